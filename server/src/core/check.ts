@@ -1,0 +1,116 @@
+import { buildModel, type ReportModel } from './model.js';
+import { parseMarkdown } from './parse.js';
+import { ProfileRegistry } from './templates/loader.js';
+import { matchTemplate, type TemplateMatch } from './templates/match.js';
+import type { Profile } from './templates/schema.js';
+import { defaultConfig, type ResolvedConfig } from './config.js';
+import { RULES } from './rules/index.js';
+import type { RuleDefinition, RuleContext } from './rules/define.js';
+import { applySuppressions } from './suppress.js';
+import { applyFixes } from './fix.js';
+import { compareRanges } from './text.js';
+import { entryText } from './frontmatter.js';
+import type { Finding } from './types.js';
+
+export interface CheckOptions {
+  profiles?: ProfileRegistry;
+  config?: ResolvedConfig;
+  /** `yyyy-mm-dd`; defaults to the current date. */
+  today?: string;
+  rules?: readonly RuleDefinition[];
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  model?: ReportModel;
+  profile?: Profile;
+  match?: TemplateMatch;
+  /** Rules that threw; the rest of the check still ran. */
+  ruleErrors: { ruleId: string; error: string }[];
+}
+
+const defaultRegistry = new ProfileRegistry();
+let defaultCfg: ResolvedConfig | undefined;
+
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Checks one draft: parse, build the report model, match the template, run every enabled rule. */
+export function checkReport(text: string, opts: CheckOptions = {}): CheckResult {
+  const rules = opts.rules ?? RULES;
+  const config = opts.config ?? (defaultCfg ??= defaultConfig(RULES));
+  const profiles = opts.profiles ?? defaultRegistry;
+  const today = opts.today ?? todayIso();
+  if (text.includes('\u0000')) {
+    return {
+      findings: [
+        {
+          ruleId: 'structure/not-text',
+          severity: 'error',
+          message: 'This file is not text (it contains NUL bytes): it cannot be a report draft.',
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          fixes: [],
+        },
+      ],
+      ruleErrors: [],
+    };
+  }
+  const model = buildModel(text, parseMarkdown(text));
+  const templateId = entryText(model.frontMatter.byKey.get('template')) || config.defaultTemplate || '';
+  const profile = templateId ? profiles.get(templateId) : undefined;
+  const match = profile ? matchTemplate(model, profile) : undefined;
+  const findings: Finding[] = [];
+  const ruleErrors: CheckResult['ruleErrors'] = [];
+  for (const rule of rules) {
+    const rc = config.rules.get(rule.id);
+    const severity = rc?.severity ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    if (rule.needsProfile && !profile) continue;
+    const ctx: RuleContext<unknown> = {
+      model,
+      profile,
+      match,
+      profiles,
+      config,
+      options: rc?.options ?? rule.options.parse({}),
+      today,
+      report: (f) => {
+        const finding: Finding = { ruleId: rule.id, severity, message: f.message, range: f.range, fixes: f.fixes ?? [] };
+        if (f.related) finding.related = f.related;
+        findings.push(finding);
+      },
+    };
+    try {
+      rule.check(ctx as never);
+    } catch (e) {
+      ruleErrors.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  }
+  const kept = applySuppressions(text, findings).sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  const result: CheckResult = { findings: kept, model, ruleErrors };
+  if (profile) result.profile = profile;
+  if (match) result.match = match;
+  return result;
+}
+
+/**
+ * Applies safe fixes repeatedly (at most `passes` times) until none is left, like
+ * `eslint --fix`. Returns the fixed text and the findings that remain.
+ */
+export function fixReport(text: string, opts: CheckOptions = {}, passes = 10): { text: string; fixed: number; result: CheckResult } {
+  let current = text;
+  let fixed = 0;
+  let result = checkReport(current, opts);
+  for (let i = 0; i < passes; i++) {
+    const fixes = result.findings.flatMap((f) => f.fixes.filter((x) => x.safe).slice(0, 1));
+    if (fixes.length === 0) break;
+    const r = applyFixes(current, fixes);
+    if (r.applied === 0 || r.text === current) break;
+    fixed += r.applied;
+    current = r.text;
+    result = checkReport(current, opts);
+  }
+  return { text: current, fixed, result };
+}

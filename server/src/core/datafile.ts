@@ -1,0 +1,86 @@
+import { parseDocument, isCollection, isPair, isScalar, LineCounter } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { LineIndex } from './text.js';
+import type { Range } from './types.js';
+
+/** A problem in a configuration or profile file, located at the bad value. */
+export interface DataProblem {
+  message: string;
+  /** Path of the bad value, e.g. `sections[4].children[2].signoff.required`. */
+  path: string;
+  range: Range;
+}
+
+export interface DataFileResult<T> {
+  value?: T;
+  problems: DataProblem[];
+  /** Range of the value at a path (or its nearest existing ancestor). */
+  locate(path: (string | number)[]): Range;
+}
+
+/**
+ * Parses a JSON or YAML file (JSON is read as YAML, which keeps positions) and
+ * validates it with a zod schema. Every problem names the exact path of the bad value
+ * and points at it in the file.
+ */
+export function readDataFile<S extends z.ZodType>(text: string, schema: S): DataFileResult<z.output<S>> {
+  const index = new LineIndex(text);
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
+  const problems: DataProblem[] = [];
+  const locate = (path: (string | number)[]): Range => rangeOfPath(doc, index, path);
+  for (const err of doc.errors) {
+    const [s, e] = err.pos;
+    problems.push({ message: `Not valid JSON/YAML: ${err.message.split('\n')[0]}`, path: '', range: index.range(s, Math.max(e, s + 1)) });
+  }
+  if (problems.length > 0) return { problems, locate };
+  const data: unknown = doc.toJS();
+  const parsed = schema.safeParse(data ?? {});
+  if (parsed.success) return { value: parsed.data, problems, locate };
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    problems.push({ message: issue.message, path: formatPath(path), range: rangeOfPath(doc, index, path, issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys : undefined) });
+  }
+  return { problems, locate };
+}
+
+export function formatPath(path: (string | number)[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+/** Range of the node at `path`, or of the nearest ancestor that exists. */
+export function rangeOfPath(doc: Document, index: LineIndex, path: (string | number)[], unknownKeys?: string[]): Range {
+  let node: YamlNode | null | undefined = doc.contents;
+  let keyNode: YamlNode | undefined;
+  for (const part of path) {
+    if (!isCollection(node)) break;
+    const next: unknown = node.get(part, true);
+    if (next === undefined) {
+      // Point at the key of a missing member's parent pair instead of the whole file.
+      break;
+    }
+    keyNode = undefined;
+    if (isCollection(node) && 'items' in node) {
+      for (const item of node.items as unknown[]) {
+        if (isPair(item) && isScalar(item.key) && item.key.value === part) keyNode = item.key as YamlNode;
+      }
+    }
+    node = next as YamlNode;
+  }
+  if (unknownKeys && unknownKeys.length > 0 && isCollection(node)) {
+    for (const item of node.items as unknown[]) {
+      if (isPair(item) && isScalar(item.key) && unknownKeys.includes(String(item.key.value)) && item.key.range) {
+        return index.range(item.key.range[0], item.key.range[1]);
+      }
+    }
+  }
+  const target = node && (node as YamlNode).range ? (node as YamlNode) : keyNode;
+  if (target?.range) {
+    // For a collection, point at its key (if any) rather than its whole body.
+    if (isCollection(target) && keyNode?.range) return index.range(keyNode.range[0], keyNode.range[1]);
+    return index.range(target.range[0], target.range[1]);
+  }
+  return index.range(0, 0);
+}

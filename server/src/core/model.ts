@@ -1,0 +1,358 @@
+import type { Root, RootContent, Heading as MdHeading, List, PhrasingContent } from 'mdast';
+import { parseMarkdown } from './parse.js';
+import { LineIndex } from './text.js';
+import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
+import type { Range } from './types.js';
+
+/**
+ * The report model: what a governance officer reads in a draft. Built once per
+ * document from the remark tree; every rule works on this, not on raw text.
+ */
+
+export interface Heading {
+  depth: number;
+  /** Heading text as written, without the `#` marker. */
+  text: string;
+  /** Range of `text` (exact, for replacing the wording). */
+  textRange: Range;
+  textStart: number;
+  textEnd: number;
+  /** Whole heading line. */
+  range: Range;
+  /** Leading number such as `5`, `5.1`, when present. */
+  number?: string;
+  /** Text without the leading number and its punctuation. */
+  title: string;
+}
+
+export type BlockKind = 'paragraph' | 'item' | 'table' | 'code' | 'html' | 'quote' | 'rule' | 'other';
+
+export interface ParagraphNumber {
+  /** As written, without trailing dot: `4.1`, `9`. */
+  value: string;
+  parts: number[];
+  /** Range of the number as written (including any trailing dot). */
+  range: Range;
+  start: number;
+  end: number;
+  /** Whether it is a Markdown ordered-list marker (`9. `) rather than literal text. */
+  listMarker: boolean;
+}
+
+export interface Block {
+  kind: BlockKind;
+  range: Range;
+  start: number;
+  end: number;
+  /** Source text of the block. */
+  source: string;
+  number?: ParagraphNumber;
+}
+
+export interface Section {
+  heading: Heading;
+  level: number;
+  /** From the heading line to just before the next heading of the same or a higher level. */
+  range: Range;
+  start: number;
+  end: number;
+  /** Blocks directly under this heading, before any sub-heading. */
+  blocks: Block[];
+  children: Section[];
+  parent?: Section;
+  /** True from the first `# Appendix` heading on. */
+  inAppendix: boolean;
+}
+
+export interface SignLine {
+  /** `Signed`, `Dated`, `Date`... as written. */
+  label: string;
+  /** Whether the label is followed by a colon. */
+  colon: boolean;
+  labelRange: Range;
+  /** Value after the label ('' when empty). */
+  value: string;
+  valueRange: Range;
+  valueStart: number;
+  valueEnd: number;
+  lineRange: Range;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface SignOff {
+  section: Section;
+  signed?: SignLine;
+  dated?: SignLine;
+}
+
+export interface ReportModel {
+  text: string;
+  index: LineIndex;
+  tree: Root;
+  frontMatter: FrontMatter;
+  title?: Heading;
+  /** Every heading of the body, in order (top level only). */
+  headings: Heading[];
+  /** Top-level sections (tree by heading depth); `#` headings are roots. */
+  sections: Section[];
+  /** All sections, flattened in document order. */
+  allSections: Section[];
+  /** All blocks in document order. */
+  blocks: Block[];
+  /** Offset of the first `# Appendix` heading, or text length. */
+  appendixStart: number;
+  signoffs: SignOff[];
+}
+
+const NUMBER_RE = /^(\d+(?:\.\d+)*)(\.?)(?=\s|$)/;
+const HEADING_NUMBER_RE = /^(\d+(?:\.\d+)*)\.?\s+/;
+const SIGN_RE = /^([ \t]*)(Signed off by|Signed|Sign-off|Dated|Date)\b([ \t]*:)?[ \t]*(.*?)[ \t]*$/i;
+
+export function buildModel(text: string, tree: Root = parseMarkdown(text)): ReportModel {
+  const index = new LineIndex(text);
+  let frontMatter = emptyFrontMatter(index);
+  const headings: Heading[] = [];
+  const blocks: Block[] = [];
+  const roots: Section[] = [];
+  const allSections: Section[] = [];
+  const stack: Section[] = [];
+  let title: Heading | undefined;
+  let appendixStart = text.length;
+  let current: Section | undefined;
+
+  const closeTo = (depth: number, offset: number): void => {
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= depth) {
+      const s = stack.pop()!;
+      s.end = offset;
+      s.range = index.range(s.start, offset);
+    }
+  };
+
+  for (const node of tree.children) {
+    const pos = node.position;
+    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) continue;
+    const start = pos.start.offset;
+    const end = pos.end.offset;
+    if (node.type === 'yaml') {
+      if (start === 0) frontMatter = readFrontMatter(index, start, end);
+      continue;
+    }
+    if (node.type === 'heading') {
+      const h = makeHeading(node, text, index);
+      headings.push(h);
+      if (h.depth === 1 && title === undefined) title = h;
+      if (h.depth === 1 && appendixStart === text.length && /^appendix\b/i.test(h.text)) appendixStart = start;
+      closeTo(h.depth, trimEnd(text, start));
+      const section: Section = {
+        heading: h,
+        level: h.depth,
+        range: h.range,
+        start,
+        end: text.length,
+        blocks: [],
+        children: [],
+        inAppendix: start >= appendixStart,
+      };
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        section.parent = parent;
+        parent.children.push(section);
+      } else {
+        roots.push(section);
+      }
+      stack.push(section);
+      allSections.push(section);
+      current = section;
+      continue;
+    }
+    for (const b of makeBlocks(node, text, index)) {
+      blocks.push(b);
+      current?.blocks.push(b);
+    }
+  }
+  closeTo(0, trimEnd(text, text.length));
+
+  const signoffs: SignOff[] = [];
+  for (const s of allSections) {
+    const so = findSignOff(s, index);
+    if (so) signoffs.push(so);
+  }
+
+  return { text, index, tree, frontMatter, title, headings, sections: roots, allSections, blocks, appendixStart, signoffs };
+}
+
+function trimEnd(text: string, offset: number): number {
+  let o = offset;
+  while (o > 0 && /\s/.test(text[o - 1]!)) o--;
+  return o;
+}
+
+function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  let textStart = start;
+  let textEnd = end;
+  if (node.children.length > 0) {
+    textStart = node.children[0]!.position?.start.offset ?? start;
+    textEnd = node.children[node.children.length - 1]!.position?.end.offset ?? end;
+  } else {
+    textStart = textEnd = end;
+  }
+  const raw = text.slice(textStart, textEnd);
+  const plain = phrasingText(node.children).trim();
+  const m = HEADING_NUMBER_RE.exec(plain);
+  const heading: Heading = {
+    depth: node.depth,
+    text: raw,
+    textRange: index.range(textStart, textEnd),
+    textStart,
+    textEnd,
+    range: index.range(start, end),
+    title: m ? plain.slice(m[0].length).trim() : plain,
+  };
+  if (m) heading.number = m[1]!;
+  return heading;
+}
+
+/** Plain text of inline content (emphasis and links flattened). */
+export function phrasingText(nodes: PhrasingContent[]): string {
+  let out = '';
+  for (const n of nodes) {
+    if ('value' in n && typeof n.value === 'string') out += n.type === 'html' ? '' : n.value;
+    else if ('children' in n) out += phrasingText(n.children as PhrasingContent[]);
+    else if (n.type === 'break') out += ' ';
+  }
+  return out;
+}
+
+const KIND: Partial<Record<RootContent['type'], BlockKind>> = {
+  paragraph: 'paragraph',
+  table: 'table',
+  code: 'code',
+  html: 'html',
+  blockquote: 'quote',
+  thematicBreak: 'rule',
+};
+
+function makeBlocks(node: RootContent, text: string, index: LineIndex): Block[] {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  if (node.type === 'list') return listBlocks(node, text, index);
+  const block: Block = { kind: KIND[node.type] ?? 'other', range: index.range(start, end), start, end, source: text.slice(start, end) };
+  if (block.kind === 'paragraph') {
+    const n = readNumber(text, start, index, false);
+    if (n) block.number = n;
+  }
+  return [block];
+}
+
+function listBlocks(list: List, text: string, index: LineIndex): Block[] {
+  const out: Block[] = [];
+  for (const item of list.children) {
+    const start = item.position!.start.offset!;
+    const end = item.position!.end.offset!;
+    const block: Block = { kind: 'item', range: index.range(start, end), start, end, source: text.slice(start, end) };
+    if (list.ordered) {
+      const m = /^(\d+)([.)])/.exec(text.slice(start, start + 12));
+      if (m) {
+        block.number = {
+          value: m[1]!,
+          parts: [Number(m[1])],
+          range: index.range(start, start + m[0].length),
+          start,
+          end: start + m[0].length,
+          listMarker: true,
+        };
+      }
+    } else {
+      // `- 4.1. text`: a literal number after a bullet.
+      const first = item.children[0];
+      const fs = first?.position?.start.offset;
+      if (first?.type === 'paragraph' && fs !== undefined) {
+        const n = readNumber(text, fs, index, false);
+        if (n) block.number = n;
+      }
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+function readNumber(text: string, start: number, index: LineIndex, listMarker: boolean): ParagraphNumber | undefined {
+  const m = NUMBER_RE.exec(text.slice(start, start + 24));
+  if (!m) return undefined;
+  const value = m[1]!;
+  // A bare integer at paragraph start is a sentence ("2024 saw..."), not a number,
+  // unless it has a dot ("4.1", "4.1.", "9.").
+  if (!value.includes('.') && m[2] !== '.') return undefined;
+  const parts = value.split('.').map(Number);
+  if (parts.some((p) => p > 999)) return undefined;
+  return { value, parts, range: index.range(start, start + m[0].length), start, end: start + m[0].length, listMarker };
+}
+
+/** Sign-off lines directly in a section's own blocks (not in its sub-sections). */
+function findSignOff(section: Section, index: LineIndex): SignOff | undefined {
+  if (section.inAppendix) return undefined;
+  let signed: SignLine | undefined;
+  let dated: SignLine | undefined;
+  const blocks = section.blocks;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    if (b.kind !== 'paragraph') continue;
+    let lineStart = b.start;
+    while (lineStart < b.end) {
+      let lineEnd = index.text.indexOf('\n', lineStart);
+      if (lineEnd === -1 || lineEnd > b.end) lineEnd = b.end;
+      const line = index.text.slice(lineStart, lineEnd);
+      const m = SIGN_RE.exec(line);
+      if (m && (m[3] !== undefined || m[4] !== '' || !/^date$/i.test(m[2]!))) {
+        const label = m[2]!;
+        const labelStart = lineStart + m[1]!.length;
+        const labelEnd = labelStart + label.length + (m[3]?.length ?? 0);
+        const value = m[4]!;
+        let valueStart = value ? lineStart + line.indexOf(value, labelEnd - lineStart) : labelEnd;
+        let valueEnd = valueStart + value.length;
+        let finalValue = value;
+        // `Dated:` with its value alone in the next paragraph (a layout slip, still read).
+        if (!value && lineEnd === b.end && bi + 1 < blocks.length && blocks[bi + 1]!.kind === 'paragraph') {
+          const nb = blocks[bi + 1]!;
+          if (!SIGN_RE.test(nb.source.split('\n')[0]!) && nb.source.length < 60 && !nb.source.includes('\n')) {
+            finalValue = nb.source.trim();
+            valueStart = nb.start;
+            valueEnd = nb.end;
+          }
+        }
+        const sl: SignLine = {
+          label,
+          colon: m[3] !== undefined,
+          labelRange: index.range(labelStart, labelEnd),
+          value: finalValue,
+          valueRange: index.range(valueStart, valueEnd),
+          valueStart,
+          valueEnd,
+          lineRange: index.range(lineStart, lineEnd),
+          lineStart,
+          lineEnd,
+        };
+        if (/^dated?$/i.test(label)) dated ??= sl;
+        else signed ??= sl;
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+  if (!signed && !dated) return undefined;
+  const so: SignOff = { section };
+  if (signed) so.signed = signed;
+  if (dated) so.dated = dated;
+  return so;
+}
+
+/** Plain text of a section's own blocks, for emptiness and answers. */
+export function sectionText(section: Section): string {
+  return section.blocks
+    .filter((b) => b.kind !== 'html')
+    .map((b) => b.source)
+    .join('\n')
+    .trim();
+}

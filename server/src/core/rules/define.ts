@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Finding, Fix, Range, RelatedLocation, RuleCategory, Severity } from '../types.js';
+import type { ReportModel } from '../model.js';
+import type { Profile } from '../templates/schema.js';
+import type { TemplateMatch } from '../templates/match.js';
+import type { ProfileRegistry } from '../templates/loader.js';
+import type { ResolvedConfig } from '../config.js';
+
+export interface RuleDocs {
+  /** What the rule checks and why governance staff care. */
+  why: string;
+  /** A draft fragment the rule reports. */
+  bad: string;
+  /** The same fragment written to the template. */
+  good: string;
+}
+
+export interface ReportInput {
+  message: string;
+  range: Range;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+}
+
+export interface RuleContext<O> {
+  model: ReportModel;
+  /** The report's template profile, when `template:` names a known one. */
+  profile: Profile | undefined;
+  match: TemplateMatch | undefined;
+  profiles: ProfileRegistry;
+  config: ResolvedConfig;
+  options: O;
+  /** Today's date as `yyyy-mm-dd` (fixed in tests). */
+  today: string;
+  report(finding: ReportInput): void;
+}
+
+export interface RuleDefinition<S extends z.ZodType = z.ZodType> {
+  id: `${RuleCategory}/${string}`;
+  category: RuleCategory;
+  title: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** Rules that need the template profile are skipped when there is none. */
+  needsProfile: boolean;
+  options: S;
+  docs: RuleDocs;
+  check(ctx: RuleContext<z.output<S>>): void;
+}
+
+export function defineRule<S extends z.ZodType = z.ZodObject<Record<string, never>>>(
+  rule: Omit<RuleDefinition<S>, 'category' | 'options' | 'needsProfile'> & { options?: S; needsProfile?: boolean },
+): RuleDefinition<S> {
+  const category = rule.id.split('/')[0] as RuleCategory;
+  return {
+    ...rule,
+    category,
+    needsProfile: rule.needsProfile ?? true,
+    options: (rule.options ?? z.object({}).strict()) as S,
+  };
+}
+
+export type { Finding };

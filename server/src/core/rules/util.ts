@@ -1,0 +1,58 @@
+import type { ReportModel, Section } from '../model.js';
+import { sectionText } from '../model.js';
+import type { SectionMatch, TemplateMatch } from '../templates/match.js';
+import type { Profile, SectionSpec } from '../templates/schema.js';
+import { canonicalHeading } from '../templates/loader.js';
+import type { Fix, Range } from '../types.js';
+
+export function replaceFix(title: string, range: Range, newText: string, safe = true): Fix {
+  return { title, edits: [{ range, newText }], safe };
+}
+
+export function insertFix(title: string, model: ReportModel, offset: number, newText: string, safe = true): Fix {
+  const pos = model.index.positionAt(offset);
+  return { title, edits: [{ range: { start: pos, end: pos }, newText }], safe };
+}
+
+/** Markdown for a template section and its sub-sections, as a skeleton. */
+export function sectionSkeleton(spec: SectionSpec, profile: Profile): string {
+  const parts = [`${'#'.repeat(spec.level)} ${canonicalHeading(spec, profile)}`];
+  if (spec.body) parts.push(spec.body);
+  for (const c of spec.children) if (c.required) parts.push(sectionSkeleton(c, profile));
+  return parts.join('\n\n');
+}
+
+/** The first block of a section: a closing question's answer. */
+export function answerOf(section: Section): { text: string; range: Range; start: number; end: number } | undefined {
+  const b = section.blocks.find((x) => x.kind !== 'html');
+  if (!b) return undefined;
+  return { text: b.source.trim(), range: b.range, start: b.start, end: b.end };
+}
+
+export type Answer = 'yes' | 'no' | 'unclear';
+
+export function readAnswer(text: string): Answer {
+  if (/^\**\s*yes\b/i.test(text)) return 'yes';
+  if (/^\**\s*no\b/i.test(text)) return 'no';
+  return 'unclear';
+}
+
+/** Answer of a closing question named by spec id, if the section is there. */
+export function questionAnswer(match: TemplateMatch | undefined, id: string): { answer: Answer; m: SectionMatch; text: string } | undefined {
+  const m = match?.bySpec.get(id);
+  if (!m) return undefined;
+  const a = answerOf(m.section);
+  if (!a) return undefined;
+  return { answer: readAnswer(a.text), m, text: a.text };
+}
+
+/** True when a section has no text of its own and none in its sub-sections. */
+export function isEmptySection(section: Section): boolean {
+  if (sectionText(section) !== '') return false;
+  return section.children.every(isEmptySection);
+}
+
+/** A short label for messages: `5.1 Financial implications`. */
+export function specLabel(spec: SectionSpec, profile: Profile): string {
+  return canonicalHeading(spec, profile);
+}

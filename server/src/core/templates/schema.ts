@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * Council template profiles are data. This schema is the single definition: the
+ * loader validates with it, and `npm run build` publishes it as JSON Schema for
+ * editors (schemas/profile.schema.json).
+ */
+
+export const FIELD_TYPES = ['text', 'template', 'date', 'person', 'people', 'contact', 'wards', 'version'] as const;
+
+export const FieldSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'front-matter keys are snake_case'),
+    label: z.string().min(1).describe('The label the council template prints for this field.'),
+    type: z.enum(FIELD_TYPES).default('text'),
+    required: z.boolean().default(false),
+    requiredWhen: z
+      .object({
+        question: z.string().describe('Id of a closing-question section.'),
+        answer: z.enum(['yes', 'no']),
+      })
+      .strict()
+      .optional()
+      .describe('Required only when the named closing question has this answer.'),
+    description: z.string().optional(),
+    examples: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const SECTION_KINDS = ['content', 'implications', 'question', 'papers', 'appendices', 'contact', 'glossary'] as const;
+
+export interface SectionSpecInput {
+  id: string;
+  number?: string | undefined;
+  title: string;
+  level?: number | undefined;
+  required?: boolean | undefined;
+  kind?: (typeof SECTION_KINDS)[number] | undefined;
+  aliases?: string[] | undefined;
+  misnomers?: string[] | undefined;
+  allowEmpty?: boolean | undefined;
+  prompt?: string | undefined;
+  signoff?: { required?: boolean | undefined; role?: string | undefined } | undefined;
+  question?: { reasonOnYes?: boolean | undefined } | undefined;
+  body?: string | undefined;
+  children?: SectionSpecInput[] | undefined;
+}
+
+export interface SectionSpec {
+  id: string;
+  number?: string | undefined;
+  title: string;
+  level: number;
+  required: boolean;
+  kind: (typeof SECTION_KINDS)[number];
+  aliases: string[];
+  misnomers: string[];
+  allowEmpty: boolean;
+  prompt?: string | undefined;
+  signoff?: { required: boolean; role?: string | undefined } | undefined;
+  question?: { reasonOnYes: boolean } | undefined;
+  body?: string | undefined;
+  children: SectionSpec[];
+}
+
+export const SectionSchema: z.ZodType<SectionSpec, SectionSpecInput> = z.lazy(() =>
+  z
+    .object({
+      id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'section ids are kebab-case'),
+      number: z
+        .string()
+        .regex(/^\d+(\.\d+)*$/, 'a section number is digits separated by dots, e.g. "5.1"')
+        .optional(),
+      title: z.string().min(1).describe('The exact heading wording, without the number.'),
+      level: z.number().int().min(2).max(6).default(2),
+      required: z.boolean().default(true),
+      kind: z.enum(SECTION_KINDS).default('content'),
+      aliases: z.array(z.string()).default([]).describe('Other wordings the council accepts.'),
+      misnomers: z.array(z.string()).default([]).describe('Known wrong wordings, corrected to the title.'),
+      allowEmpty: z.boolean().default(false),
+      prompt: z.string().optional().describe('Template prompt text that must not be left in the report.'),
+      signoff: z
+        .object({ required: z.boolean().default(true), role: z.string().optional() })
+        .strict()
+        .optional(),
+      question: z.object({ reasonOnYes: z.boolean().default(true) }).strict().optional(),
+      body: z.string().optional().describe('Suggested body text for skeletons and snippets.'),
+      children: z.array(SectionSchema).default([]),
+    })
+    .strict(),
+);
+
+export const ProfileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'profile ids look like "council/form"'),
+    council: z.string().min(1),
+    name: z.string().min(1),
+    description: z.string().default(''),
+    numbering: z
+      .enum(['by-section', 'continuous'])
+      .describe('by-section: 4.1, 4.2 restart in each section; continuous: 1..N through the report.'),
+    numberedHeadings: z.boolean().default(true),
+    dateStyle: z.string().default('d MMMM yyyy').describe('House style for dates (date-fns format).'),
+    allowExtraSections: z.boolean().default(false),
+    contact: z
+      .object({
+        requireEmail: z.boolean().default(true),
+        requirePhone: z.boolean().default(true),
+        emailDomains: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({ requireEmail: true, requirePhone: true, emailDomains: [] }),
+    frontMatter: z.array(FieldSchema),
+    sections: z.array(SectionSchema),
+  })
+  .strict();
+
+/** A workspace profile may extend another: then everything but `id` is optional. */
+export const ProfileOverrideSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'profile ids look like "council/form"'),
+    extends: z.string(),
+  })
+  .catchall(z.unknown());
+
+export type FieldSpec = z.output<typeof FieldSchema>;
+export type Profile = z.output<typeof ProfileSchema>;
+export type ProfileInput = z.input<typeof ProfileSchema>;

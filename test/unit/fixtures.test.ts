@@ -1,0 +1,67 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkReport } from '../../server/src/core/check.ts';
+import { applyFixes } from '../../server/src/core/fix.ts';
+import { RULES } from '../../server/src/core/rules/index.ts';
+import { FIXTURE_TODAY, readExpectations } from './helpers.ts';
+
+/**
+ * Rule fixtures: test/fixtures/rules/<category>/<name>/*.report.md. A line that should
+ * be reported carries `<!-- expect: category/name -->` (in front matter: `# expect: ...`).
+ * Only the folder's rule is compared. A fixable rule's fixture `x.report.md` may have a
+ * golden `x.fixed.md`: applying every fix of the rule must give exactly that text, and
+ * checking it again must find nothing for the rule.
+ */
+const root = join(import.meta.dirname, '..', 'fixtures', 'rules');
+
+function fixtureFiles(ruleId: string): string[] {
+  const dir = join(root, ruleId);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.report.md'))
+    .map((f) => join(dir, f));
+}
+
+describe('rule fixtures', () => {
+  for (const rule of RULES) {
+    const files = fixtureFiles(rule.id);
+    describe(rule.id, () => {
+      test('has fixtures that fire and that stay quiet', () => {
+        const expectations = files.map((f) => readExpectations(readFileSync(f, 'utf8'), rule.id).size);
+        assert.ok(expectations.some((n) => n > 0), `${rule.id}: no fixture expects a finding`);
+        assert.ok(expectations.some((n) => n === 0), `${rule.id}: no fixture expects silence`);
+      });
+      if (rule.fixable) {
+        test('has a golden fixed file', () => {
+          assert.ok(files.some((f) => existsSync(f.replace(/\.report\.md$/, '.fixed.md'))), `${rule.id}: fixable but no *.fixed.md`);
+        });
+      }
+      for (const file of files) {
+        const name = relative(root, file);
+        test(name, () => {
+          const text = readFileSync(file, 'utf8');
+          const result = checkReport(text, { today: FIXTURE_TODAY });
+          assert.deepEqual(result.ruleErrors, []);
+          const got = new Map<number, number>();
+          for (const f of result.findings) if (f.ruleId === rule.id) got.set(f.range.start.line + 1, (got.get(f.range.start.line + 1) ?? 0) + 1);
+          const want = readExpectations(text, rule.id);
+          assert.deepEqual(
+            [...got.entries()].sort((a, b) => a[0] - b[0]),
+            [...want.entries()].sort((a, b) => a[0] - b[0]),
+            `findings of ${rule.id} by line (line, count)`,
+          );
+          const golden = file.replace(/\.report\.md$/, '.fixed.md');
+          if (existsSync(golden) && statSync(golden).isFile()) {
+            const fixes = result.findings.filter((f) => f.ruleId === rule.id).flatMap((f) => f.fixes.slice(0, 1));
+            const fixed = applyFixes(text, fixes).text;
+            assert.equal(fixed, readFileSync(golden, 'utf8'), 'fixed text equals the golden file');
+            const again = checkReport(fixed, { today: FIXTURE_TODAY }).findings.filter((f) => f.ruleId === rule.id);
+            assert.deepEqual(again.map((f) => `${f.range.start.line + 1}: ${f.message}`), [], 'nothing left for the rule after fixing');
+          }
+        });
+      }
+    });
+  }
+});
