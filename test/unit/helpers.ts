@@ -1,16 +1,42 @@
+import { checkReport } from '../../server/src/core/check.js';
+import { applyFixes } from '../../server/src/core/fix.js';
+import type { Finding } from '../../server/src/core/types.js';
+
 /** The date fixtures are checked on, so date rules are reproducible. */
 export const FIXTURE_TODAY = '2026-02-20';
 
-/** Lines (1-based) expected to carry a finding of `ruleId`, with counts. */
+/**
+ * Lines (1-based) expected to carry a finding of `ruleId`, with counts. The comment
+ * names the line it sits on, or another with `expect@N:` (for the opening `---` of the
+ * front matter, which cannot carry a comment).
+ */
 export function readExpectations(text: string, ruleId: string): Map<number, number> {
   const out = new Map<number, number>();
   text.split('\n').forEach((line, i) => {
-    for (const m of line.matchAll(/(?:<!--|#)\s*expect:\s*([^>\n]*?)\s*(?:-->|$)/g)) {
-      for (const id of m[1]!.split(/[\s,]+/)) {
+    for (const m of line.matchAll(/(?:<!--|#)\s*expect(?:@(\d+))?:\s*([^>\n]*?)\s*(?:-->|$)/g)) {
+      const at = m[1] ? Number(m[1]) : i + 1;
+      for (const id of m[2]!.split(/[\s,]+/)) {
         const [name, count] = id.split('*');
-        if (name === ruleId) out.set(i + 1, (out.get(i + 1) ?? 0) + Number(count ?? 1));
+        if (name === ruleId) out.set(at, (out.get(at) ?? 0) + Number(count ?? 1));
       }
     }
   });
   return out;
+}
+
+/**
+ * Applies the first fix of every finding of `ruleId`, in passes (fixes that touch the
+ * same place land in later passes), until the rule offers no more fixes.
+ */
+export function fixRule(text: string, ruleId: string, passes = 10): { text: string; remaining: Finding[] } {
+  let current = text;
+  for (let i = 0; i < passes; i++) {
+    const findings = checkReport(current, { today: FIXTURE_TODAY }).findings.filter((f) => f.ruleId === ruleId);
+    const fixes = findings.flatMap((f) => f.fixes.slice(0, 1));
+    if (fixes.length === 0) return { text: current, remaining: findings };
+    const next = applyFixes(current, fixes).text;
+    if (next === current) return { text: current, remaining: findings };
+    current = next;
+  }
+  return { text: current, remaining: checkReport(current, { today: FIXTURE_TODAY }).findings.filter((f) => f.ruleId === ruleId) };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RULES } from '../../server/src/core/rules/index.ts';
+import { RULES } from '../../server/src/core/rules/index.js';
 
 const CATEGORIES = ['structure', 'metadata', 'signoff', 'date', 'acronym', 'numbering', 'contact', 'link', 'prose'];
 

@@ -104,7 +104,7 @@ export function fixReport(text: string, opts: CheckOptions = {}, passes = 10): {
   let fixed = 0;
   let result = checkReport(current, opts);
   for (let i = 0; i < passes; i++) {
-    const fixes = result.findings.flatMap((f) => f.fixes.filter((x) => x.safe).slice(0, 1));
+    const fixes = result.findings.flatMap((f) => f.fixes.filter((x) => x.safe && !x.snippet).slice(0, 1));
     if (fixes.length === 0) break;
     const r = applyFixes(current, fixes);
     if (r.applied === 0 || r.text === current) break;

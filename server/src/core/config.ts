@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 import { readDataFile, formatPath, type DataProblem } from './datafile.js';
-import { SEVERITIES, type Severity } from './types.js';
+import { SEVERITIES, type Range, type Severity } from './types.js';
 import type { RuleDefinition } from './rules/define.js';
 
 /** Workspace configuration: `.committee-reports.json` / `.yaml` at a folder's root. */
@@ -56,19 +56,22 @@ export function defaultConfig(rules: readonly RuleDefinition[]): ResolvedConfig 
  * ids, bad rule options) carry the exact path and range; the config that results
  * keeps every valid part and falls back to defaults for the rest.
  */
-export function readConfig(text: string, rules: readonly RuleDefinition[]): { config: ResolvedConfig; problems: DataProblem[] } {
+export function readConfig(
+  text: string,
+  rules: readonly RuleDefinition[],
+): { config: ResolvedConfig; problems: DataProblem[]; locate: (path: (string | number)[]) => Range } {
   const res = readDataFile(text, ConfigSchema);
   if (!res.value) {
-    // Keep working with defaults; try to keep valid rule settings.
-    return { config: defaultConfig(rules), problems: res.problems };
+    // Keep working with defaults.
+    return { config: defaultConfig(rules), problems: res.problems, locate: res.locate };
   }
-  return resolve(res.value, rules, res.locate, res.problems);
+  return { ...resolve(res.value, rules, res.locate, res.problems), locate: res.locate };
 }
 
 function resolve(
   value: z.output<typeof ConfigSchema>,
   rules: readonly RuleDefinition[],
-  locate: (path: (string | number)[]) => import('./types.js').Range | undefined,
+  locate: (path: (string | number)[]) => Range | undefined,
   problems: DataProblem[],
 ): { config: ResolvedConfig; problems: DataProblem[] } {
   const byId = new Map<string, RuleDefinition>(rules.map((r) => [r.id, r]));

@@ -193,9 +193,13 @@ function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {
   const end = node.position!.end.offset!;
   let textStart = start;
   let textEnd = end;
-  if (node.children.length > 0) {
+  // Trailing inline HTML (a suppression or expectation comment) is not heading text.
+  let last = node.children.length - 1;
+  while (last >= 0 && node.children[last]!.type === 'html') last--;
+  if (last >= 0) {
     textStart = node.children[0]!.position?.start.offset ?? start;
-    textEnd = node.children[node.children.length - 1]!.position?.end.offset ?? end;
+    textEnd = node.children[last]!.position?.end.offset ?? end;
+    while (textEnd > textStart && /\s/.test(text[textEnd - 1]!)) textEnd--;
   } else {
     textStart = textEnd = end;
   }

@@ -43,6 +43,11 @@ export interface Fix {
    * quick fixes the user picks one at a time (e.g. guesses at a nearest key).
    */
   safe: boolean;
+  /**
+   * The edits' newText is a snippet (`${1:Full name}` placeholders): the editor inserts
+   * it as a snippet; the CLI never applies it.
+   */
+  snippet?: boolean;
 }
 
 export interface RelatedLocation {

@@ -16,6 +16,12 @@ import { missingKey } from './metadata-missing-key.js';
 import { unknownKey } from './metadata-unknown-key.js';
 import { valueType } from './metadata-value-type.js';
 import { conditionalKey } from './metadata-conditional-key.js';
+import { SIGNOFF_RULES } from './signoff.js';
+import { NUMBERING_RULES } from './numbering.js';
+import { CONTACT_RULES } from './contact.js';
+import { LINK_RULES } from './link.js';
+import { DATE_RULES } from './date.js';
+import { ACRONYM_RULES } from './acronym.js';
 
 /** Every rule, in the order findings are documented. Add new rules here. */
 export const RULES: readonly RuleDefinition[] = [
@@ -36,6 +42,12 @@ export const RULES: readonly RuleDefinition[] = [
   unknownKey,
   valueType,
   conditionalKey,
+  ...SIGNOFF_RULES,
+  ...NUMBERING_RULES,
+  ...CONTACT_RULES,
+  ...LINK_RULES,
+  ...DATE_RULES,
+  ...ACRONYM_RULES,
 ] as RuleDefinition[];
 
 export function ruleById(id: string): RuleDefinition | undefined {

@@ -26,7 +26,7 @@ export function sectionSkeleton(spec: SectionSpec, profile: Profile): string {
 export function answerOf(section: Section): { text: string; range: Range; start: number; end: number } | undefined {
   const b = section.blocks.find((x) => x.kind !== 'html');
   if (!b) return undefined;
-  return { text: b.source.trim(), range: b.range, start: b.start, end: b.end };
+  return { text: b.source.replace(/<!--[\s\S]*?-->/g, '').trim(), range: b.range, start: b.start, end: b.end };
 }
 
 export type Answer = 'yes' | 'no' | 'unclear';

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry point of the `committee-report` command; the CLI itself is bundled by `npm run build`.
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const cli = fileURLToPath(new URL('../server/out/cli.cjs', import.meta.url));
+if (!existsSync(cli)) {
+  console.error('committee-report: not built yet; run `npm run build` first.');
+  process.exit(2);
+}
+process.exitCode = createRequire(import.meta.url)(cli).main(process.argv.slice(2));

@@ -1,0 +1,41 @@
+// Bundles the extension client, the language server and the CLI with esbuild, and
+// publishes the JSON Schemas generated from the zod schemas.
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Bundled ESM dependencies read import.meta.url; give them a CommonJS equivalent.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'client/out/extension.cjs', external: ['vscode'] },
+  { in: 'server/src/lsp/main.ts', out: 'server/out/server.cjs' },
+  { in: 'server/src/cli/main.ts', out: 'server/out/cli.cjs' },
+];
+
+for (const e of entries) {
+  if (!existsSync(join(root, e.in))) continue;
+  await build({ ...common, entryPoints: [join(root, e.in)], outfile: join(root, e.out), external: e.external ?? [] });
+}
+
+// JSON Schemas for the workspace config and profile files (editor validation).
+const { schemas } = await import('./schemas.ts').catch(() => ({ schemas: undefined }));
+if (schemas) {
+  mkdirSync(join(root, 'schemas'), { recursive: true });
+  for (const [name, schema] of Object.entries(schemas)) {
+    writeFileSync(join(root, 'schemas', name), JSON.stringify(schema, null, 2) + '\n');
+  }
+}

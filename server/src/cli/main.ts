@@ -1,0 +1,194 @@
+import { readFileSync, writeFileSync, statSync, existsSync } from 'node:fs';
+import { resolve, relative, dirname, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { globSync } from 'tinyglobby';
+import { checkReport, fixReport } from '../core/check.js';
+import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
+import { nodeFileSystem } from '../node/fs.js';
+import { isReportFile } from '../core/report-files.js';
+import { toJson, toSarif, toText, type FileFindings } from './format.js';
+import { RULES } from '../core/rules/index.js';
+
+const VERSION = '0.1.0';
+
+const USAGE = `Usage: committee-report check [options] [paths or globs...]
+
+Checks council committee report drafts against their council's template.
+
+Reports are *.report.md files and .md files whose front matter has a template: key.
+With no paths, the current folder is searched.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --fix                      apply safe fixes to the files, then report what is left
+  --today yyyy-mm-dd         check dates as if today were this date
+  --no-color                 plain text output
+  -h, --help                 this help
+  -v, --version              the version
+
+Exit code: 0 no errors, 1 errors found, 2 usage or configuration error.
+
+Other commands:
+  committee-report rules     lists every rule with its default severity`;
+
+class UsageError extends Error {}
+
+function posix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/** Expands arguments into report files: files as given, folders searched, globs matched. */
+export function collectFiles(args: string[], cwd: string): { files: string[]; missing: string[] } {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const patterns = args.length === 0 ? ['.'] : args;
+  for (const arg of patterns) {
+    const abs = resolve(cwd, arg);
+    if (existsSync(abs) && statSync(abs).isFile()) {
+      files.add(abs);
+      continue;
+    }
+    const isDir = existsSync(abs) && statSync(abs).isDirectory();
+    const found = isDir
+      ? globSync(['**/*.md'], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
+      : globSync([posix(arg)], { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    const reports = found.filter((f) => isReportFile(f, () => readHead(f)));
+    if (!isDir && found.length === 0) missing.push(arg);
+    for (const f of reports) files.add(resolve(f));
+  }
+  return { files: [...files].sort(), missing };
+}
+
+function readHead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').slice(0, 4096);
+  } catch {
+    return '';
+  }
+}
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  fix: boolean;
+  today?: string;
+  color: boolean;
+}
+
+function parse(argv: string[]): { command: string; options: Options; paths: string[] } | 'help' | 'version' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      fix: { type: 'boolean', default: false },
+      today: { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const [command, ...paths] = positionals;
+  if (!command) throw new UsageError('no command given');
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown --format "${format}" (text, json or sarif)`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today takes a date as yyyy-mm-dd');
+  const options: Options = { format, fix: values.fix, color: !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR };
+  if (values.today) options.today = values.today;
+  return { command, options, paths };
+}
+
+export function main(argv: string[], cwd = process.cwd()): number {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    process.stderr.write(`committee-report: ${e instanceof Error ? e.message : String(e)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (parsed === 'version') {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const { command, options, paths } = parsed;
+  if (command === 'rules') {
+    for (const r of RULES) process.stdout.write(`${r.id.padEnd(34)} ${r.defaultSeverity.padEnd(8)} ${r.fixable ? 'fix ' : '    '}${r.title}\n`);
+    return 0;
+  }
+  if (command !== 'check') {
+    process.stderr.write(`committee-report: unknown command "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { files, missing } = collectFiles(paths, cwd);
+  if (missing.length > 0) {
+    process.stderr.write(`committee-report: no such file or no match: ${missing.join(', ')}\n`);
+    return 2;
+  }
+  if (files.length === 0) {
+    process.stderr.write(
+      `committee-report: no reports found in ${paths.length ? paths.join(', ') : 'this folder'}.\n` +
+        'It looks for *.report.md files, and .md files whose front matter has a "template:" key.\n',
+    );
+    return 2;
+  }
+  // One settings load per folder (config files apply to the folder and below).
+  const settingsByDir = new Map<string, WorkspaceSettings>();
+  const settingsFor = (file: string): WorkspaceSettings => {
+    const dir = posix(dirname(file));
+    let s = settingsByDir.get(dir);
+    if (!s) {
+      s = loadWorkspaceSettings(nodeFileSystem, dir);
+      settingsByDir.set(dir, s);
+    }
+    return s;
+  };
+  const results: FileFindings[] = [];
+  let configError = false;
+  const reportedConfig = new Set<string>();
+  for (const file of files) {
+    const settings = settingsFor(file);
+    for (const p of settings.problems) {
+      if (reportedConfig.has(p.file)) continue;
+      reportedConfig.add(p.file);
+      configError = true;
+      results.push({
+        file: display(p.file, cwd),
+        findings: p.problems.map((x) => ({ ruleId: 'config', severity: 'error' as const, message: x.path ? `${x.path}: ${x.message}` : x.message, range: x.range, fixes: [] })),
+      });
+    }
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      process.stderr.write(`committee-report: cannot read ${display(file, cwd)}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+    const opts = { profiles: settings.profiles, config: settings.config, ...(options.today ? { today: options.today } : {}) };
+    if (options.fix) {
+      const fixed = fixReport(text, opts);
+      if (fixed.text !== text) writeFileSync(file, fixed.text);
+      results.push({ file: display(file, cwd), findings: fixed.result.findings });
+    } else {
+      results.push({ file: display(file, cwd), findings: checkReport(text, opts).findings });
+    }
+  }
+  const out =
+    options.format === 'json'
+      ? JSON.stringify(toJson(results), null, 2)
+      : options.format === 'sarif'
+        ? JSON.stringify(toSarif(results, VERSION), null, 2)
+        : toText(results, options.color);
+  process.stdout.write(out + '\n');
+  if (configError) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function display(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') ? file : posix(rel);
+}
