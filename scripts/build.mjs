@@ -1,7 +1,7 @@
-// Bundles the extension client, the language server and the CLI with esbuild, and
-// publishes the JSON Schemas generated from the zod schemas.
+// Bundles the extension client, the language server and the CLI with esbuild.
+// (Schemas and rule docs are generated and committed: `npm run generate`.)
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,13 +29,4 @@ const entries = [
 for (const e of entries) {
   if (!existsSync(join(root, e.in))) continue;
   await build({ ...common, entryPoints: [join(root, e.in)], outfile: join(root, e.out), external: e.external ?? [] });
-}
-
-// JSON Schemas for the workspace config and profile files (editor validation).
-const { schemas } = await import('./schemas.ts').catch(() => ({ schemas: undefined }));
-if (schemas) {
-  mkdirSync(join(root, 'schemas'), { recursive: true });
-  for (const [name, schema] of Object.entries(schemas)) {
-    writeFileSync(join(root, 'schemas', name), JSON.stringify(schema, null, 2) + '\n');
-  }
 }

@@ -37,30 +37,33 @@ export function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Checks one draft: parse, build the report model, match the template, run every enabled rule. */
-export function checkReport(text: string, opts: CheckOptions = {}): CheckResult {
-  const rules = opts.rules ?? RULES;
-  const config = opts.config ?? (defaultCfg ??= defaultConfig(RULES));
-  const profiles = opts.profiles ?? defaultRegistry;
-  const today = opts.today ?? todayIso();
-  if (text.includes('\u0000')) {
-    return {
-      findings: [
-        {
-          ruleId: 'structure/not-text',
-          severity: 'error',
-          message: 'This file is not text (it contains NUL bytes): it cannot be a report draft.',
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          fixes: [],
-        },
-      ],
-      ruleErrors: [],
-    };
-  }
+export interface Analysis {
+  model: ReportModel;
+  profile?: Profile;
+  match?: TemplateMatch;
+}
+
+/** Parse, build the report model and match it to its template profile. */
+export function analyseReport(text: string, profiles: ProfileRegistry = defaultRegistry, config?: ResolvedConfig): Analysis {
   const model = buildModel(text, parseMarkdown(text));
-  const templateId = entryText(model.frontMatter.byKey.get('template')) || config.defaultTemplate || '';
+  const templateId = entryText(model.frontMatter.byKey.get('template')) || config?.defaultTemplate || '';
   const profile = templateId ? profiles.get(templateId) : undefined;
-  const match = profile ? matchTemplate(model, profile) : undefined;
+  const analysis: Analysis = { model };
+  if (profile) {
+    analysis.profile = profile;
+    analysis.match = matchTemplate(model, profile);
+  }
+  return analysis;
+}
+
+/** Runs rules over an analysed report. A rule that throws is recorded, never fatal. */
+export function runRules(
+  analysis: Analysis,
+  rules: readonly RuleDefinition[],
+  env: { profiles: ProfileRegistry; config: ResolvedConfig; today: string },
+): { findings: Finding[]; ruleErrors: CheckResult['ruleErrors'] } {
+  const { model, profile, match } = analysis;
+  const { config, profiles, today } = env;
   const findings: Finding[] = [];
   const ruleErrors: CheckResult['ruleErrors'] = [];
   for (const rule of rules) {
@@ -88,6 +91,32 @@ export function checkReport(text: string, opts: CheckOptions = {}): CheckResult 
       ruleErrors.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
   }
+  return { findings, ruleErrors };
+}
+
+/** Checks one draft: parse, build the report model, match the template, run every enabled rule. */
+export function checkReport(text: string, opts: CheckOptions = {}): CheckResult {
+  const rules = opts.rules ?? RULES;
+  const config = opts.config ?? (defaultCfg ??= defaultConfig(RULES));
+  const profiles = opts.profiles ?? defaultRegistry;
+  const today = opts.today ?? todayIso();
+  if (text.includes('\u0000')) {
+    return {
+      findings: [
+        {
+          ruleId: 'structure/not-text',
+          severity: 'error',
+          message: 'This file is not text (it contains NUL bytes): it cannot be a report draft.',
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          fixes: [],
+        },
+      ],
+      ruleErrors: [],
+    };
+  }
+  const analysis = analyseReport(text, profiles, config);
+  const { findings, ruleErrors } = runRules(analysis, rules, { profiles, config, today });
+  const { model, profile, match } = analysis;
   const kept = applySuppressions(text, findings).sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
   const result: CheckResult = { findings: kept, model, ruleErrors };
   if (profile) result.profile = profile;

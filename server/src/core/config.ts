@@ -59,7 +59,7 @@ export function defaultConfig(rules: readonly RuleDefinition[]): ResolvedConfig 
 export function readConfig(
   text: string,
   rules: readonly RuleDefinition[],
-): { config: ResolvedConfig; problems: DataProblem[]; locate: (path: (string | number)[]) => Range } {
+): { config: ResolvedConfig; problems: DataProblem[]; locate: (path: (string | number)[], key?: boolean) => Range } {
   const res = readDataFile(text, ConfigSchema);
   if (!res.value) {
     // Keep working with defaults.
@@ -71,7 +71,7 @@ export function readConfig(
 function resolve(
   value: z.output<typeof ConfigSchema>,
   rules: readonly RuleDefinition[],
-  locate: (path: (string | number)[]) => Range | undefined,
+  locate: (path: (string | number)[], key?: boolean) => Range | undefined,
   problems: DataProblem[],
 ): { config: ResolvedConfig; problems: DataProblem[] } {
   const byId = new Map<string, RuleDefinition>(rules.map((r) => [r.id, r]));
@@ -83,7 +83,7 @@ function resolve(
     const categoryMatch = rules.filter((r) => r.id.startsWith(id + '/'));
     if (!rule && categoryMatch.length === 0) {
       const near = closest(id, ids);
-      problems.push({ message: `Unknown rule "${id}". Did you mean "${near}"?`, path: formatPath(['rules', id]), range: locate(['rules', id]) ?? zero() });
+      problems.push({ message: `Unknown rule "${id}". Did you mean "${near}"?`, path: formatPath(['rules', id]), range: locate(['rules', id], true) ?? zero() });
       continue;
     }
     for (const r of rule ? [rule] : categoryMatch) {

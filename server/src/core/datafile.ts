@@ -16,7 +16,7 @@ export interface DataFileResult<T> {
   value?: T;
   problems: DataProblem[];
   /** Range of the value at a path (or its nearest existing ancestor). */
-  locate(path: (string | number)[]): Range;
+  locate(path: (string | number)[], key?: boolean): Range;
 }
 
 /**
@@ -28,7 +28,7 @@ export function readDataFile<S extends z.ZodType>(text: string, schema: S): Data
   const index = new LineIndex(text);
   const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
   const problems: DataProblem[] = [];
-  const locate = (path: (string | number)[]): Range => rangeOfPath(doc, index, path);
+  const locate = (path: (string | number)[], key = false): Range => rangeOfPath(doc, index, path, undefined, key);
   for (const err of doc.errors) {
     const [s, e] = err.pos;
     problems.push({ message: `Not valid JSON/YAML: ${err.message.split('\n')[0]}`, path: '', range: index.range(s, Math.max(e, s + 1)) });
@@ -51,7 +51,7 @@ export function formatPath(path: (string | number)[]): string {
 }
 
 /** Range of the node at `path`, or of the nearest ancestor that exists. */
-export function rangeOfPath(doc: Document, index: LineIndex, path: (string | number)[], unknownKeys?: string[]): Range {
+export function rangeOfPath(doc: Document, index: LineIndex, path: (string | number)[], unknownKeys?: string[], preferKey = false): Range {
   let node: YamlNode | null | undefined = doc.contents;
   let keyNode: YamlNode | undefined;
   for (const part of path) {
@@ -76,6 +76,7 @@ export function rangeOfPath(doc: Document, index: LineIndex, path: (string | num
       }
     }
   }
+  if (preferKey && keyNode?.range) return index.range(keyNode.range[0], keyNode.range[1]);
   const target = node && (node as YamlNode).range ? (node as YamlNode) : keyNode;
   if (target?.range) {
     // For a collection, point at its key (if any) rather than its whole body.

@@ -1,0 +1,68 @@
+// `npm test`: every check and every test suite, in order, then one closing line
+// `N passed, N failed` (tests counted from each runner's own summary; a failing
+// non-test step such as lint counts as one failure). Exit 1 if anything failed.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const only = process.argv.slice(2);
+
+/** kind: 'check' (pass/fail), 'node' (node:test summary), 'mocha' (mocha summary). */
+const steps = [
+  { name: 'typecheck', kind: 'check', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'lint', kind: 'check', cmd: 'npx', args: ['eslint', '.'] },
+  { name: 'generated files up to date', kind: 'check', cmd: 'npm', args: ['run', '-s', 'generate:check'] },
+  { name: 'build', kind: 'check', cmd: 'npm', args: ['run', '-s', 'build'] },
+  { name: 'unit tests', kind: 'node', cmd: 'npm', args: ['run', '-s', 'test:unit'] },
+  { name: 'language server tests', kind: 'node', cmd: 'npm', args: ['run', '-s', 'test:lsp'], script: 'test:lsp' },
+  { name: 'VS Code integration tests', kind: 'mocha', cmd: 'npm', args: ['run', '-s', 'test:e2e'], script: 'test:e2e' },
+].filter((s) => !s.script || pkg.scripts?.[s.script]).filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)));
+
+function runStep(step) {
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, step.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    const onData = (d) => {
+      const s = d.toString();
+      out += s;
+      process.stdout.write(s);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+function lastNumber(out, re) {
+  const all = [...out.matchAll(re)];
+  return all.length ? Number(all[all.length - 1][1]) : undefined;
+}
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const step of steps) {
+  process.stdout.write(`\n=== ${step.name}\n`);
+  const { code, out } = await runStep(step);
+  let p = 0;
+  let f = 0;
+  if (step.kind === 'node') {
+    p = lastNumber(out, /^# pass (\d+)/gm) ?? 0;
+    f = lastNumber(out, /^# fail (\d+)/gm) ?? 0;
+  } else if (step.kind === 'mocha') {
+    p = lastNumber(out, /^\s*(\d+) passing/gm) ?? 0;
+    f = lastNumber(out, /^\s*(\d+) failing/gm) ?? 0;
+  } else {
+    p = code === 0 ? 1 : 0;
+  }
+  // A runner that died or exited non-zero without counting a failure still failed.
+  if (code !== 0 && f === 0) f = 1;
+  passed += p;
+  failed += f;
+  summary.push(`${step.name}: ${p} passed, ${f} failed${code !== 0 ? ` (exit ${code})` : ''}`);
+}
+process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed\n`);
+process.exit(failed > 0 ? 1 : 0);

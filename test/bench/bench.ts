@@ -1,0 +1,126 @@
+// `npm run bench [-- --json] [-- --quick]`: checks large real documents and reports,
+// in the same run, remark-parse alone, remark-parse with GFM and front matter, the
+// full check, and each rule category's share, as medians of repeated runs.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parsePlainMarkdown, parseMarkdown } from '../../server/src/core/parse.js';
+import { analyseReport, runRules, checkReport } from '../../server/src/core/check.js';
+import { RULES } from '../../server/src/core/rules/index.js';
+import { ProfileRegistry } from '../../server/src/core/templates/loader.js';
+import { defaultConfig } from '../../server/src/core/config.js';
+import type { RuleCategory } from '../../server/src/core/types.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const today = '2026-02-20';
+
+function log(s: string): void {
+  if (!json) process.stdout.write(s + '\n');
+}
+
+/** The seeds: the real agenda packs in ../shared/seeds, else our converted drafts. */
+function seedTexts(): { name: string; text: string }[] {
+  const shared = join(repo, '..', 'shared', 'seeds');
+  if (existsSync(shared)) {
+    return readdirSync(shared)
+      .sort()
+      .map((f) => ({ name: f, text: readFileSync(join(shared, f), 'utf8') }));
+  }
+  const local = join(repo, 'test', 'seeds');
+  return readdirSync(local)
+    .filter((f) => f.endsWith('.report.md'))
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(join(local, f), 'utf8').replace(/^---[\s\S]*?\n---\n/, '') }));
+}
+
+const FRONT = `---
+template: leicester-city/executive
+committee: Children, Young People and Education Scrutiny Commission
+meeting_date: 28 October 2025
+lead_director: Laurence Jones, Strategic Director Social Care and Education
+wards_affected: All
+report_author: Helen Sheppard
+author_contact: helen.sheppard@leicester.gov.uk, 0116 454 1170
+version: v1
+---
+
+`;
+
+function documents(): { name: string; text: string }[] {
+  const seeds = seedTexts();
+  const largest = seeds.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  let big = '';
+  while (big.length < 5_000_000) for (const s of seeds) big += s.text + '\n\n';
+  return [
+    { name: `seed ${largest.name.slice(0, 3)} (${Math.round(largest.text.length / 1000)} KB agenda pack)`, text: FRONT + largest.text },
+    { name: 'all seeds repeated (~5 MB)', text: FRONT + big },
+  ];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function time(runs: number, fn: () => unknown): number {
+  fn(); // warm up
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+const profiles = new ProfileRegistry();
+const config = defaultConfig(RULES);
+const categories = [...new Set(RULES.map((r) => r.category))] as RuleCategory[];
+
+const out: { documents: Record<string, unknown>[] } = { documents: [] };
+for (const doc of documents()) {
+  const bytes = Buffer.byteLength(doc.text);
+  const runs = quick ? 3 : bytes > 1_000_000 ? 5 : 15;
+  const parseMs = time(runs, () => parsePlainMarkdown(doc.text));
+  const parseFullMs = time(runs, () => parseMarkdown(doc.text));
+  const checkMs = time(runs, () => checkReport(doc.text, { today }));
+  const analysis = analyseReport(doc.text, profiles, config);
+  const modelMs = time(runs, () => analyseReport(doc.text, profiles, config)) - parseFullMs;
+  const rulesMs: Record<string, number> = {};
+  for (const c of categories) {
+    const rules = RULES.filter((r) => r.category === c);
+    rulesMs[c] = time(runs, () => runRules(analysis, rules, { profiles, config, today }));
+  }
+  const allRulesMs = Object.values(rulesMs).reduce((a, b) => a + b, 0);
+  const entry = {
+    name: doc.name,
+    bytes,
+    runs,
+    parseMs: round(parseMs),
+    parseGfmFrontmatterMs: round(parseFullMs),
+    checkMs: round(checkMs),
+    checkToParse: round(checkMs / parseMs, 2),
+    checkToParseGfmFrontmatter: round(checkMs / parseFullMs, 2),
+    modelMs: round(Math.max(0, modelMs)),
+    rulesMs: Object.fromEntries(Object.entries(rulesMs).map(([k, v]) => [k, round(v)])),
+  };
+  out.documents.push(entry);
+  log(`\n${doc.name}: ${(bytes / 1000).toFixed(0)} KB, median of ${runs} runs`);
+  log(`  remark-parse alone            ${fmt(parseMs)}`);
+  log(`  remark-parse + GFM + YAML     ${fmt(parseFullMs)}`);
+  log(`  full check                    ${fmt(checkMs)}   = ${(checkMs / parseMs).toFixed(2)} x remark-parse, ${(checkMs / parseFullMs).toFixed(2)} x parse+GFM+YAML`);
+  log(`  report model + template match ${fmt(Math.max(0, modelMs))}`);
+  for (const [c, v] of Object.entries(rulesMs)) log(`  rules ${c.padEnd(24)}${fmt(v)}   ${allRulesMs > 0 ? ((100 * v) / checkMs).toFixed(1) : '0'}% of the check`);
+}
+if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+
+function round(x: number, d = 1): number {
+  const f = 10 ** d;
+  return Math.round(x * f) / f;
+}
+function fmt(ms: number): string {
+  return `${ms.toFixed(1).padStart(8)} ms`;
+}

@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, cpSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs the built `committee-report` command (npm run build first: `npm test` does). */
+const repo = join(import.meta.dirname, '..', '..');
+const bin = join(repo, 'bin', 'committee-report.js');
+
+function run(args: string[], cwd = repo) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'committee-report-cli-'));
+}
+
+test('clean examples: exit 0 and a summary', () => {
+  const r = run(['check', 'examples/leicester-city-executive.report.md', 'examples/leicester-city-scrutiny.report.md', 'examples/leicestershire-county-committee.report.md', '--today', '2026-02-20']);
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.match(r.out, /3 reports checked, 3 clean: 0 errors/);
+});
+
+test('a report with errors: exit 1, file:line:col severity rule message', () => {
+  const r = run(['check', 'examples/typical-mistakes.report.md', '--today', '2026-02-20']);
+  assert.equal(r.code, 1);
+  assert.match(r.out, /^examples\/typical-mistakes\.report\.md:9:1 {2}warning {2}metadata\/unknown-key {2}Unknown front-matter key "verison"; did you mean "version"\?$/m);
+});
+
+test('--format json: an array of objects with exactly the documented fields', () => {
+  const r = run(['check', 'examples/typical-mistakes.report.md', '--format', 'json', '--today', '2026-02-20']);
+  assert.equal(r.code, 1);
+  const data = JSON.parse(r.out) as Record<string, unknown>[];
+  assert.ok(Array.isArray(data) && data.length > 3);
+  for (const f of data) {
+    assert.deepEqual(Object.keys(f).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
+    assert.ok(['error', 'warning', 'info'].includes(f.severity as string));
+    assert.ok((f.line as number) >= 1 && (f.column as number) >= 1);
+  }
+  const unknown = data.find((f) => f.ruleId === 'metadata/unknown-key')!;
+  assert.deepEqual([unknown.line, unknown.column, unknown.endLine, unknown.endColumn], [9, 1, 9, 8]);
+});
+
+test('--format sarif: valid SARIF 2.1.0 with rules and locations', () => {
+  const r = run(['check', 'examples/typical-mistakes.report.md', '--format', 'sarif', '--today', '2026-02-20']);
+  const sarif = JSON.parse(r.out);
+  assert.equal(sarif.version, '2.1.0');
+  const run0 = sarif.runs[0];
+  assert.ok(run0.tool.driver.rules.some((x: { id: string }) => x.id === 'metadata/unknown-key'));
+  const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'metadata/unknown-key');
+  assert.equal(res.level, 'warning');
+  assert.equal(res.locations[0].physicalLocation.region.startLine, 9);
+});
+
+test('--fix applies safe fixes to the file and reports what is left', () => {
+  const dir = tempDir();
+  const file = join(dir, 'draft.report.md');
+  cpSync(join(repo, 'examples', 'typical-mistakes.report.md'), file);
+  const r = run(['check', '--fix', 'draft.report.md', '--today', '2026-02-20'], dir);
+  const fixed = readFileSync(file, 'utf8');
+  assert.match(fixed, /^version: v3$/m, 'typo key renamed');
+  assert.match(fixed, /^### 5\.4 Climate Emergency implications$/m, 'heading wording corrected');
+  assert.match(fixed, /^## 6\. Background information and other papers$/m);
+  assert.equal(r.code, 1, 'errors without a safe fix remain');
+  assert.doesNotMatch(r.out, /unknown-key|heading-wording|heading-style/);
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(run(['check', '--format', 'xml', 'examples']).code, 2);
+  assert.equal(run(['frobnicate']).code, 2);
+  assert.equal(run(['check', 'no/such/file.report.md']).code, 2);
+  assert.equal(run([]).code, 2);
+});
+
+test('no reports in the folder: says what it looks for', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'notes.md'), '# Just notes\n');
+  const r = run(['check'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /\*\.report\.md/);
+  assert.match(r.err, /template:/);
+});
+
+test('folders and globs find *.report.md and .md files with a template key', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'sub'));
+  cpSync(join(repo, 'examples', 'leicester-city-executive.report.md'), join(dir, 'sub', 'a.report.md'));
+  cpSync(join(repo, 'examples', 'leicester-city-executive.report.md'), join(dir, 'b.md'));
+  writeFileSync(join(dir, 'readme.md'), '# not a report\n');
+  const r = run(['check', '.', '--format', 'json', '--today', '2026-02-20'], dir);
+  assert.equal(r.code, 0, r.err);
+  const g = run(['check', 'sub/*.report.md', '--today', '2026-02-20'], dir);
+  assert.match(g.out, /1 report checked/);
+  const all = run(['check', '--today', '2026-02-20'], dir);
+  assert.match(all.out, /2 reports checked/);
+});
+
+test('a broken config file is reported with its path and exits 2', () => {
+  const dir = tempDir();
+  cpSync(join(repo, 'examples', 'leicester-city-executive.report.md'), join(dir, 'a.report.md'));
+  writeFileSync(join(dir, '.committee-reports.json'), '{\n  "rules": { "structure/heading-style": "loud" }\n}\n');
+  const r = run(['check', '--today', '2026-02-20'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.out, /\.committee-reports\.json:2:\d+ {2}error {2}config {2}rules\.structure\/heading-style:/);
+});
+
+test('a config file turns a rule off', () => {
+  const dir = tempDir();
+  cpSync(join(repo, 'examples', 'typical-mistakes.report.md'), join(dir, 'a.report.md'));
+  writeFileSync(join(dir, '.committee-reports.yaml'), 'rules:\n  metadata/unknown-key: "off"\n');
+  const r = run(['check', '--format', 'json', '--today', '2026-02-20'], dir);
+  const ids = (JSON.parse(r.out) as { ruleId: string }[]).map((f) => f.ruleId);
+  assert.ok(!ids.includes('metadata/unknown-key'));
+  assert.ok(ids.includes('metadata/missing-key'));
+});
