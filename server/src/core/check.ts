@@ -1,4 +1,5 @@
-import { buildModel, type ReportModel } from './model.js';
+import { buildModel, ModelCache, type ReportModel } from './model.js';
+import type { Root } from 'mdast';
 import { parseMarkdown } from './parse.js';
 import { ProfileRegistry } from './templates/loader.js';
 import { matchTemplate, type TemplateMatch } from './templates/match.js';
@@ -32,6 +33,15 @@ export interface CheckResult {
 const defaultRegistry = new ProfileRegistry();
 let defaultCfg: ResolvedConfig | undefined;
 
+export function defaultCheckEnv(opts: CheckOptions = {}): { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[] } {
+  return {
+    rules: opts.rules ?? RULES,
+    config: opts.config ?? (defaultCfg ??= defaultConfig(RULES)),
+    profiles: opts.profiles ?? defaultRegistry,
+    today: opts.today ?? todayIso(),
+  };
+}
+
 export function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -44,8 +54,8 @@ export interface Analysis {
 }
 
 /** Parse, build the report model and match it to its template profile. */
-export function analyseReport(text: string, profiles: ProfileRegistry = defaultRegistry, config?: ResolvedConfig): Analysis {
-  const model = buildModel(text, parseMarkdown(text));
+export function analyseReport(text: string, profiles: ProfileRegistry = defaultRegistry, config?: ResolvedConfig, parsed?: { tree: Root; cache: ModelCache }): Analysis {
+  const model = parsed ? buildModel(text, parsed.tree, parsed.cache) : buildModel(text, parseMarkdown(text));
   const templateId = entryText(model.frontMatter.byKey.get('template')) || config?.defaultTemplate || '';
   const profile = templateId ? profiles.get(templateId) : undefined;
   const analysis: Analysis = { model };
@@ -114,10 +124,17 @@ export function checkReport(text: string, opts: CheckOptions = {}): CheckResult 
       ruleErrors: [],
     };
   }
-  const analysis = analyseReport(text, profiles, config);
-  const { findings, ruleErrors } = runRules(analysis, rules, { profiles, config, today });
+  return checkAnalysis(analyseReport(text, profiles, config), { ...opts, profiles, config, today, rules });
+}
+
+/** Runs the rules over an analysed report, applies suppressions and sorts the findings. */
+export function checkAnalysis(
+  analysis: Analysis,
+  opts: { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[] },
+): CheckResult {
+  const { findings, ruleErrors } = runRules(analysis, opts.rules, opts);
   const { model, profile, match } = analysis;
-  const kept = applySuppressions(text, findings).sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  const kept = applySuppressions(model.text, findings).sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
   const result: CheckResult = { findings: kept, model, ruleErrors };
   if (profile) result.profile = profile;
   if (match) result.match = match;

@@ -47,6 +47,8 @@ export interface Block {
   /** Source text of the block. */
   source: string;
   number?: ParagraphNumber;
+  /** `Signed:` / `Dated:` lines in a paragraph (computed once per block). */
+  signLines?: SignLine[];
 }
 
 export interface Section {
@@ -109,7 +111,23 @@ const NUMBER_RE = /^(\d+(?:\.\d+)*)(\.?)(?=\s|$)/;
 const HEADING_NUMBER_RE = /^(\d+(?:\.\d+)*)\.?\s+/;
 const SIGN_RE = /^([ \t]*)(Signed off by|Signed|Sign-off|Dated|Date)\b([ \t]*:)?[ \t]*(.*?)[ \t]*$/i;
 
-export function buildModel(text: string, tree: Root = parseMarkdown(text)): ReportModel {
+/**
+ * Reuses the model objects of top-level nodes across edits. The incremental parser
+ * keeps the node objects of unchanged chunks (shifting their positions), so a block or
+ * heading built from such a node is shifted instead of rebuilt.
+ */
+export class ModelCache {
+  readonly entries = new WeakMap<object, CacheEntry>();
+}
+
+interface CacheEntry {
+  offset: number;
+  line: number;
+  heading?: Heading;
+  blocks?: Block[];
+}
+
+export function buildModel(text: string, tree: Root = parseMarkdown(text), cache?: ModelCache): ReportModel {
   const index = new LineIndex(text);
   let frontMatter = emptyFrontMatter(index);
   const headings: Heading[] = [];
@@ -138,8 +156,21 @@ export function buildModel(text: string, tree: Root = parseMarkdown(text)): Repo
       if (start === 0) frontMatter = readFrontMatter(index, start, end);
       continue;
     }
+    const entry = cache?.entries.get(node);
+    if (entry && (entry.offset !== start || entry.line !== pos.start.line)) {
+      const dOffset = start - entry.offset;
+      const dLine = pos.start.line - entry.line;
+      if (entry.heading) shiftHeading(entry.heading, dOffset, dLine);
+      if (entry.blocks) for (const b of entry.blocks) shiftBlock(b, dOffset, dLine);
+      entry.offset = start;
+      entry.line = pos.start.line;
+    }
     if (node.type === 'heading') {
-      const h = makeHeading(node, text, index);
+      let h = entry?.heading;
+      if (!h) {
+        h = makeHeading(node, text, index);
+        cache?.entries.set(node, { offset: start, line: pos.start.line, heading: h });
+      }
       headings.push(h);
       if (h.depth === 1 && title === undefined) title = h;
       if (h.depth === 1 && appendixStart === text.length && /^appendix\b/i.test(h.text)) appendixStart = start;
@@ -166,7 +197,12 @@ export function buildModel(text: string, tree: Root = parseMarkdown(text)): Repo
       current = section;
       continue;
     }
-    for (const b of makeBlocks(node, text, index)) {
+    let made = entry?.blocks;
+    if (!made) {
+      made = makeBlocks(node, text, index);
+      cache?.entries.set(node, { offset: start, line: pos.start.line, blocks: made });
+    }
+    for (const b of made) {
       blocks.push(b);
       current?.blocks.push(b);
     }
@@ -247,6 +283,10 @@ function makeBlocks(node: RootContent, text: string, index: LineIndex): Block[] 
   if (block.kind === 'paragraph') {
     const n = readNumber(text, start, index, false);
     if (n) block.number = n;
+    if (SIGN_HINT.test(block.source)) {
+      const lines = readSignLines(block, index);
+      if (lines.length > 0) block.signLines = lines;
+    }
   }
   return [block];
 }
@@ -295,6 +335,43 @@ function readNumber(text: string, start: number, index: LineIndex, listMarker: b
   return { value, parts, range: index.range(start, start + m[0].length), start, end: start + m[0].length, listMarker };
 }
 
+const SIGN_HINT = /(?:^|\n)[ \t]*(?:sign|date)/i;
+
+/** The sign-off lines of one paragraph block. */
+function readSignLines(b: Block, index: LineIndex): SignLine[] {
+  const out: SignLine[] = [];
+  let lineStart = b.start;
+  while (lineStart < b.end) {
+    let lineEnd = index.text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > b.end) lineEnd = b.end;
+    const line = index.text.slice(lineStart, lineEnd);
+    const m = SIGN_RE.exec(line);
+    // "Date" alone with no colon and no value is a word, not a label.
+    if (m && (m[3] !== undefined || m[4] !== '' || !/^date$/i.test(m[2]!))) {
+      const label = m[2]!;
+      const labelStart = lineStart + m[1]!.length;
+      const labelEnd = labelStart + label.length + (m[3]?.length ?? 0);
+      const value = m[4]!;
+      const valueStart = value ? lineStart + line.indexOf(value, labelEnd - lineStart) : labelEnd;
+      const valueEnd = valueStart + value.length;
+      out.push({
+        label,
+        colon: m[3] !== undefined,
+        labelRange: index.range(labelStart, labelEnd),
+        value,
+        valueRange: index.range(valueStart, valueEnd),
+        valueStart,
+        valueEnd,
+        lineRange: index.range(lineStart, lineEnd),
+        lineStart,
+        lineEnd,
+      });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
 /** Sign-off lines directly in a section's own blocks (not in its sub-sections). */
 function findSignOff(section: Section, index: LineIndex): SignOff | undefined {
   if (section.inAppendix) return undefined;
@@ -303,46 +380,16 @@ function findSignOff(section: Section, index: LineIndex): SignOff | undefined {
   const blocks = section.blocks;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
-    if (b.kind !== 'paragraph') continue;
-    let lineStart = b.start;
-    while (lineStart < b.end) {
-      let lineEnd = index.text.indexOf('\n', lineStart);
-      if (lineEnd === -1 || lineEnd > b.end) lineEnd = b.end;
-      const line = index.text.slice(lineStart, lineEnd);
-      const m = SIGN_RE.exec(line);
-      if (m && (m[3] !== undefined || m[4] !== '' || !/^date$/i.test(m[2]!))) {
-        const label = m[2]!;
-        const labelStart = lineStart + m[1]!.length;
-        const labelEnd = labelStart + label.length + (m[3]?.length ?? 0);
-        const value = m[4]!;
-        let valueStart = value ? lineStart + line.indexOf(value, labelEnd - lineStart) : labelEnd;
-        let valueEnd = valueStart + value.length;
-        let finalValue = value;
-        // `Dated:` with its value alone in the next paragraph (a layout slip, still read).
-        if (!value && lineEnd === b.end && bi + 1 < blocks.length && blocks[bi + 1]!.kind === 'paragraph') {
-          const nb = blocks[bi + 1]!;
-          if (!SIGN_RE.test(nb.source.split('\n')[0]!) && nb.source.length < 60 && !nb.source.includes('\n')) {
-            finalValue = nb.source.trim();
-            valueStart = nb.start;
-            valueEnd = nb.end;
-          }
-        }
-        const sl: SignLine = {
-          label,
-          colon: m[3] !== undefined,
-          labelRange: index.range(labelStart, labelEnd),
-          value: finalValue,
-          valueRange: index.range(valueStart, valueEnd),
-          valueStart,
-          valueEnd,
-          lineRange: index.range(lineStart, lineEnd),
-          lineStart,
-          lineEnd,
-        };
-        if (/^dated?$/i.test(label)) dated ??= sl;
-        else signed ??= sl;
+    if (!b.signLines) continue;
+    for (const sl0 of b.signLines) {
+      let sl = sl0;
+      // `Dated:` with its value alone in the next paragraph (a layout slip, still read).
+      const nb = blocks[bi + 1];
+      if (!sl.value && sl.lineEnd === b.end && nb && nb.kind === 'paragraph' && !nb.signLines && nb.source.length < 60 && !nb.source.includes('\n')) {
+        sl = { ...sl, value: nb.source.trim(), valueStart: nb.start, valueEnd: nb.end, valueRange: index.range(nb.start, nb.end) };
       }
-      lineStart = lineEnd + 1;
+      if (/^dated?$/i.test(sl.label)) dated ??= sl;
+      else signed ??= sl;
     }
   }
   if (!signed && !dated) return undefined;
@@ -350,6 +397,40 @@ function findSignOff(section: Section, index: LineIndex): SignOff | undefined {
   if (signed) so.signed = signed;
   if (dated) so.dated = dated;
   return so;
+}
+
+function shiftRange(r: Range, dLine: number): void {
+  r.start.line += dLine;
+  r.end.line += dLine;
+}
+
+function shiftHeading(h: Heading, dOffset: number, dLine: number): void {
+  h.textStart += dOffset;
+  h.textEnd += dOffset;
+  shiftRange(h.textRange, dLine);
+  shiftRange(h.range, dLine);
+}
+
+function shiftBlock(b: Block, dOffset: number, dLine: number): void {
+  b.start += dOffset;
+  b.end += dOffset;
+  shiftRange(b.range, dLine);
+  if (b.number) {
+    b.number.start += dOffset;
+    b.number.end += dOffset;
+    shiftRange(b.number.range, dLine);
+  }
+  if (b.signLines) {
+    for (const l of b.signLines) {
+      l.valueStart += dOffset;
+      l.valueEnd += dOffset;
+      l.lineStart += dOffset;
+      l.lineEnd += dOffset;
+      shiftRange(l.labelRange, dLine);
+      shiftRange(l.valueRange, dLine);
+      shiftRange(l.lineRange, dLine);
+    }
+  }
 }
 
 /** Plain text of a section's own blocks, for emptiness and answers. */

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReportSession } from '../../server/src/core/session.js';
+import { checkReport } from '../../server/src/core/check.js';
+import { diffRegion } from '../../server/src/core/incremental.js';
+import type { CheckResult } from '../../server/src/core/check.js';
+
+/**
+ * Property: after any sequence of edits, the incremental check (ReportSession) gives
+ * exactly what a full check of the same text gives: same findings, same ranges, same
+ * fixes. Edits are random (seeded) and biased towards what breaks block structure:
+ * blank lines, fences, HTML comments, list markers, headings, pasted paragraphs.
+ */
+const seedsDir = join(import.meta.dirname, '..', 'seeds');
+const seeds = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.report.md'))
+  .sort()
+  .map((f) => ({ name: f, text: readFileSync(join(seedsDir, f), 'utf8') }));
+
+function prng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 16807) % 2147483647;
+    return s / 2147483647;
+  };
+}
+
+const INSERTS = ['x', 'e', ' ', '\n', '\n\n', '\n\n\n', '```\n', '~~~', '<!--', '-->', '<script>', '</script>', '- ', '1. ', '9. ', '# ', '## 5.1 Financial implications\n', '> ', '    ', '\t', '|', '| a | b |\n|---|---|\n', '[x]: https://example.org\n', 'Signed: ', 'Dated: 3 February 2026\n', '4.2. ', '---\n', '\r\n', '(FFP)'];
+
+function normalise(r: CheckResult) {
+  return { findings: r.findings, errors: r.ruleErrors };
+}
+
+function randomEdit(text: string, rnd: () => number, pool: string): { text: string; start: number; oldEnd: number; newEnd: number } {
+  const pos = Math.floor(rnd() * (text.length + 1));
+  const kind = rnd();
+  let insert = '';
+  let del = 0;
+  if (kind < 0.55) insert = INSERTS[Math.floor(rnd() * INSERTS.length)]!;
+  else if (kind < 0.75) del = 1 + Math.floor(rnd() * 40);
+  else if (kind < 0.9) {
+    const from = Math.floor(rnd() * Math.max(1, pool.length - 400));
+    insert = pool.slice(from, from + Math.floor(rnd() * 400));
+  } else {
+    del = Math.floor(rnd() * 5);
+    insert = INSERTS[Math.floor(rnd() * INSERTS.length)]!;
+  }
+  const end = Math.min(text.length, pos + del);
+  return { text: text.slice(0, pos) + insert + text.slice(end), start: pos, oldEnd: end, newEnd: pos + insert.length };
+}
+
+for (const [i, seed] of seeds.entries()) {
+  test(`incremental check equals full check: ${seed.name}`, () => {
+    const rnd = prng(1000 + i);
+    const session = new ReportSession();
+    let text = seed.text;
+    const opts = { today: '2026-02-20' };
+    assert.deepEqual(normalise(session.check(text, opts)), normalise(checkReport(text, opts)));
+    for (let step = 0; step < 40; step++) {
+      const e = randomEdit(text, rnd, seeds[(i + 1) % seeds.length]!.text);
+      text = e.text;
+      // Half the time the editor's change is given, half the time it is found by diffing.
+      const change = rnd() < 0.5 ? { start: e.start, oldEnd: e.oldEnd, newEnd: e.newEnd } : undefined;
+      const inc = session.check(text, opts, change);
+      const full = checkReport(text, opts);
+      assert.deepEqual(normalise(inc), normalise(full), `after edit ${step} at ${e.start}`);
+    }
+  });
+}
+
+test('a one-character edit in a long report re-parses only a small region', () => {
+  let text = seeds.map((s) => s.text).join('\n\n');
+  const session = new ReportSession();
+  session.check(text, { today: '2026-02-20' });
+  const pos = text.indexOf('Financial implications', text.length / 2);
+  text = text.slice(0, pos) + 'x' + text.slice(pos);
+  session.check(text, { today: '2026-02-20' }, { start: pos, oldEnd: pos, newEnd: pos + 1 });
+  assert.ok(session.lastParsedChars < 12_000, `parsed ${session.lastParsedChars} of ${text.length}`);
+});
+
+test('diffRegion finds the changed span', () => {
+  assert.deepEqual(diffRegion('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
+  assert.deepEqual(diffRegion('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
+  assert.deepEqual(diffRegion('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+  assert.deepEqual(diffRegion('abc', ''), { start: 0, oldEnd: 3, newEnd: 0 });
+});
