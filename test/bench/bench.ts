@@ -10,6 +10,8 @@ import { RULES } from '../../server/src/core/rules/index.js';
 import { ProfileRegistry } from '../../server/src/core/templates/loader.js';
 import { defaultConfig } from '../../server/src/core/config.js';
 import type { RuleCategory } from '../../server/src/core/types.js';
+import { ReportSession } from '../../server/src/core/session.js';
+import { lint as markdownlint } from 'markdownlint/sync';
 
 const repo = join(import.meta.dirname, '..', '..');
 const json = process.argv.includes('--json');
@@ -95,6 +97,7 @@ for (const doc of documents()) {
     rulesMs[c] = time(runs, () => runRules(analysis, rules, { profiles, config, today }));
   }
   const allRulesMs = Object.values(rulesMs).reduce((a, b) => a + b, 0);
+  const edits = editBench(doc.text, quick ? 20 : 100, bytes > 1_000_000 ? (quick ? 2 : 10) : quick ? 5 : 100);
   const entry = {
     name: doc.name,
     bytes,
@@ -106,6 +109,16 @@ for (const doc of documents()) {
     checkToParseGfmFrontmatter: round(checkMs / parseFullMs, 2),
     modelMs: round(Math.max(0, modelMs)),
     rulesMs: Object.fromEntries(Object.entries(rulesMs).map(([k, v]) => [k, round(v)])),
+    editMedianMs: round(edits.median, 2),
+    editP95Ms: round(edits.p95, 2),
+    edits: edits.count,
+    editAnchors: {
+      samples: edits.anchorCount,
+      remarkParseMedianMs: round(edits.parseMedian),
+      remarkParseP95Ms: round(edits.parseP95),
+      markdownlintMedianMs: round(edits.lintMedian),
+      markdownlintP95Ms: round(edits.lintP95),
+    },
   };
   out.documents.push(entry);
   log(`\n${doc.name}: ${(bytes / 1000).toFixed(0)} KB, median of ${runs} runs`);
@@ -113,9 +126,61 @@ for (const doc of documents()) {
   log(`  remark-parse + GFM + YAML     ${fmt(parseFullMs)}`);
   log(`  full check                    ${fmt(checkMs)}   = ${(checkMs / parseMs).toFixed(2)} x remark-parse, ${(checkMs / parseFullMs).toFixed(2)} x parse+GFM+YAML`);
   log(`  report model + template match ${fmt(Math.max(0, modelMs))}`);
+  log(`  one-character edit -> diagnostics (incremental, ${edits.count} edits at random positions):`);
+  log(`    ours                        median ${fmt(edits.median)}   p95 ${fmt(edits.p95)}`);
+  log(`    full re-parse, remark-parse median ${fmt(edits.parseMedian)}   p95 ${fmt(edits.parseP95)}   (${edits.anchorCount} edits; ours is ${(edits.parseMedian / edits.median).toFixed(0)}x faster)`);
+  log(`    markdownlint (all rules)    median ${fmt(edits.lintMedian)}   p95 ${fmt(edits.lintP95)}   (${edits.anchorCount} edits; ours is ${(edits.lintMedian / edits.median).toFixed(0)}x faster)`);
   for (const [c, v] of Object.entries(rulesMs)) log(`  rules ${c.padEnd(24)}${fmt(v)}   ${allRulesMs > 0 ? ((100 * v) / checkMs).toFixed(1) : '0'}% of the check`);
 }
 if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+}
+
+/**
+ * One-character edits at random positions (seeded), each followed by a check of the
+ * whole document through the incremental session, as the language server does. The
+ * anchors run a full remark-parse and markdownlint on the same edited texts.
+ */
+function editBench(text0: string, count: number, anchors: number) {
+  let seed = 42;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const session = new ReportSession();
+  session.check(text0, { today });
+  let text = text0;
+  const ours: number[] = [];
+  const texts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const pos = Math.floor(rnd() * text.length);
+    text = text.slice(0, pos) + 'x' + text.slice(pos);
+    const t = performance.now();
+    session.check(text, { today }, { start: pos, oldEnd: pos, newEnd: pos + 1 });
+    ours.push(performance.now() - t);
+    if (texts.length < anchors && i % Math.max(1, Math.floor(count / anchors)) === 0) texts.push(text);
+  }
+  const parse: number[] = [];
+  const lint: number[] = [];
+  for (const t of texts) {
+    let s = performance.now();
+    parsePlainMarkdown(t);
+    parse.push(performance.now() - s);
+    s = performance.now();
+    markdownlint({ strings: { doc: t }, config: { default: true } });
+    lint.push(performance.now() - s);
+  }
+  return {
+    count,
+    median: median(ours),
+    p95: percentile(ours, 0.95),
+    anchorCount: texts.length,
+    parseMedian: median(parse),
+    parseP95: percentile(parse, 0.95),
+    lintMedian: median(lint),
+    lintP95: percentile(lint, 0.95),
+  };
+}
 
 function round(x: number, d = 1): number {
   const f = 10 ** d;
