@@ -1,0 +1,255 @@
+import type { Nodes, PhrasingContent } from 'mdast';
+import type { ReportModel } from '../model.js';
+import { phrasingText } from '../model.js';
+
+/**
+ * Link targets as the link rules read them, with the exact source range of each target
+ * (the text between `(` and `)`, inside any `<...>`), computed once per model by walking
+ * the remark tree: inline links, `<...>` autolinks, GFM bare URLs, reference
+ * definitions, `href="..."` in raw HTML, and text that was meant to be a link but is not
+ * one (`[text](a b)`, which CommonMark leaves as text because of the space).
+ */
+
+export type TargetKind =
+  /** `[text](target)` */
+  | 'inline'
+  /** `<https://...>` */
+  | 'autolink'
+  /** A bare `https://...`, `www....` or e-mail address (GFM autolink literal). */
+  | 'literal'
+  /** `[label]: target` */
+  | 'definition'
+  /** `<a href="target">` */
+  | 'html'
+  /** `[text](target)` that did not parse as a link. */
+  | 'broken';
+
+export interface LinkTarget {
+  kind: TargetKind;
+  /** The target as written (escapes not resolved). */
+  raw: string;
+  /** The target as parsed (for `literal`: remark's URL with `http://` / `mailto:` added). */
+  url: string;
+  /** Offsets of `raw` in the document. */
+  start: number;
+  end: number;
+  /** Whole link (from `[` or `<` to `)` or `>`). */
+  nodeStart: number;
+  nodeEnd: number;
+  /** Visible text (inline links), plain. */
+  label?: string;
+  /** Source range of the visible text (inline links). */
+  labelStart?: number;
+  labelEnd?: number;
+  /** Offsets of the `()` pair of an inline link, for reporting an empty target. */
+  parenStart?: number;
+  parenEnd?: number;
+  /** The target was written between angle brackets. */
+  angle: boolean;
+  /** `(<target)`: an opening angle bracket without its closing one (broken links only). */
+  unclosedAngle?: boolean;
+}
+
+const cache = new WeakMap<ReportModel, LinkTarget[]>();
+
+export function readLinks(model: ReportModel): LinkTarget[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const out: LinkTarget[] = [];
+  const text = model.text;
+  const textNodes: [number, number][] = [];
+  const walk = (n: Nodes): void => {
+    const s = n.position?.start.offset;
+    const e = n.position?.end.offset;
+    if (s === undefined || e === undefined) return;
+    switch (n.type) {
+      case 'link': {
+        const t = readLink(text, n, s, e);
+        if (t) out.push(t);
+        return; // a link holds no links
+      }
+      case 'definition': {
+        const t = readDefinition(text, n.url, s, e);
+        if (t) out.push(t);
+        return;
+      }
+      case 'linkReference':
+      case 'imageReference':
+      case 'image':
+        return;
+      case 'inlineCode':
+      case 'code':
+      case 'yaml':
+        return;
+      case 'html':
+        for (const t of readHtml(n.value, s)) out.push(t);
+        return;
+      case 'text':
+        textNodes.push([s, e]);
+        return;
+    }
+    if ('children' in n) for (const c of n.children) walk(c as Nodes);
+  };
+  walk(model.tree);
+  for (const t of readBroken(text, textNodes)) out.push(t);
+  out.sort((a, b) => a.start - b.start);
+  cache.set(model, out);
+  return out;
+}
+
+/** Scans a link destination starting at `i` (after `(` and spaces): [start, end, angle]. */
+function scanDestination(text: string, i: number, limit: number): { start: number; end: number; angle: boolean; after: number } {
+  if (text[i] === '<') {
+    let j = i + 1;
+    while (j < limit && text[j] !== '>' && text[j] !== '\n') {
+      if (text[j] === '\\') j++;
+      j++;
+    }
+    return { start: i + 1, end: Math.min(j, limit), angle: true, after: Math.min(j + 1, limit) };
+  }
+  let j = i;
+  let depth = 0;
+  while (j < limit) {
+    const c = text[j]!;
+    if (c === '\\') {
+      j += 2;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  return { start: i, end: Math.min(j, limit), angle: false, after: Math.min(j, limit) };
+}
+
+function skipSpace(text: string, i: number, limit: number): number {
+  while (i < limit && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+function readLink(text: string, n: Extract<Nodes, { type: 'link' }>, s: number, e: number): LinkTarget | undefined {
+  const first = text[s];
+  if (first === '[') {
+    const ls = n.children[0]?.position?.start.offset ?? s + 1;
+    const le = n.children[n.children.length - 1]?.position?.end.offset ?? s + 1;
+    // The label may end in markup (`*x*`): find the `](` that closes it.
+    const close = text.indexOf('](', le);
+    if (close === -1 || close >= e) return undefined;
+    const d = scanDestination(text, skipSpace(text, close + 2, e), e);
+    return {
+      kind: 'inline',
+      raw: text.slice(d.start, d.end),
+      url: n.url,
+      start: d.start,
+      end: d.end,
+      nodeStart: s,
+      nodeEnd: e,
+      label: phrasingText(n.children as PhrasingContent[]).trim(),
+      labelStart: ls,
+      labelEnd: close,
+      parenStart: close + 1,
+      parenEnd: e,
+      angle: d.angle,
+    };
+  }
+  if (first === '<') return { kind: 'autolink', raw: text.slice(s + 1, e - 1), url: n.url, start: s + 1, end: e - 1, nodeStart: s, nodeEnd: e, angle: true };
+  return { kind: 'literal', raw: text.slice(s, e), url: n.url, start: s, end: e, nodeStart: s, nodeEnd: e, angle: false };
+}
+
+function readDefinition(text: string, url: string, s: number, e: number): LinkTarget | undefined {
+  // `[label]: target "title"`: the first unescaped `]:`.
+  let i = s + 1;
+  while (i < e && !(text[i] === ']' && text[i + 1] === ':' && text[i - 1] !== '\\')) i++;
+  if (i >= e) return undefined;
+  const d = scanDestination(text, skipSpace(text, i + 2, e), e);
+  return { kind: 'definition', raw: text.slice(d.start, d.end), url, start: d.start, end: d.end, nodeStart: s, nodeEnd: e, angle: d.angle };
+}
+
+const HREF_RE = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+function readHtml(value: string, offset: number): LinkTarget[] {
+  const out: LinkTarget[] = [];
+  HREF_RE.lastIndex = 0;
+  for (let m = HREF_RE.exec(value); m; m = HREF_RE.exec(value)) {
+    const raw = m[1] ?? m[2] ?? '';
+    const start = offset + m.index + m[0].length - raw.length - 1;
+    out.push({ kind: 'html', raw, url: decodeEntities(raw), start, end: start + raw.length, nodeStart: offset + m.index, nodeEnd: offset + m.index + m[0].length, angle: false });
+  }
+  return out;
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+/**
+ * `[text](target with spaces)`: CommonMark does not make it a link, so it shows as
+ * text. Found as `](` in text that no link covers, with the target up to the `)` on
+ * the same line.
+ */
+function readBroken(text: string, textNodes: [number, number][]): LinkTarget[] {
+  const out: LinkTarget[] = [];
+  // One forward sweep over every `](` in the document, with pointers that only move
+  // forward (the text node it sits in, the last `[` and line start before it, the next
+  // `)` and line end after it), so the whole scan is linear.
+  let k = 0;
+  let lastOpen = -1;
+  let lineStart = 0;
+  let swept = 0;
+  let nextClose = -2;
+  let nextLine = -2;
+  for (let i = text.indexOf(']('); i !== -1; i = text.indexOf('](', i + 2)) {
+    while (k < textNodes.length && textNodes[k]![1] <= i) k++;
+    if (k >= textNodes.length) break;
+    for (; swept < i; swept++) {
+      const c = text[swept];
+      if (c === '[') lastOpen = swept;
+      else if (c === '\n') lineStart = swept + 1;
+    }
+    if (textNodes[k]![0] > i || text[i - 1] === '\\') continue;
+    if (nextClose !== -1 && nextClose < i + 2) nextClose = text.indexOf(')', i + 2);
+    if (nextLine !== -1 && nextLine < i) nextLine = text.indexOf('\n', i);
+    const lineEnd = nextLine === -1 ? text.length : nextLine;
+    const close = nextClose;
+    const open = lastOpen;
+    if (close === -1 || close >= lineEnd || open < lineStart) continue;
+    let ds = skipSpace(text, i + 2, close);
+    let de = close;
+    const angle = text[ds] === '<';
+    if (angle) ds++;
+    while (de > ds && /\s/.test(text[de - 1]!)) de--;
+    const closed = text[de - 1] === '>';
+    if (closed) de--;
+    const raw = text.slice(ds, de);
+    const unclosedAngle = angle && !closed;
+    if (/\s/.test(raw) || unclosedAngle) {
+      out.push({
+        kind: 'broken',
+        raw,
+        url: raw,
+        start: ds,
+        end: de,
+        nodeStart: open,
+        nodeEnd: close + 1,
+        label: text.slice(open + 1, i),
+        labelStart: open + 1,
+        labelEnd: i,
+        parenStart: i + 1,
+        parenEnd: close + 1,
+        angle,
+        unclosedAngle,
+      });
+    }
+  }
+  return out;
+}
+
+/** `scheme:` of an absolute URL, lower case, or undefined for a relative reference. */
+export function schemeOf(url: string): string | undefined {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
+  return m ? m[1]!.toLowerCase() : undefined;
+}
