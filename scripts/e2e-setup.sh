@@ -73,6 +73,10 @@ else
   )
   [ -f "$CS_DIR/node_modules/code-server/lib/vscode/out/server-main.js" ] \
     || { log "server-main.js missing after install"; exit 1; }
+  # code-server's postinstall builds VS Code's native modules; fail here if npm skipped it
+  # (newer npm versions can block dependency install scripts).
+  [ -f "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node" ] \
+    || { log "code-server's postinstall did not build VS Code's native modules"; exit 1; }
   touch "$CS_MARKER"
 fi
 
