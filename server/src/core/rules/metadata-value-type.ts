@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { readSimpleDate, isValidDate } from '../dates/simple.js';
+import { readDates } from '../dates/index.js';
 import type { FieldSpec } from '../templates/schema.js';
 
 function problem(field: FieldSpec, value: unknown, source: string): string | undefined {
@@ -7,10 +7,10 @@ function problem(field: FieldSpec, value: unknown, source: string): string | und
   if (text === '') return `"${field.key}" (${field.label}) is empty.`;
   switch (field.type) {
     case 'date': {
-      const d = readSimpleDate(text);
-      if (!d) return `"${field.key}" should be a date such as "3 March 2026" or "2026-03-03", not "${source}".`;
-      if (d.year === undefined) return `"${field.key}" has no year.`;
-      if (!isValidDate(d.year, d.month, d.day)) return `"${field.key}" is not a real date: "${source}".`;
+      // Only "is this a date at all?" here. A missing year, a day that does not exist or
+      // a wrong weekday is reported by the date rules (date/*) on the exact text.
+      if (value instanceof Date) return undefined;
+      if (!readDates(text).some((d) => d.kind === 'date' || d.kind === 'month')) return `"${field.key}" should be a date such as "3 March 2026" or "2026-03-03", not "${source}".`;
       return undefined;
     }
     case 'person':

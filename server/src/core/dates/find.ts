@@ -1,0 +1,226 @@
+import type { Nodes, Parents } from 'mdast';
+import type { ReportModel } from '../model.js';
+import { scanCandidates } from './scan.js';
+import { readCandidate, type ReadDate } from './read.js';
+import { makeDate } from './calendar.js';
+import type { DateContext, DateCue, DateScan, FoundDate, MeetingInfo } from './types.js';
+
+/**
+ * Finds every date, month, time and financial year of a report: in the front matter, in
+ * the body's text (headings, paragraphs, lists, tables, link text), never in code, HTML,
+ * comments or URLs. One scan per model, shared by all date rules and the hover.
+ */
+
+const cache = new WeakMap<ReportModel, DateScan>();
+
+export function findDates(model: ReportModel): DateScan {
+  let scan = cache.get(model);
+  if (!scan) {
+    scan = scanModel(model);
+    cache.set(model, scan);
+  }
+  return scan;
+}
+
+/** The scan without the cache, for the benchmark. */
+export function scanModel(model: ReportModel): DateScan {
+  const found: FoundDate[] = [];
+  const add = (segStart: number, segEnd: number, context: DateContext, frontMatterKey?: string): void => {
+    const text = model.text.slice(segStart, segEnd);
+    const candidates = scanCandidates(text);
+    if (candidates.length === 0) return;
+    const local: FoundDate[] = [];
+    for (const c of candidates) {
+      for (const r of readCandidate(c, segStart)) {
+        const f = r as FoundDate;
+        f.context = context;
+        f.range = model.index.range(f.start, f.end);
+        if (frontMatterKey !== undefined) f.frontMatterKey = frontMatterKey;
+        local.push(f);
+      }
+    }
+    linkRanges(local, model.text);
+    for (const f of local) found.push(f);
+  };
+
+  const fm = model.frontMatter;
+  for (const e of fm.entries) {
+    if (e.valueEnd > e.valueStart) add(e.valueStart, e.valueEnd, 'front-matter', e.key);
+  }
+  walk(model.tree, 'text', model, add);
+
+  // Sign-off dates: what the `Dated:` value holds.
+  if (model.signoffs.length > 0) {
+    const byStart = found.filter((f) => f.context === 'text');
+    for (const so of model.signoffs) {
+      const d = so.dated;
+      if (!d || d.valueEnd <= d.valueStart) continue;
+      for (const f of byStart) {
+        // The date must open the value: "Date of meeting: 3 March" is not a sign-off.
+        if (f.start >= d.valueStart && f.end <= d.valueEnd && /^[\s*_]*$/.test(model.text.slice(d.valueStart, f.start))) {
+          f.context = 'signoff';
+          f.signoff = so;
+        }
+      }
+    }
+  }
+
+  // A second sign-off in one section, or one the model did not pair: a "Dated:" line
+  // (before the appendices, like the model's own sign-offs).
+  for (const f of found) {
+    if (f.context !== 'text' || f.start >= model.appendixStart) continue;
+    const lineStart = model.text.lastIndexOf('\n', f.start - 1) + 1;
+    if (f.start - lineStart < 24 && DATED_LINE.test(model.text.slice(lineStart, f.start))) f.context = 'signoff';
+  }
+
+  const headerEnd = firstSectionStart(model);
+  for (const f of found) {
+    if (f.context === 'text' || f.context === 'heading') {
+      const cue = cueOf(model, f, headerEnd);
+      if (cue) f.cue = cue;
+    }
+  }
+  return { dates: found, meeting: meetingInfo(model, found) };
+}
+
+type Add = (start: number, end: number, context: DateContext) => void;
+
+function walk(node: Nodes, context: DateContext, model: ReportModel, add: Add): void {
+  switch (node.type) {
+    case 'yaml':
+    case 'code':
+    case 'inlineCode':
+    case 'html':
+    case 'image':
+    case 'imageReference':
+    case 'definition':
+      return;
+    case 'text': {
+      const s = node.position?.start.offset;
+      const e = node.position?.end.offset;
+      if (s !== undefined && e !== undefined && e > s) add(s, e, context);
+      return;
+    }
+    case 'link': {
+      // A bare or <angle> URL shows its address as its text: not a date.
+      const s = node.position?.start.offset;
+      if (s === undefined || model.text[s] !== '[') return;
+      break;
+    }
+    case 'table':
+      context = 'table';
+      break;
+    case 'heading':
+      context = 'heading';
+      break;
+    default:
+      break;
+  }
+  const children = (node as Parents).children as Nodes[] | undefined;
+  if (children) for (const c of children) walk(c, context, model, add);
+}
+
+const DATED_LINE = /^\s*(?:[-*+]\s+)?[*_]{0,2}Dated\b[*_]{0,2}\s*:?[*_]{0,2}\s*$/i;
+const RANGE_SEP = /^\s*(?:-|–|—|to|until|till)\s*$/i;
+
+/** Two dates (or times, or months) joined by "to" or a dash are the ends of one range. */
+function linkRanges(local: FoundDate[], text: string): void {
+  for (let i = 0; i < local.length; i++) {
+    const a = local[i]!;
+    if (a.rangeRole === 'start' && a.other === undefined) {
+      // A range the scanner already saw whole ("16-18 February", "2.00 - 3.51 pm").
+      const b = local[i + 1];
+      if (b && b.rangeRole === 'end') {
+        a.other = b;
+        b.other = a;
+        fillYear(a, b);
+      }
+      continue;
+    }
+    const b = local[i + 1];
+    if (!b || a.rangeRole || b.rangeRole || a.kind !== b.kind || a.kind === 'financial-year') continue;
+    if (b.start - a.end > 12 || !RANGE_SEP.test(text.slice(a.end, b.start))) continue;
+    a.rangeRole = 'start';
+    b.rangeRole = 'end';
+    a.other = b;
+    b.other = a;
+    fillYear(a, b);
+  }
+}
+
+/** "1 April to 31 March 2025": the start takes its year from the end, a year earlier if need be. */
+function fillYear(a: FoundDate, b: FoundDate): void {
+  if (a.kind !== 'date' || b.kind !== 'date' || a.year !== undefined || b.year === undefined || !a.valid) return;
+  if (a.month === undefined || a.day === undefined || b.month === undefined || b.day === undefined) return;
+  let y = b.year;
+  if (a.month > b.month || (a.month === b.month && a.day > b.day)) y--;
+  const d = makeDate(y, a.month, a.day);
+  if (d.getMonth() !== a.month - 1) {
+    a.valid = false;
+    a.problem = `${y} is not a leap year, so February ${y} has 28 days`;
+    return;
+  }
+  a.year = y;
+  a.yearFromRange = true;
+  a.value = d;
+}
+
+function firstSectionStart(model: ReportModel): number {
+  for (const s of model.allSections) if (s.level >= 2) return s.start;
+  return model.text.length;
+}
+
+const MEETING_CUE = /(?:^|[\s(|])(?:date of (?:the )?(?:(?:commission|committee|scrutiny commission|board|panel) )?meeting|meeting date)\s*[:\-–]?\s*$/i;
+const DEADLINE_CUE = /\b(?:by|before|no later than|deadline(?: date)?(?: of| is)?:?|due(?: by| on| date(?: of| is)?:?)?|closing date(?: of| is)?:?)\s+(?:the\s+)?$/i;
+
+/** What the words just before a date say it is: the meeting's date, or a deadline. */
+function cueOf(model: ReportModel, f: FoundDate, headerEnd: number): DateCue | undefined {
+  const text = model.text;
+  const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, f.start - 80), f.start).replace(/[*_]/g, '');
+  if (f.kind === 'date' && MEETING_CUE.test(before)) return 'meeting';
+  // A date standing alone on a line of the header block (county reports print the
+  // meeting date under the committee's name).
+  if (f.kind === 'date' && f.start < headerEnd && f.context !== 'heading') {
+    const lineEnd = text.indexOf('\n', f.end);
+    const line = text
+      .slice(lineStart, lineEnd === -1 ? text.length : lineEnd)
+      .replace(/<!--.*?-->/g, '')
+      .replace(/[*_]/g, '')
+      .trim();
+    if (line === f.text.replace(/[*_]/g, '').trim()) return 'meeting';
+  }
+  if (f.kind === 'date' && DEADLINE_CUE.test(before)) return 'deadline';
+  return undefined;
+}
+
+function meetingInfo(model: ReportModel, found: FoundDate[]): MeetingInfo {
+  const entry = model.frontMatter.byKey.get('meeting_date');
+  const info: MeetingInfo = { frontMatterDates: [], stated: [] };
+  if (entry) {
+    info.entry = entry;
+    info.frontMatterDates = found.filter((f) => f.frontMatterKey === 'meeting_date' && f.start >= entry.valueStart && f.end <= entry.valueEnd);
+    const only = info.frontMatterDates.length === 1 ? info.frontMatterDates[0]! : undefined;
+    if (only && only.kind === 'date' && only.valid && only.value && !only.yearFromRange && wholeValue(entry.source) === only.text) info.frontMatter = only;
+  }
+  info.stated = found.filter((f) => f.cue === 'meeting');
+  if (info.frontMatter) {
+    info.date = info.frontMatter.value!;
+    info.source = info.frontMatter;
+  } else {
+    const s = info.stated.find((f) => f.valid && f.value);
+    if (s) {
+      info.date = s.value!;
+      info.source = s;
+    }
+  }
+  return info;
+}
+
+/** A front-matter value without its quotes. */
+export function wholeValue(source: string): string {
+  const t = source.trim();
+  return /^(['"]).*\1$/.test(t) ? t.slice(1, -1).trim() : t;
+}
+
+export type { ReadDate };

@@ -1,0 +1,46 @@
+import { defineRule } from './define.js';
+import { insertFix } from './util.js';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
+import { findDates, inferDate, longDate, type FoundDate } from '../dates/index.js';
+
+function what(f: FoundDate): string | undefined {
+  if (f.context === 'signoff') return 'Sign-off date';
+  if (f.frontMatterKey === 'meeting_date') return '"meeting_date" value';
+  if (f.cue === 'meeting') return 'Meeting date';
+  if (f.cue === 'deadline') return 'Deadline';
+  return undefined;
+}
+
+export const missingYear = defineRule({
+  id: 'date/missing-year',
+  title: 'Date without a year where the year matters',
+  defaultSeverity: 'warning',
+  fixable: true,
+  needsProfile: false,
+  docs: {
+    why: 'Reports are reused from year to year, and a sign-off, meeting date or deadline without a year cannot show which year it belongs to: a legal or finance comment dated "19th September" may be last year\'s. Dates in running prose ("a visit on 29 September") are left alone. The quick fix adds the year the meeting date implies (a sign-off takes the latest such day on or before the meeting).',
+    bad: 'Signed: Sukhi Biring, Equalities Officer\n\nDated: 19th September',
+    good: 'Signed: Sukhi Biring, Equalities Officer\n\nDated: 19th September 2024',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const scan = findDates(model);
+    for (const f of scan.dates) {
+      if (f.kind !== 'date' || !f.valid || f.year !== undefined || f.rangeRole === 'start') continue;
+      const label = what(f);
+      if (!label) continue;
+      const inferred = inferDate(f, scan);
+      const written = f.text.slice(f.partStart - f.start).trim();
+      let message = `${label} "${written}" has no year.`;
+      const fixes = [];
+      if (inferred) {
+        message += ` Going by ${inferred.basis}, it is ${longDate(inferred.date)}.`;
+        const meeting = scan.meeting.date;
+        // Safe when a sign-off lands in the usual window before the meeting.
+        const safe = f.context === 'signoff' && meeting !== undefined && inferred.fromMeeting && differenceInCalendarMonths(meeting, inferred.date) <= 6;
+        fixes.push(insertFix(`Add the year: ${written} ${inferred.year}`, model, f.partEnd, ` ${inferred.year}`, safe));
+      }
+      ctx.report({ message, range: model.index.range(f.partStart, f.partEnd), fixes });
+    }
+  },
+});
