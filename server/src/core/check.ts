@@ -1,4 +1,5 @@
-import { buildModel, ModelCache, type ReportModel } from './model.js';
+import type { ModelCache} from './model.js';
+import { buildModel, type ReportModel } from './model.js';
 import type { Root } from 'mdast';
 import { parseMarkdown } from './parse.js';
 import { ProfileRegistry } from './templates/loader.js';

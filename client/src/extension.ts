@@ -1,0 +1,253 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CheckFilesRequest,
+  CLIENT_ID,
+  Commands,
+  InsertMissingSectionsRequest,
+  LANGUAGE_ID,
+  NewReportRequest,
+  SOURCE,
+  StatsRequest,
+  TemplatesRequest,
+  readinessText,
+  type CheckFilesResult,
+  type Counts,
+  type InsertMissingSectionsResult,
+  type Stats,
+  type TemplateInfo,
+} from '../../server/src/lsp/protocol.js';
+import { registerPreview } from './preview/index.js';
+
+/** What activate() returns: for the integration tests and for other extensions. */
+export interface CommitteeReportsApi {
+  client: LanguageClient;
+  /** The status bar's text for the active editor ('' when hidden). */
+  statusText(): string;
+  stats(): Promise<Stats>;
+  /** Resolves when the language server is running (again, after a restart). */
+  whenRunning(): Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<CommitteeReportsApi> {
+  const module = context.asAbsolutePath(path.join('server', 'out', 'server.cjs'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const output = vscode.window.createOutputChannel('Committee Reports', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    outputChannel: output,
+  };
+  client = new LanguageClient(CLIENT_ID, 'Committee Reports', serverOptions, clientOptions);
+  const lc = client;
+
+  // ---- status bar: the active report's readiness -------------------------------------------------
+  const status = vscode.window.createStatusBarItem('committeeReports.readiness', vscode.StatusBarAlignment.Left, 100);
+  status.name = 'Committee report readiness';
+  status.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(status);
+  const updateStatus = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    const show = vscode.workspace.getConfiguration('committeeReports', editor?.document).get<boolean>('statusBar', true);
+    if (!editor || editor.document.languageId !== LANGUAGE_ID || !show) {
+      status.hide();
+      status.text = '';
+      return;
+    }
+    const c: Counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
+      if (d.source !== SOURCE) continue;
+      if (d.severity === vscode.DiagnosticSeverity.Error) c.errors++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) c.warnings++;
+      else c.infos++;
+    }
+    const text = readinessText(c);
+    status.text = `${c.errors > 0 ? '$(error)' : c.warnings > 0 ? '$(warning)' : '$(pass)'} ${text}`;
+    status.tooltip = `Committee report: ${c.errors} error(s), ${c.warnings} warning(s), ${c.infos} note(s). Click for the Problems view.`;
+    status.backgroundColor = c.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    status.show();
+  };
+  context.subscriptions.push(
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) updateStatus();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.workspace.onDidOpenTextDocument(updateStatus),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('committeeReports') && updateStatus()),
+  );
+
+  // ---- workspace check results (files not open in an editor) -----------------------------------
+  const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('committee-reports-workspace');
+  context.subscriptions.push(
+    workspaceDiagnostics,
+    // An open report is checked live; drop its saved-file results.
+    vscode.workspace.onDidOpenTextDocument((d) => workspaceDiagnostics.delete(d.uri)),
+  );
+
+  // ---- commands -----------------------------------------------------------------------------------
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.showRuleDocs, async (ruleId: string, url?: string) => {
+      const target = url ?? `https://github.com/committee-reports/committee-reports/blob/main/docs/rules.md#${ruleId.replace(/\//g, '-')}`;
+      return vscode.env.openExternal(vscode.Uri.parse(target));
+    }),
+    vscode.commands.registerCommand(Commands.useForDocument, async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) return undefined;
+      return vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    }),
+    vscode.commands.registerCommand(Commands.restartServer, () => lc.restart()),
+    vscode.commands.registerCommand(Commands.insertMissingSections, async (uri?: vscode.Uri) => {
+      const editor = uri ? await vscode.window.showTextDocument(uri) : vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+        void vscode.window.showWarningMessage('Open a committee report to insert its missing sections.');
+        return 0;
+      }
+      const r = await lc.sendRequest<InsertMissingSectionsResult>(InsertMissingSectionsRequest, { uri: editor.document.uri.toString() });
+      if (r.inserted === 0) {
+        void vscode.window.showInformationMessage('No required section is missing.');
+        return 0;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of r.edits) edit.replace(editor.document.uri, lc.protocol2CodeConverter.asRange(e.range), e.newText);
+      await vscode.workspace.applyEdit(edit);
+      void vscode.window.showInformationMessage(`Inserted ${r.inserted} missing section${r.inserted === 1 ? '' : 's'}.`);
+      return r.inserted;
+    }),
+    vscode.commands.registerCommand(Commands.checkWorkspace, async () => {
+      const files = await vscode.workspace.findFiles('**/*.report.md', '**/node_modules/**');
+      return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking committee reports', cancellable: true }, async (_p, token) => {
+        const r = await lc.sendRequest<CheckFilesResult>(CheckFilesRequest, { uris: files.map((f) => f.toString()) }, token);
+        // Reports in an open tab are checked live; the others get these results.
+        const open = new Set(
+          vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : [])),
+        );
+        workspaceDiagnostics.clear();
+        let notReady = 0;
+        for (const f of r.files) {
+          if (f.errors > 0) notReady++;
+          if (open.has(f.uri)) continue;
+          workspaceDiagnostics.set(vscode.Uri.parse(f.uri), await lc.protocol2CodeConverter.asDiagnostics(f.diagnostics as never));
+        }
+        const summary = `Checked ${r.files.length} report${r.files.length === 1 ? '' : 's'}: ${notReady === 0 ? 'all ready to submit' : `${notReady} not ready to submit`}.`;
+        void vscode.window.showInformationMessage(summary, 'Show Problems').then((a) => a && vscode.commands.executeCommand('workbench.actions.view.problems'));
+        return { checked: r.files.length, notReady, summary };
+      });
+    }),
+    vscode.commands.registerCommand(Commands.newReport, (args?: NewReportArgs) => newReport(lc, args)),
+  );
+
+  // Preview and export (client/src/preview): its readiness panel reads this extension's diagnostics.
+  registerPreview(context);
+
+  let running: Promise<void> = Promise.resolve();
+  let resolveRunning: (() => void) | undefined;
+  const resetRunning = (): void => {
+    running = new Promise((r) => (resolveRunning = r));
+  };
+  resetRunning();
+  context.subscriptions.push(
+    lc.onDidChangeState((e) => {
+      if (e.newState === State.Running) resolveRunning?.();
+      else if (e.newState === State.Starting || e.newState === State.Stopped) resetRunning();
+    }),
+  );
+
+  await lc.start();
+  resolveRunning?.();
+  updateStatus();
+
+  return {
+    client: lc,
+    statusText: () => status.text,
+    stats: () => lc.sendRequest<Stats>(StatsRequest),
+    whenRunning: () => running,
+  };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}
+
+// ---- New report from template ---------------------------------------------------------------------
+
+export interface NewReportArgs {
+  template?: string;
+  title?: string;
+  values?: Record<string, string>;
+  /** Where to save the draft; without it, a save dialog (or an untitled editor). */
+  target?: vscode.Uri | string;
+}
+
+async function newReport(lc: LanguageClient, args: NewReportArgs = {}): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const templates = await lc.sendRequest<TemplateInfo[]>(TemplatesRequest, { uri: folder?.toString() });
+  let template = templates.find((t) => t.id === args.template);
+  if (!template) {
+    const pick = await vscode.window.showQuickPick(
+      templates.map((t) => ({ label: t.name, description: t.council, detail: t.id, template: t })),
+      { title: 'New committee report: council form', placeHolder: 'Which council form is the report for?' },
+    );
+    if (!pick) return undefined;
+    template = pick.template;
+  }
+  const title = args.title ?? (await vscode.window.showInputBox({ title: 'New committee report: title', prompt: 'The report title, as it will appear on the agenda' }));
+  if (title === undefined) return undefined;
+  const values: Record<string, string> = { ...(args.values ?? {}) };
+  if (!args.values) {
+    for (const f of template.fields) {
+      if (!f.required || f.key === 'template') continue;
+      const v = await vscode.window.showInputBox({
+        title: `New committee report: ${f.label}`,
+        prompt: f.description ?? f.label,
+        placeHolder: f.examples[0] ? `e.g. ${f.examples[0]}` : '',
+        ignoreFocusOut: true,
+      });
+      if (v === undefined) return undefined;
+      values[f.key] = v;
+    }
+    for (const so of template.signoffs) {
+      const v = await vscode.window.showInputBox({
+        title: `New committee report: sign-off of ${so.title}`,
+        prompt: `Who cleared this block, as "Name, Role"? Leave empty if it is not signed yet (the draft then awaits sign-off).`,
+        placeHolder: so.role ? `e.g. Name, ${so.role}` : 'Name, Role',
+        ignoreFocusOut: true,
+      });
+      if (v === undefined) return undefined;
+      if (v.trim()) values[`signoff.${so.id}`] = v.trim();
+    }
+    if (template.contact) {
+      for (const [key, label] of [['contact_name', 'Officer to contact (Name, Role)'], ['contact_phone', 'Their phone number'], ['contact_email', 'Their email address']] as const) {
+        const v = await vscode.window.showInputBox({ title: `New committee report: ${label}`, ignoreFocusOut: true });
+        if (v === undefined) return undefined;
+        values[key] = v;
+      }
+    }
+  }
+  const text = await lc.sendRequest<string | null>(NewReportRequest, { uri: folder?.toString(), template: template.id, title, values });
+  if (!text) return undefined;
+  let target = typeof args.target === 'string' ? vscode.Uri.parse(args.target) : args.target;
+  if (!target && args.template === undefined) {
+    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'new';
+    target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${slug}.report.md`) : undefined, filters: { 'Committee report': ['report.md'] } });
+  }
+  if (target) {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    const doc = await vscode.workspace.openTextDocument(target);
+    if (doc.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    await vscode.window.showTextDocument(doc);
+    return target;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+  await vscode.window.showTextDocument(doc);
+  return doc.uri;
+}

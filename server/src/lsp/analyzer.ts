@@ -1,0 +1,289 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { checkReport, fixReport, todayIso, type CheckOptions, type CheckResult } from '../core/check.js';
+import { ReportSession } from '../core/session.js';
+import { loadWorkspaceSettings, dirnameOf, type WorkspaceSettings, type FileSystem } from '../core/workspace.js';
+import {
+  completions,
+  countFindings,
+  foldingRanges,
+  hover,
+  insertMissingSections,
+  minimalEdit,
+  newReport,
+  outline,
+  signOffLenses,
+  withRuleOverrides,
+  type FeatureContext,
+} from '../core/features.js';
+import type { Position } from '../core/types.js';
+import { canonicalHeading, flattenSpecs } from '../core/templates/loader.js';
+import { toCodeLens, toCompletion, toDiagnostic, toFolding, toHover, toSymbol } from './convert.js';
+import { extraCompletions, extraHovers } from './extras.js';
+import type { EditorSettings, TemplateInfo } from './protocol.js';
+
+/**
+ * The analysis engine that runs in a worker thread: a mirror of the open documents, the
+ * workspace settings per folder, and every computation that parses a report. Keeping it
+ * off the connection's thread means a long check of a 5 MB draft never delays the
+ * server's other answers, and a check that is no longer wanted can be stopped by ending
+ * the thread.
+ */
+
+export interface JobParams {
+  uri: string;
+  settings: EditorSettings;
+  position?: Position;
+}
+
+const diskFs: FileSystem = {
+  readFile(path) {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Analyzer {
+  private readonly docs = new Map<string, TextDocument>();
+  private readonly settingsCache = new Map<string, WorkspaceSettings>();
+  private folders: string[] = [];
+  private lastCheck = new Map<string, { version: number; key: string; result: CheckDone }>();
+  private analysis = new Map<string, { version: number; key: string; ctx: FeatureContext & { result: CheckResult } }>();
+  private generation = 0;
+  /** One incremental session per open document: an edit re-parses only what it touched. */
+  private readonly sessions = new Map<string, ReportSession>();
+  /** Overrides the date (tests). */
+  today: string | undefined;
+
+  setFolders(folderUris: string[]): void {
+    this.folders = folderUris.map((u) => uriToPath(u)).filter((p): p is string => p !== undefined).sort((a, b) => b.length - a.length);
+    this.invalidate();
+  }
+
+  invalidate(): void {
+    this.settingsCache.clear();
+    this.lastCheck.clear();
+    this.analysis.clear();
+    this.generation++;
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): void {
+    this.docs.set(uri, TextDocument.create(uri, languageId, version, text));
+    this.forget(uri);
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    const doc = this.docs.get(uri);
+    if (!doc) return;
+    this.docs.set(uri, TextDocument.update(doc, changes, version));
+  }
+
+  close(uri: string): void {
+    this.docs.delete(uri);
+    this.forget(uri);
+  }
+
+  private forget(uri: string): void {
+    this.sessions.delete(uri);
+    this.lastCheck.delete(uri);
+    this.analysis.delete(uri);
+  }
+
+  /** Checks an open document through its session (a closed file is checked whole). */
+  private run(uri: string, text: string, version: number, opts: CheckOptions): CheckResult {
+    if (version === -1) return checkReport(text, opts);
+    let session = this.sessions.get(uri);
+    if (!session) {
+      session = new ReportSession();
+      this.sessions.set(uri, session);
+    }
+    return session.check(text, opts);
+  }
+
+  document(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  /** The folder a file belongs to (longest match), or its own directory outside every folder. */
+  private rootFor(path: string | undefined): { dir: string; root: string } {
+    if (!path) {
+      const root = this.folders[this.folders.length - 1];
+      return root ? { dir: root, root } : { dir: '/', root: '/' };
+    }
+    const dir = dirnameOf(path);
+    const folder = this.folders.find((f) => dir === f || dir.startsWith(f + '/'));
+    return { dir, root: folder ?? '/' };
+  }
+
+  workspaceSettings(uri: string | undefined): WorkspaceSettings {
+    const { dir, root } = this.rootFor(uri ? uriToPath(uri) : undefined);
+    const key = `${dir}\0${root}`;
+    let s = this.settingsCache.get(key);
+    if (!s) {
+      s = loadWorkspaceSettings(diskFs, dir, root);
+      this.settingsCache.set(key, s);
+    }
+    return s;
+  }
+
+  private options(uri: string, settings: EditorSettings): CheckOptions {
+    const ws = this.workspaceSettings(uri);
+    const opts: CheckOptions = { profiles: ws.profiles, config: withRuleOverrides(ws.config, settings.rules, settings.defaultTemplate || undefined) };
+    if (this.today) opts.today = this.today;
+    return opts;
+  }
+
+  private textOf(uri: string): { text: string; version: number } | undefined {
+    const doc = this.docs.get(uri);
+    if (doc) return { text: doc.getText(), version: doc.version };
+    const path = uriToPath(uri);
+    const text = path ? diskFs.readFile(path) : undefined;
+    return text === undefined ? undefined : { text, version: -1 };
+  }
+
+  check(p: JobParams): CheckDone | undefined {
+    const src = this.textOf(p.uri);
+    if (!src) return undefined;
+    const key = `${this.generation}\0${JSON.stringify(p.settings)}`;
+    const cached = this.lastCheck.get(p.uri);
+    if (cached && cached.version === src.version && cached.key === key && src.version !== -1) return cached.result;
+    const opts = this.options(p.uri, p.settings);
+    const result = this.run(p.uri, src.text, src.version, opts);
+    const ws = this.workspaceSettings(p.uri);
+    const done: CheckDone = {
+      version: src.version,
+      diagnostics: result.findings.map((f) => toDiagnostic(f, p.uri)),
+      ...countFindings(result.findings),
+      ruleErrors: result.ruleErrors,
+      settingsFiles: ws.files,
+    };
+    if (src.version !== -1) {
+      this.lastCheck.set(p.uri, { version: src.version, key, result: done });
+      if (result.model) this.analysis.set(p.uri, { version: src.version, key, ctx: this.featureContext(result, opts) });
+    }
+    return done;
+  }
+
+  private featureContext(result: CheckResult, opts: CheckOptions): FeatureContext & { result: CheckResult } {
+    return { model: result.model!, profile: result.profile, match: result.match, profiles: opts.profiles!, today: opts.today ?? todayIso(), result };
+  }
+
+  /** Model, profile and template match for features (no rules run). */
+  private context(p: JobParams): (FeatureContext & { result: CheckResult }) | undefined {
+    const doc = this.docs.get(p.uri);
+    if (!doc) return undefined;
+    const key = `${this.generation}\0${JSON.stringify(p.settings)}`;
+    const cached = this.analysis.get(p.uri);
+    if (cached && cached.version === doc.version && cached.key === key) return cached.ctx;
+    const opts = this.options(p.uri, p.settings);
+    const result = this.run(p.uri, doc.getText(), doc.version, { ...opts, rules: [] });
+    if (!result.model) return undefined;
+    const ctx = this.featureContext(result, opts);
+    this.analysis.set(p.uri, { version: doc.version, key, ctx });
+    return ctx;
+  }
+
+  fixAll(p: JobParams): { version: number; edits: { range: unknown; newText: string }[]; fixed: number } | undefined {
+    const doc = this.docs.get(p.uri);
+    if (!doc) return undefined;
+    const text = doc.getText();
+    const r = fixReport(text, this.options(p.uri, p.settings));
+    return { version: doc.version, fixed: r.fixed, edits: r.text === text ? [] : [minimalEdit(text, r.text)] };
+  }
+
+  insertMissing(p: JobParams): { inserted: number; edits: { range: unknown; newText: string }[] } | undefined {
+    const doc = this.docs.get(p.uri);
+    if (!doc) return undefined;
+    const r = insertMissingSections(doc.getText(), this.options(p.uri, p.settings));
+    return { inserted: r.inserted, edits: r.edits };
+  }
+
+  symbols(p: JobParams): unknown {
+    const c = this.context(p);
+    return c ? outline(c.model, c.match).map(toSymbol) : [];
+  }
+
+  folding(p: JobParams): unknown {
+    const c = this.context(p);
+    return c ? foldingRanges(c.model).map(toFolding) : [];
+  }
+
+  completion(p: JobParams): unknown {
+    const c = this.context(p);
+    if (!c || !p.position) return [];
+    const offset = c.model.index.offsetAt(p.position);
+    const items = completions(c, p.position).map(toCompletion);
+    for (const extra of extraCompletions(c, offset)) items.push(extra);
+    return items;
+  }
+
+  hover(p: JobParams): unknown {
+    const c = this.context(p);
+    if (!c || !p.position) return null;
+    const h = hover(c, p.position);
+    if (h) return toHover(h);
+    const offset = c.model.index.offsetAt(p.position);
+    return extraHovers(c, offset) ?? null;
+  }
+
+  codeLens(p: JobParams): unknown {
+    if (!p.settings.signOffLens) return [];
+    const c = this.context(p);
+    return c ? signOffLenses(c.model, c.match).map(toCodeLens) : [];
+  }
+
+  templates(uri: string | undefined): TemplateInfo[] {
+    const ws = this.workspaceSettings(uri);
+    return ws.profiles.all().map((p) => ({
+      id: p.id,
+      council: p.council,
+      name: p.name,
+      description: p.description,
+      fields: p.frontMatter.map((f) => {
+        const field: TemplateInfo['fields'][number] = { key: f.key, label: f.label, type: f.type, required: f.required, examples: f.examples };
+        if (f.description) field.description = f.description;
+        return field;
+      }),
+      signoffs: flattenSpecs(p.sections)
+        .filter((s) => s.required && s.signoff?.required)
+        .map((s) => ({ id: s.id, title: canonicalHeading(s, p), ...(s.signoff?.role ? { role: s.signoff.role } : {}) })),
+      contact: flattenSpecs(p.sections).some((s) => s.required && s.kind === 'contact'),
+    }));
+  }
+
+  newReport(uri: string | undefined, template: string, title: string, values: Record<string, string>): string | undefined {
+    const profile = this.workspaceSettings(uri).profiles.get(template);
+    if (!profile) return undefined;
+    const opts: Parameters<typeof newReport>[1] = { title, values };
+    if (this.today) opts.today = this.today;
+    return newReport(profile, opts);
+  }
+}
+
+export interface CheckDone {
+  version: number;
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+  infos: number;
+  ruleErrors: { ruleId: string; error: string }[];
+  settingsFiles: string[];
+}
+
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).href;
+}

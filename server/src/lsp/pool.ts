@@ -1,0 +1,167 @@
+import { Worker } from 'node:worker_threads';
+import type { CancellationToken, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+
+/** Messages to and from an analysis worker (see worker.ts). */
+export type ToWorker =
+  | { type: 'open'; uri: string; languageId: string; version: number; text: string }
+  | { type: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
+  | { type: 'close'; uri: string }
+  | { type: 'folders'; folders: string[] }
+  | { type: 'invalidate' }
+  | { type: 'cancel'; id: number }
+  | { type: 'job'; id: number; kind: string; params: unknown };
+
+export type FromWorker =
+  | { type: 'started'; id: number }
+  | { type: 'result'; id: number; value?: unknown; error?: string; cancelled?: boolean };
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+interface Pending {
+  kind: string;
+  params: unknown;
+  heavy: boolean;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+  settled: boolean;
+}
+
+export interface PoolStats {
+  skipped: number;
+  aborted: number;
+  workerStarts: number;
+}
+
+/** What a fresh worker must be told to catch up: the open documents and the folders. */
+export interface MirrorState {
+  folders: string[];
+  documents: { uri: string; languageId: string; version: number; text: string }[];
+}
+
+/**
+ * One analysis worker thread seen from the connection's thread. Jobs are cancellable:
+ * a queued job is dropped; a running job on a large document is stopped by replacing
+ * the thread (the new one is given the open documents and the other queued jobs).
+ */
+export class AnalysisWorker {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private running: number | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly script: string,
+    private readonly mirror: () => MirrorState,
+    private readonly stats: PoolStats,
+    private readonly log: (msg: string) => void,
+    private readonly data: Record<string, unknown> = {},
+  ) {}
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(this.script, { workerData: { ...this.data, role: this.name }, stdout: false, stderr: false });
+    this.worker = w;
+    this.stats.workerStarts++;
+    w.on('message', (m: FromWorker) => this.onMessage(w, m));
+    w.on('error', (e) => this.log(`${this.name} worker error: ${e.stack ?? e.message}`));
+    w.on('exit', (code) => {
+      if (this.worker !== w || this.disposed) return;
+      // Died on its own: start again and resend what was waiting.
+      this.log(`${this.name} worker exited (${code}); restarting`);
+      this.worker = undefined;
+      this.restart();
+    });
+    const state = this.mirror();
+    w.postMessage({ type: 'folders', folders: state.folders } satisfies ToWorker);
+    for (const d of state.documents) w.postMessage({ type: 'open', ...d } satisfies ToWorker);
+    return w;
+  }
+
+  /** Starts a new thread and re-posts every job not yet answered. */
+  private restart(): void {
+    this.running = undefined;
+    const w = this.ensure();
+    for (const [id, p] of this.pending) {
+      if (p.settled) this.pending.delete(id);
+      else w.postMessage({ type: 'job', id, kind: p.kind, params: p.params } satisfies ToWorker);
+    }
+  }
+
+  private onMessage(w: Worker, m: FromWorker): void {
+    if (w !== this.worker) return;
+    if (m.type === 'started') {
+      this.running = m.id;
+      return;
+    }
+    if (this.running === m.id) this.running = undefined;
+    const p = this.pending.get(m.id);
+    this.pending.delete(m.id);
+    if (!p || p.settled) return;
+    p.settled = true;
+    if (m.cancelled) p.reject(new Cancelled());
+    else if (m.error !== undefined) p.reject(new Error(m.error));
+    else p.resolve(m.value);
+  }
+
+  post(m: ToWorker): void {
+    if (!this.worker) return; // a new worker is given the current state when it starts
+    this.worker.postMessage(m);
+  }
+
+  run<T>(kind: string, params: unknown, token?: CancellationToken, heavy = false): Promise<T> {
+    if (token?.isCancellationRequested) {
+      this.stats.skipped++;
+      return Promise.reject(new Cancelled());
+    }
+    const w = this.ensure();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const p: Pending = { kind, params, heavy, resolve: resolve as (v: unknown) => void, reject, settled: false };
+      this.pending.set(id, p);
+      w.postMessage({ type: 'job', id, kind, params } satisfies ToWorker);
+      token?.onCancellationRequested(() => this.cancel(id));
+    });
+  }
+
+  private cancel(id: number): void {
+    const p = this.pending.get(id);
+    if (!p || p.settled) return;
+    p.settled = true;
+    p.reject(new Cancelled());
+    if (this.running === id) {
+      if (p.heavy && this.worker) {
+        // Stop the long check now rather than let it finish for nothing.
+        this.stats.aborted++;
+        this.pending.delete(id);
+        const old = this.worker;
+        this.worker = undefined;
+        void old.terminate();
+        this.restart();
+      }
+      // A short job finishes soon; its result is dropped.
+      return;
+    }
+    this.stats.skipped++;
+    this.post({ type: 'cancel', id });
+  }
+
+  /** Kinds and params of the job running now, if any (for stats). */
+  runningJob(): { kind: string; params: unknown } | undefined {
+    const p = this.running !== undefined ? this.pending.get(this.running) : undefined;
+    return p && !p.settled ? { kind: p.kind, params: p.params } : undefined;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const p of this.pending.values()) if (!p.settled) p.reject(new Cancelled());
+    this.pending.clear();
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The one truth shared by the extension client and the language server: names, settings
+ * and custom requests. Plain data only (no imports), so the client bundle stays small.
+ */
+
+export const LANGUAGE_ID = 'committee-report';
+export const SOURCE = 'committee-reports';
+export const CLIENT_ID = 'committeeReports';
+export const FIX_ALL_KIND = 'source.fixAll.committeeReports';
+
+export const DOCS_BASE = 'https://github.com/committee-reports/committee-reports/blob/main/docs/rules.md';
+
+/** The rule's section in docs/rules.md (`signoff/missing-date` → `#signoff-missing-date`). */
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE}#${ruleId.replace(/\//g, '-')}`;
+}
+
+export const Commands = {
+  newReport: 'committeeReports.newReport',
+  checkWorkspace: 'committeeReports.checkWorkspace',
+  insertMissingSections: 'committeeReports.insertMissingSections',
+  useForDocument: 'committeeReports.useForDocument',
+  showRuleDocs: 'committeeReports.showRuleDocs',
+  restartServer: 'committeeReports.restartServer',
+} as const;
+
+/** Editor settings (`committeeReports.*`), read per document (resource scope). */
+export interface EditorSettings {
+  enable: boolean;
+  /** Severity per rule id or category, over the workspace config file's. */
+  rules: Record<string, 'off' | 'error' | 'warning' | 'info'>;
+  /** Profile id for reports without `template:` (when the config file names none). */
+  defaultTemplate: string;
+  /** Milliseconds to wait after an edit before re-checking (grows with the document's size). */
+  checkDelay: number;
+  /** Show the sign-off state over each implications block. */
+  signOffLens: boolean;
+}
+
+export const DEFAULT_SETTINGS: EditorSettings = {
+  enable: true,
+  rules: {},
+  defaultTemplate: '',
+  checkDelay: 250,
+  signOffLens: true,
+};
+
+export function readSettings(raw: unknown): EditorSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<EditorSettings>;
+  return {
+    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
+    rules: r.rules && typeof r.rules === 'object' ? r.rules : {},
+    defaultTemplate: typeof r.defaultTemplate === 'string' ? r.defaultTemplate : '',
+    checkDelay: typeof r.checkDelay === 'number' && r.checkDelay >= 0 ? r.checkDelay : DEFAULT_SETTINGS.checkDelay,
+    signOffLens: typeof r.signOffLens === 'boolean' ? r.signOffLens : DEFAULT_SETTINGS.signOffLens,
+  };
+}
+
+/** What a diagnostic carries in `data`, so a code action needs no server state. */
+export interface DiagnosticData {
+  ruleId: string;
+  fixes: { title: string; safe: boolean; edits: { range: LspRange; newText: string }[] }[];
+}
+
+interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+// ---- custom requests ---------------------------------------------------------------------
+
+export interface TemplateInfo {
+  id: string;
+  council: string;
+  name: string;
+  description: string;
+  fields: { key: string; label: string; type: string; required: boolean; examples: string[]; description?: string }[];
+  /** Implications blocks that need a sign-off (asked for as `signoff.<id>` values). */
+  signoffs: { id: string; title: string; role?: string }[];
+  /** Whether the form has an "Officer to Contact" section (`contact_name`, `contact_phone`, `contact_email`). */
+  contact: boolean;
+}
+
+/** `committeeReports/templates`: the profiles known for a folder (built-in and workspace). */
+export const TemplatesRequest = 'committeeReports/templates';
+export interface TemplatesParams {
+  /** A folder or document URI whose configuration applies. */
+  uri?: string;
+}
+
+/** `committeeReports/newReport`: the text of a new draft. */
+export const NewReportRequest = 'committeeReports/newReport';
+export interface NewReportParams {
+  uri?: string;
+  template: string;
+  title: string;
+  values: Record<string, string>;
+}
+
+/** `committeeReports/insertMissingSections`: edits adding every missing required section. */
+export const InsertMissingSectionsRequest = 'committeeReports/insertMissingSections';
+export interface InsertMissingSectionsParams {
+  uri: string;
+}
+export interface InsertMissingSectionsResult {
+  inserted: number;
+  edits: { range: LspRange; newText: string }[];
+}
+
+/** `committeeReports/checkFiles`: checks files on disk (or their open buffers). */
+export const CheckFilesRequest = 'committeeReports/checkFiles';
+export interface CheckFilesParams {
+  uris: string[];
+}
+export interface CheckFilesResult {
+  files: { uri: string; diagnostics: unknown[]; errors: number; warnings: number; infos: number }[];
+}
+
+/** `committeeReports/stats`: counters for tests and troubleshooting. */
+export const StatsRequest = 'committeeReports/stats';
+export interface Stats {
+  pid: number;
+  /** Checks run to completion. */
+  checks: number;
+  /** Check requests dropped because they were cancelled or superseded before they ran. */
+  skipped: number;
+  /** Checks stopped mid-way (their worker was replaced). */
+  aborted: number;
+  workerStarts: number;
+  /** URIs whose check is running now. */
+  running: string[];
+  /** Config and profile files read and the problems found in them, by file. */
+  configProblems: Record<string, number>;
+}
+
+// ---- readiness -------------------------------------------------------------------------------
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The status bar's words: `3 errors — not ready to submit`, `Ready to submit`. */
+export function readinessText(c: Counts): string {
+  if (c.errors > 0) return `${plural(c.errors, 'error')} — not ready to submit`;
+  if (c.warnings > 0) return `${plural(c.warnings, 'warning')} — ready to submit`;
+  return 'Ready to submit';
+}

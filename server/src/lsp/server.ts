@@ -1,0 +1,383 @@
+import {
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type Disposable,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadWorkspaceSettings, dirnameOf, type FileSystem } from '../core/workspace.js';
+import { disableRuleEdit } from '../core/features.js';
+import { readFileSync } from 'node:fs';
+import { AnalysisWorker, Cancelled, type PoolStats } from './pool.js';
+import type { CheckDone } from './analyzer.js';
+import { pathToUri, uriToPath } from './analyzer.js';
+import { problemDiagnostic, quickFixes } from './convert.js';
+import {
+  CheckFilesRequest,
+  Commands,
+  FIX_ALL_KIND,
+  InsertMissingSectionsRequest,
+  NewReportRequest,
+  SOURCE,
+  StatsRequest,
+  TemplatesRequest,
+  readSettings,
+  ruleDocsUrl,
+  type CheckFilesParams,
+  type CheckFilesResult,
+  type DiagnosticData,
+  type EditorSettings,
+  type InsertMissingSectionsParams,
+  type InsertMissingSectionsResult,
+  type NewReportParams,
+  type Stats,
+  type TemplatesParams,
+} from './protocol.js';
+
+/** Documents at or above this size are checked in a thread that is replaced when a check is cancelled. */
+const HEAVY_BYTES = 256 * 1024;
+const CONFIG_GLOB = '**/.committee-reports.{json,yaml,yml}';
+
+export interface ServerOptions {
+  /** The bundle that runs the analysis workers (this file's bundle). */
+  workerScript: string;
+}
+
+/**
+ * The language server: a thin adapter between the protocol and the core. It keeps the
+ * document text, reads settings, debounces and cancels checks, publishes problems of
+ * the workspace config files, and hands every computation to two worker threads (one
+ * for checks, one for the features the editor asks for while the user types).
+ */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const docs = new Map<string, TextDocument>();
+  let folders: string[] = [];
+  let configurationSupport = false;
+  let watcherSupport = false;
+  let relativePatternSupport = false;
+  let codeLensRefreshSupport = false;
+  let foldersSupport = false;
+  const stats: PoolStats & { checks: number } = { checks: 0, skipped: 0, aborted: 0, workerStarts: 0 };
+  const log = (m: string): void => connection.console.log(m);
+  const mirror = () => ({ folders, documents: [...docs.values()].map((d) => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })) });
+  // COMMITTEE_REPORTS_TODAY=yyyy-mm-dd fixes the date the date rules check against (tests).
+  const today = /^\d{4}-\d{2}-\d{2}$/.test(process.env.COMMITTEE_REPORTS_TODAY ?? '') ? { today: process.env.COMMITTEE_REPORTS_TODAY } : {};
+  const checks = new AnalysisWorker('checks', options.workerScript, mirror, stats, log, today);
+  const features = new AnalysisWorker('features', options.workerScript, mirror, stats, log, today);
+  // Very large drafts get a thread of their own, so their slow parses never hold up the others.
+  const heavyLane = new AnalysisWorker('large documents', options.workerScript, mirror, stats, log, today);
+  const workers = [checks, features, heavyLane];
+  const isHeavy = (uri: string): boolean => (docs.get(uri)?.getText().length ?? 0) >= HEAVY_BYTES;
+  const checker = { run: <T>(kind: string, params: { uri: string; settings: EditorSettings }, token?: CancellationToken): Promise<T> => (isHeavy(params.uri) ? heavyLane : checks).run<T>(kind, params, token, isHeavy(params.uri)) };
+  const featureLane = (uri: string): AnalysisWorker => (isHeavy(uri) ? heavyLane : features);
+  const checkedOnce = new Set<string>();
+
+  // ---- settings -----------------------------------------------------------------------------
+  const settingsCache = new Map<string, Promise<EditorSettings>>();
+  const settingsFor = (uri: string): Promise<EditorSettings> => {
+    if (!configurationSupport) return Promise.resolve(readSettings({}));
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'committeeReports' }).then(readSettings, () => readSettings({}));
+      settingsCache.set(uri, s);
+    }
+    return s;
+  };
+
+  // ---- config and profile files ----------------------------------------------------------------
+  const diskFs: FileSystem = {
+    readFile(path) {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  /** Folders (dir, root) whose config is in force for some document, to re-read on change. */
+  const configScopes = new Map<string, { dir: string; root: string }>();
+  const problemFiles = new Map<string, number>();
+  let watchedFiles = new Set<string>();
+  let watcherRegistration: Promise<Disposable> | undefined;
+
+  const rootOf = (dir: string): string => folders.map((f) => uriToPath(f) ?? '').filter((f) => f && (dir === f || dir.startsWith(f + '/'))).sort((a, b) => b.length - a.length)[0] ?? '/';
+
+  const publishConfigProblems = (): void => {
+    const now = new Map<string, Diagnostic[]>();
+    const files = new Set<string>();
+    for (const { dir, root } of configScopes.values()) {
+      const ws = loadWorkspaceSettings(diskFs, dir, root);
+      for (const f of ws.files) files.add(f);
+      for (const fp of ws.problems) now.set(fp.file, fp.problems.map(problemDiagnostic));
+    }
+    for (const file of problemFiles.keys()) if (!now.has(file)) void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
+    problemFiles.clear();
+    for (const [file, diagnostics] of now) {
+      problemFiles.set(file, diagnostics.length);
+      void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
+    }
+    void watch(files);
+  };
+
+  const addScope = (uri: string): void => {
+    const path = uriToPath(uri);
+    const dir = path ? dirnameOf(path) : (uriToPath(folders[0] ?? '') ?? '');
+    if (!dir) return;
+    const root = rootOf(dir);
+    const key = `${dir}\0${root}`;
+    if (configScopes.has(key)) return;
+    configScopes.set(key, { dir, root });
+    publishConfigProblems();
+  };
+
+  /** Watches the config file names everywhere and every profile file a config names. */
+  const watch = async (files: Set<string>): Promise<void> => {
+    if (!watcherSupport) return;
+    const extra = [...files].filter((f) => !/\/\.committee-reports\.(json|ya?ml)$/.test(f));
+    const key = new Set(extra);
+    if (watcherRegistration && key.size === watchedFiles.size && [...key].every((f) => watchedFiles.has(f))) return;
+    watchedFiles = key;
+    const previous = watcherRegistration;
+    const watchers = [{ globPattern: CONFIG_GLOB }, ...extra.map((f) => (relativePatternSupport ? { globPattern: { baseUri: pathToUri(dirnameOf(f)), pattern: f.slice(dirnameOf(f).length + 1) } } : { globPattern: f }))];
+    watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    if (previous) (await previous).dispose();
+  };
+
+  const settingsChanged = (): void => {
+    for (const w of workers) w.post({ type: 'invalidate' });
+    checkedOnce.clear();
+    publishConfigProblems();
+    connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (codeLensRefreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
+
+  // ---- lifecycle --------------------------------------------------------------------------------
+  connection.onInitialize((params): InitializeResult => {
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const ws = params.capabilities.workspace;
+    configurationSupport = ws?.configuration === true;
+    watcherSupport = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
+    relativePatternSupport = ws?.didChangeWatchedFiles?.relativePatternSupport === true;
+    codeLensRefreshSupport = ws?.codeLens?.refreshSupport === true;
+    foldersSupport = ws?.workspaceFolders === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        diagnosticProvider: { identifier: SOURCE, interFileDependencies: false, workspaceDiagnostics: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        documentSymbolProvider: { label: 'Committee report' },
+        foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: ['#', ':'] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'committee-reports', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'committeeReports' });
+    if (foldersSupport) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        for (const w of workers) w.post({ type: 'folders', folders });
+        configScopes.clear();
+        for (const f of folders) addScope(`${f.replace(/\/$/, '')}/x`);
+        settingsChanged();
+      });
+    }
+    for (const f of folders) addScope(`${f.replace(/\/$/, '')}/x`);
+    if (configScopes.size === 0) void watch(new Set());
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    settingsChanged();
+  });
+
+  connection.onDidChangeWatchedFiles(() => settingsChanged());
+
+  connection.onDidOpenTextDocument(({ textDocument: t }) => {
+    docs.set(t.uri, TextDocument.create(t.uri, t.languageId, t.version, t.text));
+    for (const w of workers) w.post({ type: 'open', uri: t.uri, languageId: t.languageId, version: t.version, text: t.text });
+    addScope(t.uri);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const doc = docs.get(textDocument.uri);
+    if (!doc) return;
+    docs.set(textDocument.uri, TextDocument.update(doc, contentChanges, textDocument.version));
+    for (const w of workers) w.post({ type: 'change', uri: textDocument.uri, version: textDocument.version, changes: contentChanges });
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    docs.delete(textDocument.uri);
+    settingsCache.delete(textDocument.uri);
+    checkedOnce.delete(textDocument.uri);
+    for (const w of workers) w.post({ type: 'close', uri: textDocument.uri });
+  });
+
+  // ---- diagnostics (pull) -----------------------------------------------------------------------
+  const cancelled = (): ResponseError<{ retriggerRequest: boolean }> => new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer edit', { retriggerRequest: true });
+
+  const wait = (ms: number, token: CancellationToken): Promise<void> =>
+    new Promise((resolve) => {
+      if (ms <= 0 || token.isCancellationRequested) return resolve();
+      const t = setTimeout(done, ms);
+      const sub = token.onCancellationRequested(done);
+      function done(): void {
+        clearTimeout(t);
+        sub.dispose();
+        resolve();
+      }
+    });
+
+  /** Waits after an edit; longer for large documents, whose checks cost more. */
+  const delayFor = (doc: TextDocument, s: EditorSettings): number => Math.min(2000, s.checkDelay + Math.floor(doc.getText().length / 2000));
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const uri = params.textDocument.uri;
+    const doc = docs.get(uri);
+    if (!doc) return { kind: 'full', items: [] };
+    const settings = await settingsFor(uri);
+    if (!settings.enable) return { kind: 'full', items: [] };
+    if (checkedOnce.has(uri)) await wait(delayFor(doc, settings), token);
+    if (token.isCancellationRequested) {
+      stats.skipped++;
+      throw cancelled();
+    }
+    try {
+      const done = await checker.run<CheckDone | null>('check', { uri, settings }, token);
+      if (!done) return { kind: 'full', items: [] };
+      stats.checks++;
+      checkedOnce.add(uri);
+      for (const e of done.ruleErrors) log(`rule ${e.ruleId} failed on ${uri}: ${e.error}`);
+      return { kind: 'full', items: done.diagnostics };
+    } catch (e) {
+      if (e instanceof Cancelled) throw cancelled();
+      log(`check of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      return { kind: 'full', items: [] };
+    }
+  });
+
+  // ---- code actions -----------------------------------------------------------------------------
+  const wants = (only: string[] | undefined, kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+
+  connection.onCodeAction(async (params, token) => {
+    const uri = params.textDocument.uri;
+    const doc = docs.get(uri);
+    if (!doc) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    if (wants(only, 'quickfix')) {
+      const seen = new Set<string>();
+      const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && d.data);
+      for (const d of ours) actions.push(...quickFixes(uri, d));
+      for (const d of ours) {
+        const ruleId = (d.data as DiagnosticData).ruleId;
+        const key = `${ruleId}\0${d.range.start.line}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const lines = doc.lineCount;
+        const lineAt = (n: number): string => doc.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } }).replace(/\r?\n$/, '');
+        const { edit, scope } = disableRuleEdit(lineAt, lines, d.range.start.line, ruleId);
+        actions.push({
+          title: scope === 'file' ? `Disable ${ruleId} for this file` : `Disable ${ruleId} for this line`,
+          kind: 'quickfix',
+          diagnostics: [d],
+          edit: { changes: { [uri]: [edit] } },
+        });
+      }
+      const rules = new Set<string>();
+      for (const d of ours) {
+        const ruleId = (d.data as DiagnosticData).ruleId;
+        if (rules.has(ruleId)) continue;
+        rules.add(ruleId);
+        actions.push({ title: `Show documentation for ${ruleId}`, kind: 'quickfix', diagnostics: [d], command: { title: `Show documentation for ${ruleId}`, command: Commands.showRuleDocs, arguments: [ruleId, ruleDocsUrl(ruleId)] } });
+      }
+    }
+    if (only && wants(only, FIX_ALL_KIND) && only.some((k) => k !== 'quickfix')) {
+      const settings = await settingsFor(uri);
+      try {
+        const r = await checker.run<{ edits: { range: never; newText: string }[]; fixed: number } | null>('fixAll', { uri, settings }, token);
+        if (r && r.edits.length > 0) actions.push({ title: `Fix ${r.fixed} report problem${r.fixed === 1 ? '' : 's'}`, kind: FIX_ALL_KIND, edit: { changes: { [uri]: r.edits } } });
+      } catch (e) {
+        if (!(e instanceof Cancelled)) log(`fix-all failed: ${String(e)}`);
+      }
+    }
+    return actions;
+  });
+
+  // ---- features (worker) ---------------------------------------------------------------------------
+  const feature = async <T>(kind: string, uri: string, token: CancellationToken, extra: Record<string, unknown> = {}): Promise<T | null> => {
+    const doc = docs.get(uri);
+    if (!doc) return null;
+    const settings = await settingsFor(uri);
+    try {
+      return await featureLane(uri).run<T>(kind, { uri, settings, ...extra }, token, isHeavy(uri));
+    } catch (e) {
+      if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      log(`${kind} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      return null;
+    }
+  };
+
+  connection.onDocumentSymbol((p, token) => feature('symbols', p.textDocument.uri, token));
+  connection.onFoldingRanges((p, token) => feature('folding', p.textDocument.uri, token));
+  connection.onCompletion((p, token) => feature('completion', p.textDocument.uri, token, { position: p.position }));
+  connection.onHover((p, token) => feature('hover', p.textDocument.uri, token, { position: p.position }));
+  connection.onCodeLens((p, token) => feature('codeLens', p.textDocument.uri, token));
+
+  // ---- custom requests ---------------------------------------------------------------------------
+  connection.onRequest(TemplatesRequest, (p: TemplatesParams, token) => features.run('templates', { uri: p.uri }, token));
+  connection.onRequest(NewReportRequest, (p: NewReportParams, token) => features.run('newReport', p, token));
+  connection.onRequest(InsertMissingSectionsRequest, async (p: InsertMissingSectionsParams, token): Promise<InsertMissingSectionsResult> => {
+    const r = await feature<InsertMissingSectionsResult>('insertMissing', p.uri, token);
+    return r ?? { inserted: 0, edits: [] };
+  });
+  connection.onRequest(CheckFilesRequest, async (p: CheckFilesParams, token): Promise<CheckFilesResult> => {
+    const files: CheckFilesResult['files'] = [];
+    for (const uri of p.uris) {
+      if (token.isCancellationRequested) break;
+      const settings = await settingsFor(uri);
+      if (!settings.enable) continue;
+      addScope(uri);
+      try {
+        const done = await checker.run<CheckDone | null>('check', { uri, settings }, token);
+        if (done) {
+          stats.checks++;
+          files.push({ uri, diagnostics: done.diagnostics, errors: done.errors, warnings: done.warnings, infos: done.infos });
+        }
+      } catch (e) {
+        if (e instanceof Cancelled) break;
+        log(`check of ${uri} failed: ${String(e)}`);
+      }
+    }
+    return { files };
+  });
+  connection.onRequest(StatsRequest, (): Stats => ({
+    pid: process.pid,
+    checks: stats.checks,
+    skipped: stats.skipped,
+    aborted: stats.aborted,
+    workerStarts: stats.workerStarts,
+    running: workers.map((w) => w.runningJob()).filter((j) => j?.kind === 'check').map((j) => (j!.params as { uri: string }).uri),
+    configProblems: Object.fromEntries(problemFiles),
+  }));
+
+  connection.onShutdown(() => {
+    for (const w of workers) w.dispose();
+  });
+
+  connection.listen();
+}

@@ -1,0 +1,97 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Analyzer, type JobParams } from './analyzer.js';
+import type { ToWorker, FromWorker } from './pool.js';
+
+/**
+ * Entry of an analysis worker thread. Document updates apply at once; jobs queue and run
+ * one per turn of the event loop, so a cancellation that arrives while a job runs drops
+ * the queued jobs it names before they start.
+ */
+export function runWorker(): void {
+  const port = parentPort!;
+  const analyzer = new Analyzer();
+  const data = workerData as { today?: string } | undefined;
+  if (data?.today) analyzer.today = data.today;
+  const queue: Extract<ToWorker, { type: 'job' }>[] = [];
+  const cancelled = new Set<number>();
+  let scheduled = false;
+  const post = (m: FromWorker): void => port.postMessage(m);
+
+  const schedule = (): void => {
+    if (scheduled || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(drain);
+  };
+
+  const drain = (): void => {
+    scheduled = false;
+    const job = queue.shift();
+    if (!job) return;
+    if (cancelled.delete(job.id)) {
+      post({ type: 'result', id: job.id, cancelled: true });
+    } else {
+      post({ type: 'started', id: job.id });
+      try {
+        post({ type: 'result', id: job.id, value: run(job.kind, job.params) });
+      } catch (e) {
+        post({ type: 'result', id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      }
+    }
+    schedule();
+  };
+
+  const run = (kind: string, params: unknown): unknown => {
+    const p = params as JobParams & Record<string, unknown>;
+    switch (kind) {
+      case 'check':
+        return analyzer.check(p) ?? null;
+      case 'fixAll':
+        return analyzer.fixAll(p) ?? null;
+      case 'insertMissing':
+        return analyzer.insertMissing(p) ?? null;
+      case 'symbols':
+        return analyzer.symbols(p);
+      case 'folding':
+        return analyzer.folding(p);
+      case 'completion':
+        return analyzer.completion(p);
+      case 'hover':
+        return analyzer.hover(p);
+      case 'codeLens':
+        return analyzer.codeLens(p);
+      case 'templates':
+        return analyzer.templates(p.uri);
+      case 'newReport':
+        return analyzer.newReport(p.uri, String(p.template), String(p.title ?? ''), (p.values ?? {}) as Record<string, string>) ?? null;
+      default:
+        throw new Error(`unknown job ${kind}`);
+    }
+  };
+
+  port.on('message', (m: ToWorker) => {
+    switch (m.type) {
+      case 'open':
+        analyzer.open(m.uri, m.languageId, m.version, m.text);
+        break;
+      case 'change':
+        analyzer.change(m.uri, m.version, m.changes);
+        break;
+      case 'close':
+        analyzer.close(m.uri);
+        break;
+      case 'folders':
+        analyzer.setFolders(m.folders);
+        break;
+      case 'invalidate':
+        analyzer.invalidate();
+        break;
+      case 'cancel':
+        if (queue.some((j) => j.id === m.id)) cancelled.add(m.id);
+        break;
+      case 'job':
+        queue.push(m);
+        schedule();
+        break;
+    }
+  });
+}

@@ -1,0 +1,143 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  CancellationTokenSource,
+  type ProtocolConnection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const SERVER = join(ROOT, 'server', 'out', 'server.cjs');
+/** The date the server checks against (date rules), as in the rule fixtures. */
+export const TODAY = '2026-02-20';
+
+export interface TestClientOptions {
+  folders?: string[];
+  /** `committeeReports` settings by document URI (`*` for every other one). */
+  settings?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * A minimal LSP client for the server over IPC in plain Node: it answers the server's
+ * requests (configuration, registrations, refreshes) and records what the server sends.
+ */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly child: ChildProcess;
+  readonly published = new Map<string, Diagnostic[]>();
+  readonly logs: string[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  refreshes = 0;
+  readonly docs = new Map<string, TextDocument>();
+  settings: Record<string, Record<string, unknown>>;
+  init!: InitializeResult;
+  private publishWaiters: (() => void)[] = [];
+
+  constructor(private readonly opts: TestClientOptions = {}) {
+    this.settings = opts.settings ?? {};
+    this.child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, COMMITTEE_REPORTS_TODAY: TODAY } });
+    this.child.stderr?.on('data', (d: Buffer) => this.logs.push(d.toString()));
+    this.connection = createProtocolConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child));
+    const c = this.connection;
+    c.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
+      p.items.map((i) => this.settings[i.scopeUri ?? ''] ?? this.settings['*'] ?? {}),
+    );
+    c.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    c.onRequest('client/unregisterCapability', () => null);
+    c.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      return null;
+    });
+    c.onRequest('workspace/codeLens/refresh', () => null);
+    c.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+      this.published.set(p.uri, p.diagnostics);
+      const w = this.publishWaiters;
+      this.publishWaiters = [];
+      for (const f of w) f();
+    });
+    c.listen();
+  }
+
+  async start(): Promise<this> {
+    const folders = this.opts.folders ?? [];
+    this.init = (await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
+      workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).href, name: f })),
+      capabilities: {
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+          codeLens: { refreshSupport: true },
+          diagnostics: { refreshSupport: true },
+        },
+        textDocument: { diagnostic: { dynamicRegistration: false }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
+      },
+    })) as InitializeResult;
+    await this.connection.sendNotification('initialized', {});
+    return this;
+  }
+
+  async open(uri: string, text: string, languageId = 'committee-report'): Promise<TextDocument> {
+    const doc = TextDocument.create(uri, languageId, 1, text);
+    this.docs.set(uri, doc);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return doc;
+  }
+
+  /** Replaces the whole text (a full-document change). */
+  async setText(uri: string, text: string): Promise<TextDocument> {
+    const doc = this.docs.get(uri)!;
+    const next = TextDocument.create(uri, doc.languageId, doc.version + 1, text);
+    this.docs.set(uri, next);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: [{ text }] });
+    return next;
+  }
+
+  async applyEdits(uri: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): Promise<TextDocument> {
+    const doc = this.docs.get(uri)!;
+    return this.setText(uri, TextDocument.applyEdits(doc, edits));
+  }
+
+  async diagnostics(uri: string, token?: CancellationTokenSource): Promise<Diagnostic[]> {
+    const r = await this.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }, token);
+    return r.kind === 'full' ? r.items : [];
+  }
+
+  request<T>(method: string, params: unknown, token?: CancellationTokenSource): Promise<T> {
+    // Passing an undefined token would send the parameters by position.
+    return (token ? this.connection.sendRequest(method, params, token.token) : this.connection.sendRequest(method, params)) as Promise<T>;
+  }
+
+  /** Resolves once `test(published)` holds (checked after each publishDiagnostics). */
+  async waitForPublished(test: () => boolean): Promise<void> {
+    while (!test()) await new Promise<void>((r) => this.publishWaiters.push(r));
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      /* already gone */
+    }
+    this.connection.dispose();
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+export { CancellationTokenSource };

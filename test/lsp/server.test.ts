@@ -1,0 +1,379 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient, CancellationTokenSource, ROOT } from './lsp-client.js';
+import type { Stats, TemplateInfo } from '../../server/src/lsp/protocol.js';
+
+/** Values the New report command asks for, beyond the front matter (a meeting after today, sign-offs, contact). */
+function completeValues(t: TemplateInfo): Record<string, string> {
+  // The server runs with today = TODAY (lsp-client.ts).
+  const values: Record<string, string> = { meeting_date: '3 March 2026' };
+  for (const s of t.signoffs) values[`signoff.${s.id}`] = `Pat Smith, ${s.role ?? 'Head of Service'}`;
+  if (t.contact) Object.assign(values, { contact_name: 'Jane Moore, Director of Children and Family Services', contact_phone: '0116 305 2649', contact_email: 'jane.moore@leics.gov.uk' });
+  return values;
+}
+
+/**
+ * The language server alone, over the protocol, in plain Node (no VS Code): the same
+ * bundle the extension starts, driven through IPC by a small test client.
+ */
+
+const GOOD = readFileSync(join(ROOT, 'test', 'lsp', 'fixtures', 'executive.report.md'), 'utf8');
+/** Three defects: a misspelt key (no fix), a heading style slip (safe fix) and a missing section (safe fix). */
+const BAD = GOOD.replace('## 7. Summary of appendices\n\nNone.\n\n', '').replace('## 1. Summary', '## 1 summary').replace('version: v1\n', 'version: v1\nverison: v2\n');
+const DOCS = 'https://github.com/committee-reports/committee-reports/blob/main/docs/rules.md#';
+
+const uri = (path: string): string => pathToFileURL(path).href;
+const codes = (ds: Diagnostic[]): string[] => ds.map((d) => String(d.code)).sort();
+
+function tempFolder(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cr-lsp-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('language server over LSP', () => {
+  let folder: string;
+  let client: TestClient;
+  before(async () => {
+    folder = tempFolder();
+    client = await new TestClient({ folders: [folder] }).start();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('announces pull diagnostics, fix-all and the language features', () => {
+    const caps = client.init.capabilities;
+    assert.deepEqual(caps.diagnosticProvider, { identifier: 'committee-reports', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.ok(typeof caps.codeActionProvider === 'object' && caps.codeActionProvider.codeActionKinds?.includes('source.fixAll.committeeReports'));
+    assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.completionProvider && caps.hoverProvider && caps.codeLensProvider);
+  });
+
+  test('a defective draft gets diagnostics with source, rule code, docs link and fixes', async () => {
+    const u = uri(join(folder, 'bad.report.md'));
+    await client.open(u, BAD);
+    const ds = await client.diagnostics(u);
+    assert.deepEqual(codes(ds), ['metadata/unknown-key', 'structure/heading-style', 'structure/required-section']);
+    for (const d of ds) {
+      assert.equal(d.source, 'committee-reports');
+      assert.equal(d.codeDescription?.href, DOCS + String(d.code).replace('/', '-'));
+    }
+    const missing = ds.find((d) => d.code === 'structure/required-section')!;
+    assert.equal(missing.severity, 1);
+    assert.match(String(missing.message), /7\. Summary of appendices/);
+    assert.equal((missing.data as { fixes: unknown[] }).fixes.length, 1);
+  });
+
+  test('a quick fix from the diagnostic data changes the text; the diagnostic clears', async () => {
+    const u = uri(join(folder, 'bad.report.md'));
+    const ds = await client.diagnostics(u);
+    const target = ds.find((d) => d.code === 'structure/required-section')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: target.range, context: { diagnostics: [target] } });
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Insert "7. Summary of appendices"', 'Disable structure/required-section for this line', 'Show documentation for structure/required-section'],
+    );
+    const fix = actions[0]!;
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    const doc = await client.applyEdits(u, fix.edit!.changes![u]!);
+    assert.match(doc.getText(), /## 6\. Background information and other papers\n\nNone\.\n\n## 7\. Summary of appendices\n\nNone\.\n\n## 8\./);
+    assert.deepEqual(codes(await client.diagnostics(u)), ['metadata/unknown-key', 'structure/heading-style']);
+    const docs = actions[2]!;
+    assert.deepEqual(docs.command?.arguments, ['structure/required-section', DOCS + 'structure-required-section']);
+  });
+
+  test('"disable this rule for this line" silences exactly that finding', async () => {
+    const u = uri(join(folder, 'bad.report.md'));
+    const ds = await client.diagnostics(u);
+    const key = ds.find((d) => d.code === 'metadata/unknown-key')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: key.range, context: { diagnostics: [key] } });
+    const disable = actions.find((a) => a.title === 'Disable metadata/unknown-key for this line')!;
+    const doc = await client.applyEdits(u, disable.edit!.changes![u]!);
+    assert.match(doc.getText(), /verison: v2 # <!-- committee-report-disable-line metadata\/unknown-key -->\n/);
+    assert.deepEqual(codes(await client.diagnostics(u)), ['structure/heading-style']);
+  });
+
+  test('source.fixAll applies every safe fix in one edit', async () => {
+    const u = uri(join(folder, 'fixall.report.md'));
+    await client.open(u, BAD);
+    assert.equal((await client.diagnostics(u)).length, 3);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.committeeReports'] },
+    });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]!.kind, 'source.fixAll.committeeReports');
+    assert.equal(actions[0]!.title, 'Fix 2 report problems');
+    await client.applyEdits(u, actions[0]!.edit!.changes![u]!);
+    assert.deepEqual(codes(await client.diagnostics(u)), ['metadata/unknown-key']);
+    // Quick-fix requests do not compute the fix-all.
+    const quick = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['quickfix'] } });
+    assert.deepEqual(quick, []);
+  });
+
+  test('outline, folding, hover, completion and sign-off lenses', async () => {
+    const u = uri(join(folder, 'features.report.md'));
+    const text = GOOD.replace('### 5.2 Legal implications\n\nThere are no direct legal implications arising from this report, which is provided for information.\n\nSigned: Sonali Unka, Principal Solicitor (social care and safeguarding - childcare)\n\nDated: 9 February 2026\n\n', '')
+      .replace('Signed: Surinder Singh, Equalities Officer, Ext 37 4148\n\nDated: 5 February 2026\n\n', '');
+    await client.open(u, text);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+    assert.deepEqual(symbols.map((s) => s.name), ['Front matter', '# Families First Partnership Programme'.slice(2)]);
+    const title = symbols[1]!;
+    assert.equal(title.children!.length, 9);
+    const implications = title.children![4]!;
+    assert.equal(implications.name, '5. Financial, legal, equalities, climate emergency and other implications');
+    assert.deepEqual(implications.children!.map((c) => c.name), ['5.1 Financial implications', '5.3 Equalities implications', '5.4 Climate Emergency implications', '5.5 Other implications']);
+
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: u } });
+    const lines = text.split('\n');
+    const h5 = lines.indexOf('## 5. Financial, legal, equalities, climate emergency and other implications');
+    const h6 = lines.indexOf('## 6. Background information and other papers');
+    assert.ok(folds.some((f) => f.startLine === 0 && f.endLine === 9), 'front matter folds');
+    assert.ok(folds.some((f) => f.startLine === h5 && f.endLine === h6 - 2), 'section 5 folds to its last line');
+
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: { line: h5 + 2, character: 6 } });
+    assert.match((hover.contents as MarkupContent).value, /^\*\*5\.1 Financial implications\*\*\n\nRequired by leicester-city\/executive/);
+    const dated = lines.indexOf('Dated: 3 February 2026');
+    const dateHover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: { line: dated, character: 10 } });
+    assert.ok(dateHover, 'dates have hovers (core/dates)');
+    assert.match((dateHover.contents as MarkupContent).value, /February 2026/);
+    const keyHover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: { line: 3, character: 3 } });
+    assert.match((keyHover.contents as MarkupContent).value, /\*\*Date of meeting\*\* \(`meeting_date`\): date, required by leicester-city\/executive/);
+
+    // Headings the template still needs, at the level typed: only 5.2 is missing under 5.
+    const h53 = lines.indexOf('### 5.3 Equalities implications');
+    const withHashes = await client.setText(u, [...lines.slice(0, h53), '###', ...lines.slice(h53)].join('\n'));
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: { line: h53, character: 3 } });
+    assert.deepEqual(items.map((i) => i.label), ['5.2 Legal implications']);
+    assert.equal(items[0]!.detail, 'required by leicester-city/executive');
+    assert.deepEqual((items[0]!.textEdit as { newText: string }).newText, '### 5.2 Legal implications');
+    await client.setText(u, text);
+    void withHashes;
+
+    // Front-matter keys the profile still needs, and values for a key.
+    const fmDoc = await client.setText(u, text.replace('wards_affected: All\n', 'wards\n'));
+    const keys = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: { line: 5, character: 5 } });
+    assert.deepEqual(keys.map((k) => k.label).sort(), ['decision_maker', 'wards_affected']);
+    await client.setText(u, fmDoc.getText().replace('\nwards\n', '\nwards_affected: \n'));
+    const values = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: { line: 5, character: 16 } });
+    assert.equal(values[0]!.label, 'All');
+    await client.setText(u, text.replace('template: leicester-city/executive', 'template: '));
+    const templates = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: { line: 1, character: 10 } });
+    assert.deepEqual(templates.map((t) => t.label), ['leicester-city/executive', 'leicester-city/scrutiny', 'leicestershire-county/committee']);
+    await client.setText(u, text);
+
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: u } });
+    assert.deepEqual(lenses.map((l) => l.command?.title), [
+      'Financial: signed 3 Feb 2026',
+      'Equalities: awaiting sign-off',
+      'Climate Emergency: signed 4 Feb 2026',
+      'Other: no sign-off needed',
+    ]);
+  });
+
+  test('untitled documents are checked with the defaults', async () => {
+    const u = 'untitled:Untitled-1';
+    await client.open(u, BAD);
+    assert.deepEqual(codes(await client.diagnostics(u)), ['metadata/unknown-key', 'structure/heading-style', 'structure/required-section']);
+  });
+
+  test('New report from template: the draft checks clean', async () => {
+    const templates = await client.request<TemplateInfo[]>('committeeReports/templates', { uri: uri(folder) });
+    assert.deepEqual(templates.map((t) => t.id).sort(), ['leicester-city/executive', 'leicester-city/scrutiny', 'leicestershire-county/committee']);
+    const executive = templates.find((t) => t.id === 'leicester-city/executive')!;
+    assert.deepEqual(executive.signoffs.map((s) => s.id), ['financial', 'legal', 'equalities', 'climate']);
+    for (const t of templates) {
+      const values: Record<string, string> = Object.fromEntries(t.fields.map((f) => [f.key, f.examples[0] ?? 'x']));
+      Object.assign(values, completeValues(t));
+      // Without sign-offs the draft is complete but awaits them.
+      const unsigned = await client.request<string>('committeeReports/newReport', { uri: uri(folder), template: t.id, title: 'Test report', values: Object.fromEntries(Object.entries(values).filter(([k]) => !k.startsWith('signoff.'))) });
+      const pending = uri(join(folder, `${t.id.replace('/', '-')}-unsigned.report.md`));
+      await client.open(pending, unsigned);
+      assert.deepEqual([...new Set(codes(await client.diagnostics(pending)))], t.signoffs.length > 0 ? ['signoff/missing'] : [], t.id);
+      const text = await client.request<string>('committeeReports/newReport', { uri: uri(folder), template: t.id, title: 'Test report', values });
+      const u = uri(join(folder, `${t.id.replace('/', '-')}.report.md`));
+      await client.open(u, text);
+      assert.deepEqual(await client.diagnostics(u), [], t.id);
+    }
+  });
+
+  test('Insert missing sections adds every required section in template order', async () => {
+    const u = uri(join(folder, 'missing.report.md'));
+    const cut = GOOD.slice(0, GOOD.indexOf('## 3. Scrutiny'));
+    await client.open(u, cut);
+    const r = await client.request<{ inserted: number; edits: { range: never; newText: string }[] }>('committeeReports/insertMissingSections', { uri: u });
+    assert.equal(r.inserted, 7);
+    const doc = await client.applyEdits(u, r.edits);
+    const headings = doc.getText().split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3, 5));
+    assert.deepEqual(headings, ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.']);
+    assert.deepEqual(codes(await client.diagnostics(u)).filter((c) => c === 'structure/required-section'), []);
+  });
+});
+
+describe('settings', () => {
+  test('per-document editor settings: rule severities and enable', async () => {
+    const folder = tempFolder();
+    const a = uri(join(folder, 'a.report.md'));
+    const b = uri(join(folder, 'b.report.md'));
+    const c = uri(join(folder, 'c.report.md'));
+    const client = await new TestClient({ folders: [folder], settings: { [a]: { rules: { structure: 'off' } }, [b]: { enable: false }, '*': {} } }).start();
+    try {
+      for (const u of [a, b, c]) await client.open(u, BAD);
+      assert.deepEqual(codes(await client.diagnostics(a)), ['metadata/unknown-key']);
+      assert.deepEqual(await client.diagnostics(b), []);
+      assert.equal((await client.diagnostics(c)).length, 3);
+      // A settings change re-reads them and asks the client to pull again.
+      client.settings[c] = { rules: { 'metadata/unknown-key': 'error' } };
+      const before = client.refreshes;
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const ds = await client.diagnostics(c);
+      assert.equal(ds.find((d) => d.code === 'metadata/unknown-key')?.severity, 1);
+      assert.ok(client.refreshes > before);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('multi-root: each folder uses its own config file', async () => {
+    const one = tempFolder({ '.committee-reports.json': JSON.stringify({ rules: { 'structure/heading-style': 'off' } }) });
+    const two = tempFolder({ '.committee-reports.yaml': 'rules:\n  metadata: "off"\n' });
+    const client = await new TestClient({ folders: [one, two] }).start();
+    try {
+      const a = uri(join(one, 'sub', 'a.report.md'));
+      const b = uri(join(two, 'b.report.md'));
+      await client.open(a, BAD);
+      await client.open(b, BAD);
+      assert.deepEqual(codes(await client.diagnostics(a)), ['metadata/unknown-key', 'structure/required-section']);
+      assert.deepEqual(codes(await client.diagnostics(b)), ['structure/heading-style', 'structure/required-section']);
+    } finally {
+      await client.stop();
+      rmSync(one, { recursive: true, force: true });
+      rmSync(two, { recursive: true, force: true });
+    }
+  });
+
+  test('a broken config file gets diagnostics, the server keeps working with defaults, and a fix is picked up', async () => {
+    const folder = tempFolder({ '.committee-reports.json': '{\n  "rules": {\n    "structure/heading-styel": "off"\n  },\n  "profiles": ["missing.profile.json"]\n}\n' });
+    const configUri = uri(join(folder, '.committee-reports.json'));
+    const client = await new TestClient({ folders: [folder] }).start();
+    try {
+      await client.waitForPublished(() => client.published.has(configUri));
+      const problems = client.published.get(configUri)!;
+      assert.deepEqual(problems.map((p) => [p.range.start.line, p.message]), [
+        [2, 'rules.structure/heading-styel: Unknown rule "structure/heading-styel". Did you mean "structure/heading-style"?'],
+        [4, 'profiles[0]: Profile file "missing.profile.json" not found.'],
+      ]);
+      assert.ok(problems.every((p) => p.source === 'committee-reports' && p.severity === 1), 'config problems are errors of this source');
+
+      const u = uri(join(folder, 'r.report.md'));
+      await client.open(u, BAD);
+      assert.equal((await client.diagnostics(u)).length, 3, 'defaults for what is broken');
+
+      // Not JSON at all: still answers.
+      writeFileSync(join(folder, '.committee-reports.json'), '{ "rules": { ');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+      await client.waitForPublished(() => /Not valid JSON\/YAML/.test(String(client.published.get(configUri)?.[0]?.message ?? '')));
+      assert.equal((await client.diagnostics(u)).length, 3);
+
+      // Fixed on disk: problems clear, the new settings apply.
+      writeFileSync(join(folder, '.committee-reports.json'), JSON.stringify({ rules: { 'structure/heading-style': 'off' } }));
+      const refreshes = client.refreshes;
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+      await client.waitForPublished(() => client.published.get(configUri)?.length === 0);
+      assert.deepEqual(codes(await client.diagnostics(u)), ['metadata/unknown-key', 'structure/required-section']);
+      assert.ok(client.refreshes > refreshes, 'the client was asked to pull diagnostics again');
+      // The server watches the config file names (and the profile files a config names).
+      const watchers = client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles');
+      assert.ok(watchers.length > 0, 'a file watcher is registered');
+      assert.deepEqual((watchers[0]!.registerOptions as { watchers: { globPattern: unknown }[] }).watchers[0], { globPattern: '**/.committee-reports.{json,yaml,yml}' });
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('re-checks while typing', () => {
+  test('a burst of edits with cancelled pulls runs one check, on the latest text', async () => {
+    const folder = tempFolder();
+    const u = uri(join(folder, 'typing.report.md'));
+    // A long delay makes the burst certainly arrive within it; the assertion is on counts, not time.
+    const client = await new TestClient({ folders: [folder], settings: { '*': { checkDelay: 1500 } } }).start();
+    try {
+      await client.open(u, BAD);
+      await client.diagnostics(u); // first check: immediate
+      const before = await client.request<{ checks: number; skipped: number }>('committeeReports/stats', {});
+      let text = BAD;
+      const pulls: Promise<Diagnostic[] | 'cancelled'>[] = [];
+      let previous: CancellationTokenSource | undefined;
+      for (let i = 0; i < 20; i++) {
+        text = i === 19 ? GOOD : text + 'x';
+        void client.setText(u, text);
+        previous?.cancel();
+        previous = new CancellationTokenSource();
+        pulls.push(client.diagnostics(u, previous).catch(() => 'cancelled' as const));
+      }
+      const results = await Promise.all(pulls);
+      assert.deepEqual(results.slice(0, 19), Array(19).fill('cancelled'));
+      assert.deepEqual(results[19], [], 'the last pull sees the last text (the clean report)');
+      const after = await client.request<{ checks: number; skipped: number }>('committeeReports/stats', {});
+      assert.equal(after.checks - before.checks, 1);
+      assert.equal(after.skipped - before.skipped, 19);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('a 5 MB draft: other requests are answered during its check, and a cancelled check is stopped', async () => {
+    const folder = tempFolder();
+    const big = uri(join(folder, 'big.report.md'));
+    const small = uri(join(folder, 'small.report.md'));
+    const client = await new TestClient({ folders: [folder] }).start();
+    try {
+      const body = GOOD.slice(GOOD.indexOf('# Families'));
+      let text = GOOD;
+      while (text.length < 5 * 1024 * 1024) text += '\n' + body.replace(/^# /, '# Appendix ');
+      await client.open(small, GOOD);
+      await client.open(big, text);
+      const cts = new CancellationTokenSource();
+      const order: string[] = [];
+      const bigPull = client.diagnostics(big, cts).then(
+        () => order.push('big done'),
+        (e: { code?: number }) => order.push(`big failed ${e.code}`),
+      );
+      // Wait (by asking, not by time) until the big check is under way.
+      while (!(await client.request<Stats>('committeeReports/stats', {})).running.includes(big)) await new Promise((r) => setImmediate(r));
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: small } });
+      order.push('small symbols');
+      assert.equal(symbols.length, 2);
+      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: small }, position: { line: 13, character: 4 } });
+      order.push('small hover');
+      assert.match((hover.contents as MarkupContent).value, /Required by leicester-city\/executive/);
+      cts.cancel();
+      await bigPull;
+      assert.deepEqual(order, ['small symbols', 'small hover', 'big failed -32802']);
+      const stats = await client.request<{ aborted: number; workerStarts: number }>('committeeReports/stats', {});
+      assert.equal(stats.aborted, 1, 'the running check was stopped');
+      // The replacement worker knows the open documents.
+      const again = await client.setText(small, BAD);
+      assert.equal((await client.diagnostics(small)).length, 3);
+      void again;
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
