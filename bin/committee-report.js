@@ -9,4 +9,12 @@ if (!existsSync(cli)) {
   console.error('committee-report: not built yet; run `npm run build` first.');
   process.exit(2);
 }
-process.exitCode = createRequire(import.meta.url)(cli).main(process.argv.slice(2));
+Promise.resolve(createRequire(import.meta.url)(cli).main(process.argv.slice(2))).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(`committee-report: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 2;
+  },
+);

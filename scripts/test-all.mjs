@@ -17,6 +17,7 @@ const steps = [
   { name: 'generated files up to date', kind: 'check', cmd: 'npm', args: ['run', '-s', 'generate:check'] },
   { name: 'build', kind: 'check', cmd: 'npm', args: ['run', '-s', 'build'] },
   { name: 'unit tests', kind: 'node', cmd: 'npm', args: ['run', '-s', 'test:unit'] },
+  { name: 'browser and Word export tests', kind: 'node', cmd: 'npm', args: ['run', '-s', 'test:browser'], script: 'test:browser' },
   { name: 'language server tests', kind: 'node', cmd: 'npm', args: ['run', '-s', 'test:lsp'], script: 'test:lsp' },
   { name: 'VS Code integration tests', kind: 'mocha', cmd: 'npm', args: ['run', '-s', 'test:e2e'], script: 'test:e2e' },
 ].filter((s) => !s.script || pkg.scripts?.[s.script]).filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)));

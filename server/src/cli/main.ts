@@ -8,6 +8,7 @@ import { nodeFileSystem } from '../node/fs.js';
 import { isReportFile } from '../core/report-files.js';
 import { toJson, toSarif, toText, type FileFindings } from './format.js';
 import { RULES } from '../core/rules/index.js';
+import { exportCommand } from './export.js';
 
 const VERSION = '0.1.0';
 
@@ -29,7 +30,10 @@ Options:
 Exit code: 0 no errors, 1 errors found, 2 usage or configuration error.
 
 Other commands:
-  committee-report rules     lists every rule with its default severity`;
+  committee-report rules     lists every rule with its default severity
+  committee-report export FILE --format docx|html [--output PATH] [--force]
+                             writes the report in the council's layout (Word, or HTML
+                             for print/PDF); a report with errors needs --force`;
 
 class UsageError extends Error {}
 
@@ -99,7 +103,8 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
   return { command, options, paths };
 }
 
-export function main(argv: string[], cwd = process.cwd()): number {
+export function main(argv: string[], cwd = process.cwd()): number | Promise<number> {
+  if (argv[0] === 'export') return exportCommand(argv.slice(1), cwd);
   let parsed;
   try {
     parsed = parse(argv);

@@ -1,0 +1,10 @@
+/**
+ * Rendering of a report: one layout (`buildDocument`), three writers (preview/export HTML,
+ * standalone HTML, Word). Pure: no editor, protocol or file-system imports.
+ */
+export * from './document.js';
+export { renderHtml, renderStandaloneHtml, toSafeHtml, markdownToSafeHtml, escapeHtml, makeNonce, type HtmlOptions } from './html.js';
+export { renderDocx } from './docx.js';
+export { REPORT_CSS } from './styles.js';
+export { SANITIZE_SCHEMA, isSafeUrl, SAFE_LINK_PROTOCOLS, SAFE_IMAGE_PROTOCOLS } from './sanitize.js';
+export { groupProblems, renderReadinessHtml, type Problem, type ProblemGroup } from './readiness.js';
