@@ -1,0 +1,370 @@
+import type { ReportModel } from '../model.js';
+import type { ResolvedConfig } from '../config.js';
+import { builtinAccepts, builtinEntry, isBuiltinCommon, type GlossaryEntry } from './builtin.js';
+import { acronymLetters, expansionSimilarity, isStopWord, normExpansion, pluralExpansion, sameExpansion, splitWords } from './expansion.js';
+import { readToken, scanAcronyms, type AcronymScan, type Definition, type Occurrence } from './scan.js';
+
+/**
+ * What the report's acronyms mean, given the configuration: for each acronym (grouped
+ * regardless of case and plural, so `DfE`, `DFE` and `EHCPs`/`EHCP` go together) its uses,
+ * its definitions in the report, and what the workspace and built-in glossaries say.
+ * Cached per model and configuration, so every acronym rule shares one analysis.
+ */
+
+export interface AcronymInfo {
+  /** Upper-case group key (`DFE`). */
+  id: string;
+  /** How the report should write it: its first definition, else the workspace or built-in glossary, else its first use. */
+  form: string;
+  /** Tokens that count as uses (not the acronym of a definition), in order. */
+  uses: Occurrence[];
+  /** Every token of the group, definitions included. */
+  occurrences: Occurrence[];
+  /** Definitions in the report, in order (glossary-section entries included). */
+  definitions: Definition[];
+  workspace?: { key: string; expansion: string };
+  builtin?: { key: string; entry: GlossaryEntry };
+  /** Common knowledge: never needs spelling out. */
+  common: boolean;
+}
+
+export interface AcronymAnalysis {
+  scan: AcronymScan;
+  model: ReportModel;
+  /** By upper-case key, in order of first appearance. */
+  acronyms: Map<string, AcronymInfo>;
+}
+
+const cache = new WeakMap<ReportModel, { config: ResolvedConfig['acronyms']; analysis: AcronymAnalysis }>();
+
+export function analyseAcronyms(model: ReportModel, config: Pick<ResolvedConfig, 'acronyms'>): AcronymAnalysis {
+  const hit = cache.get(model);
+  if (hit && hit.config === config.acronyms) return hit.analysis;
+  const analysis = build(model, config.acronyms);
+  cache.set(model, { config: config.acronyms, analysis });
+  return analysis;
+}
+
+/** Drops a model's cached analysis (see `forgetAcronymScan`). */
+export function forgetAcronymAnalysis(model: ReportModel): void {
+  cache.delete(model);
+}
+
+export function groupId(key: string): string {
+  return key.toUpperCase();
+}
+
+function workspaceIndex(glossary: Record<string, string>): Map<string, { key: string; expansion: string }> {
+  const out = new Map<string, { key: string; expansion: string }>();
+  for (const [key, expansion] of Object.entries(glossary)) out.set(groupId(key.replace(/(?<=[A-Z0-9])s$/, '')), { key, expansion });
+  return out;
+}
+
+function build(model: ReportModel, config: ResolvedConfig['acronyms']): AcronymAnalysis {
+  const scan = scanAcronyms(model);
+  const workspace = workspaceIndex(config.glossary);
+  const common = new Set(config.common.map(groupId));
+  const defined = new Set(scan.definitions.map((d) => groupId(d.key)));
+
+  const acronyms = new Map<string, AcronymInfo>();
+  const infoFor = (key: string): AcronymInfo => {
+    const id = groupId(key);
+    let info = acronyms.get(id);
+    if (!info) {
+      info = { id, form: key, uses: [], occurrences: [], definitions: [], common: common.has(id) || isBuiltinCommon(id) };
+      const w = workspace.get(id);
+      if (w) info.workspace = w;
+      const b = builtinEntry(id);
+      if (b) info.builtin = b;
+      acronyms.set(id, info);
+    }
+    return info;
+  };
+
+  // Definitions first (so a glossary section at the end still makes its acronyms known).
+  const defsById = new Map<string, Definition[]>();
+  for (const d of scan.definitions) {
+    const id = groupId(d.key);
+    const list = defsById.get(id);
+    if (list) list.push(d);
+    else defsById.set(id, [d]);
+  }
+
+  for (const o of scan.occurrences) {
+    const id = groupId(o.key);
+    if (o.weak && !counts(o, id, defined, workspace, common)) continue;
+    const info = infoFor(o.key);
+    info.occurrences.push(o);
+    if (!o.definition) info.uses.push(o);
+  }
+  for (const [id, defs] of defsById) {
+    const info = acronyms.get(id) ?? infoFor(defs[0]!.key);
+    info.definitions = defs;
+  }
+  for (const info of acronyms.values()) {
+    info.form = info.definitions[0]?.key ?? info.workspace?.key ?? (info.builtin && groupId(info.builtin.key) === info.id ? info.builtin.key : undefined) ?? info.occurrences[0]?.key ?? info.form;
+  }
+  return { scan, model, acronyms };
+}
+
+function counts(o: Occurrence, id: string, defined: Set<string>, workspace: Map<string, unknown>, common: Set<string>): boolean {
+  if (defined.has(id) || workspace.has(id) || common.has(id)) return true;
+  // An English word in capitals is an acronym only if the report or the workspace says so.
+  if (o.weak === 'english') return false;
+  return builtinEntry(id) !== undefined || isBuiltinCommon(id);
+}
+
+// ---------------------------------------------------------------------------------------
+// Questions the rules ask.
+
+/** Definitions that spell the acronym out in the running text (not glossary-section entries). */
+export function inlineDefinitions(info: AcronymInfo): Definition[] {
+  return info.definitions.filter((d) => d.form !== 'glossary');
+}
+
+/** Whether a glossary (the report's section, or the workspace's) covers the acronym for the whole report. */
+export function inGlossary(info: AcronymInfo): boolean {
+  return info.workspace !== undefined || info.definitions.some((d) => d.form === 'glossary');
+}
+
+/** Exempt from being spelt out: common knowledge, or in the workspace glossary. */
+export function exempt(info: AcronymInfo): boolean {
+  return info.common || info.workspace !== undefined;
+}
+
+/** Definitions that explain a use in `scope`: those in the report body or in the same appendix. */
+export function covering(info: AcronymInfo, scope: number): Definition[] {
+  return info.definitions.filter((d) => d.form === 'glossary' || d.scope === 0 || d.scope === scope);
+}
+
+/** The first definition that explains a use in `scope`, or undefined. */
+export function firstCovering(info: AcronymInfo, scope: number): Definition | undefined {
+  return info.definitions.find((d) => d.form === 'glossary' || d.scope === 0 || d.scope === scope);
+}
+
+/** The expansions the glossaries know, best first: the workspace's, then the built-in senses. */
+export function knownExpansions(info: AcronymInfo): { expansion: string; source: 'workspace' | 'builtin' }[] {
+  const out: { expansion: string; source: 'workspace' | 'builtin' }[] = [];
+  if (info.workspace) out.push({ expansion: info.workspace.expansion, source: 'workspace' });
+  if (info.builtin) for (const s of info.builtin.entry.senses) if (!out.some((o) => sameExpansion(o.expansion, s))) out.push({ expansion: s, source: 'builtin' });
+  return out;
+}
+
+/** Whether an expansion agrees with the workspace glossary, or else with the built-in one. */
+export function agreesWithGlossary(info: AcronymInfo, expansion: string, plural: boolean): boolean | undefined {
+  if (info.workspace) return sameExpansion(info.workspace.expansion, expansion, plural || /s$/.test(info.workspace.key));
+  if (info.builtin) return builtinAccepts(info.builtin.entry, expansion) || (info.builtin.entry.plural !== undefined && sameExpansion(info.builtin.entry.plural, expansion, true));
+  return undefined;
+}
+
+/** Whether a definition agrees with the glossaries, reading its expansion with or without the words after the name. */
+export function definitionAgrees(info: AcronymInfo, d: Definition): boolean | undefined {
+  const a = agreesWithGlossary(info, d.expansion, d.plural);
+  if (a !== false || d.fullExpansion === d.expansion) return a;
+  return agreesWithGlossary(info, d.fullExpansion, d.plural);
+}
+
+/**
+ * The expansion a report's definitions should all use: the one that agrees with the
+ * workspace glossary, else with the built-in glossary, else the first. Undefined when all
+ * definitions agree.
+ */
+export function preferredDefinition(info: AcronymInfo): Definition | undefined {
+  const defs = info.definitions;
+  if (defs.length < 2) return undefined;
+  if (defs.every((d) => sameAs(d, defs[0]!))) return undefined;
+  return defs.find((d) => definitionAgrees(info, d) === true) ?? defs[0]!;
+}
+
+/** The definition to show for an acronym: the preferred one, else the first in the text (not a heading's). */
+export function displayDefinition(info: AcronymInfo): Definition | undefined {
+  return preferredDefinition(info) ?? info.definitions.find((d) => !d.heading && d.expansion !== d.expansion.toUpperCase()) ?? info.definitions[0];
+}
+
+/** Whether two definitions give the same expansion (allowing for plurals and for words after the name). */
+export function sameAs(a: Definition, b: Definition): boolean {
+  const p = a.plural !== b.plural;
+  return (
+    sameExpansion(a.expansion, b.expansion, p) ||
+    sameExpansion(a.fullExpansion, b.fullExpansion, p) ||
+    sameExpansion(a.expansion, b.fullExpansion, p) ||
+    sameExpansion(a.fullExpansion, b.expansion, p)
+  );
+}
+
+/**
+ * The glossary expansion a definition seems to misspell (`Designated Schools Grant` for
+ * `Dedicated Schools Grant`), or undefined when it agrees, or is an unrelated meaning.
+ */
+export function nonstandardAgainst(info: AcronymInfo, d: Definition): { expansion: string; source: 'workspace' | 'builtin' } | undefined {
+  if (definitionAgrees(info, d) !== false) return undefined;
+  const candidates = info.workspace
+    ? [{ expansion: info.workspace.expansion, source: 'workspace' as const }]
+    : (info.builtin?.entry.senses ?? []).map((s) => ({ expansion: s, source: 'builtin' as const }));
+  let best: { expansion: string; source: 'workspace' | 'builtin' } | undefined;
+  let bestScore = 0;
+  for (const c of candidates) {
+    const score = expansionSimilarity(c.expansion, d.expansion);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  if (!best || bestScore < 0.5) return undefined;
+  if (normExpansion(best.expansion, true) === normExpansion(d.expansion, true)) return undefined;
+  return best;
+}
+
+const SMALL = '(?:(?:and|of|for|the|in|to|on|at|by|with|or|a|an|from|&)[ \\t]+)*';
+
+/** The key of an acronym in the phrase index: its capitals and digits (`DfE` -> `DE`, `C&YP` -> `CYP`). */
+function initialsKey(letters: string): string {
+  return letters.replace(/[^A-Z0-9]/g, '');
+}
+
+type Phrase = { start: number; end: number; text: string };
+type Run = { starts: number[]; ends: number[]; tokens: boolean; initials: string; offsets: number[] };
+const RUN_RE = new RegExp(`[A-Z][A-Za-z'’-]*(?:[ \\t]+${SMALL}(?:[A-Z][A-Za-z'’-]*|[0-9]+(?![A-Za-z0-9])))+`, 'g');
+const RUN_WORD_RE = /[A-Za-z0-9][A-Za-z0-9'’-]*/g;
+const runIndexes = new WeakMap<AcronymAnalysis, { runs: Run[]; byPair: Map<string, number[]> }>();
+
+/**
+ * Every run of capitalised words in the report (`Public Law Outline`, `Children and Young
+ * People`) with the initials of its content words, indexed by the first two initials of
+ * each position; built once per analysis, so looking up an acronym reads a short list.
+ */
+function runIndex(analysis: AcronymAnalysis): { runs: Run[]; byPair: Map<string, number[]> } {
+  let index = runIndexes.get(analysis);
+  if (index) return index;
+  const runs: Run[] = [];
+  const byPair = new Map<string, number[]>();
+  for (const m of analysis.model.text.matchAll(RUN_RE)) {
+    const run: Run = { starts: [], ends: [], tokens: false, initials: '', offsets: [] };
+    for (const w of m[0].matchAll(RUN_WORD_RE)) {
+      const t = w[0];
+      if (isStopWord(t)) continue;
+      if (!run.tokens && readToken(t)) run.tokens = true;
+      run.starts.push(m.index + w.index);
+      run.ends.push(m.index + w.index + t.length);
+      run.offsets.push(run.initials.length);
+      run.initials += t.charCodeAt(0) <= 57 ? t : t[0]!;
+    }
+    const r = runs.push(run) - 1;
+    for (let i = 0; i + 1 < run.starts.length; i++) {
+      const pair = run.initials.substr(run.offsets[i]!, 2);
+      let list = byPair.get(pair);
+      if (!list) byPair.set(pair, (list = []));
+      list.push(r, i);
+    }
+  }
+  index = { runs, byPair };
+  runIndexes.set(analysis, index);
+  return index;
+}
+
+/** The first sub-run of capitalised words whose initials are exactly `key` and that `accept` takes. */
+function findPhrase(analysis: AcronymAnalysis, key: string, accept: (p: Phrase) => boolean): Phrase | undefined {
+  if (key.length < 2) return undefined;
+  const text = analysis.model.text;
+  const { runs, byPair } = runIndex(analysis);
+  const list = byPair.get(key.slice(0, 2)) ?? [];
+  for (let k = 0; k < list.length; k += 2) {
+    const run = runs[list[k]!]!;
+    const i = list[k + 1]!;
+    const at = run.offsets[i]!;
+    if (!run.initials.startsWith(key, at)) continue;
+    const endAt = at + key.length;
+    const j = endAt === run.initials.length ? run.starts.length : run.offsets.indexOf(endAt, i);
+    if (j === -1) continue;
+    const start = run.starts[i]!;
+    const end = run.ends[j - 1]!;
+    const p = { start, end, text: text.slice(start, end).replace(/['’]s$/, '') };
+    if (accept(p)) return p;
+  }
+  return undefined;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** A pattern for words whose initials spell `letters`: capitals when `title`, any case otherwise. */
+function initialsPattern(letters: string, title: boolean): RegExp {
+  const k = (title ? 'T' : 't') + letters;
+  let re = patterns.get(k);
+  if (!re) {
+    if (patterns.size > 2000) patterns.clear();
+    patterns.set(k, (re = makeInitialsPattern(letters, title)));
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+function makeInitialsPattern(letters: string, title: boolean): RegExp {
+  const word = (ch: string): string => {
+    if (ch === '&') return '(?:&|and)';
+    if (/[0-9+]/.test(ch)) return ch === '+' ? '(?:Plus|plus|\\+)' : ch + '[0-9]*';
+    const up = ch.toUpperCase();
+    const low = ch.toLowerCase();
+    return (title && ch === up ? up : `[${up}${low}]`) + "[A-Za-z'’-]*";
+  };
+  const parts = [...letters].map(word);
+  // The first letter leads (no look-behind), so the engine can skip ahead to it; the word start is checked after.
+  return new RegExp(`${parts.join(`[ \\t]+${SMALL}`)}(?![A-Za-z0-9'’-])`, 'g');
+}
+
+/**
+ * A phrase in the report whose initials spell the acronym but that is not tied to it: a
+ * Title Case name anywhere (`Public Law Outline` for PLO), or for longer acronyms a
+ * lower-case one in the same block as the use (`community of practice` for COP). When a
+ * glossary knows the acronym, a Title Case name elsewhere counts only if it is the
+ * glossary's (`Demand for Education, ...` does not explain DfE).
+ */
+export function untiedPhrase(analysis: AcronymAnalysis, info: AcronymInfo, near?: { start: number; end: number }): { start: number; end: number; text: string } | undefined {
+  const letters = acronymLetters(info.form);
+  if (letters.length < 2 || !/^[A-Za-z]/.test(letters)) return undefined;
+  const text = analysis.model.text;
+  const ok = (start: number, phrase: string): boolean => {
+    if (start > 0 && /[A-Za-z0-9'’-]/.test(text[start - 1]!)) return false;
+    const words = splitWords(phrase);
+    return !words.some((w) => readToken(w.text)) && !isStopWord(words[0]!.text) && analysis.scan.isProse(start, start + phrase.length);
+  };
+  const known = knownExpansions(info);
+  const found = findPhrase(
+    analysis,
+    initialsKey(letters),
+    (p) => (known.length === 0 || known.some((k) => sameExpansion(k.expansion, p.text, true))) && ok(p.start, text.slice(p.start, p.end)),
+  );
+  if (found) return found;
+  if (near && letters.length >= 3) {
+    const block = blockAt(analysis.model, near.start);
+    if (block) {
+      for (const m of block.source.matchAll(initialsPattern(letters, false))) {
+        const start = block.start + m.index;
+        if (m.index > 0 && /[A-Za-z0-9'’-]/.test(block.source[m.index - 1]!)) continue;
+        if (ok(start, m[0])) return { start, end: start + m[0].length, text: m[0].replace(/['’]s$/, '') };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The expansion to write before a token: plural when the token is (`EHCPs` -> `... Plans`). */
+export function expansionFor(info: AcronymInfo, expansion: string, plural: boolean): string {
+  if (!plural) return expansion;
+  const p = info.builtin?.entry.plural;
+  if (p && sameExpansion(info.builtin!.entry.senses[0]!, expansion)) return p;
+  return pluralExpansion(expansion);
+}
+
+
+function blockAt(model: ReportModel, offset: number): ReportModel['blocks'][number] | undefined {
+  const blocks = model.blocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const b = blocks[lo];
+  return b && b.start <= offset && offset < b.end ? b : undefined;
+}

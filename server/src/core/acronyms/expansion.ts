@@ -1,0 +1,246 @@
+import { STOP_WORDS } from './lexicon.js';
+
+/**
+ * Expansions: splitting a phrase into words, comparing two spellings of one expansion,
+ * and deciding whether an expansion's initials fit an acronym (`High Needs` does not fit
+ * HNB; `Department for Education` fits DfE; `Improvement Planning and Children's
+ * Transformation` fits IMPACT).
+ */
+
+export interface Word {
+  text: string;
+  /** Offset in the string the words were read from. */
+  start: number;
+  end: number;
+}
+
+/** Words of a phrase: letters/digits with inner apostrophes and hyphens, and `&`. */
+const WORD_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-/+]*[\p{L}\p{N}+])?|&/gu;
+
+export function splitWords(text: string, offset = 0): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD_RE)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  return out;
+}
+
+export function isStopWord(word: string): boolean {
+  return word.length <= 5 && STOP_WORDS.has(word.toLowerCase());
+}
+
+/** `Plans` -> `Plan`, `Authorities` -> `Authority`; leaves `Services'` stems alone otherwise. */
+export function singularWord(w: string): string {
+  if (/ies$/i.test(w) && w.length > 4) return w.slice(0, -3) + (w.endsWith('IES') ? 'Y' : 'y');
+  if (/ss$/i.test(w) || w.length <= 3) return w;
+  if (/s$/i.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** `Plan` -> `Plans`, `Authority` -> `Authorities`, `Child` -> `Children`. */
+export function pluralWord(w: string): string {
+  if (/^child$/i.test(w)) return w + (w === w.toUpperCase() ? 'REN' : 'ren');
+  if (/[^aeiou]y$/i.test(w)) return w.slice(0, -1) + 'ies';
+  if (/s$/i.test(w)) return w;
+  if (/(x|ch|sh)$/i.test(w)) return w + 'es';
+  return w + 's';
+}
+
+/** The plural of an expansion: its last word made plural. */
+export function pluralExpansion(expansion: string): string {
+  const m = /([\p{L}]+)(\W*)$/u.exec(expansion);
+  if (!m) return expansion;
+  return expansion.slice(0, m.index) + pluralWord(m[1]!) + m[2];
+}
+
+/**
+ * The comparison form of an expansion: case, punctuation, apostrophes, hyphens and `&`
+ * do not matter, nor does a plural last word. `Education, Health and Care Plans` and
+ * `education health and care plan` are the same expansion; `Education and Health Care
+ * Plan` is not. With `allWords`, every word is made singular (for comparing the
+ * expansion of a plural acronym, `Directors of Children's Services` for DCSs, with the
+ * singular one).
+ */
+const normCache = new Map<string, string>();
+
+export function normExpansion(expansion: string, allWords = false): string {
+  const k = (allWords ? '1' : '0') + expansion;
+  let v = normCache.get(k);
+  if (v === undefined) {
+    if (normCache.size > 5000) normCache.clear();
+    normCache.set(k, (v = computeNorm(expansion, allWords)));
+  }
+  return v;
+}
+
+function computeNorm(expansion: string, allWords: boolean): string {
+  const words = expansion
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  if (allWords) return words.map(singularWord).join(' ');
+  if (words.length > 0) words[words.length - 1] = singularWord(words[words.length - 1]!);
+  return words.join(' ');
+}
+
+/** Whether two expansions are the same, allowing for a plural acronym (`EHCPs`) on either side. */
+export function sameExpansion(a: string, b: string, plural = false): boolean {
+  return plural ? normExpansion(a, true) === normExpansion(b, true) : normExpansion(a) === normExpansion(b);
+}
+
+/** The singular of a plural acronym's expansion: `Local Leaders of Education` -> `Local Leader of Education`. */
+export function singularExpansion(expansion: string): string {
+  const m = /^(.*?)(\p{L}+)(\s+(?:of|for|in)\s+.*)$/u.exec(expansion);
+  if (m && /s$/.test(m[2]!)) return m[1]! + singularWord(m[2]!) + m[3]!;
+  const last = /(\p{L}+)(\W*)$/u.exec(expansion);
+  if (!last) return expansion;
+  return expansion.slice(0, last.index) + singularWord(last[1]!) + last[2]!;
+}
+
+/** Content-word stems, for telling a variant spelling from an unrelated meaning. */
+function stems(expansion: string): Set<string> {
+  return new Set(
+    normExpansion(expansion, true)
+      .split(' ')
+      .filter((w) => w && !STOP_WORDS.has(w))
+      .map((w) => w.slice(0, 5)),
+  );
+}
+
+/** Share of content words two expansions have in common (0..1). */
+export function expansionSimilarity(a: string, b: string): number {
+  const sa = stems(a);
+  const sb = stems(b);
+  let common = 0;
+  for (const w of sa) if (sb.has(w)) common++;
+  const union = sa.size + sb.size - common;
+  return union === 0 ? 1 : common / union;
+}
+
+/** The letters an expansion has to account for: `EHCPs` -> EHCP, `C-DOP` -> CDOP, `C&YP` -> C&YP. */
+export function acronymLetters(acronym: string): string {
+  const parts = acronym.split('-');
+  // `MPS-Spr-25`: only the first part is initials; the rest are qualifiers.
+  const core = parts.length > 1 && parts.slice(1).some((p) => /[a-z0-9]/.test(p)) ? parts[0]! : parts.join('');
+  return core.replace(/['’]s$/, '').replace(/(?<=[A-Z0-9])s$/, '');
+}
+
+interface FitWord {
+  lower: string;
+  stop: boolean;
+  /** A part after a hyphen (`Agency` in `Multi-Agency`): may give a letter or none. */
+  optional: boolean;
+}
+
+function fitWords(words: readonly string[]): FitWord[] {
+  const out: FitWord[] = [];
+  for (const w of words) {
+    const parts = w.split(/[-/]/).filter(Boolean);
+    parts.forEach((p, i) => {
+      const lower = p.replace(/['’]s?$/, '').toLowerCase();
+      if (!lower) return;
+      out.push({ lower, stop: STOP_WORDS.has(lower), optional: i > 0 && !STOP_WORDS.has(lower) });
+    });
+  }
+  return out;
+}
+
+export interface FitResult {
+  fits: boolean;
+  /** Skipped content words in the middle (1 each) and at the end (0.5 each). */
+  cost: number;
+}
+
+const INF = 1e9;
+
+/**
+ * Whether the initials of `words` spell `acronym`. Each letter of the acronym comes from
+ * the start of a word, or from the letters right after the start of the same word (`Im`
+ * in Improvement for IMPACT, `Co` in Coordinator for SENCO). Small words (and, of, for)
+ * may be skipped or give a letter; `&` and `+` match `and` and `plus`; a hyphen's second
+ * part may be skipped. A content word may be skipped at a cost: one in the middle of a
+ * long acronym, and a couple of descriptive words at the end (`... NHS Trust`).
+ */
+export function fitAcronym(acronym: string, words: readonly string[]): FitResult {
+  const letters = acronymLetters(acronym).toLowerCase().replace(/-/g, '');
+  // `MPS-Spr-25`: qualifiers after the initials may account for trailing words.
+  const qualified = /-/.test(acronym) && acronymLetters(acronym).length < acronym.replace(/-/g, '').length;
+  const ws = fitWords(words);
+  const n = letters.length;
+  const m = ws.length;
+  if (n === 0 || m === 0) return { fits: false, cost: INF };
+  if (ws[0]!.stop && !matchesStart(letters[0]!, ws[0]!.lower)) return { fits: false, cost: INF };
+  // best[i][j]: least cost to spell letters[0..i) with words[0..j).
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+  best[0]![0] = 0;
+  for (let j = 0; j < m; j++) {
+    const w = ws[j]!;
+    for (let i = 0; i <= n; i++) {
+      const here = best[i]![j]!;
+      if (here >= INF) continue;
+      // Skip the word.
+      const skip = w.stop || w.optional ? 0 : i === n ? (qualified ? 0 : 0.5) : i === 0 ? INF : 1;
+      if (here + skip < best[i]![j + 1]!) best[i]![j + 1] = here + skip;
+      // Use the word for letters[i..i+k).
+      if (i < n && matchesStart(letters[i]!, w.lower)) {
+        let k = 1;
+        while (true) {
+          if (here < best[i + k]![j + 1]!) best[i + k]![j + 1] = here;
+          if (i + k >= n || k >= w.lower.length || letters[i + k] !== w.lower[k]) break;
+          k++;
+        }
+      }
+    }
+  }
+  const cost = best[n]![m]!;
+  const allowed = n >= 5 ? 2 : 1.5;
+  return { fits: cost <= allowed, cost };
+}
+
+function matchesStart(letter: string, word: string): boolean {
+  if (letter === '&') return word === '&' || word === 'and';
+  if (letter === '+') return word === 'plus' || word === '+';
+  return word[0] === letter;
+}
+
+/**
+ * The shortest run of words ending at the last one whose initials fit the acronym, or
+ * undefined. Used to find where `... the High Needs Block (HNB)` starts.
+ */
+export function fittingSuffix(acronym: string, words: readonly Word[], maxWords: number): { from: number; cost: number } | undefined {
+  const n = words.length;
+  const lead = acronymLetters(acronym)[0]?.toLowerCase() ?? '';
+  for (let k = 1; k <= Math.min(maxWords, n); k++) {
+    const first = words[n - k]!.text;
+    if (isStopWord(first) || !matchesStart(lead, first.toLowerCase())) continue;
+    const r = fitAcronym(acronym, words.slice(n - k).map((w) => w.text));
+    if (r.fits) return { from: n - k, cost: r.cost };
+  }
+  return undefined;
+}
+
+/** Whether a word starts with a capital letter or a digit (Title Case phrases). */
+export function isCapitalised(word: string): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(word);
+}
+
+/**
+ * A Title Case run ending at the last word (small words allowed inside), of at least two
+ * content words: `High Needs` in `... funding for High Needs (HNB)`.
+ */
+export function titleCaseSuffix(words: readonly Word[]): number | undefined {
+  let from = words.length;
+  let content = 0;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const t = words[i]!.text;
+    if (isCapitalised(t) && !/^\d/.test(t)) {
+      from = i;
+      content += t.split('-').filter(Boolean).length;
+    } else if (isStopWord(t) && i > 0) {
+      continue;
+    } else break;
+  }
+  return content >= 2 ? from : undefined;
+}
