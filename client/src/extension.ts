@@ -6,6 +6,8 @@ import {
   CLIENT_ID,
   Commands,
   InsertMissingSectionsRequest,
+  InsertGlossaryRequest,
+  type InsertGlossaryResult,
   LANGUAGE_ID,
   NewReportRequest,
   SOURCE,
@@ -122,6 +124,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
       await vscode.workspace.applyEdit(edit);
       void vscode.window.showInformationMessage(`Inserted ${r.inserted} missing section${r.inserted === 1 ? '' : 's'}.`);
       return r.inserted;
+    }),
+    vscode.commands.registerCommand(Commands.insertGlossary, async (uri?: vscode.Uri) => {
+      const editor = uri ? await vscode.window.showTextDocument(uri) : vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+        void vscode.window.showWarningMessage('Open a committee report to write its acronyms glossary.');
+        return 0;
+      }
+      const r = await lc.sendRequest<InsertGlossaryResult>(InsertGlossaryRequest, { uri: editor.document.uri.toString() });
+      if (r.count === 0) {
+        void vscode.window.showInformationMessage('The report uses no acronym that needs a glossary entry.');
+        return 0;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of r.edits) edit.replace(editor.document.uri, lc.protocol2CodeConverter.asRange(e.range), e.newText);
+      await vscode.workspace.applyEdit(edit);
+      return r.count;
     }),
     vscode.commands.registerCommand(Commands.checkWorkspace, async () => {
       const files = await vscode.workspace.findFiles('**/*.report.md', '**/node_modules/**');

@@ -116,3 +116,30 @@ test('a config file turns a rule off', () => {
   assert.ok(!ids.includes('metadata/unknown-key'));
   assert.ok(ids.includes('metadata/missing-key'));
 });
+
+test('glossary: prints the Acronyms section, --write puts it in the file once', () => {
+  const dir = tempDir();
+  const file = join(dir, 'a.report.md');
+  cpSync(join(repo, 'examples', 'typical-mistakes.report.md'), file);
+  const printed = run(['glossary', 'a.report.md'], dir);
+  assert.equal(printed.code, 0);
+  assert.match(printed.out, /^## Acronyms\n\n\| Acronym \| Meaning \|\n\| --- \| --- \|\n\| DSG \| Dedicated Schools Grant \|$/m);
+  assert.equal(run(['glossary', 'a.report.md', '--write'], dir).code, 0);
+  assert.equal(run(['glossary', 'a.report.md', '--write'], dir).code, 0);
+  const text = readFileSync(file, 'utf8');
+  assert.equal(text.match(/^## Acronyms$/gm)?.length, 1);
+  assert.match(text, /\| HNB \| High Needs Block \|/);
+  assert.equal(run(['glossary'], dir).code, 2);
+});
+
+test('export: refuses a report with errors without --force, writes HTML and Word', () => {
+  const dir = tempDir();
+  const bad = run(['export', join(repo, 'examples', 'typical-mistakes.report.md'), '--format', 'html', '--output', join(dir, 'x.html')]);
+  assert.equal(bad.code, 1);
+  const forced = run(['export', join(repo, 'examples', 'typical-mistakes.report.md'), '--format', 'html', '--output', join(dir, 'x.html'), '--force']);
+  assert.equal(forced.code, 0, forced.err);
+  assert.match(readFileSync(join(dir, 'x.html'), 'utf8'), /High Needs Block Management Recovery Plan/);
+  const docx = run(['export', join(repo, 'examples', 'leicester-city-executive.report.md'), '--format', 'docx', '--output', join(dir, 'x.docx'), '--today', '2026-02-20']);
+  assert.equal(docx.code, 0, docx.err);
+  assert.equal(readFileSync(join(dir, 'x.docx')).subarray(0, 2).toString(), 'PK');
+});

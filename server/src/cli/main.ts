@@ -9,6 +9,7 @@ import { isReportFile } from '../core/report-files.js';
 import { toJson, toSarif, toText, type FileFindings } from './format.js';
 import { RULES } from '../core/rules/index.js';
 import { exportCommand } from './export.js';
+import { glossaryCommand } from './glossary.js';
 
 const VERSION = '0.1.0';
 
@@ -33,7 +34,10 @@ Other commands:
   committee-report rules     lists every rule with its default severity
   committee-report export FILE --format docx|html [--output PATH] [--force]
                              writes the report in the council's layout (Word, or HTML
-                             for print/PDF); a report with errors needs --force`;
+                             for print/PDF); a report with errors needs --force
+  committee-report glossary FILE [--write]
+                             prints the report's "Acronyms" section from the acronyms
+                             it uses; --write puts it into the file`;
 
 class UsageError extends Error {}
 
@@ -105,6 +109,7 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
 
 export function main(argv: string[], cwd = process.cwd()): number | Promise<number> {
   if (argv[0] === 'export') return exportCommand(argv.slice(1), cwd);
+  if (argv[0] === 'glossary') return glossaryCommand(argv.slice(1), cwd);
   let parsed;
   try {
     parsed = parse(argv);

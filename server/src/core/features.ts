@@ -120,6 +120,8 @@ export interface FeatureContext {
   profiles: ProfileRegistry;
   /** `yyyy-mm-dd`. */
   today: string;
+  /** The workspace configuration (acronym glossary, common acronyms). */
+  config?: ResolvedConfig | undefined;
 }
 
 /** Completion at a position: front-matter keys and values, or template headings the draft still needs. */

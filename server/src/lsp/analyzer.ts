@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { checkReport, fixReport, todayIso, type CheckOptions, type CheckResult } from '../core/check.js';
 import { ReportSession } from '../core/session.js';
+import { glossarySectionEdit } from '../core/acronyms/index.js';
 import { loadWorkspaceSettings, dirnameOf, type WorkspaceSettings, type FileSystem } from '../core/workspace.js';
 import {
   completions,
@@ -179,7 +180,7 @@ export class Analyzer {
   }
 
   private featureContext(result: CheckResult, opts: CheckOptions): FeatureContext & { result: CheckResult } {
-    return { model: result.model!, profile: result.profile, match: result.match, profiles: opts.profiles!, today: opts.today ?? todayIso(), result };
+    return { model: result.model!, profile: result.profile, match: result.match, profiles: opts.profiles!, today: opts.today ?? todayIso(), config: opts.config, result };
   }
 
   /** Model, profile and template match for features (no rules run). */
@@ -210,6 +211,14 @@ export class Analyzer {
     if (!doc) return undefined;
     const r = insertMissingSections(doc.getText(), this.options(p.uri, p.settings));
     return { inserted: r.inserted, edits: r.edits };
+  }
+
+  insertGlossary(p: JobParams): { count: number; edits: { range: unknown; newText: string }[] } | undefined {
+    const c = this.context(p);
+    if (!c || !c.config) return undefined;
+    const edit = glossarySectionEdit(c.model, c.config);
+    const count = (edit.newText.match(/^\| (?!Acronym \||---)/gm) ?? []).length;
+    return { count, edits: count === 0 ? [] : [edit] };
   }
 
   symbols(p: JobParams): unknown {

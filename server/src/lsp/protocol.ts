@@ -19,6 +19,7 @@ export const Commands = {
   newReport: 'committeeReports.newReport',
   checkWorkspace: 'committeeReports.checkWorkspace',
   insertMissingSections: 'committeeReports.insertMissingSections',
+  insertGlossary: 'committeeReports.insertGlossary',
   useForDocument: 'committeeReports.useForDocument',
   showRuleDocs: 'committeeReports.showRuleDocs',
   restartServer: 'committeeReports.restartServer',
@@ -104,6 +105,14 @@ export interface InsertMissingSectionsParams {
 }
 export interface InsertMissingSectionsResult {
   inserted: number;
+  edits: { range: LspRange; newText: string }[];
+}
+
+/** `committeeReports/insertGlossary`: the edit that writes the report's Acronyms section. */
+export const InsertGlossaryRequest = 'committeeReports/insertGlossary';
+export interface InsertGlossaryResult {
+  /** Acronyms listed. */
+  count: number;
   edits: { range: LspRange; newText: string }[];
 }
 

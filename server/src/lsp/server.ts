@@ -25,6 +25,8 @@ import {
   Commands,
   FIX_ALL_KIND,
   InsertMissingSectionsRequest,
+  InsertGlossaryRequest,
+  type InsertGlossaryResult,
   NewReportRequest,
   SOURCE,
   StatsRequest,
@@ -344,6 +346,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(InsertMissingSectionsRequest, async (p: InsertMissingSectionsParams, token): Promise<InsertMissingSectionsResult> => {
     const r = await feature<InsertMissingSectionsResult>('insertMissing', p.uri, token);
     return r ?? { inserted: 0, edits: [] };
+  });
+  connection.onRequest(InsertGlossaryRequest, async (p: InsertMissingSectionsParams, token): Promise<InsertGlossaryResult> => {
+    const r = await feature<InsertGlossaryResult>('insertGlossary', p.uri, token);
+    return r ?? { count: 0, edits: [] };
   });
   connection.onRequest(CheckFilesRequest, async (p: CheckFilesParams, token): Promise<CheckFilesResult> => {
     const files: CheckFilesResult['files'] = [];

@@ -49,6 +49,8 @@ export function runWorker(): void {
         return analyzer.fixAll(p) ?? null;
       case 'insertMissing':
         return analyzer.insertMissing(p) ?? null;
+      case 'insertGlossary':
+        return analyzer.insertGlossary(p) ?? null;
       case 'symbols':
         return analyzer.symbols(p);
       case 'folding':
