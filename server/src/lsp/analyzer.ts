@@ -65,8 +65,13 @@ export class Analyzer {
   private lastCheck = new Map<string, { version: number; key: string; result: CheckDone }>();
   private analysis = new Map<string, { version: number; key: string; ctx: FeatureContext & { result: CheckResult } }>();
   private generation = 0;
-  /** One incremental session per open document: an edit re-parses only what it touched. */
+  /**
+   * Incremental sessions (an edit re-parses only what it touched) and feature contexts
+   * hold a document's syntax tree and model, so only the most recently used documents
+   * keep them; the others are re-analysed from scratch when they are next used.
+   */
   private readonly sessions = new Map<string, ReportSession>();
+  static readonly KEEP_ANALYSED = 4;
   /** Overrides the date (tests). */
   today: string | undefined;
 
@@ -108,10 +113,11 @@ export class Analyzer {
   private run(uri: string, text: string, version: number, opts: CheckOptions): CheckResult {
     if (version === -1) return checkReport(text, opts);
     let session = this.sessions.get(uri);
-    if (!session) {
-      session = new ReportSession();
-      this.sessions.set(uri, session);
-    }
+    if (session) this.sessions.delete(uri);
+    else session = new ReportSession();
+    // Most recently used last; drop the oldest beyond the bound.
+    this.sessions.set(uri, session);
+    evictOldest(this.sessions, Analyzer.KEEP_ANALYSED);
     return session.check(text, opts);
   }
 
@@ -174,9 +180,15 @@ export class Analyzer {
     };
     if (src.version !== -1) {
       this.lastCheck.set(p.uri, { version: src.version, key, result: done });
-      if (result.model) this.analysis.set(p.uri, { version: src.version, key, ctx: this.featureContext(result, opts) });
+      if (result.model) this.remember(p.uri, { version: src.version, key, ctx: this.featureContext(result, opts) });
     }
     return done;
+  }
+
+  private remember(uri: string, entry: { version: number; key: string; ctx: FeatureContext & { result: CheckResult } }): void {
+    this.analysis.delete(uri);
+    this.analysis.set(uri, entry);
+    evictOldest(this.analysis, Analyzer.KEEP_ANALYSED);
   }
 
   private featureContext(result: CheckResult, opts: CheckOptions): FeatureContext & { result: CheckResult } {
@@ -194,7 +206,7 @@ export class Analyzer {
     const result = this.run(p.uri, doc.getText(), doc.version, { ...opts, rules: [] });
     if (!result.model) return undefined;
     const ctx = this.featureContext(result, opts);
-    this.analysis.set(p.uri, { version: doc.version, key, ctx });
+    this.remember(p.uri, { version: doc.version, key, ctx });
     return ctx;
   }
 
@@ -281,6 +293,11 @@ export class Analyzer {
     if (this.today) opts.today = this.today;
     return newReport(profile, opts);
   }
+}
+
+/** Keeps a Map (insertion order = least recently used first) to `max` entries. */
+function evictOldest<K, V>(map: Map<K, V>, max: number): void {
+  while (map.size > max) map.delete(map.keys().next().value as K);
 }
 
 export interface CheckDone {

@@ -63,6 +63,11 @@ export class AnalysisWorker {
     private readonly data: Record<string, unknown> = {},
   ) {}
 
+  /** Starts the thread now (it loads the bundle), so the first request does not wait for it. */
+  warm(): void {
+    this.ensure();
+  }
+
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const w = new Worker(this.script, { workerData: { ...this.data, role: this.name }, stdout: false, stderr: false });

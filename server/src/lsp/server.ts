@@ -187,6 +187,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
+    // Boot the checking thread while the client opens its first documents (the others
+    // start on first use: booting them all at once delays the first check on 2 cores).
+    checks.warm();
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'committeeReports' });
     if (foldersSupport) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
