@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { nodeFileSystem } from '../node/fs.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { checkReport, fixReport, todayIso, type CheckOptions, type CheckResult } from '../core/check.js';
 import { ReportSession } from '../core/session.js';
 import { glossarySectionEdit } from '../core/acronyms/index.js';
-import { loadWorkspaceSettings, dirnameOf, type WorkspaceSettings, type FileSystem } from '../core/workspace.js';
+import { loadWorkspaceSettings, dirnameOf, type WorkspaceSettings } from '../core/workspace.js';
 import {
   completions,
   countFindings,
@@ -39,15 +39,6 @@ export interface JobParams {
   position?: Position;
 }
 
-const diskFs: FileSystem = {
-  readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -141,7 +132,7 @@ export class Analyzer {
     const key = `${dir}\0${root}`;
     let s = this.settingsCache.get(key);
     if (!s) {
-      s = loadWorkspaceSettings(diskFs, dir, root);
+      s = loadWorkspaceSettings(nodeFileSystem, dir, root);
       this.settingsCache.set(key, s);
     }
     return s;
@@ -158,7 +149,7 @@ export class Analyzer {
     const doc = this.docs.get(uri);
     if (doc) return { text: doc.getText(), version: doc.version };
     const path = uriToPath(uri);
-    const text = path ? diskFs.readFile(path) : undefined;
+    const text = path ? nodeFileSystem.readFile(path) : undefined;
     return text === undefined ? undefined : { text, version: -1 };
   }
 

@@ -1,3 +1,4 @@
+import { nodeFileSystem } from '../node/fs.js';
 import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
@@ -13,9 +14,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadWorkspaceSettings, dirnameOf, type FileSystem } from '../core/workspace.js';
+import { loadWorkspaceSettings, dirnameOf } from '../core/workspace.js';
 import { disableRuleEdit } from '../core/features.js';
-import { readFileSync } from 'node:fs';
 import { AnalysisWorker, Cancelled, type PoolStats } from './pool.js';
 import type { CheckDone } from './analyzer.js';
 import { pathToUri, uriToPath } from './analyzer.js';
@@ -95,15 +95,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   // ---- config and profile files ----------------------------------------------------------------
-  const diskFs: FileSystem = {
-    readFile(path) {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
   /** Folders (dir, root) whose config is in force for some document, to re-read on change. */
   const configScopes = new Map<string, { dir: string; root: string }>();
   const problemFiles = new Map<string, number>();
@@ -116,7 +107,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const now = new Map<string, Diagnostic[]>();
     const files = new Set<string>();
     for (const { dir, root } of configScopes.values()) {
-      const ws = loadWorkspaceSettings(diskFs, dir, root);
+      const ws = loadWorkspaceSettings(nodeFileSystem, dir, root);
       for (const f of ws.files) files.add(f);
       for (const fp of ws.problems) now.set(fp.file, fp.problems.map(problemDiagnostic));
     }
