@@ -182,6 +182,8 @@ function isDigit(c: string | undefined): boolean {
 }
 
 /** Runs of digits that could be phone numbers in `text[from, to)`, with what precedes them. */
+const NUMBER_START = /[0-9+(]/g;
+
 export function scanNumbers(masked: string, from: number, to: number): PhoneMatch[] {
   const out: PhoneMatch[] = [];
   let i = from;
@@ -192,7 +194,10 @@ export function scanNumbers(masked: string, from: number, to: number): PhoneMatc
     // "(0116) 454 1170": a dialling code in brackets.
     const areaParen = c === '(' && /^\(0\d{2,4}\)[ \u00a0]?\d/.test(masked.slice(i, i + 9)) && !isWordish(prev);
     if (!plus && !areaParen && (!isDigit(c) || isWordish(prev) || (prev !== undefined && '/-+.,'.includes(prev)))) {
-      i++;
+      // Only a digit, "+" or "(" can start a number: jump to the next one.
+      NUMBER_START.lastIndex = i + 1;
+      const next = NUMBER_START.exec(masked);
+      i = next && next.index < to ? next.index : to;
       continue;
     }
     const start = i;

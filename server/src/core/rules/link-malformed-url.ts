@@ -17,6 +17,7 @@ const SCHEME_PREFIX_RE = /^([a-z]{3,6})(:\/{3,}|:\/\/|:\/|\/\/|;\/\/?|:\\{1,2}|:
 /** Letters that are "http" or "https" mistyped. */
 const HTTP_TYPO_RE = /^(?:h+t+p+s?|htps?|ttps?|hhtps?|htpps?|htts?)$/i;
 /** Candidates in running text (not links): letters, a separator, then the address. */
+const SCHEME_HINT = /[:;]\/|\/\/|:\\/;
 const TEXT_SCHEME_RE = /(?<![\p{L}\p{N}/.@])[a-z]{3,6}(?::\/{3,}|:\/\/|:\/|\/\/|;\/\/?|:\\{1,2})(?=[\p{L}\p{N}])[^\s<>()[\]"']*/giu;
 
 /**
@@ -66,6 +67,9 @@ export const malformedUrl = defineRule({
     const masked = maskedText(model);
     for (const b of model.blocks) {
       if (b.kind === 'code' || b.kind === 'html') continue;
+      // Masking only blanks text, so a block whose source has no scheme-like separator
+      // cannot have one in its masked text: skip the expensive pattern.
+      if (!SCHEME_HINT.test(b.source)) continue;
       const slice = masked.slice(b.start, b.end);
       TEXT_SCHEME_RE.lastIndex = 0;
       for (let m = TEXT_SCHEME_RE.exec(slice); m; m = TEXT_SCHEME_RE.exec(slice)) {
