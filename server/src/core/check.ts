@@ -107,10 +107,6 @@ export function runRules(
 
 /** Checks one draft: parse, build the report model, match the template, run every enabled rule. */
 export function checkReport(text: string, opts: CheckOptions = {}): CheckResult {
-  const rules = opts.rules ?? RULES;
-  const config = opts.config ?? (defaultCfg ??= defaultConfig(RULES));
-  const profiles = opts.profiles ?? defaultRegistry;
-  const today = opts.today ?? todayIso();
   if (text.includes('\u0000')) {
     return {
       findings: [
@@ -125,7 +121,8 @@ export function checkReport(text: string, opts: CheckOptions = {}): CheckResult 
       ruleErrors: [],
     };
   }
-  return checkAnalysis(analyseReport(text, profiles, config), { ...opts, profiles, config, today, rules });
+  const env = defaultCheckEnv(opts);
+  return checkAnalysis(analyseReport(text, env.profiles, env.config), env);
 }
 
 /** Runs the rules over an analysed report, applies suppressions and sorts the findings. */

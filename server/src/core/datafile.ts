@@ -17,6 +17,8 @@ export interface DataFileResult<T> {
   problems: DataProblem[];
   /** Range of the value at a path (or its nearest existing ancestor). */
   locate(path: (string | number)[], key?: boolean): Range;
+  /** Validates the parsed data again with another schema, without parsing the text again. */
+  validate<S2 extends z.ZodType>(schema: S2): { value?: z.output<S2>; problems: DataProblem[] };
 }
 
 /**
@@ -27,21 +29,25 @@ export interface DataFileResult<T> {
 export function readDataFile<S extends z.ZodType>(text: string, schema: S): DataFileResult<z.output<S>> {
   const index = new LineIndex(text);
   const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
-  const problems: DataProblem[] = [];
   const locate = (path: (string | number)[], key = false): Range => rangeOfPath(doc, index, path, undefined, key);
-  for (const err of doc.errors) {
+  const syntax: DataProblem[] = doc.errors.map((err) => {
     const [s, e] = err.pos;
-    problems.push({ message: `Not valid JSON/YAML: ${err.message.split('\n')[0]}`, path: '', range: index.range(s, Math.max(e, s + 1)) });
-  }
-  if (problems.length > 0) return { problems, locate };
-  const data: unknown = doc.toJS();
-  const parsed = schema.safeParse(data ?? {});
-  if (parsed.success) return { value: parsed.data, problems, locate };
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    problems.push({ message: issue.message, path: formatPath(path), range: rangeOfPath(doc, index, path, issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys : undefined) });
-  }
-  return { problems, locate };
+    return { message: `Not valid JSON/YAML: ${err.message.split('\n')[0]}`, path: '', range: index.range(s, Math.max(e, s + 1)) };
+  });
+  const data: unknown = syntax.length > 0 ? undefined : doc.toJS();
+  const validate = <S2 extends z.ZodType>(s2: S2): { value?: z.output<S2>; problems: DataProblem[] } => {
+    if (syntax.length > 0) return { problems: syntax };
+    const parsed = s2.safeParse(data ?? {});
+    if (parsed.success) return { value: parsed.data, problems: [] };
+    return {
+      problems: parsed.error.issues.map((issue) => {
+        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+        const unknownKeys = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys : undefined;
+        return { message: issue.message, path: formatPath(path), range: rangeOfPath(doc, index, path, unknownKeys) };
+      }),
+    };
+  };
+  return { ...validate(schema), locate, validate };
 }
 
 export function formatPath(path: (string | number)[]): string {

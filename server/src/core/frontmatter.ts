@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isScalar, isSeq, LineCounter } from 'yaml';
+import { parseDocument, isMap, isScalar, LineCounter } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import type { LineIndex } from './text.js';
 import type { Range } from './types.js';
@@ -101,8 +101,7 @@ export function readFrontMatter(index: LineIndex, blockStart: number, blockEnd: 
     }
     const lineEndOffset = yamlText.indexOf('\n', Math.max(ve - 1, ks));
     const entryEnd = lineEndOffset === -1 ? yamlText.length : lineEndOffset;
-    let value: unknown = valueNode ? (isScalar(valueNode) ? valueNode.value : valueNode.toJSON()) : null;
-    if (isSeq(valueNode)) value = valueNode.toJSON();
+    const value: unknown = valueNode ? (isScalar(valueNode) ? valueNode.value : valueNode.toJSON()) : null;
     const source = yamlText.slice(vs, ve).trim();
     const entry: FrontMatterEntry = {
       key,

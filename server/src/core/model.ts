@@ -1,6 +1,6 @@
 import type { Root, RootContent, Heading as MdHeading, List, PhrasingContent } from 'mdast';
 import { parseMarkdown } from './parse.js';
-import { LineIndex } from './text.js';
+import { LineIndex, trimEnd } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Range } from './types.js';
 
@@ -216,12 +216,6 @@ export function buildModel(text: string, tree: Root = parseMarkdown(text), cache
   }
 
   return { text, index, tree, frontMatter, title, headings, sections: roots, allSections, blocks, appendixStart, signoffs };
-}
-
-function trimEnd(text: string, offset: number): number {
-  let o = offset;
-  while (o > 0 && /\s/.test(text[o - 1]!)) o--;
-  return o;
 }
 
 function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {

@@ -37,10 +37,13 @@ export function applySuppressions(text: string, findings: Finding[]): Finding[] 
   if (!text.includes('committee-report-')) return findings;
   const spans: Span[] = [];
   const open: { rules: string[] | 'all'; from: number }[] = [];
+  // Directives come in text order: count line breaks from the previous one only.
+  let counted = 0;
+  let line = 0;
   const lineOf = (offset: number): number => {
-    let n = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-    return n;
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    counted = offset;
+    return line;
   };
   const MAX = Number.MAX_SAFE_INTEGER;
   for (const m of text.matchAll(DIRECTIVE)) {

@@ -55,6 +55,13 @@ export class LineIndex {
   }
 }
 
+/** Moves an offset back over whitespace (to the end of the text before it). */
+export function trimEnd(text: string, offset: number): number {
+  let o = offset;
+  while (o > 0 && /\s/.test(text[o - 1]!)) o--;
+  return o;
+}
+
 export function pointRange(pos: Position): Range {
   return { start: pos, end: pos };
 }

@@ -1,4 +1,5 @@
 import { defineRule } from './define.js';
+import { trimEnd } from '../text.js';
 import { insertFix, sectionSkeleton, specLabel } from './util.js';
 import type { SectionSpec } from '../templates/schema.js';
 
@@ -15,7 +16,7 @@ export const requiredSection = defineRule({
   check(ctx) {
     const { match, model, profile } = ctx;
     if (!match || !profile) return;
-    const templateEnd = trimmedEnd(model.text, model.appendixStart);
+    const templateEnd = trimEnd(model.text, model.appendixStart);
     const visit = (specs: SectionSpec[], parentEnd: number, parentStart: number): void => {
       for (let i = 0; i < specs.length; i++) {
         const spec = specs[i]!;
@@ -68,9 +69,3 @@ export const requiredSection = defineRule({
     visit(profile.sections, templateEnd, -1);
   },
 });
-
-function trimmedEnd(text: string, offset: number): number {
-  let o = offset;
-  while (o > 0 && /\s/.test(text[o - 1]!)) o--;
-  return o;
-}

@@ -28,9 +28,7 @@ export const templatePrompt = defineRule({
         fixes: [replaceFix('Remove the template prompt', h.textRange, expected)],
       });
     }
-    const prompts = profile.sections.flatMap(function all(s): string[] {
-      return [...(s.prompt ? [s.prompt] : []), ...s.children.flatMap(all)];
-    });
+    const prompts = match.order.flatMap((s) => (s.prompt ? [s.prompt] : []));
     for (const b of model.blocks) {
       if (b.start >= model.appendixStart || b.kind === 'code') continue;
       for (const p of prompts) {

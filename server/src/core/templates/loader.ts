@@ -36,37 +36,31 @@ export class ProfileRegistry {
   }
 }
 
-const ProfileFileSchema = z.union([ProfileSchema, ProfileOverrideSchema]);
-
 /**
  * Reads a workspace profile file (JSON or YAML). A profile with `extends` starts from
  * the named profile: top-level fields it gives replace the base's (arrays whole).
  * Problems carry the exact path and range of the bad value.
  */
 export function readProfileFile(text: string, known: (id: string) => Profile | undefined): { profile?: Profile; problems: DataProblem[] } {
-  const first = readDataFile(text, ProfileFileSchema);
-  if (!first.value) {
-    // Re-validate against the full schema when there is no `extends`, for precise paths.
-    const raw = readDataFile(text, z.object({ extends: z.string().optional() }).passthrough());
-    if (raw.value && raw.value.extends === undefined) return readDataFile(text, ProfileSchema);
-    return readDataFile(text, ProfileOverrideSchema);
+  const file = readDataFile(text, z.record(z.string(), z.unknown()));
+  if (!file.value) return { problems: file.problems };
+  const ext = file.value.extends;
+  if (ext === undefined) {
+    const r = file.validate(ProfileSchema);
+    return r.value ? { profile: r.value, problems: [] } : { problems: r.problems };
   }
-  const value = first.value as Record<string, unknown>;
-  if (typeof value.extends !== 'string') return { profile: value as Profile, problems: [] };
-  const base = known(value.extends);
-  if (!base) {
-    const r = readDataFile(text, z.object({ extends: z.literal('\u0000') }).passthrough());
-    const range = r.problems.find((p) => p.path === 'extends')?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { problems: [{ message: `Unknown profile "${value.extends}" in extends.`, path: 'extends', range }] };
-  }
-  const { extends: _ignored, ...rest } = value;
+  const override = file.validate(ProfileOverrideSchema);
+  if (!override.value) return { problems: override.problems };
+  const base = known(override.value.extends);
+  if (!base) return { problems: [{ message: `Unknown profile "${override.value.extends}" in extends.`, path: 'extends', range: file.locate(['extends']) }] };
+  const { extends: _ignored, ...rest } = override.value;
   void _ignored;
-  const merged = { ...base, ...rest };
-  const result = ProfileSchema.safeParse(merged);
+  const result = ProfileSchema.safeParse({ ...base, ...rest });
   if (result.success) return { profile: result.data, problems: [] };
   // Validate the override's own members at their own paths.
-  const strict = readDataFile(text, ProfileSchema.partial().extend({ id: ProfileSchema.shape.id, extends: z.string() }).strict());
-  return { problems: strict.problems.length > 0 ? strict.problems : result.error.issues.map((i) => ({ message: i.message, path: i.path.join('.'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })) };
+  const strict = file.validate(ProfileSchema.partial().extend({ id: ProfileSchema.shape.id, extends: z.string() }).strict());
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { problems: strict.problems.length > 0 ? strict.problems : result.error.issues.map((i) => ({ message: i.message, path: i.path.join('.'), range: zero })) };
 }
 
 /** Section specs in template order, depth first. */

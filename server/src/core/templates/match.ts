@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { ReportModel, Section } from '../model.js';
 import type { Profile, SectionSpec } from './schema.js';
-import { canonicalHeading } from './loader.js';
+import { canonicalHeading, flattenSpecs } from './loader.js';
 
 /**
  * How the draft's headings line up with the template: which section answers which
@@ -92,14 +92,7 @@ export function matchTemplate(model: ReportModel, profile: Profile): TemplateMat
   const matches: SectionMatch[] = [];
   const bySpec = new Map<string, SectionMatch>();
   const bySection = new Map<Section, SectionMatch>();
-  const order: SectionSpec[] = [];
-  const walk = (list: SectionSpec[]): void => {
-    for (const s of list) {
-      order.push(s);
-      walk(s.children);
-    }
-  };
-  walk(profile.sections);
+  const order = flattenSpecs(profile.sections);
   const parentOf = new Map<SectionSpec, SectionSpec | undefined>();
   const setParents = (list: SectionSpec[], parent: SectionSpec | undefined): void => {
     for (const s of list) {
