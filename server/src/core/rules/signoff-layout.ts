@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { implicationsBlocks, isTemplateLeftover, rangeOf, replace, roleFirst, templateOrder, type SignLine } from './signoff-model.js';
+import { rangeOf, replace, roleFirst, signEntries, type SignLine, templateOrder } from './signoff-model.js';
 import type { ReportModel } from '../model.js';
 import type { Fix, TextEdit } from '../types.js';
 
@@ -65,47 +65,44 @@ export const signoffLayout = defineRule({
   check(ctx) {
     const { model, match } = ctx;
     if (!match) return;
-    for (const b of implicationsBlocks(model, match)) {
-      if (isTemplateLeftover(b)) continue;
-      for (const e of b.entries) {
-        if (e.legacy && e.signed) {
-          const s = e.signed;
-          const bare = e.legacy;
-          const value = templateOrder(bare.value) ?? bare.text;
-          const sameBlock = bare.block === s.block;
-          const fixes: Fix[] = [
-            {
-              title: `Write "Signed: ${value}"`,
-              edits: [
-                sameBlock ? replace(model, bare.start, s.lineStart, '') : deleteLine(model, bare.block.start, bare.block.end),
-                replace(model, s.labelStart, Math.max(s.valueEnd, s.labelEnd), `${labelText(s)} ${value}`),
-              ],
-              safe: false,
-            },
-          ];
-          ctx.report({
-            message: `Sign-off split over two lines: "${bare.text}" above "${model.text.slice(s.labelStart, s.valueEnd)}". The template writes one line: "Signed: ${value}".`,
-            range: rangeOf(model, s.labelStart, Math.max(s.valueEnd, s.labelEnd)),
-            fixes,
-            related: [{ range: rangeOf(model, bare.start, bare.end), message: 'name and role written here' }],
-          });
-          if (e.dated) reportLine(e.dated);
-          continue;
-        }
-        if (e.bare) {
-          const v = e.bare.value;
-          const value = templateOrder(v) ?? e.bare.text;
-          const problems = ['no "Signed:" label'];
-          if (roleFirst(v)) problems.push('role before name');
-          ctx.report({
-            message: `Sign-off line "${e.bare.text}": ${problems.join(', ')}. The template writes "Signed: ${value}".`,
-            range: rangeOf(model, e.bare.start, e.bare.end),
-            fixes: [{ title: `Write "Signed: ${value}"`, edits: [replace(model, e.bare.start, e.bare.end, `Signed: ${value}`)], safe: false }],
-          });
-        }
-        if (e.signed) reportLine(e.signed);
+    for (const [, e] of signEntries(model, match)) {
+      if (e.legacy && e.signed) {
+        const s = e.signed;
+        const bare = e.legacy;
+        const value = templateOrder(bare.value) ?? bare.text;
+        const sameBlock = bare.block === s.block;
+        const fixes: Fix[] = [
+          {
+            title: `Write "Signed: ${value}"`,
+            edits: [
+              sameBlock ? replace(model, bare.start, s.lineStart, '') : deleteLine(model, bare.block.start, bare.block.end),
+              replace(model, s.labelStart, Math.max(s.valueEnd, s.labelEnd), `${labelText(s)} ${value}`),
+            ],
+            safe: false,
+          },
+        ];
+        ctx.report({
+          message: `Sign-off split over two lines: "${bare.text}" above "${model.text.slice(s.labelStart, s.valueEnd)}". The template writes one line: "Signed: ${value}".`,
+          range: rangeOf(model, s.labelStart, Math.max(s.valueEnd, s.labelEnd)),
+          fixes,
+          related: [{ range: rangeOf(model, bare.start, bare.end), message: 'name and role written here' }],
+        });
         if (e.dated) reportLine(e.dated);
+        continue;
       }
+      if (e.bare) {
+        const v = e.bare.value;
+        const value = templateOrder(v) ?? e.bare.text;
+        const problems = ['no "Signed:" label'];
+        if (roleFirst(v)) problems.push('role before name');
+        ctx.report({
+          message: `Sign-off line "${e.bare.text}": ${problems.join(', ')}. The template writes "Signed: ${value}".`,
+          range: rangeOf(model, e.bare.start, e.bare.end),
+          fixes: [{ title: `Write "Signed: ${value}"`, edits: [replace(model, e.bare.start, e.bare.end, `Signed: ${value}`)], safe: false }],
+        });
+      }
+      if (e.signed) reportLine(e.signed);
+      if (e.dated) reportLine(e.dated);
     }
 
     function reportLine(l: SignLine): void {

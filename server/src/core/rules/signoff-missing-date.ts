@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { hasSignature, implicationsBlocks, isTemplateLeftover, rangeOf } from './signoff-model.js';
+import { hasSignature, rangeOf, signEntries } from './signoff-model.js';
 
 export const signoffMissingDate = defineRule({
   id: 'signoff/missing-date',
@@ -14,25 +14,22 @@ export const signoffMissingDate = defineRule({
   check(ctx) {
     const { model, match } = ctx;
     if (!match) return;
-    for (const b of implicationsBlocks(model, match)) {
-      if (isTemplateLeftover(b)) continue;
-      for (const e of b.entries) {
-        const who = e.bare ?? e.signed;
-        if (!who) continue;
-        if (!e.dated) {
-          if (!hasSignature(e) && !b.required) continue;
-          const [start, end] = e.bare ? [e.bare.start, e.bare.end] : [e.signed!.labelStart, Math.max(e.signed!.valueEnd, e.signed!.labelEnd)];
-          const name = e.bare ? e.bare.text : e.signed!.value;
-          ctx.report({
-            message: `Sign-off${name ? ` "${name}"` : ''} has no "Dated:" line; add "Dated: d Month yyyy" after it.`,
-            range: rangeOf(model, start, end),
-          });
-        } else if (!e.dated.value) {
-          ctx.report({
-            message: 'The "Dated:" line is empty; write the date the officer cleared this block (d Month yyyy).',
-            range: rangeOf(model, e.dated.labelStart, e.dated.labelEnd),
-          });
-        }
+    for (const [b, e] of signEntries(model, match)) {
+      const who = e.bare ?? e.signed;
+      if (!who) continue;
+      if (!e.dated) {
+        if (!hasSignature(e) && !b.required) continue;
+        const [start, end] = e.bare ? [e.bare.start, e.bare.end] : [e.signed!.labelStart, Math.max(e.signed!.valueEnd, e.signed!.labelEnd)];
+        const name = e.bare ? e.bare.text : e.signed!.value;
+        ctx.report({
+          message: `Sign-off${name ? ` "${name}"` : ''} has no "Dated:" line; add "Dated: d Month yyyy" after it.`,
+          range: rangeOf(model, start, end),
+        });
+      } else if (!e.dated.value) {
+        ctx.report({
+          message: 'The "Dated:" line is empty; write the date the officer cleared this block (d Month yyyy).',
+          range: rangeOf(model, e.dated.labelStart, e.dated.labelEnd),
+        });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { blockLabel, implicationsBlocks, isTemplateLeftover, rangeOf, roleOnly } from './signoff-model.js';
+import { blockLabel, rangeOf, roleOnly, signEntries } from './signoff-model.js';
 
 export const signoffMissingName = defineRule({
   id: 'signoff/missing-name',
@@ -14,22 +14,19 @@ export const signoffMissingName = defineRule({
   check(ctx) {
     const { model, match } = ctx;
     if (!match) return;
-    for (const b of implicationsBlocks(model, match)) {
-      if (isTemplateLeftover(b)) continue;
-      for (const e of b.entries) {
-        const s = e.signed;
-        if (!s) continue;
-        if (!s.value) {
-          ctx.report({
-            message: `"Signed:" in "${blockLabel(b)}" is empty: write the name and role of the officer who cleared the block${b.role ? ` (the ${b.role})` : ''}.`,
-            range: rangeOf(model, s.labelStart, s.labelEnd),
-          });
-        } else if (s.signed && roleOnly(s.signed)) {
-          ctx.report({
-            message: `"Signed: ${s.value}" gives a role but no name: write "Signed: Name, ${s.value}".`,
-            range: rangeOf(model, s.valueStart, s.valueEnd),
-          });
-        }
+    for (const [b, e] of signEntries(model, match)) {
+      const s = e.signed;
+      if (!s) continue;
+      if (!s.value) {
+        ctx.report({
+          message: `"Signed:" in "${blockLabel(b)}" is empty: write the name and role of the officer who cleared the block${b.role ? ` (the ${b.role})` : ''}.`,
+          range: rangeOf(model, s.labelStart, s.labelEnd),
+        });
+      } else if (s.signed && roleOnly(s.signed)) {
+        ctx.report({
+          message: `"Signed: ${s.value}" gives a role but no name: write "Signed: Name, ${s.value}".`,
+          range: rangeOf(model, s.valueStart, s.valueEnd),
+        });
       }
     }
   },

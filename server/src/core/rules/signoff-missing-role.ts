@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { implicationsBlocks, isTemplateLeftover, nameOnly, rangeOf } from './signoff-model.js';
+import { nameOnly, rangeOf, signEntries } from './signoff-model.js';
 
 export const signoffMissingRole = defineRule({
   id: 'signoff/missing-role',
@@ -14,19 +14,16 @@ export const signoffMissingRole = defineRule({
   check(ctx) {
     const { model, match } = ctx;
     if (!match) return;
-    for (const b of implicationsBlocks(model, match)) {
-      if (isTemplateLeftover(b)) continue;
-      for (const e of b.entries) {
-        const s = e.signed;
-        // The legacy layout has the role on the line above: signoff/layout reports it.
-        if (!s?.signed || e.legacy || !nameOnly(s.signed)) continue;
-        const name = s.signed.parts[s.signed.name!]!;
-        const example = b.role ? ` (the template expects the ${b.role})` : '';
-        ctx.report({
-          message: `Sign-off "${name.text}" has no role: write "Signed: ${name.text}, <role>"${example}.`,
-          range: rangeOf(model, name.start, name.end),
-        });
-      }
+    for (const [b, e] of signEntries(model, match)) {
+      const s = e.signed;
+      // The legacy layout has the role on the line above: signoff/layout reports it.
+      if (!s?.signed || e.legacy || !nameOnly(s.signed)) continue;
+      const name = s.signed.parts[s.signed.name!]!;
+      const example = b.role ? ` (the template expects the ${b.role})` : '';
+      ctx.report({
+        message: `Sign-off "${name.text}" has no role: write "Signed: ${name.text}, <role>"${example}.`,
+        range: rangeOf(model, name.start, name.end),
+      });
     }
   },
 });

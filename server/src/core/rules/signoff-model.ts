@@ -406,6 +406,14 @@ function setValue(sl: SignLine, value: string, start: number): void {
  * Sign lines left from the template with nothing filled in, in a block that needs no
  * sign-off and says nothing else: reported once by `signoff/empty`, ignored by the rest.
  */
+/** Each sign-off entry of the implications blocks that are not left-over template lines. */
+export function* signEntries(model: ReportModel, match: TemplateMatch): Generator<[ImplicationsBlock, SignEntry]> {
+  for (const b of implicationsBlocks(model, match)) {
+    if (isTemplateLeftover(b)) continue;
+    for (const e of b.entries) yield [b, e];
+  }
+}
+
 export function isTemplateLeftover(b: ImplicationsBlock): boolean {
   return !b.required && !b.substantive && b.lines.length > 0 && b.lines.every((l) => !l.value) && b.entries.every((e) => !e.bare && !e.legacy);
 }
