@@ -4,40 +4,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommitteeReportsApi } from '../../../client/src/extension.js';
+import { WORKSPACE, defective, ready, screenshot, sleep, waitFor } from './util.js';
 
-const WORKSPACE = path.resolve(__dirname, '../../workspace');
 const REPO = path.resolve(__dirname, '../../../..');
 const SCRATCH = path.join(WORKSPACE, '.scratch');
 const SOURCE = 'committee-reports';
-const ready = fs.readFileSync(path.join(WORKSPACE, 'drafts', 'ready.report.md'), 'utf8');
-const defective = fs.readFileSync(path.join(WORKSPACE, 'drafts', 'defective.report.md'), 'utf8');
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Polls until `fn` returns a truthy value (the only waiting the tests do; no timing is asserted). */
-async function waitFor<T>(what: string, fn: () => T | undefined | false | PromiseLike<T | undefined | false>, ms = 30000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 const codeOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const codes = (uri: vscode.Uri): string[] => ours(uri).map(codeOf).sort();
-
-/** Screenshot handshake with the offline harness (nothing outside it). */
-async function screenshot(name: string): Promise<string | undefined> {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (!dir) return undefined;
-  const req = path.join(dir, `request-${name}`);
-  fs.writeFileSync(req, '');
-  await waitFor(`screenshot ${name}`, () => !fs.existsSync(req), 20000);
-  return path.join(dir, `${name}.png`);
-}
 
 function scratch(name: string, text: string): vscode.Uri {
   fs.mkdirSync(SCRATCH, { recursive: true });

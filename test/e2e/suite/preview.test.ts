@@ -6,46 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { PreviewState } from '../../../client/src/preview/preview.js';
+import { defective, ready, screenshot, waitFor } from './util.js';
 
-const WORKSPACE = path.resolve(__dirname, '../../workspace');
-const ready = fs.readFileSync(path.join(WORKSPACE, 'drafts', 'ready.report.md'), 'utf8');
-const defective = fs.readFileSync(path.join(WORKSPACE, 'drafts', 'defective.report.md'), 'utf8');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'committee-reports-preview-'));
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, fn: () => T | undefined | false | PromiseLike<T | undefined | false>, ms = 30000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-/** Screenshot handshake with the offline harness (nothing outside it). */
-async function screenshot(name: string): Promise<string | undefined> {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (!dir) return undefined;
-  const req = path.join(dir, `request-${name}`);
-  fs.writeFileSync(req, '');
-  await waitFor(`screenshot ${name}`, () => !fs.existsSync(req), 20000);
-  return path.join(dir, `${name}.png`);
-}
-
-interface PreviewState {
-  uri: string;
-  version: number;
-  shownVersion: number;
-  shownText: string;
-  shownProblems: number;
-  shownPanel: string;
-  html: string;
-  updates: number;
-  scrolledLine: number;
-  scrollY: number;
-}
 
 const state = (uri: vscode.Uri): Thenable<PreviewState | undefined> => vscode.commands.executeCommand<PreviewState | undefined>('committeeReports.preview.state', uri);
 
