@@ -19,14 +19,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.lineStarts[lo]! };
+    const line = lastAtOrBefore(this.lineStarts, o, (s) => s);
+    return { line, character: o - this.lineStarts[line]! };
   }
 
   offsetAt(pos: Position): number {
@@ -60,6 +54,22 @@ export function trimEnd(text: string, offset: number): number {
   let o = offset;
   while (o > 0 && /\s/.test(text[o - 1]!)) o--;
   return o;
+}
+
+/**
+ * Index of the last item whose start is at or before `offset`, in items sorted by start
+ * (binary search); -1 when there is none.
+ */
+export function lastAtOrBefore<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  if (hi < 0 || startOf(items[0]!) > offset) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (startOf(items[mid]!) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export function pointRange(pos: Position): Range {

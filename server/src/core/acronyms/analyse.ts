@@ -1,5 +1,6 @@
 import type { ReportModel } from '../model.js';
 import type { ResolvedConfig } from '../config.js';
+import { lastAtOrBefore } from '../text.js';
 import { builtinAccepts, builtinEntry, isBuiltinCommon, type GlossaryEntry } from './builtin.js';
 import { acronymLetters, expansionSimilarity, isStopWord, normExpansion, pluralExpansion, sameExpansion, splitWords } from './expansion.js';
 import { readToken, scanAcronyms, type AcronymScan, type Definition, type Occurrence } from './scan.js';
@@ -357,14 +358,6 @@ export function expansionFor(info: AcronymInfo, expansion: string, plural: boole
 
 
 function blockAt(model: ReportModel, offset: number): ReportModel['blocks'][number] | undefined {
-  const blocks = model.blocks;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const b = blocks[lo];
-  return b && b.start <= offset && offset < b.end ? b : undefined;
+  const b = model.blocks[lastAtOrBefore(model.blocks, offset, (x) => x.start)];
+  return b && offset < b.end ? b : undefined;
 }

@@ -1,5 +1,6 @@
 import type { ReportModel } from '../model.js';
 import type { ResolvedConfig } from '../config.js';
+import { lastAtOrBefore } from '../text.js';
 import type { TextEdit } from '../types.js';
 import { analyseAcronyms, displayDefinition, exempt, forgetAcronymAnalysis, groupId, knownExpansions, preferredDefinition, type AcronymAnalysis, type AcronymInfo } from './analyse.js';
 import { forgetAcronymScan, scanAcronyms, type Definition, type Occurrence } from './scan.js';
@@ -30,16 +31,8 @@ type Config = Pick<ResolvedConfig, 'acronyms'>;
 /** The acronym token (a use or a definition's acronym) at an offset, with its analysis. */
 export function acronymAt(model: ReportModel, offset: number, config: Config): { info: AcronymInfo; token: Occurrence | Definition } | undefined {
   const a = analyseAcronyms(model, config);
-  const occ = a.scan.occurrences;
-  let lo = 0;
-  let hi = occ.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (occ[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const o = occ[lo];
-  if (o && o.start <= offset && offset <= o.end) {
+  const o = a.scan.occurrences[lastAtOrBefore(a.scan.occurrences, offset, (x) => x.start)];
+  if (o && offset <= o.end) {
     const info = a.acronyms.get(groupId(o.key));
     if (info && info.occurrences.includes(o)) return { info, token: o };
   }

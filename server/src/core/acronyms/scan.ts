@@ -1,5 +1,6 @@
 import type { ReportModel, Section } from '../model.js';
 import { ENGLISH_CAPS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
+import { lastAtOrBefore } from '../text.js';
 import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
 
 /**
@@ -176,15 +177,8 @@ function buildScan(model: ReportModel): AcronymScan {
     glossarySections,
     appendixStarts,
     isProse(start, end) {
-      let lo = 0;
-      let hi = masked.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (masked[mid]!.seg.start <= start) lo = mid;
-        else hi = mid - 1;
-      }
-      const m = masked[lo];
-      if (!m || m.seg.heading || m.seg.start > start || end > m.seg.end) return false;
+      const m = masked[lastAtOrBefore(masked, start, (x) => x.seg.start)];
+      if (!m || m.seg.heading || end > m.seg.end) return false;
       return m.text.slice(start - m.seg.start, end - m.seg.start) === text.slice(start, end);
     },
   };

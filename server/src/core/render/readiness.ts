@@ -1,6 +1,6 @@
 import type { ElementContent, Properties } from 'hast';
 import type { Range, Severity } from '../types.js';
-import type { DocSection, ReportDocument } from './document.js';
+import { allDocSections, type ReportDocument } from './document.js';
 import { toSafeHtml } from './html.js';
 
 /**
@@ -28,15 +28,7 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Groups problems by the innermost section holding their start line. */
 export function groupProblems(doc: ReportDocument, problems: readonly Problem[]): ProblemGroup[] {
-  const flat: DocSection[] = [];
-  const walk = (list: DocSection[]): void => {
-    for (const s of list) {
-      flat.push(s);
-      walk(s.children);
-    }
-  };
-  walk(doc.sections);
-  walk(doc.appendices);
+  const flat = allDocSections(doc);
   flat.sort((a, b) => a.line - b.line);
   const firstLine = flat[0]?.line ?? Number.MAX_SAFE_INTEGER;
   const groups = new Map<string, ProblemGroup>();
