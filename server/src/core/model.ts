@@ -102,6 +102,8 @@ export interface ReportModel {
   allSections: Section[];
   /** All blocks in document order. */
   blocks: Block[];
+  /** Top-level nodes of the body in document order, with their memoised scans. */
+  units: Unit[];
   /** Offset of the first `# Appendix` heading, or text length. */
   appendixStart: number;
   signoffs: SignOff[];
@@ -112,19 +114,56 @@ const HEADING_NUMBER_RE = /^(\d+(?:\.\d+)*)\.?\s+/;
 const SIGN_RE = /^([ \t]*)(Signed off by|Signed|Sign-off|Dated|Date)\b([ \t]*:)?[ \t]*(.*?)[ \t]*$/i;
 
 /**
- * Reuses the model objects of top-level nodes across edits. The incremental parser
- * keeps the node objects of unchanged chunks (shifting their positions), so a block or
- * heading built from such a node is shifted instead of rebuilt.
+ * One top-level node of the body (front matter excluded) with the model objects built
+ * from it. Scans that depend only on a node's own source keep their results here
+ * (`unitMemo`), so that an edit elsewhere reuses them.
  */
-export class ModelCache {
-  readonly entries = new WeakMap<object, CacheEntry>();
-}
-
-interface CacheEntry {
-  offset: number;
+export interface Unit {
+  node: RootContent;
+  start: number;
+  end: number;
+  /** 1-based line of `start`, as in mdast. */
   line: number;
   heading?: Heading;
   blocks?: Block[];
+  memo?: Map<UnitMemo<unknown>, unknown>;
+}
+
+/**
+ * Data computed from one unit's source alone (its positions absolute). When the unit is
+ * reused after an edit before it, `shift` moves the data by the offset and line deltas;
+ * characters within a line never move, as the edit is in another chunk.
+ */
+export interface UnitMemo<T> {
+  compute(unit: Unit, model: ReportModel): T;
+  shift(value: T, dOffset: number, dLine: number): void;
+}
+
+/** The memoised data of one unit, computed on first use. */
+export function unitMemo<T>(model: ReportModel, unit: Unit, memo: UnitMemo<T>): T {
+  const map = (unit.memo ??= new Map());
+  if (map.has(memo as UnitMemo<unknown>)) return map.get(memo as UnitMemo<unknown>) as T;
+  const value = memo.compute(unit, model);
+  map.set(memo as UnitMemo<unknown>, value);
+  return value;
+}
+
+/** Moves the named offset fields of each item (those present) by `d`. */
+export function shiftOffsets<T extends object>(items: Iterable<T>, keys: readonly (keyof T)[], d: number): void {
+  if (d === 0) return;
+  for (const it of items) {
+    const o = it as Record<keyof T, unknown>;
+    for (const k of keys) if (typeof o[k] === 'number') (o[k] as number) += d;
+  }
+}
+
+/**
+ * Reuses the units of top-level nodes across edits. The incremental parser keeps the
+ * node objects of unchanged chunks (shifting their positions), so a unit built from
+ * such a node is shifted instead of rebuilt, with its blocks, heading and memos.
+ */
+export class ModelCache {
+  readonly entries = new WeakMap<object, Unit>();
 }
 
 export function buildModel(text: string, tree: Root = parseMarkdown(text), cache?: ModelCache): ReportModel {
@@ -132,6 +171,7 @@ export function buildModel(text: string, tree: Root = parseMarkdown(text), cache
   let frontMatter = emptyFrontMatter(index);
   const headings: Heading[] = [];
   const blocks: Block[] = [];
+  const units: Unit[] = [];
   const roots: Section[] = [];
   const allSections: Section[] = [];
   const stack: Section[] = [];
@@ -156,21 +196,25 @@ export function buildModel(text: string, tree: Root = parseMarkdown(text), cache
       if (start === 0) frontMatter = readFrontMatter(index, start, end);
       continue;
     }
-    const entry = cache?.entries.get(node);
-    if (entry && (entry.offset !== start || entry.line !== pos.start.line)) {
-      const dOffset = start - entry.offset;
-      const dLine = pos.start.line - entry.line;
-      if (entry.heading) shiftHeading(entry.heading, dOffset, dLine);
-      if (entry.blocks) for (const b of entry.blocks) shiftBlock(b, dOffset, dLine);
-      entry.offset = start;
-      entry.line = pos.start.line;
+    let unit = cache?.entries.get(node);
+    if (unit && (unit.start !== start || unit.line !== pos.start.line)) {
+      const dOffset = start - unit.start;
+      const dLine = pos.start.line - unit.line;
+      if (unit.heading) shiftHeading(unit.heading, dOffset, dLine);
+      if (unit.blocks) for (const b of unit.blocks) shiftBlock(b, dOffset, dLine);
+      if (unit.memo) for (const [m, v] of unit.memo) m.shift(v, dOffset, dLine);
+      unit.start = start;
+      unit.end = end;
+      unit.line = pos.start.line;
     }
+    if (!unit) {
+      unit = { node, start, end, line: pos.start.line };
+      cache?.entries.set(node, unit);
+    }
+    units.push(unit);
     if (node.type === 'heading') {
-      let h = entry?.heading;
-      if (!h) {
-        h = makeHeading(node, text, index);
-        cache?.entries.set(node, { offset: start, line: pos.start.line, heading: h });
-      }
+      let h = unit.heading;
+      if (!h) h = unit.heading = makeHeading(node, text, index);
       headings.push(h);
       if (h.depth === 1 && title === undefined) title = h;
       if (h.depth === 1 && appendixStart === text.length && /^appendix\b/i.test(h.text)) appendixStart = start;
@@ -197,11 +241,8 @@ export function buildModel(text: string, tree: Root = parseMarkdown(text), cache
       current = section;
       continue;
     }
-    let made = entry?.blocks;
-    if (!made) {
-      made = makeBlocks(node, text, index);
-      cache?.entries.set(node, { offset: start, line: pos.start.line, blocks: made });
-    }
+    let made = unit.blocks;
+    if (!made) made = unit.blocks = makeBlocks(node, text, index);
     for (const b of made) {
       blocks.push(b);
       current?.blocks.push(b);
@@ -215,7 +256,7 @@ export function buildModel(text: string, tree: Root = parseMarkdown(text), cache
     if (so) signoffs.push(so);
   }
 
-  return { text, index, tree, frontMatter, title, headings, sections: roots, allSections, blocks, appendixStart, signoffs };
+  return { text, index, tree, frontMatter, title, headings, sections: roots, allSections, blocks, units, appendixStart, signoffs };
 }
 
 function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {

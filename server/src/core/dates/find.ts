@@ -1,9 +1,10 @@
 import type { Nodes, Parents } from 'mdast';
-import type { ReportModel } from '../model.js';
+import { unitMemo, type ReportModel, type UnitMemo } from '../model.js';
+import { lastAtOrBefore } from '../text.js';
 import { scanCandidates } from './scan.js';
 import { readCandidate, type ReadDate } from './read.js';
 import { makeDate } from './calendar.js';
-import type { DateContext, DateCue, DateScan, FoundDate, MeetingInfo } from './types.js';
+import type { DateContext, DateScan, FoundDate, MeetingInfo } from './types.js';
 
 /**
  * Finds every date, month, time and financial year of a report: in the front matter, in
@@ -22,63 +23,112 @@ export function findDates(model: ReportModel): DateScan {
   return scan;
 }
 
+/**
+ * What one top-level node holds: its dates, and what its own lines say of each (the
+ * words before it, whether it stands alone on its line). Kept while the node is reused.
+ */
+interface UnitDates {
+  dates: FoundDate[];
+  /** Context where written ('text', 'heading' or 'table'), before the document-level pass. */
+  base: DateContext[];
+  /** Per date: the cue words before it (MEETING, DEADLINE), ALONE on its line, after a DATED label. */
+  flags: number[];
+}
+
+const MEETING = 1;
+const DEADLINE = 2;
+const ALONE = 4;
+const DATED = 8;
+
+const UNIT_DATES: UnitMemo<UnitDates> = {
+  compute(unit, model) {
+    const dates: FoundDate[] = [];
+    walk(unit.node, 'text', model, (s, e, context) => readSegment(model, s, e, context, dates));
+    return { dates, base: dates.map((f) => f.context), flags: dates.map((f) => lineFlags(model.text, f)) };
+  },
+  shift(v, d, dLine) {
+    for (const f of v.dates) {
+      f.start += d;
+      f.end += d;
+      f.partStart += d;
+      f.partEnd += d;
+      if (f.weekday) {
+        f.weekday.start += d;
+        f.weekday.end += d;
+      }
+      f.range.start.line += dLine;
+      f.range.end.line += dLine;
+    }
+  },
+};
+
+/** The dates of text[segStart, segEnd), added to `out`. */
+function readSegment(model: ReportModel, segStart: number, segEnd: number, context: DateContext, out: FoundDate[], frontMatterKey?: string): void {
+  const candidates = scanCandidates(model.text.slice(segStart, segEnd));
+  if (candidates.length === 0) return;
+  const local: FoundDate[] = [];
+  for (const c of candidates) {
+    for (const r of readCandidate(c, segStart)) {
+      const f = r as FoundDate;
+      f.context = context;
+      f.range = model.index.range(f.start, f.end);
+      if (frontMatterKey !== undefined) f.frontMatterKey = frontMatterKey;
+      local.push(f);
+    }
+  }
+  linkRanges(local, model.text);
+  for (const f of local) out.push(f);
+}
+
 /** The scan without the cache, for the benchmark. */
 export function scanModel(model: ReportModel): DateScan {
   const found: FoundDate[] = [];
-  const add = (segStart: number, segEnd: number, context: DateContext, frontMatterKey?: string): void => {
-    const text = model.text.slice(segStart, segEnd);
-    const candidates = scanCandidates(text);
-    if (candidates.length === 0) return;
-    const local: FoundDate[] = [];
-    for (const c of candidates) {
-      for (const r of readCandidate(c, segStart)) {
-        const f = r as FoundDate;
-        f.context = context;
-        f.range = model.index.range(f.start, f.end);
-        if (frontMatterKey !== undefined) f.frontMatterKey = frontMatterKey;
-        local.push(f);
-      }
-    }
-    linkRanges(local, model.text);
-    for (const f of local) found.push(f);
-  };
-
-  const fm = model.frontMatter;
-  for (const e of fm.entries) {
-    if (e.valueEnd > e.valueStart) add(e.valueStart, e.valueEnd, 'front-matter', e.key);
+  const flags: number[] = [];
+  for (const e of model.frontMatter.entries) {
+    if (e.valueEnd > e.valueStart) readSegment(model, e.valueStart, e.valueEnd, 'front-matter', found, e.key);
   }
-  walk(model.tree, 'text', model, add);
+  for (let i = 0; i < found.length; i++) flags.push(0);
+  // The body: per top-level node, reused across edits; the document-level reading below
+  // starts again from each node's own findings.
+  for (const unit of model.units) {
+    const u = unitMemo(model, unit, UNIT_DATES);
+    for (let i = 0; i < u.dates.length; i++) {
+      const f = u.dates[i]!;
+      f.context = u.base[i]!;
+      delete f.signoff;
+      delete f.cue;
+      found.push(f);
+      flags.push(u.flags[i]!);
+    }
+  }
 
-  // Sign-off dates: what the `Dated:` value holds.
-  if (model.signoffs.length > 0) {
-    const byStart = found.filter((f) => f.context === 'text');
-    for (const so of model.signoffs) {
-      const d = so.dated;
-      if (!d || d.valueEnd <= d.valueStart) continue;
-      for (const f of byStart) {
-        // The date must open the value: "Date of meeting: 3 March" is not a sign-off.
-        if (f.start >= d.valueStart && f.end <= d.valueEnd && /^[\s*_]*$/.test(model.text.slice(d.valueStart, f.start))) {
-          f.context = 'signoff';
-          f.signoff = so;
-        }
+  // Sign-off dates: what the `Dated:` value holds (the dates are in document order).
+  for (const so of model.signoffs) {
+    const d = so.dated;
+    if (!d || d.valueEnd <= d.valueStart) continue;
+    for (let i = lastAtOrBefore(found, d.valueStart - 1, (f) => f.start) + 1; i < found.length && found[i]!.start < d.valueEnd; i++) {
+      const f = found[i]!;
+      // The date must open the value: "Date of meeting: 3 March" is not a sign-off.
+      if ((f.context === 'text' || f.signoff) && f.start >= d.valueStart && f.end <= d.valueEnd && /^[\s*_]*$/.test(model.text.slice(d.valueStart, f.start))) {
+        f.context = 'signoff';
+        f.signoff = so;
       }
     }
   }
 
   // A second sign-off in one section, or one the model did not pair: a "Dated:" line
   // (before the appendices, like the model's own sign-offs).
-  for (const f of found) {
-    if (f.context !== 'text' || f.start >= model.appendixStart) continue;
-    const lineStart = model.text.lastIndexOf('\n', f.start - 1) + 1;
-    if (f.start - lineStart < 24 && DATED_LINE.test(model.text.slice(lineStart, f.start))) f.context = 'signoff';
-  }
-
   const headerEnd = firstSectionStart(model);
-  for (const f of found) {
-    if (f.context === 'text' || f.context === 'heading') {
-      const cue = cueOf(model, f, headerEnd);
-      if (cue) f.cue = cue;
-    }
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    const fl = flags[i]!;
+    if (f.context === 'text' && f.start < model.appendixStart && fl & DATED) f.context = 'signoff';
+    if (f.kind !== 'date' || (f.context !== 'text' && f.context !== 'heading')) continue;
+    // The words before the date say what it is: the meeting's date, or a deadline. A date
+    // standing alone on a line of the header block is the meeting's (county reports print
+    // the meeting date under the committee's name).
+    if (fl & MEETING || (fl & ALONE && f.start < headerEnd && f.context !== 'heading')) f.cue = 'meeting';
+    else if (fl & DEADLINE) f.cue = 'deadline';
   }
   return { dates: found, meeting: meetingInfo(model, found) };
 }
@@ -173,25 +223,23 @@ function firstSectionStart(model: ReportModel): number {
 const MEETING_CUE = /(?:^|[\s(|])(?:date of (?:the )?(?:(?:commission|committee|scrutiny commission|board|panel) )?meeting|meeting date)\s*[:\-–]?\s*$/i;
 const DEADLINE_CUE = /\b(?:by|before|no later than|deadline(?: date)?(?: of| is)?:?|due(?: by| on| date(?: of| is)?:?)?|closing date(?: of| is)?:?)\s+(?:the\s+)?$/i;
 
-/** What the words just before a date say it is: the meeting's date, or a deadline. */
-function cueOf(model: ReportModel, f: FoundDate, headerEnd: number): DateCue | undefined {
-  const text = model.text;
+/** What a date's own line says of it (see `UnitDates.flags`). */
+function lineFlags(text: string, f: FoundDate): number {
   const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+  let flags = 0;
+  if (f.start - lineStart < 24 && DATED_LINE.test(text.slice(lineStart, f.start))) flags |= DATED;
+  if (f.kind !== 'date') return flags;
   const before = text.slice(Math.max(lineStart, f.start - 80), f.start).replace(/[*_]/g, '');
-  if (f.kind === 'date' && MEETING_CUE.test(before)) return 'meeting';
-  // A date standing alone on a line of the header block (county reports print the
-  // meeting date under the committee's name).
-  if (f.kind === 'date' && f.start < headerEnd && f.context !== 'heading') {
-    const lineEnd = text.indexOf('\n', f.end);
-    const line = text
-      .slice(lineStart, lineEnd === -1 ? text.length : lineEnd)
-      .replace(/<!--.*?-->/g, '')
-      .replace(/[*_]/g, '')
-      .trim();
-    if (line === f.text.replace(/[*_]/g, '').trim()) return 'meeting';
-  }
-  if (f.kind === 'date' && DEADLINE_CUE.test(before)) return 'deadline';
-  return undefined;
+  if (MEETING_CUE.test(before)) flags |= MEETING;
+  if (DEADLINE_CUE.test(before)) flags |= DEADLINE;
+  const lineEnd = text.indexOf('\n', f.end);
+  const line = text
+    .slice(lineStart, lineEnd === -1 ? text.length : lineEnd)
+    .replace(/<!--.*?-->/g, '')
+    .replace(/[*_]/g, '')
+    .trim();
+  if (line === f.text.replace(/[*_]/g, '').trim()) flags |= ALONE;
+  return flags;
 }
 
 function meetingInfo(model: ReportModel, found: FoundDate[]): MeetingInfo {
