@@ -1,4 +1,4 @@
-import type { ReportModel, Section } from '../model.js';
+import { shiftOffsets, unitMemo, type Block, type ReportModel, type Section, type UnitMemo } from '../model.js';
 import { ENGLISH_CAPS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
 import { lastAtOrBefore } from '../text.js';
 import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
@@ -122,14 +122,90 @@ interface Segment {
   table: boolean;
 }
 
+/** One heading or prose block of a top-level node, scanned (see `UNIT_SCAN`). */
+interface ScannedSegment {
+  seg: Segment;
+  /** The segment's source with code, links, addresses and HTML blanked. */
+  masked: string;
+  /** The block, for blocks (a glossary section's blocks are read as glossary entries instead). */
+  block?: Block;
+  occurrences: Occurrence[];
+  definitions: Definition[];
+  /** Hyphenated tokens, as written (`whole`) and as their head alone; which holds depends on the whole report. */
+  compounds: Compound[];
+}
+
+interface Compound {
+  occ: Occurrence;
+  whole: { key: string; written: string; plural: boolean; end: number };
+  head: { key: string; written: string; plural: boolean; end: number };
+}
+
+interface UnitScan {
+  segments: ScannedSegment[];
+  /** The appendix scope the unit's findings carry (set by the document-level pass). */
+  scope: number;
+}
+
+/**
+ * The tokens and definitions of one top-level node's headings and prose blocks, which
+ * depend only on its own source; kept while the node is reused. What depends on the
+ * rest of the report (appendix scope, glossary sections, hyphenated tokens) is settled by
+ * `buildScan` on every check.
+ */
+const UNIT_SCAN: UnitMemo<UnitScan> = {
+  compute(unit, model) {
+    const text = model.text;
+    const segments: ScannedSegment[] = [];
+    const add = (seg: Segment, block?: Block): void => {
+      const masked = maskSegment(text.slice(seg.start, seg.end));
+      const occurrences: Occurrence[] = [];
+      const definitions: Definition[] = [];
+      const heads = new Map<Occurrence, CompoundHead>();
+      scanSegment(masked, seg, 0, occurrences, definitions, heads);
+      const compounds: Compound[] = [];
+      for (const [occ, head] of heads) compounds.push({ occ, whole: { key: occ.key, written: occ.written, plural: occ.plural, end: occ.end }, head: { ...head } });
+      markExpansions(occurrences, definitions);
+      const s: ScannedSegment = { seg, masked, occurrences, definitions, compounds };
+      if (block) s.block = block;
+      segments.push(s);
+    };
+    if (unit.heading) add({ start: unit.heading.textStart, end: unit.heading.textEnd, heading: true, table: false });
+    for (const b of unit.blocks ?? []) if (PROSE_KINDS.has(b.kind)) add({ start: b.start, end: b.end, heading: false, table: b.kind === 'table' }, b);
+    return { segments, scope: 0 };
+  },
+  shift(u, d) {
+    for (const s of u.segments) {
+      s.seg.start += d;
+      s.seg.end += d;
+      shiftOffsets(s.occurrences, ['start', 'end'], d);
+      shiftOffsets(s.definitions, ['start', 'end', 'expStart', 'expEnd', 'spanStart', 'spanEnd'], d);
+      for (const c of s.compounds) {
+        c.whole.end += d;
+        c.head.end += d;
+      }
+    }
+  },
+};
+
+function setCompound(c: Compound, to: Compound['whole']): void {
+  const o = c.occ;
+  o.key = to.key;
+  o.written = to.written;
+  o.plural = to.plural;
+  o.end = to.end;
+  if (o.definition) {
+    o.definition.key = to.key;
+    o.definition.written = to.written;
+    o.definition.plural = to.plural;
+    o.definition.end = to.end;
+  }
+}
+
 function buildScan(model: ReportModel): AcronymScan {
   const text = model.text;
   const appendixStarts = model.headings.filter((h) => h.depth === 1 && /^appendix\b/i.test(h.title || h.text)).map((h) => lineStartOf(text, h.textStart));
-  const scopeAt = (offset: number): number => {
-    let s = 0;
-    for (const a of appendixStarts) if (offset >= a) s++;
-    return s;
-  };
+  const scopeAt = (offset: number): number => lastAtOrBefore(appendixStarts, offset, (a) => a) + 1;
 
   const glossarySections: GlossarySectionInfo[] = [];
   const glossaryBlocks = new Set<object>();
@@ -139,22 +215,29 @@ function buildScan(model: ReportModel): AcronymScan {
     for (const b of s.blocks) glossaryBlocks.add(b);
   }
 
-  const segments: Segment[] = [];
-  for (const h of model.headings) segments.push({ start: h.textStart, end: h.textEnd, heading: true, table: false });
-  for (const b of model.blocks) {
-    if (!PROSE_KINDS.has(b.kind) || glossaryBlocks.has(b)) continue;
-    segments.push({ start: b.start, end: b.end, heading: false, table: b.kind === 'table' });
-  }
-  segments.sort((a, b) => a.start - b.start);
-
   const occurrences: Occurrence[] = [];
   const definitions: Definition[] = [];
-  const masked: { seg: Segment; text: string }[] = [];
-  const compounds = new Map<Occurrence, CompoundHead>();
-  for (const seg of segments) {
-    const m = maskSegment(text.slice(seg.start, seg.end));
-    masked.push({ seg, text: m });
-    scanSegment(m, seg, scopeAt(seg.start), occurrences, definitions, compounds);
+  const masked: ScannedSegment[] = [];
+  const compounds: { c: Compound; seg: ScannedSegment }[] = [];
+  for (const unit of model.units) {
+    const u = unitMemo(model, unit, UNIT_SCAN);
+    const scope = scopeAt(unit.start);
+    const rescope = u.scope !== scope;
+    u.scope = scope;
+    for (const s of u.segments) {
+      if (rescope) {
+        for (const o of s.occurrences) o.scope = scope;
+        for (const d of s.definitions) d.scope = scope;
+      }
+      if (s.block && glossaryBlocks.has(s.block)) continue;
+      masked.push(s);
+      for (const o of s.occurrences) occurrences.push(o);
+      for (const d of s.definitions) definitions.push(d);
+      for (const c of s.compounds) {
+        setCompound(c, c.whole);
+        compounds.push({ c, seg: s });
+      }
+    }
   }
 
   for (const g of glossarySections) {
@@ -168,8 +251,20 @@ function buildScan(model: ReportModel): AcronymScan {
   }
   definitions.sort((a, b) => a.start - b.start);
 
-  if (compounds.size > 0) resolveCompounds(compounds, definitions);
-  markExpansions(occurrences, definitions);
+  if (compounds.length > 0) {
+    // Not defined as a whole: `MPS` in `MPS-2024` is the acronym.
+    const defined = new Set(definitions.map((d) => d.key));
+    const touched = new Set<ScannedSegment>();
+    for (const { c, seg } of compounds) {
+      if (!defined.has(c.whole.key)) setCompound(c, c.head);
+      touched.add(seg);
+    }
+    // What lies inside an expansion depends on where each token ends.
+    for (const seg of touched) {
+      for (const o of seg.occurrences) delete o.inExpansion;
+      markExpansions(seg.occurrences, seg.definitions);
+    }
+  }
 
   return {
     occurrences,
@@ -179,7 +274,7 @@ function buildScan(model: ReportModel): AcronymScan {
     isProse(start, end) {
       const m = masked[lastAtOrBefore(masked, start, (x) => x.seg.start)];
       if (!m || m.seg.heading || end > m.seg.end) return false;
-      return m.text.slice(start - m.seg.start, end - m.seg.start) === text.slice(start, end);
+      return m.masked.slice(start - m.seg.start, end - m.seg.start) === text.slice(start, end);
     },
   };
 }
@@ -632,24 +727,6 @@ function glossaryRow(line: string, at: number, row: number): Definition | undefi
 }
 
 // ---------------------------------------------------------------------------------------
-
-function resolveCompounds(compounds: Map<Occurrence, CompoundHead>, definitions: Definition[]): void {
-  const defined = new Set(definitions.map((d) => d.key));
-  for (const [o, head] of compounds) {
-    if (defined.has(o.key)) continue;
-    // Not defined as a whole: `MPS` in `MPS-2024` is the acronym.
-    o.key = head.key;
-    o.written = head.written;
-    o.plural = head.plural;
-    o.end = head.end;
-    if (o.definition) {
-      o.definition.key = head.key;
-      o.definition.written = head.written;
-      o.definition.plural = head.plural;
-      o.definition.end = head.end;
-    }
-  }
-}
 
 function markExpansions(occurrences: Occurrence[], definitions: Definition[]): void {
   const spans = definitions.filter((d) => d.form !== 'glossary').map((d) => [d.expStart, d.expEnd] as const);

@@ -1,6 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import type { ReportModel, Section } from '../model.js';
-import { phrasingText } from '../model.js';
+import { phrasingText, shiftOffsets, unitMemo, type ReportModel, type Section, type Unit, type UnitMemo } from '../model.js';
 import type { Profile } from '../templates/schema.js';
 import { normaliseHeading, type TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
@@ -24,28 +23,54 @@ import type { Range } from '../types.js';
 
 const maskCache = new WeakMap<ReportModel, string>();
 
-/** The document text with HTML (comments, tags) and code replaced by spaces. */
+/** One top-level node's source with its HTML and code blanked (offsets relative to the node). */
+const UNIT_MASK: UnitMemo<string> = {
+  compute(unit, model) {
+    const spans: [number, number][] = [];
+    const walk = (n: Nodes): void => {
+      if (n.type === 'html' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'yaml') {
+        const s = n.position?.start.offset;
+        const e = n.position?.end.offset;
+        if (s !== undefined && e !== undefined) spans.push([s, e]);
+        return;
+      }
+      if ('children' in n) for (const c of n.children) walk(c as Nodes);
+    };
+    walk(unit.node);
+    const text = model.text;
+    let out = '';
+    let cursor = unit.start;
+    for (const [s, e] of spans) {
+      if (s < cursor) continue;
+      out += text.slice(cursor, s) + blank(text.slice(s, e));
+      cursor = e;
+    }
+    return out + text.slice(cursor, unit.end);
+  },
+  shift() {},
+};
+
+/** A top-level node's masked source (see `maskedText`), offsets relative to `unit.start`. */
+export function maskedUnit(model: ReportModel, unit: Unit): string {
+  return unitMemo(model, unit, UNIT_MASK);
+}
+
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+/** The document text with HTML (comments, tags), code and the front matter replaced by spaces. */
 export function maskedText(model: ReportModel): string {
   const hit = maskCache.get(model);
   if (hit !== undefined) return hit;
-  const spans: [number, number][] = [];
-  const walk = (n: Nodes): void => {
-    if (n.type === 'html' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'yaml') {
-      const s = n.position?.start.offset;
-      const e = n.position?.end.offset;
-      if (s !== undefined && e !== undefined) spans.push([s, e]);
-      return;
-    }
-    if ('children' in n) for (const c of n.children) walk(c as Nodes);
-  };
-  walk(model.tree);
   const text = model.text;
-  let out = '';
-  let cursor = 0;
-  for (const [s, e] of spans) {
-    if (s < cursor) continue;
-    out += text.slice(cursor, s) + text.slice(s, e).replace(/[^\n]/g, ' ');
-    cursor = e;
+  const fm = model.frontMatter.present ? model.index.offsetAt(model.frontMatter.range.end) : 0;
+  let out = blank(text.slice(0, fm));
+  let cursor = fm;
+  for (const unit of model.units) {
+    if (unit.start < cursor) continue;
+    out += text.slice(cursor, unit.start) + unitMemo(model, unit, UNIT_MASK);
+    cursor = unit.end;
   }
   out += text.slice(cursor);
   maskCache.set(model, out);
@@ -410,7 +435,6 @@ export function readContacts(model: ReportModel, profile: Profile | undefined, m
 
 function buildContacts(model: ReportModel, profile: Profile | undefined, match: TemplateMatch | undefined): Contacts {
   const text = model.text;
-  const masked = maskedText(model);
   const entries: ContactEntry[] = [];
   const covered: [number, number][] = [];
 
@@ -435,7 +459,7 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
   const contactSections = contactSectionsOf(model, profile, match);
   for (const s of contactSections) {
     covered.push([s.start, s.end]);
-    entries.push(...sectionEntries(model, masked, s.heading.title, s.blocks));
+    entries.push(...sectionEntries(model, maskedText(model), s.heading.title, s.blocks));
   }
 
   // Every e-mail and phone number, with the entry it belongs to.
@@ -446,21 +470,64 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
     for (const p of entry.phones) if (isPhoneClaim(p, true)) phones.push({ phone: p, entry });
   }
   const officerEntries = entries.filter((e) => e.where === 'section');
-  for (const b of model.blocks) {
-    if (b.kind === 'code' || b.kind === 'html' || b.kind === 'rule') continue;
-    const inContact = covered.some(([s, e]) => b.start >= s && b.end <= e);
-    // Every address, the link targets too unless they repeat the text.
-    for (const em of withoutMirroredTargets(text, scanEmails(text, masked, b.start, b.end), true)) {
-      const entry = inContact ? entryAt(officerEntries, em.start) : undefined;
-      emails.push(entry ? { email: em, entry } : { email: em });
+  for (const unit of model.units) {
+    for (const b of unitMemo(model, unit, UNIT_CONTACTS)) {
+      const inContact = covered.some(([s, e]) => b.start >= s && b.end <= e);
+      for (const em of b.emails) {
+        const entry = inContact ? entryAt(officerEntries, em.start) : undefined;
+        emails.push(entry ? { email: em, entry } : { email: em });
+      }
+      if (inContact) continue;
+      for (const p of b.numbers) if (isPhoneClaim(p, false)) phones.push({ phone: p });
     }
-    if (inContact) continue;
-    for (const p of scanNumbers(masked, b.start, b.end)) if (isPhoneClaim(p, false)) phones.push({ phone: p });
   }
   emails.sort((a, b) => a.email.start - b.email.start);
   phones.sort((a, b) => a.phone.start - b.phone.start);
 
   return { entries, emails, phones, mailtos: readMailtos(model, entries) };
+}
+
+/** Per block of a top-level node: every address (link targets too, unless they repeat the text) and every number. */
+interface BlockContacts {
+  start: number;
+  end: number;
+  emails: EmailMatch[];
+  numbers: PhoneMatch[];
+}
+
+const UNIT_CONTACTS: UnitMemo<BlockContacts[]> = {
+  compute(unit, model) {
+    const out: BlockContacts[] = [];
+    const u0 = unit.start;
+    const source = model.text.slice(u0, unit.end);
+    const masked = unitMemo(model, unit, UNIT_MASK);
+    for (const b of unit.blocks ?? []) {
+      if (b.kind === 'code' || b.kind === 'html' || b.kind === 'rule') continue;
+      const emails = withoutMirroredTargets(source, scanEmails(source, masked, b.start - u0, b.end - u0), true);
+      const numbers = scanNumbers(masked, b.start - u0, b.end - u0);
+      shiftEmails(emails, u0);
+      shiftOffsets(numbers, ['start', 'end'], u0);
+      out.push({ start: b.start, end: b.end, emails, numbers });
+    }
+    return out;
+  },
+  shift(blocks, d) {
+    for (const b of blocks) {
+      b.start += d;
+      b.end += d;
+      shiftEmails(b.emails, d);
+      shiftOffsets(b.numbers, ['start', 'end'], d);
+    }
+  },
+};
+
+function shiftEmails(emails: EmailMatch[], d: number): void {
+  shiftOffsets(emails, ['start', 'end'], d);
+  shiftOffsets(
+    emails.flatMap((e) => (e.mirror ? [e.mirror] : [])),
+    ['start', 'end'],
+    d,
+  );
 }
 
 type ContactSection = Pick<Section, 'start' | 'end' | 'heading' | 'blocks'>;
@@ -739,38 +806,59 @@ export function isSharedMailbox(local: string, words: readonly string[]): boolea
 // mailto: links.
 
 function readMailtos(model: ReportModel, entries: ContactEntry[]): MailtoLink[] {
-  const text = model.text;
   const officers = entries.filter((e) => e.where === 'section');
   const out: MailtoLink[] = [];
-  const walk = (n: Nodes): void => {
-    if (n.type === 'link' && /^mailto:/i.test(n.url)) {
-      const s = n.position?.start.offset;
-      const e = n.position?.end.offset;
-      if (s !== undefined && e !== undefined && text[s] === '[' && n.children.length > 0) {
-        const ls = n.children[0]!.position?.start.offset;
-        const le = n.children[n.children.length - 1]!.position?.end.offset;
-        if (ls !== undefined && le !== undefined && text.startsWith('](', le)) {
-          let ts = le + 2;
-          while (ts < e && /\s/.test(text[ts]!)) ts++;
-          if (text[ts] === '<') ts++;
-          const destStart = ts;
-          if (text.slice(destStart, destStart + 7).toLowerCase() === 'mailto:') {
-            const as = destStart + 7;
-            let ae = as;
-            while (ae < e && !/[\s)>?]/.test(text[ae]!)) ae++;
-            const labelText = phrasingText(n.children as PhrasingContent[]).trim();
-            const labels = scanEmails(text, text, ls, le);
-            const entry = entryAt(officers, s);
-            const link: MailtoLink = { labelText, labelStart: ls, labelEnd: le, target: text.slice(as, ae), targetStart: as, targetEnd: ae };
-            if (labels.length === 1) link.label = labels[0]!;
-            if (entry) link.entry = entry;
-            out.push(link);
+  for (const unit of model.units) {
+    for (const found of unitMemo(model, unit, UNIT_MAILTOS)) {
+      const link: MailtoLink = { ...found.link };
+      const entry = entryAt(officers, found.start);
+      if (entry) link.entry = entry;
+      out.push(link);
+    }
+  }
+  return out;
+}
+
+/** The `mailto:` links of one top-level node, with where each starts (for its contact entry). */
+const UNIT_MAILTOS: UnitMemo<{ start: number; link: MailtoLink }[]> = {
+  compute(unit, model) {
+    const text = model.text;
+    const out: { start: number; link: MailtoLink }[] = [];
+    const walk = (n: Nodes): void => {
+      if (n.type === 'link' && /^mailto:/i.test(n.url)) {
+        const s = n.position?.start.offset;
+        const e = n.position?.end.offset;
+        if (s !== undefined && e !== undefined && text[s] === '[' && n.children.length > 0) {
+          const ls = n.children[0]!.position?.start.offset;
+          const le = n.children[n.children.length - 1]!.position?.end.offset;
+          if (ls !== undefined && le !== undefined && text.startsWith('](', le)) {
+            let ts = le + 2;
+            while (ts < e && /\s/.test(text[ts]!)) ts++;
+            if (text[ts] === '<') ts++;
+            const destStart = ts;
+            if (text.slice(destStart, destStart + 7).toLowerCase() === 'mailto:') {
+              const as = destStart + 7;
+              let ae = as;
+              while (ae < e && !/[\s)>?]/.test(text[ae]!)) ae++;
+              const labelText = phrasingText(n.children as PhrasingContent[]).trim();
+              const labels = scanEmails(text, text, ls, le);
+              const link: MailtoLink = { labelText, labelStart: ls, labelEnd: le, target: text.slice(as, ae), targetStart: as, targetEnd: ae };
+              if (labels.length === 1) link.label = labels[0]!;
+              out.push({ start: s, link });
+            }
           }
         }
       }
+      if ('children' in n) for (const c of n.children) walk(c as Nodes);
+    };
+    walk(unit.node);
+    return out;
+  },
+  shift(found, d) {
+    for (const f of found) {
+      f.start += d;
+      shiftOffsets([f.link], ['labelStart', 'labelEnd', 'targetStart', 'targetEnd'], d);
+      if (f.link.label) shiftEmails([f.link.label], d);
     }
-    if ('children' in n) for (const c of n.children) walk(c as Nodes);
-  };
-  walk(model.tree);
-  return out;
-}
+  },
+};

@@ -2,7 +2,7 @@ import { defineRule } from './define.js';
 import { insertFix, replaceFix } from './util.js';
 import { readLinks, schemeOf, type LinkTarget } from './link-parse.js';
 import { isPlaceholderTarget } from './link-empty-target.js';
-import { isValidEmail, maskedText } from './contact-parse.js';
+import { isValidEmail, maskedUnit } from './contact-parse.js';
 import type { Fix, Range } from '../types.js';
 import type { ReportModel } from '../model.js';
 
@@ -64,13 +64,12 @@ export const malformedUrl = defineRule({
       if (problem) ctx.report(problem);
     }
     // Mistyped schemes in running text, which are not links at all.
-    const masked = maskedText(model);
-    for (const b of model.blocks) {
+    for (const unit of model.units) for (const b of unit.blocks ?? []) {
       if (b.kind === 'code' || b.kind === 'html') continue;
       // Masking only blanks text, so a block whose source has no scheme-like separator
       // cannot have one in its masked text: skip the expensive pattern.
       if (!SCHEME_HINT.test(b.source)) continue;
-      const slice = masked.slice(b.start, b.end);
+      const slice = maskedUnit(model, unit).slice(b.start - unit.start, b.end - unit.start);
       TEXT_SCHEME_RE.lastIndex = 0;
       for (let m = TEXT_SCHEME_RE.exec(slice); m; m = TEXT_SCHEME_RE.exec(slice)) {
         const start = b.start + m.index;

@@ -1,6 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import type { ReportModel } from '../model.js';
-import { phrasingText } from '../model.js';
+import { phrasingText, shiftOffsets, unitMemo, type ReportModel, type UnitMemo } from '../model.js';
 
 /**
  * Link targets as the link rules read them, with the exact source range of each target
@@ -52,47 +51,58 @@ export interface LinkTarget {
 
 const cache = new WeakMap<ReportModel, LinkTarget[]>();
 
+/** The link targets of one top-level node (kept while the node is reused). */
+const UNIT_LINKS: UnitMemo<LinkTarget[]> = {
+  compute(unit, model) {
+    const out: LinkTarget[] = [];
+    const text = model.text;
+    const textNodes: [number, number][] = [];
+    const walk = (n: Nodes): void => {
+      const s = n.position?.start.offset;
+      const e = n.position?.end.offset;
+      if (s === undefined || e === undefined) return;
+      switch (n.type) {
+        case 'link': {
+          const t = readLink(text, n, s, e);
+          if (t) out.push(t);
+          return; // a link holds no links
+        }
+        case 'definition': {
+          const t = readDefinition(text, n.url, s, e);
+          if (t) out.push(t);
+          return;
+        }
+        case 'linkReference':
+        case 'imageReference':
+        case 'image':
+          return;
+        case 'inlineCode':
+        case 'code':
+        case 'yaml':
+          return;
+        case 'html':
+          for (const t of readHtml(n.value, s)) out.push(t);
+          return;
+        case 'text':
+          textNodes.push([s, e]);
+          return;
+      }
+      if ('children' in n) for (const c of n.children) walk(c as Nodes);
+    };
+    walk(unit.node);
+    for (const t of readBroken(text, textNodes, unit.start, unit.end)) out.push(t);
+    return out.sort((a, b) => a.start - b.start);
+  },
+  shift(targets, d) {
+    shiftOffsets(targets, ['start', 'end', 'nodeStart', 'nodeEnd', 'labelStart', 'labelEnd', 'parenStart', 'parenEnd'], d);
+  },
+};
+
 export function readLinks(model: ReportModel): LinkTarget[] {
   const hit = cache.get(model);
   if (hit) return hit;
   const out: LinkTarget[] = [];
-  const text = model.text;
-  const textNodes: [number, number][] = [];
-  const walk = (n: Nodes): void => {
-    const s = n.position?.start.offset;
-    const e = n.position?.end.offset;
-    if (s === undefined || e === undefined) return;
-    switch (n.type) {
-      case 'link': {
-        const t = readLink(text, n, s, e);
-        if (t) out.push(t);
-        return; // a link holds no links
-      }
-      case 'definition': {
-        const t = readDefinition(text, n.url, s, e);
-        if (t) out.push(t);
-        return;
-      }
-      case 'linkReference':
-      case 'imageReference':
-      case 'image':
-        return;
-      case 'inlineCode':
-      case 'code':
-      case 'yaml':
-        return;
-      case 'html':
-        for (const t of readHtml(n.value, s)) out.push(t);
-        return;
-      case 'text':
-        textNodes.push([s, e]);
-        return;
-    }
-    if ('children' in n) for (const c of n.children) walk(c as Nodes);
-  };
-  walk(model.tree);
-  for (const t of readBroken(text, textNodes)) out.push(t);
-  out.sort((a, b) => a.start - b.start);
+  for (const unit of model.units) for (const t of unitMemo(model, unit, UNIT_LINKS)) out.push(t);
   cache.set(model, out);
   return out;
 }
@@ -191,18 +201,18 @@ function decodeEntities(s: string): string {
  * text. Found as `](` in text that no link covers, with the target up to the `)` on
  * the same line.
  */
-function readBroken(text: string, textNodes: [number, number][]): LinkTarget[] {
+function readBroken(text: string, textNodes: [number, number][], from: number, to: number): LinkTarget[] {
   const out: LinkTarget[] = [];
   // One forward sweep over every `](` in the document, with pointers that only move
   // forward (the text node it sits in, the last `[` and line start before it, the next
   // `)` and line end after it), so the whole scan is linear.
   let k = 0;
   let lastOpen = -1;
-  let lineStart = 0;
-  let swept = 0;
+  let lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  let swept = lineStart;
   let nextClose = -2;
   let nextLine = -2;
-  for (let i = text.indexOf(']('); i !== -1; i = text.indexOf('](', i + 2)) {
+  for (let i = text.indexOf('](', from); i !== -1 && i < to; i = text.indexOf('](', i + 2)) {
     while (k < textNodes.length && textNodes[k]![1] <= i) k++;
     if (k >= textNodes.length) break;
     for (; swept < i; swept++) {
