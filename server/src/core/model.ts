@@ -104,6 +104,8 @@ export interface ReportModel {
   blocks: Block[];
   /** Top-level nodes of the body in document order, with their memoised scans. */
   units: Unit[];
+  /** The editing session's cache, when the model was built incrementally (an identity for session-wide indexes). */
+  session?: ModelCache;
   /** Offset of the first `# Appendix` heading, or text length. */
   appendixStart: number;
   signoffs: SignOff[];
@@ -256,7 +258,9 @@ export function buildModel(text: string, tree: Root = parseMarkdown(text), cache
     if (so) signoffs.push(so);
   }
 
-  return { text, index, tree, frontMatter, title, headings, sections: roots, allSections, blocks, units, appendixStart, signoffs };
+  const model: ReportModel = { text, index, tree, frontMatter, title, headings, sections: roots, allSections, blocks, units, appendixStart, signoffs };
+  if (cache) model.session = cache;
+  return model;
 }
 
 function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {

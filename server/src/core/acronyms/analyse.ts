@@ -1,4 +1,4 @@
-import type { ReportModel } from '../model.js';
+import { unitMemo, type ReportModel, type Unit, type UnitMemo } from '../model.js';
 import type { ResolvedConfig } from '../config.js';
 import { lastAtOrBefore } from '../text.js';
 import { builtinAccepts, builtinEntry, isBuiltinCommon, type GlossaryEntry } from './builtin.js';
@@ -224,63 +224,128 @@ function initialsKey(letters: string): string {
 }
 
 type Phrase = { start: number; end: number; text: string };
+/** A run of capitalised words: word offsets relative to its unit, and the words' initials. */
 type Run = { starts: number[]; ends: number[]; tokens: boolean; initials: string; offsets: number[] };
 const RUN_RE = new RegExp(`[A-Z][A-Za-z'’-]*(?:[ \\t]+${SMALL}(?:[A-Z][A-Za-z'’-]*|[0-9]+(?![A-Za-z0-9])))+`, 'g');
 const RUN_WORD_RE = /[A-Za-z0-9][A-Za-z0-9'’-]*/g;
-const runIndexes = new WeakMap<AcronymAnalysis, { runs: Run[]; byPair: Map<string, number[]> }>();
 
 /**
- * Every run of capitalised words in the report (`Public Law Outline`, `Children and Young
- * People`) with the initials of its content words, indexed by the first two initials of
- * each position; built once per analysis, so looking up an acronym reads a short list.
+ * The runs of capitalised words in one top-level node (`Public Law Outline`, `Children and
+ * Young People`: a run never crosses a line), with the initials of their content words,
+ * indexed by the first two initials of each position. Offsets are relative to the node,
+ * so nothing moves when the node does.
  */
-function runIndex(analysis: AcronymAnalysis): { runs: Run[]; byPair: Map<string, number[]> } {
-  let index = runIndexes.get(analysis);
-  if (index) return index;
-  const runs: Run[] = [];
-  const byPair = new Map<string, number[]>();
-  for (const m of analysis.model.text.matchAll(RUN_RE)) {
-    const run: Run = { starts: [], ends: [], tokens: false, initials: '', offsets: [] };
-    for (const w of m[0].matchAll(RUN_WORD_RE)) {
-      const t = w[0];
-      if (isStopWord(t)) continue;
-      if (!run.tokens && readToken(t)) run.tokens = true;
-      run.starts.push(m.index + w.index);
-      run.ends.push(m.index + w.index + t.length);
-      run.offsets.push(run.initials.length);
-      run.initials += t.charCodeAt(0) <= 57 ? t : t[0]!;
+interface UnitRuns {
+  runs: Run[];
+  byPair: Map<string, number[]>;
+  /** Last phrase-index update that saw this node. */
+  seen: number;
+}
+
+const UNIT_RUNS: UnitMemo<UnitRuns> = {
+  compute(unit, model) {
+    const runs: Run[] = [];
+    const byPair = new Map<string, number[]>();
+    for (const m of model.text.slice(unit.start, unit.end).matchAll(RUN_RE)) {
+      const run: Run = { starts: [], ends: [], tokens: false, initials: '', offsets: [] };
+      for (const w of m[0].matchAll(RUN_WORD_RE)) {
+        const t = w[0];
+        if (isStopWord(t)) continue;
+        if (!run.tokens && readToken(t)) run.tokens = true;
+        run.starts.push(m.index + w.index);
+        run.ends.push(m.index + w.index + t.length);
+        run.offsets.push(run.initials.length);
+        run.initials += t.charCodeAt(0) <= 57 ? t : t[0]!;
+      }
+      const r = runs.push(run) - 1;
+      for (let i = 0; i + 1 < run.starts.length; i++) {
+        const pair = run.initials.substr(run.offsets[i]!, 2);
+        let list = byPair.get(pair);
+        if (!list) byPair.set(pair, (list = []));
+        list.push(r, i);
+      }
     }
-    const r = runs.push(run) - 1;
-    for (let i = 0; i + 1 < run.starts.length; i++) {
-      const pair = run.initials.substr(run.offsets[i]!, 2);
-      let list = byPair.get(pair);
-      if (!list) byPair.set(pair, (list = []));
-      list.push(r, i);
+    return { runs, byPair, seen: 0 };
+  },
+  shift() {},
+};
+
+/**
+ * Which nodes hold a run with a given pair of initials. One index per editing session
+ * (per model without one), brought up to date on each new model by adding the nodes
+ * it has not seen and dropping those no longer in the report, so an edit costs a pass
+ * over the node list, not over the text.
+ */
+interface PhraseIndex {
+  update: number;
+  model?: ReportModel;
+  units: Set<Unit>;
+  byPair: Map<string, Set<Unit>>;
+}
+
+const phraseIndexes = new WeakMap<object, PhraseIndex>();
+const orderedUnits = new WeakMap<ReportModel, Map<string, Unit[]>>();
+
+function phraseIndex(model: ReportModel): PhraseIndex {
+  const owner = model.session ?? model;
+  let index = phraseIndexes.get(owner);
+  if (!index) phraseIndexes.set(owner, (index = { update: 0, units: new Set(), byPair: new Map() }));
+  if (index.model === model) return index;
+  const now = ++index.update;
+  for (const u of model.units) {
+    const r = unitMemo(model, u, UNIT_RUNS);
+    r.seen = now;
+    if (index.units.has(u)) continue;
+    index.units.add(u);
+    for (const pair of r.byPair.keys()) {
+      let set = index.byPair.get(pair);
+      if (!set) index.byPair.set(pair, (set = new Set()));
+      set.add(u);
     }
   }
-  index = { runs, byPair };
-  runIndexes.set(analysis, index);
+  for (const u of index.units) {
+    const r = u.memo!.get(UNIT_RUNS as UnitMemo<unknown>) as UnitRuns;
+    if (r.seen === now) continue;
+    index.units.delete(u);
+    for (const pair of r.byPair.keys()) index.byPair.get(pair)?.delete(u);
+  }
+  index.model = model;
   return index;
+}
+
+/** The nodes with runs starting with `pair`, in document order (once per model and pair). */
+function unitsWithPair(model: ReportModel, pair: string): Unit[] {
+  let byPair = orderedUnits.get(model);
+  if (!byPair) orderedUnits.set(model, (byPair = new Map()));
+  let list = byPair.get(pair);
+  if (!list) {
+    list = [...(phraseIndex(model).byPair.get(pair) ?? [])].sort((a, b) => a.start - b.start);
+    byPair.set(pair, list);
+  }
+  return list;
 }
 
 /** The first sub-run of capitalised words whose initials are exactly `key` and that `accept` takes. */
 function findPhrase(analysis: AcronymAnalysis, key: string, accept: (p: Phrase) => boolean): Phrase | undefined {
   if (key.length < 2) return undefined;
-  const text = analysis.model.text;
-  const { runs, byPair } = runIndex(analysis);
-  const list = byPair.get(key.slice(0, 2)) ?? [];
-  for (let k = 0; k < list.length; k += 2) {
-    const run = runs[list[k]!]!;
-    const i = list[k + 1]!;
-    const at = run.offsets[i]!;
-    if (!run.initials.startsWith(key, at)) continue;
-    const endAt = at + key.length;
-    const j = endAt === run.initials.length ? run.starts.length : run.offsets.indexOf(endAt, i);
-    if (j === -1) continue;
-    const start = run.starts[i]!;
-    const end = run.ends[j - 1]!;
-    const p = { start, end, text: text.slice(start, end).replace(/['’]s$/, '') };
-    if (accept(p)) return p;
+  const model = analysis.model;
+  const pair = key.slice(0, 2);
+  for (const unit of unitsWithPair(model, pair)) {
+    const { runs, byPair } = unitMemo(model, unit, UNIT_RUNS);
+    const list = byPair.get(pair)!;
+    for (let k = 0; k < list.length; k += 2) {
+      const run = runs[list[k]!]!;
+      const i = list[k + 1]!;
+      const at = run.offsets[i]!;
+      if (!run.initials.startsWith(key, at)) continue;
+      const endAt = at + key.length;
+      const j = endAt === run.initials.length ? run.starts.length : run.offsets.indexOf(endAt, i);
+      if (j === -1) continue;
+      const start = unit.start + run.starts[i]!;
+      const end = unit.start + run.ends[j - 1]!;
+      const p = { start, end, text: model.text.slice(start, end).replace(/['’]s$/, '') };
+      if (accept(p)) return p;
+    }
   }
   return undefined;
 }
