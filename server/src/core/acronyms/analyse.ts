@@ -232,20 +232,24 @@ const RUN_WORD_RE = /[A-Za-z0-9][A-Za-z0-9'’-]*/g;
 /**
  * The runs of capitalised words in one top-level node (`Public Law Outline`, `Children and
  * Young People`: a run never crosses a line), with the initials of their content words,
- * indexed by the first two initials of each position. Offsets are relative to the node,
- * so nothing moves when the node does.
+ * and every sub-run of two or more words (or a word of two or more digits) indexed by
+ * its initials (`PLO`, `LO`, `CYP`, `YP`), up to `MAX_KEY` initials. Offsets are relative to
+ * the node, so nothing moves when the node does.
  */
 interface UnitRuns {
   runs: Run[];
-  byPair: Map<string, number[]>;
+  /** Initials -> flat (run, first word, end word) triples. */
+  byKey: Map<string, number[]>;
   /** Last phrase-index update that saw this node. */
   seen: number;
 }
 
+const MAX_KEY = 12;
+
 const UNIT_RUNS: UnitMemo<UnitRuns> = {
   compute(unit, model) {
     const runs: Run[] = [];
-    const byPair = new Map<string, number[]>();
+    const byKey = new Map<string, number[]>();
     for (const m of model.text.slice(unit.start, unit.end).matchAll(RUN_RE)) {
       const run: Run = { starts: [], ends: [], tokens: false, initials: '', offsets: [] };
       for (const w of m[0].matchAll(RUN_WORD_RE)) {
@@ -258,91 +262,85 @@ const UNIT_RUNS: UnitMemo<UnitRuns> = {
         run.initials += t.charCodeAt(0) <= 57 ? t : t[0]!;
       }
       const r = runs.push(run) - 1;
-      for (let i = 0; i + 1 < run.starts.length; i++) {
-        const pair = run.initials.substr(run.offsets[i]!, 2);
-        let list = byPair.get(pair);
-        if (!list) byPair.set(pair, (list = []));
-        list.push(r, i);
+      const n = run.starts.length;
+      for (let i = 0; i + 1 < n; i++) {
+        for (let j = i + 1; j <= n; j++) {
+          const key = run.initials.slice(run.offsets[i]!, j < n ? run.offsets[j]! : run.initials.length);
+          if (key.length > MAX_KEY) break;
+          if (key.length < 2) continue;
+          let list = byKey.get(key);
+          if (!list) byKey.set(key, (list = []));
+          list.push(r, i, j);
+        }
       }
     }
-    return { runs, byPair, seen: 0 };
+    return { runs, byKey, seen: 0 };
   },
   shift() {},
 };
 
 /**
- * Which nodes hold a run with a given pair of initials. One index per editing session
- * (per model without one), brought up to date on each new model by adding the nodes
- * it has not seen and dropping those no longer in the report, so an edit costs a pass
- * over the node list, not over the text.
+ * Which nodes hold a sub-run with given initials, in document order. One index per
+ * editing session (per model without one), brought up to date on each new model: the
+ * nodes no longer in the report leave their lists, new nodes are inserted by position.
+ * Nodes reused from the previous model keep their relative order, so the lists stay
+ * sorted and an edit costs a pass over the node list, not over the text.
  */
 interface PhraseIndex {
   update: number;
   model?: ReportModel;
   units: Set<Unit>;
-  byPair: Map<string, Set<Unit>>;
+  byKey: Map<string, Unit[]>;
 }
 
 const phraseIndexes = new WeakMap<object, PhraseIndex>();
-const orderedUnits = new WeakMap<ReportModel, Map<string, Unit[]>>();
+
+function runsOf(unit: Unit): UnitRuns {
+  return unit.memo!.get(UNIT_RUNS as UnitMemo<unknown>) as UnitRuns;
+}
 
 function phraseIndex(model: ReportModel): PhraseIndex {
   const owner = model.session ?? model;
   let index = phraseIndexes.get(owner);
-  if (!index) phraseIndexes.set(owner, (index = { update: 0, units: new Set(), byPair: new Map() }));
+  if (!index) phraseIndexes.set(owner, (index = { update: 0, units: new Set(), byKey: new Map() }));
   if (index.model === model) return index;
   const now = ++index.update;
+  const added: Unit[] = [];
   for (const u of model.units) {
-    const r = unitMemo(model, u, UNIT_RUNS);
-    r.seen = now;
-    if (index.units.has(u)) continue;
-    index.units.add(u);
-    for (const pair of r.byPair.keys()) {
-      let set = index.byPair.get(pair);
-      if (!set) index.byPair.set(pair, (set = new Set()));
-      set.add(u);
-    }
+    unitMemo(model, u, UNIT_RUNS).seen = now;
+    if (!index.units.has(u)) added.push(u);
   }
+  const dirty = new Set<string>();
   for (const u of index.units) {
-    const r = u.memo!.get(UNIT_RUNS as UnitMemo<unknown>) as UnitRuns;
+    const r = runsOf(u);
     if (r.seen === now) continue;
     index.units.delete(u);
-    for (const pair of r.byPair.keys()) index.byPair.get(pair)?.delete(u);
+    for (const key of r.byKey.keys()) dirty.add(key);
+  }
+  for (const key of dirty) index.byKey.set(key, index.byKey.get(key)!.filter((u) => runsOf(u).seen === now));
+  for (const u of added) {
+    index.units.add(u);
+    for (const key of runsOf(u).byKey.keys()) {
+      let list = index.byKey.get(key);
+      if (!list) index.byKey.set(key, (list = []));
+      list.splice(lastAtOrBefore(list, u.start, (x) => x.start) + 1, 0, u);
+    }
   }
   index.model = model;
   return index;
 }
 
-/** The nodes with runs starting with `pair`, in document order (once per model and pair). */
-function unitsWithPair(model: ReportModel, pair: string): Unit[] {
-  let byPair = orderedUnits.get(model);
-  if (!byPair) orderedUnits.set(model, (byPair = new Map()));
-  let list = byPair.get(pair);
-  if (!list) {
-    list = [...(phraseIndex(model).byPair.get(pair) ?? [])].sort((a, b) => a.start - b.start);
-    byPair.set(pair, list);
-  }
-  return list;
-}
-
 /** The first sub-run of capitalised words whose initials are exactly `key` and that `accept` takes. */
 function findPhrase(analysis: AcronymAnalysis, key: string, accept: (p: Phrase) => boolean): Phrase | undefined {
-  if (key.length < 2) return undefined;
+  if (key.length < 2 || key.length > MAX_KEY) return undefined;
   const model = analysis.model;
-  const pair = key.slice(0, 2);
-  for (const unit of unitsWithPair(model, pair)) {
-    const { runs, byPair } = unitMemo(model, unit, UNIT_RUNS);
-    const list = byPair.get(pair)!;
-    for (let k = 0; k < list.length; k += 2) {
+  for (const unit of phraseIndex(model).byKey.get(key) ?? []) {
+    const { runs, byKey } = unitMemo(model, unit, UNIT_RUNS);
+    const list = byKey.get(key)!;
+    for (let k = 0; k < list.length; k += 3) {
       const run = runs[list[k]!]!;
-      const i = list[k + 1]!;
-      const at = run.offsets[i]!;
-      if (!run.initials.startsWith(key, at)) continue;
-      const endAt = at + key.length;
-      const j = endAt === run.initials.length ? run.starts.length : run.offsets.indexOf(endAt, i);
-      if (j === -1) continue;
-      const start = unit.start + run.starts[i]!;
-      const end = unit.start + run.ends[j - 1]!;
+      const start = unit.start + run.starts[list[k + 1]!]!;
+      const end = unit.start + run.ends[list[k + 2]! - 1]!;
       const p = { start, end, text: model.text.slice(start, end).replace(/['’]s$/, '') };
       if (accept(p)) return p;
     }
