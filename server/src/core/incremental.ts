@@ -1,5 +1,6 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import { parseMarkdown } from './parse.js';
+import { ownString } from './text.js';
 
 /**
  * Incremental parsing. A Markdown document splits into chunks at "safe" boundaries:
@@ -138,7 +139,8 @@ function hasGlobal(nodes: RootContent[]): boolean {
 }
 
 function parseChunk(text: string, start: number, end: number, line: number): Chunk {
-  const tree = parseMarkdown(text.slice(start, end));
+  // Its own copy of the chunk: the tree's strings must not keep this version of the document alive.
+  const tree = parseMarkdown(ownString(text.slice(start, end)));
   const nodes = tree.children;
   // The front matter only counts at the very start of the document.
   const kept = start === 0 ? nodes : nodes.filter((n) => n.type !== 'yaml');

@@ -1,6 +1,6 @@
 import type { Root, RootContent, Heading as MdHeading, List, PhrasingContent } from 'mdast';
 import { parseMarkdown } from './parse.js';
-import { LineIndex, trimEnd } from './text.js';
+import { LineIndex, ownString, trimEnd } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Range } from './types.js';
 
@@ -145,17 +145,35 @@ export interface UnitMemo<T> {
 export function unitMemo<T>(model: ReportModel, unit: Unit, memo: UnitMemo<T>): T {
   const map = (unit.memo ??= new Map());
   if (map.has(memo as UnitMemo<unknown>)) return map.get(memo as UnitMemo<unknown>) as T;
-  const value = memo.compute(unit, model);
+  let value = memo.compute(unit, model);
+  if (typeof value === 'string') value = ownString(value) as T;
+  else ownStrings(value, new Set());
   map.set(memo as UnitMemo<unknown>, value);
   return value;
 }
 
-/** Moves the named offset fields of each item (those present) by `d`. */
-export function shiftOffsets<T extends object>(items: Iterable<T>, keys: readonly (keyof T)[], d: number): void {
-  if (d === 0) return;
-  for (const it of items) {
-    const o = it as Record<keyof T, unknown>;
-    for (const k of keys) if (typeof o[k] === 'number') (o[k] as number) += d;
+/**
+ * Gives every string in a memo (plain objects and arrays, followed deeply) a copy of its
+ * own (see `ownString`), so that a memo kept across edits does not keep the text of the
+ * document version it was computed from.
+ */
+function ownStrings(value: unknown, seen: Set<object>): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'string') value[i] = ownString(v);
+      else ownStrings(v, seen);
+    }
+    return;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return;
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    if (typeof v === 'string') o[k] = ownString(v);
+    else ownStrings(v, seen);
   }
 }
 
@@ -283,12 +301,12 @@ function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {
   const m = HEADING_NUMBER_RE.exec(plain);
   const heading: Heading = {
     depth: node.depth,
-    text: raw,
+    text: ownString(raw),
     textRange: index.range(textStart, textEnd),
     textStart,
     textEnd,
     range: index.range(start, end),
-    title: m ? plain.slice(m[0].length).trim() : plain,
+    title: ownString(m ? plain.slice(m[0].length).trim() : plain),
   };
   if (m) heading.number = m[1]!;
   return heading;
@@ -318,7 +336,7 @@ function makeBlocks(node: RootContent, text: string, index: LineIndex): Block[] 
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   if (node.type === 'list') return listBlocks(node, text, index);
-  const block: Block = { kind: KIND[node.type] ?? 'other', range: index.range(start, end), start, end, source: text.slice(start, end) };
+  const block: Block = { kind: KIND[node.type] ?? 'other', range: index.range(start, end), start, end, source: ownString(text.slice(start, end)) };
   if (block.kind === 'paragraph') {
     const n = readNumber(text, start, index, false);
     if (n) block.number = n;
@@ -335,7 +353,7 @@ function listBlocks(list: List, text: string, index: LineIndex): Block[] {
   for (const item of list.children) {
     const start = item.position!.start.offset!;
     const end = item.position!.end.offset!;
-    const block: Block = { kind: 'item', range: index.range(start, end), start, end, source: text.slice(start, end) };
+    const block: Block = { kind: 'item', range: index.range(start, end), start, end, source: ownString(text.slice(start, end)) };
     if (list.ordered) {
       const m = /^(\d+)([.)])/.exec(text.slice(start, start + 12));
       if (m) {
@@ -394,10 +412,10 @@ function readSignLines(b: Block, index: LineIndex): SignLine[] {
       const valueStart = value ? lineStart + line.indexOf(value, labelEnd - lineStart) : labelEnd;
       const valueEnd = valueStart + value.length;
       out.push({
-        label,
+        label: ownString(label),
         colon: m[3] !== undefined,
         labelRange: index.range(labelStart, labelEnd),
-        value,
+        value: ownString(value),
         valueRange: index.range(valueStart, valueEnd),
         valueStart,
         valueEnd,

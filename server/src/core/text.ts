@@ -49,6 +49,17 @@ export class LineIndex {
   }
 }
 
+/**
+ * A copy of `s` that keeps no larger string alive. V8 represents a slice of 13 or more
+ * characters as a view into the string it was cut from, so a piece of text cached across
+ * edits (a block's source, a date as written) would keep the whole document as it was
+ * then in memory, one copy per edit. Concatenating and slicing again makes a string of
+ * its own.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Moves an offset back over whitespace (to the end of the text before it). */
 export function trimEnd(text: string, offset: number): number {
   let o = offset;

@@ -1,4 +1,4 @@
-import { shiftOffsets, unitMemo, type Block, type ReportModel, type Section, type UnitMemo } from '../model.js';
+import { unitMemo, type Block, type ReportModel, type Section, type UnitMemo } from '../model.js';
 import { ENGLISH_CAPS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
 import { lastAtOrBefore } from '../text.js';
 import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
@@ -178,8 +178,18 @@ const UNIT_SCAN: UnitMemo<UnitScan> = {
     for (const s of u.segments) {
       s.seg.start += d;
       s.seg.end += d;
-      shiftOffsets(s.occurrences, ['start', 'end'], d);
-      shiftOffsets(s.definitions, ['start', 'end', 'expStart', 'expEnd', 'spanStart', 'spanEnd'], d);
+      for (const o of s.occurrences) {
+        o.start += d;
+        o.end += d;
+      }
+      for (const def of s.definitions) {
+        def.start += d;
+        def.end += d;
+        def.expStart += d;
+        def.expEnd += d;
+        def.spanStart += d;
+        def.spanEnd += d;
+      }
       for (const c of s.compounds) {
         c.whole.end += d;
         c.head.end += d;

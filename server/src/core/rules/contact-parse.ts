@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { phrasingText, shiftOffsets, unitMemo, type ReportModel, type Section, type Unit, type UnitMemo } from '../model.js';
+import { phrasingText, unitMemo, type ReportModel, type Section, type Unit, type UnitMemo } from '../model.js';
 import type { Profile } from '../templates/schema.js';
 import { normaliseHeading, type TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
@@ -506,7 +506,7 @@ const UNIT_CONTACTS: UnitMemo<BlockContacts[]> = {
       const emails = withoutMirroredTargets(source, scanEmails(source, masked, b.start - u0, b.end - u0), true);
       const numbers = scanNumbers(masked, b.start - u0, b.end - u0);
       shiftEmails(emails, u0);
-      shiftOffsets(numbers, ['start', 'end'], u0);
+      shiftNumbers(numbers, u0);
       out.push({ start: b.start, end: b.end, emails, numbers });
     }
     return out;
@@ -516,18 +516,27 @@ const UNIT_CONTACTS: UnitMemo<BlockContacts[]> = {
       b.start += d;
       b.end += d;
       shiftEmails(b.emails, d);
-      shiftOffsets(b.numbers, ['start', 'end'], d);
+      shiftNumbers(b.numbers, d);
     }
   },
 };
 
 function shiftEmails(emails: EmailMatch[], d: number): void {
-  shiftOffsets(emails, ['start', 'end'], d);
-  shiftOffsets(
-    emails.flatMap((e) => (e.mirror ? [e.mirror] : [])),
-    ['start', 'end'],
-    d,
-  );
+  for (const e of emails) {
+    e.start += d;
+    e.end += d;
+    if (e.mirror) {
+      e.mirror.start += d;
+      e.mirror.end += d;
+    }
+  }
+}
+
+function shiftNumbers(numbers: PhoneMatch[], d: number): void {
+  for (const p of numbers) {
+    p.start += d;
+    p.end += d;
+  }
 }
 
 type ContactSection = Pick<Section, 'start' | 'end' | 'heading' | 'blocks'>;
@@ -857,7 +866,10 @@ const UNIT_MAILTOS: UnitMemo<{ start: number; link: MailtoLink }[]> = {
   shift(found, d) {
     for (const f of found) {
       f.start += d;
-      shiftOffsets([f.link], ['labelStart', 'labelEnd', 'targetStart', 'targetEnd'], d);
+      f.link.labelStart += d;
+      f.link.labelEnd += d;
+      f.link.targetStart += d;
+      f.link.targetEnd += d;
       if (f.link.label) shiftEmails([f.link.label], d);
     }
   },

@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { phrasingText, shiftOffsets, unitMemo, type ReportModel, type UnitMemo } from '../model.js';
+import { phrasingText, unitMemo, type ReportModel, type UnitMemo } from '../model.js';
 
 /**
  * Link targets as the link rules read them, with the exact source range of each target
@@ -94,7 +94,16 @@ const UNIT_LINKS: UnitMemo<LinkTarget[]> = {
     return out.sort((a, b) => a.start - b.start);
   },
   shift(targets, d) {
-    shiftOffsets(targets, ['start', 'end', 'nodeStart', 'nodeEnd', 'labelStart', 'labelEnd', 'parenStart', 'parenEnd'], d);
+    for (const t of targets) {
+      t.start += d;
+      t.end += d;
+      t.nodeStart += d;
+      t.nodeEnd += d;
+      if (t.labelStart !== undefined) t.labelStart += d;
+      if (t.labelEnd !== undefined) t.labelEnd += d;
+      if (t.parenStart !== undefined) t.parenStart += d;
+      if (t.parenEnd !== undefined) t.parenEnd += d;
+    }
   },
 };
 
