@@ -128,7 +128,8 @@ export interface Unit {
   line: number;
   heading?: Heading;
   blocks?: Block[];
-  memo?: Map<UnitMemo<unknown>, unknown>;
+  /** Memoised scans, by `UnitMemo.id`. */
+  memos?: unknown[];
 }
 
 /**
@@ -136,20 +137,46 @@ export interface Unit {
  * reused after an edit before it, `shift` moves the data by the offset and line deltas;
  * characters within a line never move, as the edit is in another chunk.
  */
-export interface UnitMemo<T> {
+export interface UnitMemoSpec<T> {
   compute(unit: Unit, model: ReportModel): T;
   shift(value: T, dOffset: number, dLine: number): void;
 }
 
+export interface UnitMemo<T> extends UnitMemoSpec<T> {
+  /** Slot in `Unit.memos`. */
+  readonly id: number;
+}
+
+const MEMOS: UnitMemo<unknown>[] = [];
+
+/** Declares a unit memo (once, at module level). */
+export function defineUnitMemo<T>(spec: UnitMemoSpec<T>): UnitMemo<T> {
+  const memo = { ...spec, id: MEMOS.length };
+  MEMOS.push(memo as UnitMemo<unknown>);
+  return memo;
+}
+
 /** The memoised data of one unit, computed on first use. */
 export function unitMemo<T>(model: ReportModel, unit: Unit, memo: UnitMemo<T>): T {
-  const map = (unit.memo ??= new Map());
-  if (map.has(memo as UnitMemo<unknown>)) return map.get(memo as UnitMemo<unknown>) as T;
+  const memos = (unit.memos ??= []);
+  const hit = memos[memo.id];
+  if (hit !== undefined) return hit as T;
   let value = memo.compute(unit, model);
   if (typeof value === 'string') value = ownString(value) as T;
   else ownStrings(value, new Set());
-  map.set(memo as UnitMemo<unknown>, value);
+  memos[memo.id] = value;
   return value;
+}
+
+/** A unit's memo if it was computed. */
+export function unitMemoIfAny<T>(unit: Unit, memo: UnitMemo<T>): T | undefined {
+  return unit.memos?.[memo.id] as T | undefined;
+}
+
+function shiftMemos(unit: Unit, dOffset: number, dLine: number): void {
+  const memos = unit.memos;
+  if (!memos) return;
+  for (let i = 0; i < memos.length; i++) if (memos[i] !== undefined) MEMOS[i]!.shift(memos[i], dOffset, dLine);
 }
 
 /**
@@ -222,7 +249,7 @@ export function buildModel(text: string, tree: Root = parseMarkdown(text), cache
       const dLine = pos.start.line - unit.line;
       if (unit.heading) shiftHeading(unit.heading, dOffset, dLine);
       if (unit.blocks) for (const b of unit.blocks) shiftBlock(b, dOffset, dLine);
-      if (unit.memo) for (const [m, v] of unit.memo) m.shift(v, dOffset, dLine);
+      shiftMemos(unit, dOffset, dLine);
       unit.start = start;
       unit.end = end;
       unit.line = pos.start.line;

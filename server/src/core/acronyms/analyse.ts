@@ -1,4 +1,4 @@
-import { unitMemo, type ReportModel, type Unit, type UnitMemo } from '../model.js';
+import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { ResolvedConfig } from '../config.js';
 import { lastAtOrBefore } from '../text.js';
 import { builtinAccepts, builtinEntry, isBuiltinCommon, type GlossaryEntry } from './builtin.js';
@@ -246,7 +246,7 @@ interface UnitRuns {
 
 const MAX_KEY = 12;
 
-const UNIT_RUNS: UnitMemo<UnitRuns> = {
+const UNIT_RUNS = defineUnitMemo<UnitRuns>({
   compute(unit, model) {
     const runs: Run[] = [];
     const byKey = new Map<string, number[]>();
@@ -277,7 +277,7 @@ const UNIT_RUNS: UnitMemo<UnitRuns> = {
     return { runs, byKey, seen: 0 };
   },
   shift() {},
-};
+});
 
 /**
  * Which nodes hold a sub-run with given initials, in document order. One index per
@@ -289,43 +289,41 @@ const UNIT_RUNS: UnitMemo<UnitRuns> = {
 interface PhraseIndex {
   update: number;
   model?: ReportModel;
-  units: Set<Unit>;
+  /** The nodes indexed: those of `model`. */
+  units: readonly Unit[];
   byKey: Map<string, Unit[]>;
 }
 
 const phraseIndexes = new WeakMap<object, PhraseIndex>();
 
-function runsOf(unit: Unit): UnitRuns {
-  return unit.memo!.get(UNIT_RUNS as UnitMemo<unknown>) as UnitRuns;
-}
-
 function phraseIndex(model: ReportModel): PhraseIndex {
   const owner = model.session ?? model;
   let index = phraseIndexes.get(owner);
-  if (!index) phraseIndexes.set(owner, (index = { update: 0, units: new Set(), byKey: new Map() }));
+  if (!index) phraseIndexes.set(owner, (index = { update: 0, units: [], byKey: new Map() }));
   if (index.model === model) return index;
+  const before = index.update;
   const now = ++index.update;
+  // Nodes of the previous model carry its update number; any other node is new.
   const added: Unit[] = [];
   for (const u of model.units) {
-    unitMemo(model, u, UNIT_RUNS).seen = now;
-    if (!index.units.has(u)) added.push(u);
+    const r = unitMemo(model, u, UNIT_RUNS);
+    if (r.seen !== before || before === 0) added.push(u);
+    r.seen = now;
   }
   const dirty = new Set<string>();
   for (const u of index.units) {
-    const r = runsOf(u);
-    if (r.seen === now) continue;
-    index.units.delete(u);
-    for (const key of r.byKey.keys()) dirty.add(key);
+    const r = unitMemoIfAny(u, UNIT_RUNS)!;
+    if (r.seen !== now) for (const key of r.byKey.keys()) dirty.add(key);
   }
-  for (const key of dirty) index.byKey.set(key, index.byKey.get(key)!.filter((u) => runsOf(u).seen === now));
+  for (const key of dirty) index.byKey.set(key, index.byKey.get(key)!.filter((u) => unitMemoIfAny(u, UNIT_RUNS)!.seen === now));
   for (const u of added) {
-    index.units.add(u);
-    for (const key of runsOf(u).byKey.keys()) {
+    for (const key of unitMemoIfAny(u, UNIT_RUNS)!.byKey.keys()) {
       let list = index.byKey.get(key);
       if (!list) index.byKey.set(key, (list = []));
       list.splice(lastAtOrBefore(list, u.start, (x) => x.start) + 1, 0, u);
     }
   }
+  index.units = model.units;
   index.model = model;
   return index;
 }

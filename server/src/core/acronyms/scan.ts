@@ -1,4 +1,4 @@
-import { unitMemo, type Block, type ReportModel, type Section, type UnitMemo } from '../model.js';
+import { defineUnitMemo, unitMemo, type Block, type ReportModel, type Section } from '../model.js';
 import { ENGLISH_CAPS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
 import { lastAtOrBefore } from '../text.js';
 import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
@@ -153,7 +153,7 @@ interface UnitScan {
  * rest of the report (appendix scope, glossary sections, hyphenated tokens) is settled by
  * `buildScan` on every check.
  */
-const UNIT_SCAN: UnitMemo<UnitScan> = {
+const UNIT_SCAN = defineUnitMemo<UnitScan>({
   compute(unit, model) {
     const text = model.text;
     const segments: ScannedSegment[] = [];
@@ -196,7 +196,7 @@ const UNIT_SCAN: UnitMemo<UnitScan> = {
       }
     }
   },
-};
+});
 
 function setCompound(c: Compound, to: Compound['whole']): void {
   const o = c.occ;

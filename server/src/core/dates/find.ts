@@ -1,5 +1,5 @@
 import type { Nodes, Parents } from 'mdast';
-import { unitMemo, type ReportModel, type UnitMemo } from '../model.js';
+import { defineUnitMemo, unitMemo, type ReportModel } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
 import { scanCandidates } from './scan.js';
 import { readCandidate, type ReadDate } from './read.js';
@@ -40,7 +40,7 @@ const DEADLINE = 2;
 const ALONE = 4;
 const DATED = 8;
 
-const UNIT_DATES: UnitMemo<UnitDates> = {
+const UNIT_DATES = defineUnitMemo<UnitDates>({
   compute(unit, model) {
     const dates: FoundDate[] = [];
     walk(unit.node, 'text', model, (s, e, context) => readSegment(model, s, e, context, dates));
@@ -60,7 +60,7 @@ const UNIT_DATES: UnitMemo<UnitDates> = {
       f.range.end.line += dLine;
     }
   },
-};
+});
 
 /** The dates of text[segStart, segEnd), added to `out`. */
 function readSegment(model: ReportModel, segStart: number, segEnd: number, context: DateContext, out: FoundDate[], frontMatterKey?: string): void {

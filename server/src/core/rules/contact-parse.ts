@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { phrasingText, unitMemo, type ReportModel, type Section, type Unit, type UnitMemo } from '../model.js';
+import { phrasingText, defineUnitMemo, unitMemo, type ReportModel, type Section, type Unit } from '../model.js';
 import type { Profile } from '../templates/schema.js';
 import { normaliseHeading, type TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
@@ -24,7 +24,7 @@ import type { Range } from '../types.js';
 const maskCache = new WeakMap<ReportModel, string>();
 
 /** One top-level node's source with its HTML and code blanked (offsets relative to the node). */
-const UNIT_MASK: UnitMemo<string> = {
+const UNIT_MASK = defineUnitMemo<string>({
   compute(unit, model) {
     const spans: [number, number][] = [];
     const walk = (n: Nodes): void => {
@@ -48,7 +48,7 @@ const UNIT_MASK: UnitMemo<string> = {
     return out + text.slice(cursor, unit.end);
   },
   shift() {},
-};
+});
 
 /** A top-level node's masked source (see `maskedText`), offsets relative to `unit.start`. */
 export function maskedUnit(model: ReportModel, unit: Unit): string {
@@ -472,7 +472,8 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
   const officerEntries = entries.filter((e) => e.where === 'section');
   for (const unit of model.units) {
     for (const b of unitMemo(model, unit, UNIT_CONTACTS)) {
-      const inContact = covered.some(([s, e]) => b.start >= s && b.end <= e);
+      let inContact = false;
+      for (let i = 0; i < covered.length && !inContact; i++) inContact = b.start >= covered[i]![0] && b.end <= covered[i]![1];
       for (const em of b.emails) {
         const entry = inContact ? entryAt(officerEntries, em.start) : undefined;
         emails.push(entry ? { email: em, entry } : { email: em });
@@ -495,7 +496,7 @@ interface BlockContacts {
   numbers: PhoneMatch[];
 }
 
-const UNIT_CONTACTS: UnitMemo<BlockContacts[]> = {
+const UNIT_CONTACTS = defineUnitMemo<BlockContacts[]>({
   compute(unit, model) {
     const out: BlockContacts[] = [];
     const u0 = unit.start;
@@ -519,7 +520,7 @@ const UNIT_CONTACTS: UnitMemo<BlockContacts[]> = {
       shiftNumbers(b.numbers, d);
     }
   },
-};
+});
 
 function shiftEmails(emails: EmailMatch[], d: number): void {
   for (const e of emails) {
@@ -829,7 +830,7 @@ function readMailtos(model: ReportModel, entries: ContactEntry[]): MailtoLink[] 
 }
 
 /** The `mailto:` links of one top-level node, with where each starts (for its contact entry). */
-const UNIT_MAILTOS: UnitMemo<{ start: number; link: MailtoLink }[]> = {
+const UNIT_MAILTOS = defineUnitMemo<{ start: number; link: MailtoLink }[]>({
   compute(unit, model) {
     const text = model.text;
     const out: { start: number; link: MailtoLink }[] = [];
@@ -873,4 +874,4 @@ const UNIT_MAILTOS: UnitMemo<{ start: number; link: MailtoLink }[]> = {
       if (f.link.label) shiftEmails([f.link.label], d);
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { phrasingText, unitMemo, type ReportModel, type UnitMemo } from '../model.js';
+import { phrasingText, defineUnitMemo, unitMemo, type ReportModel } from '../model.js';
 
 /**
  * Link targets as the link rules read them, with the exact source range of each target
@@ -52,7 +52,7 @@ export interface LinkTarget {
 const cache = new WeakMap<ReportModel, LinkTarget[]>();
 
 /** The link targets of one top-level node (kept while the node is reused). */
-const UNIT_LINKS: UnitMemo<LinkTarget[]> = {
+const UNIT_LINKS = defineUnitMemo<LinkTarget[]>({
   compute(unit, model) {
     const out: LinkTarget[] = [];
     const text = model.text;
@@ -105,7 +105,7 @@ const UNIT_LINKS: UnitMemo<LinkTarget[]> = {
       if (t.parenEnd !== undefined) t.parenEnd += d;
     }
   },
-};
+});
 
 export function readLinks(model: ReportModel): LinkTarget[] {
   const hit = cache.get(model);
