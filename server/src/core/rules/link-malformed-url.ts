@@ -4,7 +4,7 @@ import { readLinks, schemeOf, type LinkTarget } from './link-parse.js';
 import { isPlaceholderTarget } from './link-empty-target.js';
 import { isValidEmail, maskedUnit } from './contact-parse.js';
 import type { Fix, Range } from '../types.js';
-import type { ReportModel } from '../model.js';
+import { defineUnitMemo, unitMemo, type ReportModel } from '../model.js';
 
 /**
  * Web addresses that cannot work as written. Validation is the WHATWG URL parser's
@@ -18,6 +18,31 @@ const SCHEME_PREFIX_RE = /^([a-z]{3,6})(:\/{3,}|:\/\/|:\/|\/\/|;\/\/?|:\\{1,2}|:
 const HTTP_TYPO_RE = /^(?:h+t+p+s?|htps?|ttps?|hhtps?|htpps?|htts?)$/i;
 /** Candidates in running text (not links): letters, a separator, then the address. */
 const SCHEME_HINT = /[:;]\/|\/\/|:\\/;
+
+/** Web addresses with a mistyped scheme in one top-level node's running text (kept while the node is reused). */
+const UNIT_SCHEMES = defineUnitMemo<{ start: number; end: number }[]>({
+  compute(unit, model) {
+    const out: { start: number; end: number }[] = [];
+    for (const b of unit.blocks ?? []) {
+      if (b.kind === 'code' || b.kind === 'html') continue;
+      // Masking only blanks text, so a block whose source has no scheme-like separator
+      // cannot have one in its masked text: skip the expensive pattern.
+      if (!SCHEME_HINT.test(b.source)) continue;
+      const slice = maskedUnit(model, unit).slice(b.start - unit.start, b.end - unit.start);
+      TEXT_SCHEME_RE.lastIndex = 0;
+      for (let m = TEXT_SCHEME_RE.exec(slice); m; m = TEXT_SCHEME_RE.exec(slice)) {
+        if (badScheme(m[0])) out.push({ start: b.start + m.index, end: b.start + m.index + m[0].length });
+      }
+    }
+    return out;
+  },
+  shift(found, d) {
+    for (const f of found) {
+      f.start += d;
+      f.end += d;
+    }
+  },
+});
 const TEXT_SCHEME_RE = /(?<![\p{L}\p{N}/.@])[a-z]{3,6}(?::\/{3,}|:\/\/|:\/|\/\/|;\/\/?|:\\{1,2})(?=[\p{L}\p{N}])[^\s<>()[\]"']*/giu;
 
 /**
@@ -64,17 +89,11 @@ export const malformedUrl = defineRule({
       if (problem) ctx.report(problem);
     }
     // Mistyped schemes in running text, which are not links at all.
-    for (const unit of model.units) for (const b of unit.blocks ?? []) {
-      if (b.kind === 'code' || b.kind === 'html') continue;
-      // Masking only blanks text, so a block whose source has no scheme-like separator
-      // cannot have one in its masked text: skip the expensive pattern.
-      if (!SCHEME_HINT.test(b.source)) continue;
-      const slice = maskedUnit(model, unit).slice(b.start - unit.start, b.end - unit.start);
-      TEXT_SCHEME_RE.lastIndex = 0;
-      for (let m = TEXT_SCHEME_RE.exec(slice); m; m = TEXT_SCHEME_RE.exec(slice)) {
-        const start = b.start + m.index;
-        if (!badScheme(m[0]) || seen.has(start) || within(spans, start)) continue;
-        let end = start + m[0].length;
+    for (const unit of model.units) {
+      for (const m of unitMemo(model, unit, UNIT_SCHEMES)) {
+        const start = m.start;
+        if (seen.has(start) || within(spans, start)) continue;
+        let end = m.end;
         while (end > start && /[.,;:!?]/.test(text[end - 1]!)) end--;
         const raw = text.slice(start, end);
         const fixed = fixScheme(raw);
