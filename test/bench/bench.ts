@@ -122,6 +122,7 @@ for (const doc of docs) {
     editMedianMs: round(edits.median, 2),
     editP95Ms: round(edits.p95, 2),
     edits: edits.count,
+    editHeapGrowthMb: round(edits.heapGrowthMb),
     editAnchors: {
       samples: edits.anchorCount,
       remarkParseMedianMs: round(edits.parseMedian),
@@ -138,6 +139,7 @@ for (const doc of docs) {
   log(`  report model + template match ${fmt(Math.max(0, modelMs))}`);
   log(`  one-character edit -> diagnostics (incremental, ${edits.count} edits at random positions):`);
   log(`    ours                        median ${fmt(edits.median)}   p95 ${fmt(edits.p95)}`);
+  log(`    live heap growth over the edits  ${edits.heapGrowthMb.toFixed(1).padStart(6)} MB (the session keeps no old versions of the text)`);
   log(`    full re-parse, remark-parse median ${fmt(edits.parseMedian)}   p95 ${fmt(edits.parseP95)}   (${edits.anchorCount} edits; ours is ${(edits.parseMedian / edits.median).toFixed(0)}x faster)`);
   log(`    markdownlint (all rules)    median ${fmt(edits.lintMedian)}   p95 ${fmt(edits.lintP95)}   (${edits.anchorCount} edits; ours is ${(edits.lintMedian / edits.median).toFixed(0)}x faster)`);
   log(`  all rules                     ${fmt(allRulesMs)}   = ${((100 * allRulesMs) / parseFullMs).toFixed(0)}% on top of parse+GFM+YAML`);
@@ -171,16 +173,28 @@ function editBench(text0: string, count: number, anchors: number) {
   const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const session = new ReportSession();
   session.check(text0, { today });
+  const heapBefore = liveHeapMb();
   let text = text0;
   const ours: number[] = [];
-  const texts: string[] = [];
+  const positions: number[] = [];
   for (let i = 0; i < count; i++) {
     const pos = Math.floor(rnd() * text.length);
+    positions.push(pos);
     text = text.slice(0, pos) + 'x' + text.slice(pos);
     const t = performance.now();
     session.check(text, { today }, { start: pos, oldEnd: pos, newEnd: pos + 1 });
     ours.push(performance.now() - t);
-    if (texts.length < anchors && i % Math.max(1, Math.floor(count / anchors)) === 0) texts.push(text);
+  }
+  // What the session keeps after the edits, beyond what it kept after the first check:
+  // cached text must not hold old versions of the document.
+  text = '';
+  const heapGrowthMb = liveHeapMb() - heapBefore;
+  // The anchors run on some of the same edited texts (replayed, so none was kept above).
+  const texts: string[] = [];
+  let replay = text0;
+  for (let i = 0; i < count && texts.length < anchors; i++) {
+    replay = replay.slice(0, positions[i]!) + 'x' + replay.slice(positions[i]!);
+    if (i % Math.max(1, Math.floor(count / anchors)) === 0) texts.push(replay);
   }
   const parse: number[] = [];
   const lint: number[] = [];
@@ -194,6 +208,7 @@ function editBench(text0: string, count: number, anchors: number) {
   }
   return {
     count,
+    heapGrowthMb,
     median: median(ours),
     p95: percentile(ours, 0.95),
     anchorCount: texts.length,
@@ -202,6 +217,14 @@ function editBench(text0: string, count: number, anchors: number) {
     lintMedian: median(lint),
     lintP95: percentile(lint, 0.95),
   };
+}
+
+/** Live JS heap after a full collection (needs --expose-gc, as `npm run bench` runs it), else NaN. */
+function liveHeapMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return NaN;
+  gc();
+  return process.memoryUsage().heapUsed / 1e6;
 }
 
 function round(x: number, d = 1): number {
