@@ -288,9 +288,8 @@ const UNIT_RUNS = defineUnitMemo<UnitRuns>({
  */
 interface PhraseIndex {
   update: number;
+  /** The model whose nodes are indexed. */
   model?: ReportModel;
-  /** The nodes indexed: those of `model`. */
-  units: readonly Unit[];
   byKey: Map<string, Unit[]>;
 }
 
@@ -299,7 +298,7 @@ const phraseIndexes = new WeakMap<object, PhraseIndex>();
 function phraseIndex(model: ReportModel): PhraseIndex {
   const owner = model.session ?? model;
   let index = phraseIndexes.get(owner);
-  if (!index) phraseIndexes.set(owner, (index = { update: 0, units: [], byKey: new Map() }));
+  if (!index) phraseIndexes.set(owner, (index = { update: 0, byKey: new Map() }));
   if (index.model === model) return index;
   const before = index.update;
   const now = ++index.update;
@@ -311,7 +310,7 @@ function phraseIndex(model: ReportModel): PhraseIndex {
     r.seen = now;
   }
   const dirty = new Set<string>();
-  for (const u of index.units) {
+  for (const u of index.model?.units ?? []) {
     const r = unitMemoIfAny(u, UNIT_RUNS)!;
     if (r.seen !== now) for (const key of r.byKey.keys()) dirty.add(key);
   }
@@ -323,7 +322,6 @@ function phraseIndex(model: ReportModel): PhraseIndex {
       list.splice(lastAtOrBefore(list, u.start, (x) => x.start) + 1, 0, u);
     }
   }
-  index.units = model.units;
   index.model = model;
   return index;
 }

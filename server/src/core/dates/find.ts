@@ -83,11 +83,11 @@ function readSegment(model: ReportModel, segStart: number, segEnd: number, conte
 /** The scan without the cache, for the benchmark. */
 export function scanModel(model: ReportModel): DateScan {
   const found: FoundDate[] = [];
-  const flags: number[] = [];
   for (const e of model.frontMatter.entries) {
     if (e.valueEnd > e.valueStart) readSegment(model, e.valueStart, e.valueEnd, 'front-matter', found, e.key);
   }
-  for (let i = 0; i < found.length; i++) flags.push(0);
+  // Front-matter dates carry no line flags.
+  const flags: number[] = found.map(() => 0);
   // The body: per top-level node, reused across edits; the document-level reading below
   // starts again from each node's own findings.
   for (const unit of model.units) {

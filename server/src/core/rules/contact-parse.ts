@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { phrasingText, defineUnitMemo, unitMemo, type ReportModel, type Section, type Unit } from '../model.js';
+import { phrasingText, defineUnitMemo, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
 import type { Profile } from '../templates/schema.js';
 import { normaliseHeading, type TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
@@ -69,7 +69,7 @@ export function maskedText(model: ReportModel): string {
   let cursor = fm;
   for (const unit of model.units) {
     if (unit.start < cursor) continue;
-    out += text.slice(cursor, unit.start) + unitMemo(model, unit, UNIT_MASK);
+    out += text.slice(cursor, unit.start) + maskedUnit(model, unit);
     cursor = unit.end;
   }
   out += text.slice(cursor);
@@ -472,8 +472,9 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
   const officerEntries = entries.filter((e) => e.where === 'section');
   for (const unit of model.units) {
     for (const b of unitMemo(model, unit, UNIT_CONTACTS)) {
+      const { start, end } = b.block;
       let inContact = false;
-      for (let i = 0; i < covered.length && !inContact; i++) inContact = b.start >= covered[i]![0] && b.end <= covered[i]![1];
+      for (let i = 0; i < covered.length && !inContact; i++) inContact = start >= covered[i]![0] && end <= covered[i]![1];
       for (const em of b.emails) {
         const entry = inContact ? entryAt(officerEntries, em.start) : undefined;
         emails.push(entry ? { email: em, entry } : { email: em });
@@ -490,8 +491,8 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
 
 /** Per block of a top-level node: every address (link targets too, unless they repeat the text) and every number. */
 interface BlockContacts {
-  start: number;
-  end: number;
+  /** The model's block (moved with its unit). */
+  block: Block;
   emails: EmailMatch[];
   numbers: PhoneMatch[];
 }
@@ -501,21 +502,19 @@ const UNIT_CONTACTS = defineUnitMemo<BlockContacts[]>({
     const out: BlockContacts[] = [];
     const u0 = unit.start;
     const source = model.text.slice(u0, unit.end);
-    const masked = unitMemo(model, unit, UNIT_MASK);
+    const masked = maskedUnit(model, unit);
     for (const b of unit.blocks ?? []) {
       if (b.kind === 'code' || b.kind === 'html' || b.kind === 'rule') continue;
       const emails = withoutMirroredTargets(source, scanEmails(source, masked, b.start - u0, b.end - u0), true);
       const numbers = scanNumbers(masked, b.start - u0, b.end - u0);
       shiftEmails(emails, u0);
       shiftNumbers(numbers, u0);
-      out.push({ start: b.start, end: b.end, emails, numbers });
+      out.push({ block: b, emails, numbers });
     }
     return out;
   },
   shift(blocks, d) {
     for (const b of blocks) {
-      b.start += d;
-      b.end += d;
       shiftEmails(b.emails, d);
       shiftNumbers(b.numbers, d);
     }
