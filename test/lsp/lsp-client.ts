@@ -42,7 +42,7 @@ export class TestClient {
 
   constructor(private readonly opts: TestClientOptions = {}) {
     this.settings = opts.settings ?? {};
-    this.child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, COMMITTEE_REPORTS_TODAY: TODAY } });
+    this.child = fork(SERVER, ['--node-ipc'], { execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, COMMITTEE_REPORTS_TODAY: TODAY } });
     this.child.stderr?.on('data', (d: Buffer) => this.logs.push(d.toString()));
     this.connection = createProtocolConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child));
     const c = this.connection;
