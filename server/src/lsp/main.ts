@@ -1,12 +1,13 @@
-import { isMainThread } from 'node:worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './server.js';
-import { runWorker } from './worker.js';
+import { join } from 'node:path';
+import type * as Lsp from './server.js';
+import { enableCompileCache, spawnAnalysisThread, workerDataFor } from './spawn.js';
 
-// One bundle, two roles: the connection's thread starts the server, and the same file
-// runs again as each analysis worker thread.
-if (isMainThread) {
-  startServer(createConnection(ProposedFeatures.all), { workerScript: __filename });
-} else {
-  runWorker();
-}
+// The entry of the language server process. It is kept small: the checking thread is
+// started first, so it loads the analysis bundle (worker.cjs) while this thread loads
+// the connection's code (lsp.cjs); on two cores that halves the wait for the first check.
+enableCompileCache();
+const workerScript = join(__dirname, 'worker.cjs');
+const checks = spawnAnalysisThread(workerScript, workerDataFor('checks', true));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lsp = require('./lsp.cjs') as typeof Lsp;
+lsp.main({ workerScript, prestarted: { checks } });

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnAnalysisThread, workerDataFor } from './spawn.js';
 import type { CancellationToken, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 
 /** Messages to and from an analysis worker (see worker.ts). */
@@ -60,7 +61,10 @@ export class AnalysisWorker {
     private readonly mirror: () => MirrorState,
     private readonly stats: PoolStats,
     private readonly log: (msg: string) => void,
-    private readonly data: Record<string, unknown> = {},
+    /** Collect garbage when idle after bursts of work (idle-gc.ts). */
+    private readonly collectWhenIdle = false,
+    /** A thread already started for this lane (by the entry, before the server code loaded). */
+    private prestarted?: Worker,
   ) {}
 
   /** Starts the thread now (it loads the bundle), so the first request does not wait for it. */
@@ -70,7 +74,10 @@ export class AnalysisWorker {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.script, { workerData: { ...this.data, role: this.name }, stdout: false, stderr: false });
+    // A thread started early is used unless it has already stopped (its id is then -1).
+    const early = this.prestarted;
+    this.prestarted = undefined;
+    const w = early && early.threadId !== -1 ? early : spawnAnalysisThread(this.script, workerDataFor(this.name, this.collectWhenIdle));
     this.worker = w;
     this.stats.workerStarts++;
     w.on('message', (m: FromWorker) => this.onMessage(w, m));
