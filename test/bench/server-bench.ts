@@ -31,14 +31,17 @@ export async function serverBench(text: string, opts: { starts: number; document
   }
   const client = await new TestClient().start();
   const before = rssMb(client.child.pid!);
+  const t0 = performance.now();
   for (let i = 0; i < opts.documents; i++) {
     const uri = pathToFileURL(`/bench/open-${i}.report.md`).href;
     await client.open(uri, text.replace('# ', `# ${i} `));
     await client.diagnostics(uri);
   }
+  const openAndCheckMs = performance.now() - t0;
   // Let the worker threads settle, then read the resident set of the whole server process.
   await new Promise((r) => setTimeout(r, 1000));
   const rss = rssMb(client.child.pid!);
+  if (process.env.BENCH_DEBUG) console.log(await client.request('committeeReports/stats', {}));
   await client.stop();
-  return { startToDiagnosticsMs: median(starts), startRuns: starts.length, idleRssMb: before, rssMb: rss, documents: opts.documents };
+  return { startToDiagnosticsMs: median(starts), startRuns: starts.length, idleRssMb: before, rssMb: rss, documents: opts.documents, openAndCheckMs };
 }

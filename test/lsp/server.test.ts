@@ -337,6 +337,39 @@ describe('re-checks while typing', () => {
     }
   });
 
+  test('a pull with the previous result id of an unchanged draft is answered "unchanged" without a check', async () => {
+    const folder = tempFolder();
+    const u = uri(join(folder, 'same.report.md'));
+    const client = await new TestClient({ folders: [folder], settings: { '*': { checkDelay: 0 } } }).start();
+    type Report = { kind: 'full' | 'unchanged'; resultId?: string; items?: Diagnostic[] };
+    const pull = (previousResultId?: string): Promise<Report> => client.request<Report>('textDocument/diagnostic', { textDocument: { uri: u }, ...(previousResultId ? { previousResultId } : {}) });
+    const checks = async (): Promise<number> => (await client.request<Stats>('committeeReports/stats', {})).checks;
+    try {
+      await client.open(u, BAD);
+      const first = await pull();
+      assert.equal(first.kind, 'full');
+      assert.equal(first.items?.length, 3);
+      assert.ok(first.resultId);
+      const n = await checks();
+      assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+      assert.equal(await checks(), n, 'nothing was checked');
+      // An edit, then a settings change, each give a new full result.
+      await client.setText(u, GOOD);
+      const edited = await pull(first.resultId);
+      assert.equal(edited.kind, 'full');
+      assert.deepEqual(edited.items, []);
+      assert.notEqual(edited.resultId, first.resultId);
+      client.settings['*'] = { checkDelay: 0, rules: { structure: 'off' } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const reconfigured = await pull(edited.resultId);
+      assert.equal(reconfigured.kind, 'full');
+      assert.notEqual(reconfigured.resultId, edited.resultId);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('a 5 MB draft: other requests are answered during its check, and a cancelled check is stopped', async () => {
     const folder = tempFolder();
     const big = uri(join(folder, 'big.report.md'));

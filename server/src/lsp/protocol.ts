@@ -140,6 +140,8 @@ export interface Stats {
   running: string[];
   /** Config and profile files read and the problems found in them, by file. */
   configProblems: Record<string, number>;
+  /** The connection thread's heap (used and committed) and the whole process's resident set, in bytes. */
+  memory: { heapUsed: number; heapTotal: number; rss: number };
 }
 
 // ---- readiness -------------------------------------------------------------------------------

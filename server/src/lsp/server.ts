@@ -13,12 +13,15 @@ import {
   type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Worker } from 'node:worker_threads';
 import { loadWorkspaceSettings, dirnameOf } from '../core/workspace.js';
+import { todayIso } from '../core/check.js';
 import { disableRuleEdit } from '../core/features.js';
 import { AnalysisWorker, Cancelled, type PoolStats } from './pool.js';
 import type { CheckDone } from './analyzer.js';
-import { pathToUri, uriToPath } from './analyzer.js';
+import { pathToUri, uriToPath } from './uri.js';
 import { problemDiagnostic, quickFixes } from './convert.js';
 import {
   CheckFilesRequest,
@@ -49,15 +52,22 @@ const HEAVY_BYTES = 256 * 1024;
 const CONFIG_GLOB = '**/.committee-reports.{json,yaml,yml}';
 
 export interface ServerOptions {
-  /** The bundle that runs the analysis workers (this file's bundle). */
+  /** The bundle the analysis threads run (worker.cjs). */
   workerScript: string;
+  /** Threads the entry started before this code was loaded, by lane. */
+  prestarted?: { checks?: Worker };
+}
+
+/** Starts the server on the process's own connection (stdio, IPC or socket, from the command line). */
+export function main(options: ServerOptions): void {
+  startServer(createConnection(ProposedFeatures.all), options);
 }
 
 /**
  * The language server: a thin adapter between the protocol and the core. It keeps the
  * document text, reads settings, debounces and cancels checks, publishes problems of
- * the workspace config files, and hands every computation to two worker threads (one
- * for checks, one for the features the editor asks for while the user types).
+ * the workspace config files, and hands every computation to a worker thread (two
+ * once a very large draft is open).
  */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const docs = new Map<string, TextDocument>();
@@ -70,17 +80,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const stats: PoolStats & { checks: number } = { checks: 0, skipped: 0, aborted: 0, workerStarts: 0 };
   const log = (m: string): void => connection.console.log(m);
   const mirror = () => ({ folders, documents: [...docs.values()].map((d) => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })) });
-  // COMMITTEE_REPORTS_TODAY=yyyy-mm-dd fixes the date the date rules check against (tests).
-  const today = /^\d{4}-\d{2}-\d{2}$/.test(process.env.COMMITTEE_REPORTS_TODAY ?? '') ? { today: process.env.COMMITTEE_REPORTS_TODAY } : {};
-  const checks = new AnalysisWorker('checks', options.workerScript, mirror, stats, log, today);
-  const features = new AnalysisWorker('features', options.workerScript, mirror, stats, log, today);
-  // Very large drafts get a thread of their own, so their slow parses never hold up the others.
-  const heavyLane = new AnalysisWorker('large documents', options.workerScript, mirror, stats, log, today);
-  const workers = [checks, features, heavyLane];
+  // One thread checks ordinary reports and answers the editor's feature requests on them
+  // (a feature reuses the model of the last check). Very large drafts get a thread of
+  // their own, so their slow parses never hold up the others.
+  const checks = new AnalysisWorker('checks', options.workerScript, mirror, stats, log, true, options.prestarted?.checks);
+  const heavyLane = new AnalysisWorker('large documents', options.workerScript, mirror, stats, log);
+  const workers = [checks, heavyLane];
   const isHeavy = (uri: string): boolean => (docs.get(uri)?.getText().length ?? 0) >= HEAVY_BYTES;
   const checker = { run: <T>(kind: string, params: { uri: string; settings: EditorSettings }, token?: CancellationToken): Promise<T> => (isHeavy(params.uri) ? heavyLane : checks).run<T>(kind, params, token, isHeavy(params.uri)) };
-  const featureLane = (uri: string): AnalysisWorker => (isHeavy(uri) ? heavyLane : features);
+  const featureLane = (uri: string): AnalysisWorker => (isHeavy(uri) ? heavyLane : checks);
   const checkedOnce = new Set<string>();
+  /** Counts changes of settings, config and profile files: part of every diagnostics result id. */
+  let settingsGeneration = 0;
 
   // ---- settings -----------------------------------------------------------------------------
   const settingsCache = new Map<string, Promise<EditorSettings>>();
@@ -145,6 +156,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   const settingsChanged = (): void => {
+    settingsGeneration++;
     for (const w of workers) w.post({ type: 'invalidate' });
     checkedOnce.clear();
     publishConfigProblems();
@@ -178,8 +190,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
-    // Boot the checking thread while the client opens its first documents (the others
-    // start on first use: booting them all at once delays the first check on 2 cores).
+    // The checking thread is booting (the entry started it) while the client opens its
+    // first documents; the thread for large drafts starts on first use.
     checks.warm();
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'committeeReports' });
     if (foldersSupport) {
@@ -241,10 +253,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** Waits after an edit; longer for large documents, whose checks cost more. */
   const delayFor = (doc: TextDocument, s: EditorSettings): number => Math.min(2000, s.checkDelay + Math.floor(doc.getText().length / 2000));
 
+  /**
+   * A result depends on the text, the settings and config files, and the date (the date
+   * rules). When the client already holds the result for all three, it is told so and
+   * nothing is checked again.
+   */
+  const resultIdFor = (doc: TextDocument): string => `${doc.version}:${settingsGeneration}:${todayIso()}`;
+
   connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
     const doc = docs.get(uri);
     if (!doc) return { kind: 'full', items: [] };
+    const resultId = resultIdFor(doc);
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     const settings = await settingsFor(uri);
     if (!settings.enable) return { kind: 'full', items: [] };
     if (checkedOnce.has(uri)) await wait(delayFor(doc, settings), token);
@@ -258,7 +279,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       stats.checks++;
       checkedOnce.add(uri);
       for (const e of done.ruleErrors) log(`rule ${e.ruleId} failed on ${uri}: ${e.error}`);
-      return { kind: 'full', items: done.diagnostics };
+      // The id of the state that was checked (the document may have changed meanwhile).
+      const checked = docs.get(uri);
+      return checked?.version === done.version && resultIdFor(checked) === resultId ? { kind: 'full', resultId, items: done.diagnostics } : { kind: 'full', items: done.diagnostics };
     } catch (e) {
       if (e instanceof Cancelled) throw cancelled();
       log(`check of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
@@ -335,8 +358,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCodeLens((p, token) => feature('codeLens', p.textDocument.uri, token));
 
   // ---- custom requests ---------------------------------------------------------------------------
-  connection.onRequest(TemplatesRequest, (p: TemplatesParams, token) => features.run('templates', { uri: p.uri }, token));
-  connection.onRequest(NewReportRequest, (p: NewReportParams, token) => features.run('newReport', p, token));
+  connection.onRequest(TemplatesRequest, (p: TemplatesParams, token) => checks.run('templates', { uri: p.uri }, token));
+  connection.onRequest(NewReportRequest, (p: NewReportParams, token) => checks.run('newReport', p, token));
   connection.onRequest(InsertMissingSectionsRequest, async (p: InsertMissingSectionsParams, token): Promise<InsertMissingSectionsResult> => {
     const r = await feature<InsertMissingSectionsResult>('insertMissing', p.uri, token);
     return r ?? { inserted: 0, edits: [] };
@@ -373,6 +396,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workerStarts: stats.workerStarts,
     running: workers.map((w) => w.runningJob()).filter((j) => j?.kind === 'check').map((j) => (j!.params as { uri: string }).uri),
     configProblems: Object.fromEntries(problemFiles),
+    memory: (({ heapUsed, heapTotal, rss }) => ({ heapUsed, heapTotal, rss }))(process.memoryUsage()),
   }));
 
   connection.onShutdown(() => {

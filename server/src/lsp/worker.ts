@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Analyzer, type JobParams } from './analyzer.js';
 import type { ToWorker, FromWorker } from './pool.js';
+import type { WorkerData } from './spawn.js';
+import { IdleCollector } from './idle-gc.js';
 
 /**
  * Entry of an analysis worker thread. Document updates apply at once; jobs queue and run
@@ -10,12 +12,13 @@ import type { ToWorker, FromWorker } from './pool.js';
 export function runWorker(): void {
   const port = parentPort!;
   const analyzer = new Analyzer();
-  const data = workerData as { today?: string } | undefined;
+  const data = workerData as WorkerData | undefined;
   if (data?.today) analyzer.today = data.today;
   const queue: Extract<ToWorker, { type: 'job' }>[] = [];
   const cancelled = new Set<number>();
   let scheduled = false;
   const post = (m: FromWorker): void => port.postMessage(m);
+  const collector = data?.collectWhenIdle ? IdleCollector.forThisThread() : undefined;
 
   const schedule = (): void => {
     if (scheduled || queue.length === 0) return;
@@ -38,6 +41,7 @@ export function runWorker(): void {
       }
     }
     schedule();
+    if (queue.length === 0) collector?.idle();
   };
 
   const run = (kind: string, params: unknown): unknown => {
@@ -71,6 +75,7 @@ export function runWorker(): void {
   };
 
   port.on('message', (m: ToWorker) => {
+    collector?.busy();
     switch (m.type) {
       case 'open':
         analyzer.open(m.uri, m.languageId, m.version, m.text);
