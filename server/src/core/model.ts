@@ -162,8 +162,11 @@ export function unitMemo<T>(model: ReportModel, unit: Unit, memo: UnitMemo<T>): 
   const hit = memos[memo.id];
   if (hit !== undefined) return hit as T;
   let value = memo.compute(unit, model);
-  if (typeof value === 'string') value = ownString(value) as T;
-  else ownStrings(value, new Set());
+  // Only a memo kept across edits needs copies of its own; a one-off check's dies with it.
+  if (model.session) {
+    if (typeof value === 'string') value = ownString(value) as T;
+    else ownStrings(value, new Set());
+  }
   memos[memo.id] = value;
   return value;
 }
