@@ -90,8 +90,9 @@ export function scanModel(model: ReportModel): DateScan {
   const flags: number[] = found.map(() => 0);
   // The body: per top-level node, reused across edits; the document-level reading below
   // starts again from each node's own findings.
-  for (const unit of model.units) {
-    const u = unitMemo(model, unit, UNIT_DATES);
+  const units = model.units;
+  for (let ui = 0; ui < units.length; ui++) {
+    const u = unitMemo(model, units[ui]!, UNIT_DATES);
     for (let i = 0; i < u.dates.length; i++) {
       const f = u.dates[i]!;
       f.context = u.base[i]!;

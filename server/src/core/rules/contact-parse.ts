@@ -470,17 +470,22 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
     for (const p of entry.phones) if (isPhoneClaim(p, true)) phones.push({ phone: p, entry });
   }
   const officerEntries = entries.filter((e) => e.where === 'section');
-  for (const unit of model.units) {
-    for (const b of unitMemo(model, unit, UNIT_CONTACTS)) {
+  // Indexed loops over every node: array iterators here are garbage on each check.
+  const units = model.units;
+  for (let ui = 0; ui < units.length; ui++) {
+    const found = unitMemo(model, units[ui]!, UNIT_CONTACTS);
+    for (let bi = 0; bi < found.length; bi++) {
+      const b = found[bi]!;
       const { start, end } = b.block;
       let inContact = false;
       for (let i = 0; i < covered.length && !inContact; i++) inContact = start >= covered[i]![0] && end <= covered[i]![1];
-      for (const em of b.emails) {
+      for (let i = 0; i < b.emails.length; i++) {
+        const em = b.emails[i]!;
         const entry = inContact ? entryAt(officerEntries, em.start) : undefined;
         emails.push(entry ? { email: em, entry } : { email: em });
       }
       if (inContact) continue;
-      for (const p of b.numbers) if (isPhoneClaim(p, false)) phones.push({ phone: p });
+      for (let i = 0; i < b.numbers.length; i++) if (isPhoneClaim(b.numbers[i]!, false)) phones.push({ phone: b.numbers[i]! });
     }
   }
   emails.sort((a, b) => a.email.start - b.email.start);
@@ -817,8 +822,11 @@ export function isSharedMailbox(local: string, words: readonly string[]): boolea
 function readMailtos(model: ReportModel, entries: ContactEntry[]): MailtoLink[] {
   const officers = entries.filter((e) => e.where === 'section');
   const out: MailtoLink[] = [];
-  for (const unit of model.units) {
-    for (const found of unitMemo(model, unit, UNIT_MAILTOS)) {
+  const units = model.units;
+  for (let ui = 0; ui < units.length; ui++) {
+    const all = unitMemo(model, units[ui]!, UNIT_MAILTOS);
+    for (let i = 0; i < all.length; i++) {
+      const found = all[i]!;
       const link: MailtoLink = { ...found.link };
       const entry = entryAt(officers, found.start);
       if (entry) link.entry = entry;

@@ -89,8 +89,11 @@ export const malformedUrl = defineRule({
       if (problem) ctx.report(problem);
     }
     // Mistyped schemes in running text, which are not links at all.
-    for (const unit of model.units) {
-      for (const m of unitMemo(model, unit, UNIT_SCHEMES)) {
+    const units = model.units;
+    for (let ui = 0; ui < units.length; ui++) {
+      const schemes = unitMemo(model, units[ui]!, UNIT_SCHEMES);
+      for (let i = 0; i < schemes.length; i++) {
+        const m = schemes[i]!;
         const start = m.start;
         if (seen.has(start) || within(spans, start)) continue;
         let end = m.end;
