@@ -41,7 +41,6 @@ export async function serverBench(text: string, opts: { starts: number; document
   // Let the worker threads settle, then read the resident set of the whole server process.
   await new Promise((r) => setTimeout(r, 1000));
   const rss = rssMb(client.child.pid!);
-  if (process.env.BENCH_DEBUG) console.log(await client.request('committeeReports/stats', {}));
   await client.stop();
   return { startToDiagnosticsMs: median(starts), startRuns: starts.length, idleRssMb: before, rssMb: rss, documents: opts.documents, openAndCheckMs };
 }

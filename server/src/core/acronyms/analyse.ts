@@ -304,17 +304,26 @@ function phraseIndex(model: ReportModel): PhraseIndex {
   const now = ++index.update;
   // Nodes of the previous model carry its update number; any other node is new.
   const added: Unit[] = [];
-  for (const u of model.units) {
+  const units = model.units;
+  for (let ui = 0; ui < units.length; ui++) {
+    const u = units[ui]!;
     const r = unitMemo(model, u, UNIT_RUNS);
     if (r.seen !== before || before === 0) added.push(u);
     r.seen = now;
   }
-  const dirty = new Set<string>();
-  for (const u of index.model?.units ?? []) {
+  // Nodes that left: out of each list they were in (a native search; lists of common
+  // initials such as `TC` hold thousands of nodes, and an edit removes one or two).
+  const previous = index.model?.units ?? [];
+  for (let ui = 0; ui < previous.length; ui++) {
+    const u = previous[ui]!;
     const r = unitMemoIfAny(u, UNIT_RUNS)!;
-    if (r.seen !== now) for (const key of r.byKey.keys()) dirty.add(key);
+    if (r.seen === now) continue;
+    for (const key of r.byKey.keys()) {
+      const list = index.byKey.get(key)!;
+      const i = list.indexOf(u);
+      if (i >= 0) list.splice(i, 1);
+    }
   }
-  for (const key of dirty) index.byKey.set(key, index.byKey.get(key)!.filter((u) => unitMemoIfAny(u, UNIT_RUNS)!.seen === now));
   for (const u of added) {
     for (const key of unitMemoIfAny(u, UNIT_RUNS)!.byKey.keys()) {
       let list = index.byKey.get(key);
