@@ -246,6 +246,21 @@ describe('settings', () => {
     }
   });
 
+  test('a config file above the workspace folder is not read (the checking thread knows the folders)', async () => {
+    const outer = tempFolder({ '.committee-reports.json': JSON.stringify({ rules: { structure: 'off', metadata: 'off' } }) });
+    const folder = join(outer, 'ws');
+    mkdirSync(folder);
+    const a = uri(join(folder, 'a.report.md'));
+    const client = await new TestClient({ folders: [folder] }).start();
+    try {
+      await client.open(a, BAD);
+      assert.equal((await client.diagnostics(a)).length, 3);
+    } finally {
+      await client.stop();
+      rmSync(outer, { recursive: true, force: true });
+    }
+  });
+
   test('multi-root: each folder uses its own config file', async () => {
     const one = tempFolder({ '.committee-reports.json': JSON.stringify({ rules: { 'structure/heading-style': 'off' } }) });
     const two = tempFolder({ '.committee-reports.yaml': 'rules:\n  metadata: "off"\n' });

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import type * as Lsp from './server.js';
-import { enableCompileCache, spawnAnalysisThread, workerDataFor } from './spawn.js';
+import { spawnAnalysisThread, workerDataFor } from './spawn.js';
 
-// The entry of the language server process. It is kept small: the checking thread is
-// started first, so it loads the analysis bundle (worker.cjs) while this thread loads
-// the connection's code (lsp.cjs); on two cores that halves the wait for the first check.
-enableCompileCache();
+// The entry of the language server process, kept small: the checking thread is started
+// first, so it loads the analysis bundle (worker.cjs) while this thread loads the
+// connection's code (lsp.cjs), instead of after it.
 const workerScript = join(__dirname, 'worker.cjs');
 const checks = spawnAnalysisThread(workerScript, workerDataFor('checks', true));
 // eslint-disable-next-line @typescript-eslint/no-require-imports

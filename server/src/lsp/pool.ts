@@ -64,8 +64,11 @@ export class AnalysisWorker {
     /** Collect garbage when idle after bursts of work (idle-gc.ts). */
     private readonly collectWhenIdle = false,
     /** A thread already started for this lane (by the entry, before the server code loaded). */
-    private prestarted?: Worker,
-  ) {}
+    prestarted?: Worker,
+  ) {
+    // Adopted at once, so its events (an early exit included) are never missed.
+    if (prestarted) this.adopt(prestarted);
+  }
 
   /** Starts the thread now (it loads the bundle), so the first request does not wait for it. */
   warm(): void {
@@ -73,11 +76,10 @@ export class AnalysisWorker {
   }
 
   private ensure(): Worker {
-    if (this.worker) return this.worker;
-    // A thread started early is used unless it has already stopped (its id is then -1).
-    const early = this.prestarted;
-    this.prestarted = undefined;
-    const w = early && early.threadId !== -1 ? early : spawnAnalysisThread(this.script, workerDataFor(this.name, this.collectWhenIdle));
+    return this.worker ?? this.adopt(spawnAnalysisThread(this.script, workerDataFor(this.name, this.collectWhenIdle)));
+  }
+
+  private adopt(w: Worker): Worker {
     this.worker = w;
     this.stats.workerStarts++;
     w.on('message', (m: FromWorker) => this.onMessage(w, m));

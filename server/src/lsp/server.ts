@@ -167,6 +167,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // ---- lifecycle --------------------------------------------------------------------------------
   connection.onInitialize((params): InitializeResult => {
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    // The checking thread started before the client said which folders are open.
+    for (const w of workers) w.post({ type: 'folders', folders });
     const ws = params.capabilities.workspace;
     configurationSupport = ws?.configuration === true;
     watcherSupport = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
