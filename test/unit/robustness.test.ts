@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { applySuppressions } from '../../server/src/core/suppress.js';
+import { ReportSession } from '../../server/src/core/session.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const example = readFileSync(join(repo, 'examples', 'leicester-city-executive.report.md'), 'utf8');
@@ -94,6 +95,28 @@ test('suppression comments: line, next line, block and file', () => {
   );
   const whole = applySuppressions('<!-- committee-report-disable-file -->\n' + text, [f(3), f(7, 'numbering/gap')]);
   assert.deepEqual(whole, []);
+});
+
+test('suppression per node: front matter comments, body comments, and the lines after edits', () => {
+  // A misspelt key silenced by a YAML comment in the front matter (as the quick fix writes
+  // it), a heading wording silenced in the body, and a block of numbering rules off.
+  const draft = example
+    .replace('version: v1\n', 'version: v1\nverison: v2 # <!-- committee-report-disable-line metadata/unknown-key -->\n')
+    .replace('### 5.4 Climate Emergency implications', '### 5.4 Climate Change implications <!-- committee-report-disable-line structure/heading-wording -->');
+  const ids = (r: { findings: { ruleId: string }[] }): string[] => r.findings.map((f) => f.ruleId);
+  const full = checkReport(draft, { today });
+  assert.ok(!ids(full).includes('metadata/unknown-key'));
+  assert.ok(!ids(full).includes('structure/heading-wording'));
+  // Without the comments both are reported.
+  const bare = checkReport(draft.replace(/ # <!--.*?-->/, '').replace(/ <!-- committee-report-disable-line structure\/heading-wording -->/, ''), { today });
+  assert.ok(ids(bare).includes('metadata/unknown-key') && ids(bare).includes('structure/heading-wording'));
+  // A session: lines inserted above the body comment move it; it still silences its own line only.
+  const session = new ReportSession();
+  assert.deepEqual(ids(session.check(draft, { today })), ids(full));
+  const at = draft.indexOf('## 1.');
+  const edited = draft.slice(0, at) + 'Extra line one.\n\nExtra line two.\n\n' + draft.slice(at);
+  assert.deepEqual(ids(session.check(edited, { today }, { start: at, oldEnd: at, newEnd: at + 33 })), ids(checkReport(edited, { today })));
+  assert.ok(!ids(session.check(edited, { today })).includes('structure/heading-wording'));
 });
 
 test('suppression works end to end on a draft', () => {

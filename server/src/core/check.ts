@@ -8,7 +8,7 @@ import type { Profile } from './templates/schema.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
 import { RULES } from './rules/index.js';
 import type { RuleDefinition, RuleContext } from './rules/define.js';
-import { applySuppressions } from './suppress.js';
+import { applyReportSuppressions } from './suppress.js';
 import { applyFixes } from './fix.js';
 import { compareRanges } from './text.js';
 import { entryText } from './frontmatter.js';
@@ -132,7 +132,7 @@ export function checkAnalysis(
 ): CheckResult {
   const { findings, ruleErrors } = runRules(analysis, opts.rules, opts);
   const { model, profile, match } = analysis;
-  const kept = applySuppressions(model.text, findings).sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  const kept = applyReportSuppressions(model, findings).sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
   const result: CheckResult = { findings: kept, model, ruleErrors };
   if (profile) result.profile = profile;
   if (match) result.match = match;

@@ -1,4 +1,5 @@
 import type { Finding } from './types.js';
+import { defineUnitMemo, unitMemo, type ReportModel } from './model.js';
 
 /**
  * Inline suppression with HTML comments, so the draft still renders cleanly:
@@ -33,23 +34,69 @@ function covers(rules: string[] | 'all', id: string): boolean {
   return rules === 'all' || rules.some((r) => r === id || id.startsWith(r + '/'));
 }
 
-export function applySuppressions(text: string, findings: Finding[]): Finding[] {
-  if (!text.includes('committee-report-')) return findings;
-  const spans: Span[] = [];
-  const open: { rules: string[] | 'all'; from: number }[] = [];
+/** One suppression comment: its kind, rules and 0-based line. */
+interface Directive {
+  kind: string;
+  rules: string[] | 'all';
+  line: number;
+}
+
+/** The directives in `text`, whose first line is line `firstLine` of the document. */
+function readDirectives(text: string, firstLine: number): Directive[] {
+  const out: Directive[] = [];
   // Directives come in text order: count line breaks from the previous one only.
   let counted = 0;
-  let line = 0;
-  const lineOf = (offset: number): number => {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    counted = offset;
-    return line;
-  };
-  const MAX = Number.MAX_SAFE_INTEGER;
+  let line = firstLine;
   for (const m of text.matchAll(DIRECTIVE)) {
-    const kind = m[1]!;
-    const rules = parseRules(m[2] ?? '');
-    const line = lineOf(m.index);
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
+    out.push({ kind: m[1]!, rules: parseRules(m[2] ?? ''), line });
+  }
+  return out;
+}
+
+const NONE: Directive[] = [];
+
+/**
+ * The directives of one top-level node, lines counted from the node's first line (so
+ * nothing moves when the node does). An edit reads only the nodes it made.
+ */
+const UNIT_DIRECTIVES = defineUnitMemo<Directive[]>({
+  compute(unit, model) {
+    const source = model.text.slice(unit.start, unit.end);
+    return source.includes(DIRECTIVE_PREFIX) ? readDirectives(source, 0) : NONE;
+  },
+  shift() {},
+});
+
+/** The findings no directive in `text` silences. */
+export function applySuppressions(text: string, findings: Finding[]): Finding[] {
+  if (!text.includes(DIRECTIVE_PREFIX)) return findings;
+  return unsilenced(readDirectives(text, 0), findings);
+}
+
+/**
+ * The findings no directive in the report silences, read per top-level node: the front
+ * matter (where a directive is a YAML comment) and whatever precedes the first node are
+ * read on each check, every node's own directives once.
+ */
+export function applyReportSuppressions(model: ReportModel, findings: Finding[]): Finding[] {
+  const units = model.units;
+  const head = units.length > 0 ? units[0]!.start : model.text.length;
+  const directives = model.text.lastIndexOf(DIRECTIVE_PREFIX, head) === -1 ? [] : readDirectives(model.text.slice(0, head), 0);
+  for (let ui = 0; ui < units.length; ui++) {
+    const unit = units[ui]!;
+    const own = unitMemo(model, unit, UNIT_DIRECTIVES);
+    for (let i = 0; i < own.length; i++) directives.push({ ...own[i]!, line: own[i]!.line + unit.line - 1 });
+  }
+  return directives.length === 0 ? findings : unsilenced(directives, findings);
+}
+
+function unsilenced(directives: Directive[], findings: Finding[]): Finding[] {
+  const spans: Span[] = [];
+  const open: { rules: string[] | 'all'; from: number }[] = [];
+  const MAX = Number.MAX_SAFE_INTEGER;
+  for (const { kind, rules, line } of directives) {
     if (kind === 'disable-file') spans.push({ rules, from: 0, to: MAX });
     else if (kind === 'disable-line') spans.push({ rules, from: line, to: line });
     else if (kind === 'disable-next-line') spans.push({ rules, from: line + 1, to: line + 1 });
