@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ReportSession } from '../../server/src/core/session.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { diffRegion } from '../../server/src/core/incremental.js';
+import { LineIndex } from '../../server/src/core/text.js';
 import type { CheckResult } from '../../server/src/core/check.js';
 
 /**
@@ -85,4 +86,28 @@ test('diffRegion finds the changed span', () => {
   assert.deepEqual(diffRegion('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
   assert.deepEqual(diffRegion('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
   assert.deepEqual(diffRegion('abc', ''), { start: 0, oldEnd: 3, newEnd: 0 });
+});
+
+test('a line index updated by an edit equals one read from the new text', () => {
+  const rnd = prng(77);
+  let text = seeds[0]!.text;
+  let index = new LineIndex(text);
+  for (let step = 0; step < 300; step++) {
+    const e = randomEdit(text, rnd, seeds[1]!.text);
+    const next = LineIndex.afterEdit(index, e.text, e);
+    text = e.text;
+    index = new LineIndex(text);
+    assert.deepEqual(next.lineStarts, index.lineStarts, `after edit ${step} at ${e.start}`);
+  }
+});
+
+test('a NUL typed into a session makes it "not text"; removing it checks the report again', () => {
+  const session = new ReportSession();
+  const opts = { today: '2026-02-20' };
+  const text = seeds[0]!.text;
+  const clean = session.check(text, opts).findings.length;
+  const at = text.length >> 1;
+  const bad = text.slice(0, at) + '\u0000' + text.slice(at);
+  assert.deepEqual(session.check(bad, opts, { start: at, oldEnd: at, newEnd: at + 1 }).findings.map((f) => f.ruleId), ['structure/not-text']);
+  assert.equal(session.check(text, opts).findings.length, clean);
 });

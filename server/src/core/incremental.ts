@@ -158,6 +158,8 @@ export class IncrementalParser {
   private text = '';
   private chunks: Chunk[] = [];
   private root: Root | undefined;
+  /** Line breaks in the text (kept up to date by each edit, so no update counts them all). */
+  private breaks = 0;
   stats: ParseStats = { parsedChars: 0, full: true };
 
   constructor(text: string) {
@@ -168,7 +170,7 @@ export class IncrementalParser {
     if (!this.root) {
       const children: RootContent[] = [];
       for (const c of this.chunks) for (const n of c.nodes) children.push(n);
-      const endLine = countLinesTotal(this.text);
+      const endLine = this.breaks;
       const lastNl = this.text.lastIndexOf('\n');
       this.root = {
         type: 'root',
@@ -185,6 +187,7 @@ export class IncrementalParser {
   /** Parses the whole text (also the fallback when chunks cannot be trusted). */
   full(text: string): void {
     this.text = text;
+    this.breaks = countLines(text, 0, text.length);
     this.root = undefined;
     this.stats = { parsedChars: text.length, full: true };
     const tree = parseMarkdown(text);
@@ -273,15 +276,12 @@ export class IncrementalParser {
       }
     }
     this.chunks = [...this.chunks.slice(0, first), ...fresh, ...reused];
+    this.breaks += countLines(text, c.start, c.newEnd) - countLines(old, c.start, c.oldEnd);
     this.text = text;
     this.root = undefined;
     this.stats = { parsedChars: end - from, full: false };
     return this.tree;
   }
-}
-
-function countLinesTotal(text: string): number {
-  return countLines(text, 0, text.length);
 }
 
 /** The region where two texts differ: [start, oldEnd) in the old text became [start, newEnd). */

@@ -214,10 +214,22 @@ function ownStrings(value: unknown, seen: Set<object>): void {
  */
 export class ModelCache {
   readonly entries = new WeakMap<object, Unit>();
+  /** The line index of the last model and the edit since, for the next model's index (see `LineIndex.afterEdit`). */
+  lineEdit?: { index: LineIndex; change: { start: number; oldEnd: number; newEnd: number } };
+}
+
+/** The line index of `text`: updated from the last one when the cache knows the edit between them. */
+function lineIndexFor(text: string, cache: ModelCache | undefined): LineIndex {
+  const edit = cache?.lineEdit;
+  if (!edit) return new LineIndex(text);
+  cache!.lineEdit = undefined;
+  const { index, change } = edit;
+  const fits = change.start <= change.oldEnd && change.oldEnd <= index.text.length && index.text.length + change.newEnd - change.oldEnd === text.length;
+  return fits ? LineIndex.afterEdit(index, text, change) : new LineIndex(text);
 }
 
 export function buildModel(text: string, tree: Root = parseMarkdown(text), cache?: ModelCache): ReportModel {
-  const index = new LineIndex(text);
+  const index = lineIndexFor(text, cache);
   let frontMatter = emptyFrontMatter(index);
   const headings: Heading[] = [];
   const blocks: Block[] = [];

@@ -1,4 +1,5 @@
-import { IncrementalParser } from './incremental.js';
+import { IncrementalParser, diffRegion } from './incremental.js';
+import type { LineIndex } from './text.js';
 import { ModelCache } from './model.js';
 import { analyseReport, checkAnalysis, checkReport, defaultCheckEnv, type CheckOptions, type CheckResult } from './check.js';
 
@@ -19,6 +20,8 @@ export class ReportSession {
   private parser: IncrementalParser | undefined;
   private readonly cache = new ModelCache();
   private text: string | undefined;
+  /** The line index of the last model (its text is `text`). */
+  private index: LineIndex | undefined;
 
   /** Characters parsed by the last check (for the benchmark and tests). */
   get lastParsedChars(): number {
@@ -26,16 +29,23 @@ export class ReportSession {
   }
 
   check(text: string, opts: CheckOptions = {}, change?: TextChange): CheckResult {
-    if (text.includes('\u0000')) {
+    const previous = this.text;
+    // The edit since the last check (the caller's, or found by comparing the texts).
+    const edit = previous === undefined || text === previous ? undefined : (change ?? diffRegion(previous, text));
+    // The last text had no NUL: only the edited region can have brought one.
+    if (edit ? text.slice(edit.start, edit.newEnd).includes('\u0000') : previous === undefined && text.includes('\u0000')) {
       this.parser = undefined;
       this.text = undefined;
+      this.index = undefined;
       return checkReport(text, opts);
     }
     if (!this.parser) this.parser = new IncrementalParser(text);
-    else if (text !== this.text) this.parser.update(text, change);
+    else if (edit) this.parser.update(text, edit);
     this.text = text;
+    if (edit && this.index) this.cache.lineEdit = { index: this.index, change: edit };
     const env = defaultCheckEnv(opts);
     const analysis = analyseReport(text, env.profiles, env.config, { tree: this.parser.tree, cache: this.cache });
+    this.index = analysis.model.index;
     return checkAnalysis(analysis, env);
   }
 }

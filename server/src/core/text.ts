@@ -6,11 +6,32 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
 
-  constructor(text: string) {
+  constructor(text: string, lineStarts?: number[]) {
     this.text = text;
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, made from the index of the text before an edit that replaced
+   * [start, oldEnd) with [start, newEnd): lines before the edit are kept, the new region
+   * is read, the lines after it move. Only the edited region of the text is read.
+   */
+  static afterEdit(before: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    const old = before.lineStarts;
+    const delta = change.newEnd - change.oldEnd;
+    // Lines starting at or before the edit keep their start (their line break comes before it).
+    const keep = lastAtOrBefore(old, change.start, (s) => s) + 1;
+    const starts = old.slice(0, keep);
+    for (let i = text.indexOf('\n', change.start); i !== -1 && i < change.newEnd; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // Lines whose break was after the replaced region move by the change in length.
+    for (let i = lastAtOrBefore(old, change.oldEnd, (s) => s) + 1; i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
