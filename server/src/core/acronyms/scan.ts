@@ -280,7 +280,7 @@ function buildScan(model: ReportModel): AcronymScan {
     }
     // What lies inside an expansion depends on where each token ends.
     for (const seg of touched) {
-      for (const o of seg.occurrences) delete o.inExpansion;
+      for (const o of seg.occurrences) o.inExpansion = undefined;
       markExpansions(seg.occurrences, seg.definitions);
     }
   }
