@@ -1,6 +1,6 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import { parseMarkdown } from './parse.js';
-import { ownString } from './text.js';
+import { ownString, type TextChange } from './text.js';
 
 /**
  * Incremental parsing. A Markdown document splits into chunks at "safe" boundaries:
@@ -228,7 +228,7 @@ export class IncrementalParser {
    * Brings the parse up to date with `text`. The changed region is found by comparing
    * with the previous text (common prefix and suffix), unless the caller knows it.
    */
-  update(text: string, change?: { start: number; oldEnd: number; newEnd: number }): Root {
+  update(text: string, change?: TextChange): Root {
     const old = this.text;
     if (text === old) return this.tree;
     const c = change ?? diffRegion(old, text);
@@ -285,7 +285,7 @@ export class IncrementalParser {
 }
 
 /** The region where two texts differ: [start, oldEnd) in the old text became [start, newEnd). */
-export function diffRegion(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
+export function diffRegion(a: string, b: string): TextChange {
   const max = Math.min(a.length, b.length);
   let s = 0;
   while (s < max && a.charCodeAt(s) === b.charCodeAt(s)) s++;

@@ -1,6 +1,6 @@
 import type { Root, RootContent, Heading as MdHeading, List, PhrasingContent } from 'mdast';
 import { parseMarkdown } from './parse.js';
-import { LineIndex, ownString, trimEnd } from './text.js';
+import { LineIndex, ownString, trimEnd, type TextChange } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Range } from './types.js';
 
@@ -215,7 +215,7 @@ function ownStrings(value: unknown, seen: Set<object>): void {
 export class ModelCache {
   readonly entries = new WeakMap<object, Unit>();
   /** The line index of the last model and the edit since, for the next model's index (see `LineIndex.afterEdit`). */
-  lineEdit?: { index: LineIndex; change: { start: number; oldEnd: number; newEnd: number } };
+  lineEdit?: { index: LineIndex; change: TextChange };
 }
 
 /** The line index of `text`: updated from the last one when the cache knows the edit between them. */

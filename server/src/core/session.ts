@@ -1,14 +1,9 @@
 import { IncrementalParser, diffRegion } from './incremental.js';
-import type { LineIndex } from './text.js';
+import type { LineIndex, TextChange } from './text.js';
 import { ModelCache } from './model.js';
 import { analyseReport, checkAnalysis, checkReport, defaultCheckEnv, type CheckOptions, type CheckResult } from './check.js';
 
-/** Where an edit changed the text: [start, oldEnd) of the old text became [start, newEnd). */
-export interface TextChange {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
+export type { TextChange } from './text.js';
 
 /**
  * One open document, checked again after each edit without starting from scratch:

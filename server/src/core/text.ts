@@ -1,6 +1,13 @@
 import type { Position, Range } from './types.js';
 
 /** Converts between string offsets and line/character positions in one text. */
+/** Where an edit changed the text: [start, oldEnd) of the old text became [start, newEnd). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
 export class LineIndex {
   readonly text: string;
   /** Offset of the first character of each line. */
@@ -22,7 +29,7 @@ export class LineIndex {
    * [start, oldEnd) with [start, newEnd): lines before the edit are kept, the new region
    * is read, the lines after it move. Only the edited region of the text is read.
    */
-  static afterEdit(before: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+  static afterEdit(before: LineIndex, text: string, change: TextChange): LineIndex {
     const old = before.lineStarts;
     const delta = change.newEnd - change.oldEnd;
     // Lines starting at or before the edit keep their start (their line break comes before it).
