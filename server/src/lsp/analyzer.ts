@@ -100,12 +100,8 @@ export class Analyzer {
   /** Checks an open document through its session (a closed file is checked whole). */
   private run(uri: string, text: string, version: number, opts: CheckOptions): CheckResult {
     if (version === -1) return checkReport(text, opts);
-    let session = this.sessions.get(uri);
-    if (session) this.sessions.delete(uri);
-    else session = new ReportSession();
-    // Most recently used last; drop the oldest beyond the bound.
-    this.sessions.set(uri, session);
-    evictOldest(this.sessions, Analyzer.KEEP_ANALYSED);
+    const session = this.sessions.get(uri) ?? new ReportSession();
+    keepRecent(this.sessions, uri, session, Analyzer.KEEP_ANALYSED);
     return session.check(text, opts);
   }
 
@@ -167,18 +163,14 @@ export class Analyzer {
       settingsFiles: ws.files,
     };
     if (src.version !== -1) {
-      this.lastCheck.delete(p.uri);
-      this.lastCheck.set(p.uri, { version: src.version, key, result: done });
-      evictOldest(this.lastCheck, Analyzer.KEEP_RESULTS);
+      keepRecent(this.lastCheck, p.uri, { version: src.version, key, result: done }, Analyzer.KEEP_RESULTS);
       if (result.model) this.remember(p.uri, { version: src.version, key, ctx: this.featureContext(result, opts) });
     }
     return done;
   }
 
   private remember(uri: string, entry: { version: number; key: string; ctx: FeatureContext & { result: CheckResult } }): void {
-    this.analysis.delete(uri);
-    this.analysis.set(uri, entry);
-    evictOldest(this.analysis, Analyzer.KEEP_ANALYSED);
+    keepRecent(this.analysis, uri, entry, Analyzer.KEEP_ANALYSED);
   }
 
   private featureContext(result: CheckResult, opts: CheckOptions): FeatureContext & { result: CheckResult } {
@@ -285,8 +277,13 @@ export class Analyzer {
   }
 }
 
-/** Keeps a Map (insertion order = least recently used first) to `max` entries. */
-function evictOldest<K, V>(map: Map<K, V>, max: number): void {
+/**
+ * Sets `key` as the most recently used entry of a Map (insertion order = least recently
+ * used first) and drops the oldest entries beyond `max`.
+ */
+function keepRecent<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
   while (map.size > max) map.delete(map.keys().next().value as K);
 }
 

@@ -61,8 +61,6 @@ export class AnalysisWorker {
     private readonly mirror: () => MirrorState,
     private readonly stats: PoolStats,
     private readonly log: (msg: string) => void,
-    /** Collect garbage when idle after bursts of work (idle-gc.ts). */
-    private readonly collectWhenIdle = false,
     /** A thread already started for this lane (by the entry, before the server code loaded). */
     prestarted?: Worker,
   ) {
@@ -70,13 +68,8 @@ export class AnalysisWorker {
     if (prestarted) this.adopt(prestarted);
   }
 
-  /** Starts the thread now (it loads the bundle), so the first request does not wait for it. */
-  warm(): void {
-    this.ensure();
-  }
-
   private ensure(): Worker {
-    return this.worker ?? this.adopt(spawnAnalysisThread(this.script, workerDataFor(this.name, this.collectWhenIdle)));
+    return this.worker ?? this.adopt(spawnAnalysisThread(this.script, workerDataFor(this.name)));
   }
 
   private adopt(w: Worker): Worker {

@@ -20,6 +20,7 @@ import { loadWorkspaceSettings, dirnameOf } from '../core/workspace.js';
 import { todayIso } from '../core/check.js';
 import { disableRuleEdit } from '../core/features.js';
 import { AnalysisWorker, Cancelled, type PoolStats } from './pool.js';
+import { CHECKS_LANE } from './spawn.js';
 import type { CheckDone } from './analyzer.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { problemDiagnostic, quickFixes } from './convert.js';
@@ -54,8 +55,8 @@ const CONFIG_GLOB = '**/.committee-reports.{json,yaml,yml}';
 export interface ServerOptions {
   /** The bundle the analysis threads run (worker.cjs). */
   workerScript: string;
-  /** Threads the entry started before this code was loaded, by lane. */
-  prestarted?: { checks?: Worker };
+  /** The checking thread, which the entry started before this code was loaded. */
+  prestarted: { checks: Worker };
 }
 
 /** Starts the server on the process's own connection (stdio, IPC or socket, from the command line). */
@@ -83,7 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // One thread checks ordinary reports and answers the editor's feature requests on them
   // (a feature reuses the model of the last check). Very large drafts get a thread of
   // their own, so their slow parses never hold up the others.
-  const checks = new AnalysisWorker('checks', options.workerScript, mirror, stats, log, true, options.prestarted?.checks);
+  const checks = new AnalysisWorker(CHECKS_LANE, options.workerScript, mirror, stats, log, options.prestarted.checks);
   const heavyLane = new AnalysisWorker('large documents', options.workerScript, mirror, stats, log);
   const workers = [checks, heavyLane];
   const isHeavy = (uri: string): boolean => (docs.get(uri)?.getText().length ?? 0) >= HEAVY_BYTES;
@@ -192,9 +193,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
-    // The checking thread is booting (the entry started it) while the client opens its
-    // first documents; the thread for large drafts starts on first use.
-    checks.warm();
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'committeeReports' });
     if (foldersSupport) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -390,16 +388,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     return { files };
   });
-  connection.onRequest(StatsRequest, (): Stats => ({
-    pid: process.pid,
-    checks: stats.checks,
-    skipped: stats.skipped,
-    aborted: stats.aborted,
-    workerStarts: stats.workerStarts,
-    running: workers.map((w) => w.runningJob()).filter((j) => j?.kind === 'check').map((j) => (j!.params as { uri: string }).uri),
-    configProblems: Object.fromEntries(problemFiles),
-    memory: (({ heapUsed, heapTotal, rss }) => ({ heapUsed, heapTotal, rss }))(process.memoryUsage()),
-  }));
+  connection.onRequest(StatsRequest, (): Stats => {
+    const { heapUsed, heapTotal, rss } = process.memoryUsage();
+    return {
+      pid: process.pid,
+      checks: stats.checks,
+      skipped: stats.skipped,
+      aborted: stats.aborted,
+      workerStarts: stats.workerStarts,
+      running: workers.map((w) => w.runningJob()).filter((j) => j?.kind === 'check').map((j) => (j!.params as { uri: string }).uri),
+      configProblems: Object.fromEntries(problemFiles),
+      memory: { heapUsed, heapTotal, rss },
+    };
+  });
 
   connection.onShutdown(() => {
     for (const w of workers) w.dispose();

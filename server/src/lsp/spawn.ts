@@ -5,13 +5,21 @@ export interface WorkerData {
   role: string;
   /** yyyy-mm-dd the date rules check against (COMMITTEE_REPORTS_TODAY, for tests). */
   today?: string;
-  /** Give memory back after bursts of work (idle-gc.ts): set for the thread of ordinary reports. */
+  /** Give memory back after bursts of work (idle-gc.ts). */
   collectWhenIdle?: boolean;
 }
 
-export function workerDataFor(role: string, collectWhenIdle = false): WorkerData {
+/** The thread that checks ordinary reports and answers the editor's features on them. */
+export const CHECKS_LANE = 'checks';
+
+/**
+ * The data of a thread by its role. The checking thread collects when idle: it holds many
+ * documents and goes quiet between bursts. The thread for very large drafts does not: a
+ * full collection of its heap would stall the next check of the draft being typed in.
+ */
+export function workerDataFor(role: string): WorkerData {
   const today = process.env.COMMITTEE_REPORTS_TODAY ?? '';
-  return { role, ...(/^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {}), ...(collectWhenIdle ? { collectWhenIdle } : {}) };
+  return { role, ...(/^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {}), ...(role === CHECKS_LANE ? { collectWhenIdle: true } : {}) };
 }
 
 /** Starts an analysis thread running `script` (worker.cjs). */
