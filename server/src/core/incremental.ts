@@ -1,6 +1,6 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import { parseMarkdown } from './parse.js';
-import { ownString, type TextChange } from './text.js';
+import { countLines, ownString, type TextChange } from './text.js';
 
 /**
  * Incremental parsing. A Markdown document splits into chunks at "safe" boundaries:
@@ -114,12 +114,6 @@ function findCuts(text: string, from: number, to: number, after = -1, stopAt?: (
     pos = nl + 1;
   }
   return { cuts };
-}
-
-function countLines(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** Moves every position in a subtree by an offset and line delta. */

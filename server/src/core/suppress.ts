@@ -1,5 +1,6 @@
 import type { Finding } from './types.js';
 import { defineUnitMemo, unitMemo, type ReportModel } from './model.js';
+import { countLines } from './text.js';
 
 /**
  * Inline suppression with HTML comments, so the draft still renders cleanly:
@@ -48,7 +49,7 @@ function readDirectives(text: string, firstLine: number): Directive[] {
   let counted = 0;
   let line = firstLine;
   for (const m of text.matchAll(DIRECTIVE)) {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    line += countLines(text, counted, m.index);
     counted = m.index;
     out.push({ kind: m[1]!, rules: parseRules(m[2] ?? ''), line });
   }

@@ -8,6 +8,13 @@ export interface TextChange {
   newEnd: number;
 }
 
+/** Line breaks in text[start, end). */
+export function countLines(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export class LineIndex {
   readonly text: string;
   /** Offset of the first character of each line. */
