@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { ReportSession } from '../../server/src/core/session.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { diffRegion } from '../../server/src/core/incremental.js';
+import { parseMarkdown } from '../../server/src/core/parse.js';
+import { isDeepStrictEqual } from 'node:util';
 import { LineIndex } from '../../server/src/core/text.js';
 import type { CheckResult } from '../../server/src/core/check.js';
 
@@ -67,6 +69,8 @@ for (const [i, seed] of seeds.entries()) {
       const inc = session.check(text, opts, change);
       const full = checkReport(text, opts);
       assert.deepEqual(normalise(inc), normalise(full), `after edit ${step} at ${e.start}`);
+      // The session's tree is the one a whole parse of the text gives, positions and all.
+      if (inc.model) assert.ok(isDeepStrictEqual(inc.model.tree, parseMarkdown(text)), `tree after edit ${step} at ${e.start}`);
     }
   });
 }

@@ -1,7 +1,7 @@
 import type { ModelCache} from './model.js';
 import { buildModel, type ReportModel } from './model.js';
 import type { Root } from 'mdast';
-import { parseMarkdown } from './parse.js';
+import { parseReport } from './incremental.js';
 import { ProfileRegistry } from './templates/loader.js';
 import { matchTemplate, type TemplateMatch } from './templates/match.js';
 import type { Profile } from './templates/schema.js';
@@ -56,7 +56,7 @@ export interface Analysis {
 
 /** Parse, build the report model and match it to its template profile. */
 export function analyseReport(text: string, profiles: ProfileRegistry = defaultRegistry, config?: ResolvedConfig, parsed?: { tree: Root; cache: ModelCache }): Analysis {
-  const model = parsed ? buildModel(text, parsed.tree, parsed.cache) : buildModel(text, parseMarkdown(text));
+  const model = parsed ? buildModel(text, parsed.tree, parsed.cache) : buildModel(text, parseReport(text));
   const templateId = entryText(model.frontMatter.byKey.get('template')) || config?.defaultTemplate || '';
   const profile = templateId ? profiles.get(templateId) : undefined;
   const analysis: Analysis = { model };

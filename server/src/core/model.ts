@@ -1,5 +1,5 @@
 import type { Root, RootContent, Heading as MdHeading, List, PhrasingContent } from 'mdast';
-import { parseMarkdown } from './parse.js';
+import { parseReport } from './incremental.js';
 import { LineIndex, ownString, trimEnd, type TextChange } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Range } from './types.js';
@@ -228,7 +228,7 @@ function lineIndexFor(text: string, cache: ModelCache | undefined): LineIndex {
   return fits ? LineIndex.afterEdit(index, text, change) : new LineIndex(text);
 }
 
-export function buildModel(text: string, tree: Root = parseMarkdown(text), cache?: ModelCache): ReportModel {
+export function buildModel(text: string, tree: Root = parseReport(text), cache?: ModelCache): ReportModel {
   const index = lineIndexFor(text, cache);
   let frontMatter = emptyFrontMatter(index);
   const headings: Heading[] = [];

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { Nodes, Root } from 'mdast';
+import { parseMarkdown } from '../../server/src/core/parse.js';
+import { parseReport, IncrementalParser } from '../../server/src/core/incremental.js';
+
+/**
+ * `parseReport` parses in chunks, each with only the syntax extensions its text may use;
+ * its tree must be exactly the one remark (with GFM and front matter) gives for the
+ * whole text.
+ */
+const root = join(import.meta.dirname, '..', '..');
+
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && (d.name.endsWith('.md') || d.name.endsWith('.txt')))
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+}
+
+function assertSameTree(text: string, what: string): Root {
+  const whole = parseMarkdown(text);
+  const chunked = parseReport(text);
+  if (!isDeepStrictEqual(chunked, whole)) {
+    const i = whole.children.findIndex((n, k) => !isDeepStrictEqual(n, chunked.children[k]));
+    assert.fail(`${what}: trees differ at top-level node ${i}: ${JSON.stringify(whole.children[i])?.slice(0, 300)} vs ${JSON.stringify(chunked.children[i])?.slice(0, 300)}`);
+  }
+  return chunked;
+}
+
+test('a chunked parse equals a whole parse on every seed, fixture and example', () => {
+  const files = [
+    ...markdownFiles(join(root, 'test', 'seeds')),
+    ...markdownFiles(join(root, 'test', 'fixtures')),
+    ...markdownFiles(join(root, 'examples')),
+    ...markdownFiles(join(root, '..', 'shared', 'seeds')),
+  ];
+  assert.ok(files.length > 100, `found ${files.length} files`);
+  for (const f of files) assertSameTree(readFileSync(f, 'utf8'), f);
+});
+
+/** Filler that makes each part its own chunk (chunks are at least 2 KB). */
+const FILLER = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of filler text that says nothing in particular about the council or its committees.`).join('\n\n');
+
+function count(tree: Root, type: string): number {
+  let n = 0;
+  const walk = (node: Nodes): void => {
+    if (node.type === type) n++;
+    if ('children' in node) for (const c of node.children) walk(c as Nodes);
+  };
+  walk(tree);
+  return n;
+}
+
+function doc(parts: string[]): string {
+  return parts.map((p) => `${p}\n\n${FILLER}`).join('\n\n');
+}
+
+test('each syntax extension still applies in the chunks that use it', () => {
+  const cases: [string, string, number][] = [
+    ['Contact: jane.smith@leicester.gov.uk for details.', 'link', 1],
+    ['See WWW.Leicester.gov.uk/reports and HTTPS://democracy.leics.gov.uk/x today.', 'link', 2],
+    ['Write to mailto:clerk@example.org.', 'link', 1],
+    ['The ~~old~~ new figure, and ~one~ more.', 'delete', 2],
+    ['| Year | Spend |\n| --- | --- |\n| 2024/25 | £1m |', 'table', 1],
+    ['Year\n:-\n2024', 'table', 1],
+    ['- [ ] draft\n- [X] sign off\n- [x] publish', 'listItem', 3],
+  ];
+  for (const [part, type, n] of cases) {
+    const tree = assertSameTree(doc(['# Report', part, 'Closing words.']), part);
+    assert.equal(count(tree, type), n, `${type} in ${JSON.stringify(part)}`);
+  }
+  const tasks = parseReport(doc(['- [ ] draft\n- [X] sign off']));
+  const checked: (boolean | null | undefined)[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'listItem') checked.push(node.checked);
+    if ('children' in node) for (const c of node.children) walk(c as Nodes);
+  };
+  walk(tasks);
+  assert.deepEqual(checked, [false, true]);
+});
+
+test('a list whose items are apart by blank lines stays one list across chunks', () => {
+  // Numbered paragraphs written as a loose ordered list, longer than one chunk.
+  const items = Array.from({ length: 40 }, (_, i) => `${i + 1}. ${'The committee is asked to note the position set out in this paragraph. '.repeat(2)}`);
+  const text = `# Report\n\n${items.join('\n\n')}\n\nAfter the list.\n`;
+  const tree = assertSameTree(text, 'loose list');
+  assert.equal(count(tree, 'list'), 1);
+  assert.equal(new IncrementalParser(text).tree.children.length, 3);
+});
+
+test('front matter is read only at the start, however long, and a later fence is not front matter', () => {
+  const long = Array.from({ length: 60 }, (_, i) => `key_${i}: a value long enough to make the front matter pass the chunk size`).join('\n\n');
+  const text = `---\n${long}\n---\n\n# Report\n\n${FILLER}\n\n---\ntitle: not front matter\n---\n\n${FILLER}\n`;
+  const tree = assertSameTree(text, 'front matter');
+  assert.equal(count(tree, 'yaml'), 1);
+  assert.equal(tree.children[0]!.type, 'yaml');
+});
+
+test('link and footnote definitions, which act across the document, are read from a whole parse', () => {
+  const text = doc(['# Report', 'See the [plan][p] and the note.[^1]', '[p]: https://example.org/plan', '[^1]: A footnote.']);
+  const tree = assertSameTree(text, 'definitions');
+  assert.equal(count(tree, 'linkReference'), 1);
+  assert.equal(count(tree, 'footnoteReference'), 1);
+});
