@@ -13,6 +13,9 @@ import { applyFixes } from './fix.js';
 import { compareRanges } from './text.js';
 import { entryText } from './frontmatter.js';
 import type { Finding } from './types.js';
+import { todayIso } from './today.js';
+
+export { todayIso };
 
 export interface CheckOptions {
   profiles?: ProfileRegistry;
@@ -43,10 +46,6 @@ export function defaultCheckEnv(opts: CheckOptions = {}): { profiles: ProfileReg
   };
 }
 
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export interface Analysis {
   model: ReportModel;

@@ -10,7 +10,7 @@ import { readSimpleDate } from './dates/simple.js';
 import type { Finding, Position, Range, TextEdit } from './types.js';
 import type { RuleConfig, ResolvedConfig } from './config.js';
 import { SEVERITIES } from './types.js';
-import { DIRECTIVE_PREFIX as DIRECTIVE, disableLineComment } from './suppress.js';
+import { todayIso } from './today.js';
 
 /**
  * Editor features computed from the report model: outline, folding, completion, hover,
@@ -551,7 +551,7 @@ export function newReport(profile: Profile, opts: NewReportOptions): string {
       const area = spec.title.replace(/\s*implications$/i, '').toLowerCase();
       parts.push(spec.body?.trim() || `There are no ${area} implications arising from this report.`);
       const signer = values[`signoff.${spec.id}`]?.trim();
-      if (signer) parts.push(`Signed: ${signer}`, `Dated: ${longDate(values.signoff_date?.trim() || opts.today || todayIsoLocal())}`);
+      if (signer) parts.push(`Signed: ${signer}`, `Dated: ${longDate(values.signoff_date?.trim() || opts.today || todayIso())}`);
     } else if (spec.kind === 'question' || spec.kind === 'papers' || spec.kind === 'appendices') {
       parts.push(continuous && spec.kind !== 'papers' ? numbered(spec, spec.body?.trim() || 'None.') : spec.body?.trim() || 'None.');
     } else if (spec.body) {
@@ -568,11 +568,6 @@ export function newReport(profile: Profile, opts: NewReportOptions): string {
   return `${lines.join('\n')}\n\n${parts.join('\n\n')}\n`;
 }
 
-function todayIsoLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function yamlScalar(v: string): string {
   return /^[\w(][^:#\n]*$/.test(v) && !/^(yes|no|true|false|null|~)$/i.test(v) && !/^\d[\d.]*$/.test(v) ? v : JSON.stringify(v);
 }
@@ -585,35 +580,5 @@ export function templateSections(profile: Profile): SectionSpec[] {
 // ---------------------------------------------------------------------------------------
 // Disabling a rule for one line
 
-/**
- * The edit that silences a rule on one line, placed so the draft still parses the same:
- * a heading gets `disable-next-line` on its own line above it (a comment inside a heading
- * would change its wording), a front-matter line gets a YAML comment, the front matter's
- * fences (where no comment fits) a `disable-file` just after it, any other line a
- * trailing `disable-line`.
- */
-export function disableRuleEdit(lineAt: (line: number) => string, lineCount: number, line: number, ruleId: string): { edit: TextEdit; scope: 'line' | 'file' } {
-  let fmEnd = -1;
-  if (lineCount > 0 && lineAt(0).trimEnd() === '---') {
-    for (let i = 1; i < Math.min(lineCount, 500); i++) {
-      if (/^(---|\.\.\.)\s*$/.test(lineAt(i))) {
-        fmEnd = i;
-        break;
-      }
-    }
-  }
-  const text = lineAt(line);
-  const eol = { line, character: text.length };
-  if (fmEnd !== -1 && line <= fmEnd) {
-    if (line === 0 || line === fmEnd) {
-      const at = { line: fmEnd + 1, character: 0 };
-      return { edit: { range: { start: at, end: at }, newText: `<!-- ${DIRECTIVE}disable-file ${ruleId} -->\n` }, scope: 'file' };
-    }
-    return { edit: { range: { start: eol, end: eol }, newText: ` # <!-- ${DIRECTIVE}disable-line ${ruleId} -->` }, scope: 'line' };
-  }
-  if (/^ {0,3}#{1,6}(\s|$)/.test(text)) {
-    const at = { line, character: 0 };
-    return { edit: { range: { start: at, end: at }, newText: `<!-- ${DIRECTIVE}disable-next-line ${ruleId} -->\n` }, scope: 'line' };
-  }
-  return { edit: { range: { start: eol, end: eol }, newText: disableLineComment(ruleId) }, scope: 'line' };
-}
+
+export { disableRuleEdit } from './directives.js';

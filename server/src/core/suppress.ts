@@ -1,6 +1,9 @@
 import type { Finding } from './types.js';
 import { defineUnitMemo, unitMemo, type ReportModel } from './model.js';
 import { countLines } from './text.js';
+import { DIRECTIVE_PREFIX } from './directives.js';
+
+export { DIRECTIVE_PREFIX, disableLineComment } from './directives.js';
 
 /**
  * Inline suppression with HTML comments, so the draft still renders cleanly:
@@ -15,7 +18,6 @@ import { countLines } from './text.js';
  */
 const DIRECTIVE = /<!--\s*committee-report-(disable-file|disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->/g;
 
-export const DIRECTIVE_PREFIX = 'committee-report-';
 
 interface Span {
   rules: string[] | 'all';
@@ -116,9 +118,4 @@ function unsilenced(directives: Directive[], findings: Finding[]): Finding[] {
   for (const o of open) spans.push({ rules: o.rules, from: o.from, to: MAX });
   if (spans.length === 0) return findings;
   return findings.filter((f) => !spans.some((s) => f.range.start.line >= s.from && f.range.start.line <= s.to && covers(s.rules, f.ruleId)));
-}
-
-/** The comment that disables a rule on one line, for the quick fix. */
-export function disableLineComment(ruleId: string): string {
-  return ` <!-- ${DIRECTIVE_PREFIX}disable-line ${ruleId} -->`;
 }

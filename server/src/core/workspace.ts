@@ -2,6 +2,9 @@ import { CONFIG_FILE_NAMES, defaultConfig, readConfig, type ResolvedConfig } fro
 import { ProfileRegistry, readProfileFile, type ProfileSource } from './templates/loader.js';
 import type { DataProblem } from './datafile.js';
 import { RULES } from './rules/index.js';
+import { dirnameOf, joinPath } from './paths.js';
+
+export { dirnameOf, joinPath } from './paths.js';
 
 /**
  * What the service needs from a file system, so the core stays free of Node and
@@ -12,26 +15,6 @@ export interface FileSystem {
   readFile(path: string): string | undefined;
 }
 
-/** Minimal POSIX-style path helpers (paths are absolute, `/`-separated). */
-export function dirnameOf(p: string): string {
-  const i = p.replace(/\/+$/, '').lastIndexOf('/');
-  return i <= 0 ? '/' : p.slice(0, i);
-}
-
-export function joinPath(dir: string, rel: string): string {
-  if (rel.startsWith('/')) return normalise(rel);
-  return normalise(`${dir.replace(/\/+$/, '')}/${rel}`);
-}
-
-function normalise(p: string): string {
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
-}
 
 export interface FileProblems {
   file: string;

@@ -20,6 +20,7 @@ import {
   type FeatureContext,
 } from '../core/features.js';
 import type { Position } from '../core/types.js';
+import type { DataProblem } from '../core/datafile.js';
 import { canonicalHeading, flattenSpecs } from '../core/templates/loader.js';
 import { toCodeLens, toCompletion, toDiagnostic, toFolding, toHover, toSymbol } from './convert.js';
 import { extraCompletions, extraHovers } from './extras.js';
@@ -32,6 +33,12 @@ import type { EditorSettings, TemplateInfo } from './protocol.js';
  * server's other answers, and a check that is no longer wanted can be stopped by ending
  * the thread.
  */
+
+/** Config-file problems by file, and every config or profile file in force (to watch). */
+export interface ConfigProblems {
+  problems: [file: string, problems: DataProblem[]][];
+  files: string[];
+}
 
 export interface JobParams {
   uri: string;
@@ -122,6 +129,11 @@ export class Analyzer {
 
   workspaceSettings(uri: string | undefined): WorkspaceSettings {
     const { dir, root } = this.rootFor(uri ? uriToPath(uri) : undefined);
+    return this.settingsIn(dir, root);
+  }
+
+  /** The settings in force in `dir` (config files are looked for up to `root`), read once. */
+  private settingsIn(dir: string, root: string): WorkspaceSettings {
     const key = `${dir}\0${root}`;
     let s = this.settingsCache.get(key);
     if (!s) {
@@ -247,6 +259,18 @@ export class Analyzer {
     if (!p.settings.signOffLens) return [];
     const c = this.context(p);
     return c ? signOffLenses(c.model, c.match).map(toCodeLens) : [];
+  }
+
+  /** The problems of the config and profile files in force in these folders, and every such file. */
+  configProblems(scopes: { dir: string; root: string }[]): ConfigProblems {
+    const problems = new Map<string, DataProblem[]>();
+    const files = new Set<string>();
+    for (const { dir, root } of scopes) {
+      const ws = this.settingsIn(dir, root);
+      for (const f of ws.files) files.add(f);
+      for (const fp of ws.problems) problems.set(fp.file, fp.problems);
+    }
+    return { problems: [...problems], files: [...files] };
   }
 
   templates(uri: string | undefined): TemplateInfo[] {

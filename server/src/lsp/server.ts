@@ -1,4 +1,3 @@
-import { nodeFileSystem } from '../node/fs.js';
 import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
@@ -16,12 +15,12 @@ import {
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Worker } from 'node:worker_threads';
-import { loadWorkspaceSettings, dirnameOf } from '../core/workspace.js';
-import { todayIso } from '../core/check.js';
-import { disableRuleEdit } from '../core/features.js';
+import { dirnameOf } from '../core/paths.js';
+import { todayIso } from '../core/today.js';
+import { disableRuleEdit } from '../core/directives.js';
 import { AnalysisWorker, Cancelled, type PoolStats } from './pool.js';
 import { CHECKS_LANE } from './spawn.js';
-import type { CheckDone } from './analyzer.js';
+import type { CheckDone, ConfigProblems } from './analyzer.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { problemDiagnostic, quickFixes } from './convert.js';
 import {
@@ -115,14 +114,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const rootOf = (dir: string): string => folders.map((f) => uriToPath(f) ?? '').filter((f) => f && (dir === f || dir.startsWith(f + '/'))).sort((a, b) => b.length - a.length)[0] ?? '/';
 
-  const publishConfigProblems = (): void => {
-    const now = new Map<string, Diagnostic[]>();
-    const files = new Set<string>();
-    for (const { dir, root } of configScopes.values()) {
-      const ws = loadWorkspaceSettings(nodeFileSystem, dir, root);
-      for (const f of ws.files) files.add(f);
-      for (const fp of ws.problems) now.set(fp.file, fp.problems.map(problemDiagnostic));
+  // Config files are read and validated on the checking thread (this one does not load the
+  // checker); a newer round supersedes an older one still in flight.
+  let configRound = 0;
+  const publishConfigProblems = async (): Promise<void> => {
+    const round = ++configRound;
+    let found: ConfigProblems;
+    try {
+      found = (await checks.run('configProblems', { scopes: [...configScopes.values()] })) as ConfigProblems;
+    } catch (e) {
+      if (!(e instanceof Cancelled)) connection.console.error(`Reading the config files failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
     }
+    if (round !== configRound) return;
+    const now = new Map<string, Diagnostic[]>();
+    const files = new Set(found.files);
+    for (const [file, problems] of found.problems) now.set(file, problems.map(problemDiagnostic));
     for (const file of problemFiles.keys()) if (!now.has(file)) void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
     problemFiles.clear();
     for (const [file, diagnostics] of now) {
@@ -140,7 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const key = `${dir}\0${root}`;
     if (configScopes.has(key)) return;
     configScopes.set(key, { dir, root });
-    publishConfigProblems();
+    void publishConfigProblems();
   };
 
   /** Watches the config file names everywhere and every profile file a config names. */
@@ -160,7 +167,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settingsGeneration++;
     for (const w of workers) w.post({ type: 'invalidate' });
     checkedOnce.clear();
-    publishConfigProblems();
+    void publishConfigProblems();
     connection.languages.diagnostics.refresh().catch(() => undefined);
     if (codeLensRefreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };

@@ -65,6 +65,8 @@ export function runWorker(): void {
         return analyzer.hover(p);
       case 'codeLens':
         return analyzer.codeLens(p);
+      case 'configProblems':
+        return analyzer.configProblems(p.scopes as { dir: string; root: string }[]);
       case 'templates':
         return analyzer.templates(p.uri);
       case 'newReport':

@@ -1,0 +1,20 @@
+/** Minimal POSIX-style path helpers (paths are absolute, `/`-separated). */
+export function dirnameOf(p: string): string {
+  const i = p.replace(/\/+$/, '').lastIndexOf('/');
+  return i <= 0 ? '/' : p.slice(0, i);
+}
+
+export function joinPath(dir: string, rel: string): string {
+  if (rel.startsWith('/')) return normalise(rel);
+  return normalise(`${dir.replace(/\/+$/, '')}/${rel}`);
+}
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
