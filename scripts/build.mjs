@@ -23,9 +23,11 @@ const common = {
 const entries = [
   { in: 'client/src/extension.ts', out: 'client/out/extension.cjs', external: ['vscode'] },
   // The server's entry is small and starts the checking thread before it loads the rest
-  // (lsp.cjs); the analysis threads run worker.cjs.
+  // (lsp.cjs); an analysis thread starts on thread.cjs, which loads worker.cjs with V8's
+  // code cache.
   { in: 'server/src/lsp/main.ts', out: 'server/out/server.cjs', external: ['./lsp.cjs'] },
   { in: 'server/src/lsp/server.ts', out: 'server/out/lsp.cjs' },
+  { in: 'server/src/lsp/thread-main.ts', out: 'server/out/thread.cjs' },
   { in: 'server/src/lsp/worker-main.ts', out: 'server/out/worker.cjs' },
   { in: 'server/src/cli/main.ts', out: 'server/out/cli.cjs' },
 ];

@@ -36,9 +36,11 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<CommitteeReportsApi> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.cjs'));
+  // V8's code cache of the checker lives in the extension's storage (server/src/lsp/code-cache.ts).
+  const env = { COMMITTEE_REPORTS_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const output = vscode.window.createOutputChannel('Committee Reports', { log: true });
   const clientOptions: LanguageClientOptions = {

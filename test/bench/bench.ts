@@ -157,15 +157,17 @@ for (const doc of docs) {
 }
 // The language server: start to first diagnostics, memory with 50 open 186 KB reports.
 const first = docs[0]!;
-const server = await serverBench(first.text, { starts: quick ? 2 : 5, documents: 50 });
+const server = await serverBench(first.text, { starts: quick ? 2 : 9, documents: 50 });
 (out as Record<string, unknown>).server = {
   startToDiagnosticsMs: round(server.startToDiagnosticsMs),
+  firstStartToDiagnosticsMs: round(server.firstStartToDiagnosticsMs),
   rssMbWith50Reports: round(server.rssMb),
   idleRssMb: round(server.idleRssMb),
   openAndCheck50Ms: round(server.openAndCheckMs),
 };
 log(`\nlanguage server (server/out/server.cjs, over IPC):`);
-log(`  start to first diagnostics     ${fmt(server.startToDiagnosticsMs)}   (median of ${server.startRuns}, target <= 500 ms)`);
+log(`  start to first diagnostics     ${fmt(server.startToDiagnosticsMs)}   (median of ${server.startRuns} starts with the code cache, target <= 500 ms)`);
+log(`    the very first start         ${fmt(server.firstStartToDiagnosticsMs)}   (no code cache yet: after installing or updating)`);
 log(`  memory with ${server.documents} open ${Math.round(first.text.length / 1000)} KB reports  ${server.rssMb.toFixed(0).padStart(6)} MB RSS (idle ${server.idleRssMb.toFixed(0)} MB; target <= 300 MB)`);
 log(`  opening and checking those ${server.documents} reports, one after another  ${(server.openAndCheckMs / 1000).toFixed(1)} s`);
 if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');

@@ -22,6 +22,8 @@ export interface TestClientOptions {
   folders?: string[];
   /** `committeeReports` settings by document URI (`*` for every other one). */
   settings?: Record<string, Record<string, unknown>>;
+  /** Directory for V8's code cache of the checker (as the extension passes its storage); none by default. */
+  codeCache?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export class TestClient {
 
   constructor(private readonly opts: TestClientOptions = {}) {
     this.settings = opts.settings ?? {};
-    this.child = fork(SERVER, ['--node-ipc'], { execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, COMMITTEE_REPORTS_TODAY: TODAY } });
+    this.child = fork(SERVER, ['--node-ipc'], { execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: this.env() });
     this.child.stderr?.on('data', (d: Buffer) => this.logs.push(d.toString()));
     this.connection = createProtocolConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child));
     const c = this.connection;
@@ -69,6 +71,13 @@ export class TestClient {
       for (const f of w) f();
     });
     c.listen();
+  }
+
+  private env(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env, COMMITTEE_REPORTS_TODAY: TODAY };
+    delete env.COMMITTEE_REPORTS_CODE_CACHE;
+    if (this.opts.codeCache) env.COMMITTEE_REPORTS_CODE_CACHE = this.opts.codeCache;
+    return env;
   }
 
   async start(): Promise<this> {

@@ -1,6 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -422,6 +422,46 @@ describe('re-checks while typing', () => {
     } finally {
       await client.stop();
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('start-up', () => {
+  test("V8's code cache: written after the first check, used by the next start, and a bad one is only a slower start", async () => {
+    const dir = tempFolder();
+    const doc = uri(join(dir, 'a.report.md'));
+    const cacheFiles = (): string[] => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+    const goodCache = (): boolean => cacheFiles().some((f) => readFileSync(join(dir, f))[0] !== 7);
+    const start = async (): Promise<{ codeCache?: string; diagnostics: Diagnostic[] }> => {
+      const client = await new TestClient({ codeCache: dir }).start();
+      try {
+        await client.open(doc, BAD);
+        const diagnostics = await client.diagnostics(doc);
+        // The cache is written after the first answer: wait for a good one, by asking for the file.
+        while (!goodCache()) await new Promise((r) => setTimeout(r, 20));
+        const stats = await client.request<Stats>('committeeReports/stats', {});
+        return { diagnostics, ...(stats.codeCache ? { codeCache: stats.codeCache } : {}) };
+      } finally {
+        await client.stop();
+      }
+    };
+    try {
+      const first = await start();
+      assert.equal(first.codeCache, 'none');
+      assert.equal(first.diagnostics.length, 3);
+      const second = await start();
+      assert.equal(second.codeCache, 'used');
+      assert.deepEqual(second.diagnostics, first.diagnostics);
+      // A damaged cache is rejected by V8; the checker loads from source and writes a good one.
+      const [file] = cacheFiles();
+      writeFileSync(join(dir, file!), Buffer.alloc(4096, 7));
+      const third = await start();
+      assert.equal(third.codeCache, 'rejected');
+      assert.deepEqual(third.diagnostics, first.diagnostics);
+      assert.equal((await start()).codeCache, 'used');
+      assert.deepEqual(cacheFiles(), [file]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { spawnAnalysisThread, workerDataFor } from './spawn.js';
+import { CHECKS_LANE, spawnAnalysisThread, workerDataFor } from './spawn.js';
 import type { CancellationToken, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 
 /** Messages to and from an analysis worker (see worker.ts). */
@@ -13,6 +13,7 @@ export type ToWorker =
   | { type: 'job'; id: number; kind: string; params: unknown };
 
 export type FromWorker =
+  | { type: 'ready'; codeCache: string }
   | { type: 'started'; id: number }
   | { type: 'result'; id: number; value?: unknown; error?: string; cancelled?: boolean };
 
@@ -35,6 +36,8 @@ export interface PoolStats {
   skipped: number;
   aborted: number;
   workerStarts: number;
+  /** How the checking thread's code loaded: from V8's code cache ('used'), or not. */
+  codeCache?: string;
 }
 
 /** What a fresh worker must be told to catch up: the open documents and the folders. */
@@ -102,6 +105,10 @@ export class AnalysisWorker {
 
   private onMessage(w: Worker, m: FromWorker): void {
     if (w !== this.worker) return;
+    if (m.type === 'ready') {
+      if (this.name === CHECKS_LANE) this.stats.codeCache = m.codeCache;
+      return;
+    }
     if (m.type === 'started') {
       this.running = m.id;
       return;

@@ -142,6 +142,8 @@ export interface Stats {
   configProblems: Record<string, number>;
   /** The connection thread's heap (used and committed) and the whole process's resident set, in bytes. */
   memory: { heapUsed: number; heapTotal: number; rss: number };
+  /** How the checking thread's code loaded: 'used' (V8's code cache), 'none' (no cache yet), 'rejected' (stale), 'off'. */
+  codeCache?: string;
 }
 
 // ---- readiness -------------------------------------------------------------------------------

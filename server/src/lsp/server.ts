@@ -52,7 +52,7 @@ const HEAVY_BYTES = 256 * 1024;
 const CONFIG_GLOB = '**/.committee-reports.{json,yaml,yml}';
 
 export interface ServerOptions {
-  /** The bundle the analysis threads run (worker.cjs). */
+  /** The entry the analysis threads run (thread.cjs, which loads worker.cjs). */
   workerScript: string;
   /** The checking thread, which the entry started before this code was loaded. */
   prestarted: { checks: Worker };
@@ -406,6 +406,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       running: workers.map((w) => w.runningJob()).filter((j) => j?.kind === 'check').map((j) => (j!.params as { uri: string }).uri),
       configProblems: Object.fromEntries(problemFiles),
       memory: { heapUsed, heapTotal, rss },
+      ...(stats.codeCache ? { codeCache: stats.codeCache } : {}),
     };
   });
 

@@ -7,6 +7,8 @@ export interface WorkerData {
   today?: string;
   /** Give memory back after bursts of work (idle-gc.ts). */
   collectWhenIdle?: boolean;
+  /** Directory for V8's code cache of the analysis bundle (code-cache.ts); none: no cache. */
+  codeCache?: string;
 }
 
 /** The thread that checks ordinary reports and answers the editor's features on them. */
@@ -19,10 +21,16 @@ export const CHECKS_LANE = 'checks';
  */
 export function workerDataFor(role: string): WorkerData {
   const today = process.env.COMMITTEE_REPORTS_TODAY ?? '';
-  return { role, ...(/^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {}), ...(role === CHECKS_LANE ? { collectWhenIdle: true } : {}) };
+  const codeCache = process.env.COMMITTEE_REPORTS_CODE_CACHE;
+  return {
+    role,
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {}),
+    ...(role === CHECKS_LANE ? { collectWhenIdle: true } : {}),
+    ...(codeCache ? { codeCache } : {}),
+  };
 }
 
-/** Starts an analysis thread running `script` (worker.cjs). */
+/** Starts an analysis thread running `script` (thread.cjs). */
 export function spawnAnalysisThread(script: string, data: WorkerData): Worker {
   return new Worker(script, { workerData: data, stdout: false, stderr: false });
 }

@@ -1,4 +1,2 @@
-import { runWorker } from './worker.js';
-
-// The entry of an analysis thread (worker.cjs); see main.ts.
-runWorker();
+// The analysis bundle (worker.cjs), loaded and started by thread.cjs (thread-main.ts).
+export { runWorker } from './worker.js';

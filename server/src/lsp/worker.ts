@@ -9,7 +9,14 @@ import { IdleCollector } from './idle-gc.js';
  * one per turn of the event loop, so a cancellation that arrives while a job runs drops
  * the queued jobs it names before they start.
  */
-export function runWorker(): void {
+export interface WorkerHooks {
+  /** Called once, after the first check has been answered (thread-main.ts writes the code cache). */
+  afterFirstCheck?: () => void;
+  /** How the bundle was loaded (code-cache.ts), reported to the connection thread. */
+  codeCache?: string;
+}
+
+export function runWorker(hooks: WorkerHooks = {}): void {
   const port = parentPort!;
   const analyzer = new Analyzer();
   const data = workerData as WorkerData | undefined;
@@ -19,6 +26,7 @@ export function runWorker(): void {
   let scheduled = false;
   const post = (m: FromWorker): void => port.postMessage(m);
   const collector = data?.collectWhenIdle ? IdleCollector.forThisThread() : undefined;
+  let afterFirstCheck = hooks.afterFirstCheck;
 
   const schedule = (): void => {
     if (scheduled || queue.length === 0) return;
@@ -38,6 +46,11 @@ export function runWorker(): void {
         post({ type: 'result', id: job.id, value: run(job.kind, job.params) });
       } catch (e) {
         post({ type: 'result', id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      }
+      if (job.kind === 'check' && afterFirstCheck) {
+        // After the answer has gone, before the next job.
+        setImmediate(afterFirstCheck);
+        afterFirstCheck = undefined;
       }
     }
     schedule();
@@ -76,6 +89,7 @@ export function runWorker(): void {
     }
   };
 
+  post({ type: 'ready', codeCache: hooks.codeCache ?? 'off' });
   port.on('message', (m: ToWorker) => {
     collector?.busy();
     switch (m.type) {
