@@ -427,7 +427,7 @@ describe('re-checks while typing', () => {
 });
 
 describe('start-up', () => {
-  test("V8's code cache: written after the first check, used by the next start, and a bad one is only a slower start", async () => {
+  test("V8's code cache: written after the first check, used by the next start, and a bad one is only a slower start", { timeout: 120_000 }, async () => {
     const dir = tempFolder();
     const doc = uri(join(dir, 'a.report.md'));
     const cacheFiles = (): string[] => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));

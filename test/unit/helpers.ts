@@ -1,6 +1,8 @@
 import { checkReport } from '../../server/src/core/check.js';
 import { applyFixes } from '../../server/src/core/fix.js';
 import type { Finding } from '../../server/src/core/types.js';
+import type { Nodes, Root } from 'mdast';
+import { parseMarkdown } from '../../server/src/core/parse.js';
 
 /** The date fixtures are checked on, so date rules are reproducible. */
 export const FIXTURE_TODAY = '2026-02-20';
@@ -39,4 +41,26 @@ export function fixRule(text: string, ruleId: string, passes = 10): { text: stri
     current = next;
   }
   return { text: current, remaining: checkReport(current, { today: FIXTURE_TODAY }).findings.filter((f) => f.ruleId === ruleId) };
+}
+
+/** Moves every offset in a tree (not lines or columns). */
+function shiftOffsets(node: Nodes, d: number): void {
+  if (node.position) {
+    node.position.start.offset! += d;
+    node.position.end.offset! += d;
+  }
+  if ('children' in node) for (const c of node.children) shiftOffsets(c as Nodes, d);
+}
+
+/**
+ * A whole parse, with offsets counted in the text: remark counts them from after a
+ * leading byte-order mark, which would put every range one character off.
+ */
+export function wholeParse(text: string): Root {
+  const tree = parseMarkdown(text);
+  if (text.startsWith('\uFEFF')) {
+    for (const n of tree.children) shiftOffsets(n, 1);
+    tree.position!.end.offset = text.length;
+  }
+  return tree;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ReportSession } from '../../server/src/core/session.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { diffRegion } from '../../server/src/core/incremental.js';
-import { parseMarkdown } from '../../server/src/core/parse.js';
+import { wholeParse } from './helpers.js';
 import { isDeepStrictEqual } from 'node:util';
 import { LineIndex } from '../../server/src/core/text.js';
 import type { CheckResult } from '../../server/src/core/check.js';
@@ -30,7 +30,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const INSERTS = ['x', 'e', ' ', '\n', '\n\n', '\n\n\n', '```\n', '~~~', '<!--', '-->', '<script>', '</script>', '- ', '1. ', '9. ', '# ', '## 5.1 Financial implications\n', '> ', '    ', '\t', '|', '| a | b |\n|---|---|\n', '[x]: https://example.org\n', 'Signed: ', 'Dated: 3 February 2026\n', '4.2. ', '---\n', '\r\n', '(FFP)'];
+const INSERTS = ['x', 'e', ' ', '\n', '\n\n', '\n\n\n', '```\n', '~~~', '<!--', '-->', '<script>', '</script>', '- ', '1. ', '9. ', '# ', '## 5.1 Financial implications\n', '> ', '    ', '\t', '|', '| a | b |\n|---|---|\n', '[x]: https://example.org\n', 'Signed: ', 'Dated: 3 February 2026\n', '4.2. ', '---\n', '\r\n', '(FFP)', '\r', '\uFEFF', 'clerk&#64;leics.gov.uk ', '- ```\n', '  ```\n', 'a\n-:\n', '[^1]', '[^1]: note\n'];
 
 function normalise(r: CheckResult) {
   return { findings: r.findings, errors: r.ruleErrors };
@@ -70,7 +70,7 @@ for (const [i, seed] of seeds.entries()) {
       const full = checkReport(text, opts);
       assert.deepEqual(normalise(inc), normalise(full), `after edit ${step} at ${e.start}`);
       // The session's tree is the one a whole parse of the text gives, positions and all.
-      if (inc.model) assert.ok(isDeepStrictEqual(inc.model.tree, parseMarkdown(text)), `tree after edit ${step} at ${e.start}`);
+      if (inc.model) assert.ok(isDeepStrictEqual(inc.model.tree, wholeParse(text)), `tree after edit ${step} at ${e.start}`);
     }
   });
 }

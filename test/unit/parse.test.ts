@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Nodes, Root } from 'mdast';
-import { parseMarkdown } from '../../server/src/core/parse.js';
+import { wholeParse } from './helpers.js';
 import { parseReport, IncrementalParser } from '../../server/src/core/incremental.js';
 
 /**
@@ -23,7 +23,7 @@ function markdownFiles(dir: string): string[] {
 }
 
 function assertSameTree(text: string, what: string): Root {
-  const whole = parseMarkdown(text);
+  const whole = wholeParse(text);
   const chunked = parseReport(text);
   if (!isDeepStrictEqual(chunked, whole)) {
     const i = whole.children.findIndex((n, k) => !isDeepStrictEqual(n, chunked.children[k]));
@@ -90,7 +90,10 @@ test('a list whose items are apart by blank lines stays one list across chunks',
   const text = `# Report\n\n${items.join('\n\n')}\n\nAfter the list.\n`;
   const tree = assertSameTree(text, 'loose list');
   assert.equal(count(tree, 'list'), 1);
-  assert.equal(new IncrementalParser(text).tree.children.length, 3);
+  const parser = new IncrementalParser(text);
+  assert.equal(parser.tree.children.length, 3);
+  // Not cut before its items, so not parsed in pieces and then again whole.
+  assert.equal(parser.stats.parsedChars, text.length);
 });
 
 test('front matter is read only at the start, however long, and a later fence is not front matter', () => {
@@ -106,4 +109,47 @@ test('link and footnote definitions, which act across the document, are read fro
   const tree = assertSameTree(text, 'definitions');
   assert.equal(count(tree, 'linkReference'), 1);
   assert.equal(count(tree, 'footnoteReference'), 1);
+});
+
+test('front matter after a byte-order mark, and a byte-order mark later in the text', () => {
+  const marked = Array.from({ length: 80 }, (_, i) => `\uFEFFParagraph ${i}, which starts with a stray mark, as pasted text sometimes does.`).join('\n\n');
+  const text = `\uFEFF---\ntemplate: leicester-city/executive\n---\n\n# Report\n\n${marked}\n`;
+  const tree = assertSameTree(text, 'byte-order mark');
+  assert.equal(count(tree, 'yaml'), 1);
+  // Offsets are the text's: the front matter's node covers exactly its source.
+  const fm = tree.children[0]!;
+  assert.equal(text.slice(fm.position!.start.offset, fm.position!.end.offset), '---\ntemplate: leicester-city/executive\n---');
+  // Also when definitions make it one whole parse.
+  const withDefinition = `${text}\n[a]: https://example.org\n`;
+  const whole = assertSameTree(withDefinition, 'byte-order mark, parsed whole');
+  assert.equal(withDefinition.slice(whole.children[0]!.position!.start.offset, whole.children[0]!.position!.end.offset), '---\ntemplate: leicester-city/executive\n---');
+});
+
+test('definitions inside a list or a quote still act across the document', () => {
+  const text = doc(['# Report', 'See the note[^1] and the [plan][a].', '- An item.\n\n  [^1]: The note, inside a list item.', '> [a]: https://example.org/plan']);
+  const tree = assertSameTree(text, 'nested definitions');
+  assert.equal(count(tree, 'footnoteReference'), 1);
+  assert.equal(count(tree, 'linkReference'), 1);
+});
+
+test('addresses written with character references or escapes become links, as in a whole parse', () => {
+  for (const part of ['Write to clerk&#64;council.gov.uk today.', 'Write to clerk&commat;council.gov.uk today.', 'See www\\.leicester.gov.uk today.', 'See https&#58;//democracy.leics.gov.uk today.']) {
+    const tree = assertSameTree(doc(['# Report', part]), part);
+    assert.equal(count(tree, 'link'), 1, part);
+  }
+  for (const part of ['Year\n---:\n2024', 'Year\n:-:\n2024']) assert.equal(count(assertSameTree(doc(['# Report', part]), part), 'table'), 1, part);
+});
+
+test('a fence that closes inside a list item does not put the chunk cuts out of step', () => {
+  // The line scan sees the indented closing fence as an opening one; the real fenced
+  // block below has a blank line and a column-1 line inside it.
+  const text = doc(['# Report', '- ```\n  let a = 1;\n  ```', '```\nfirst line\n\nColumn-one line inside the fence.\n```', 'After the fence.']);
+  const tree = assertSameTree(text, 'fences');
+  assert.equal(count(tree, 'code'), 2);
+});
+
+test('text with lone carriage returns as line endings', () => {
+  const text = doc(['# Report', 'Para one.', 'Para two.']).replace(/\n/g, '\r');
+  assertSameTree(text, 'lone CR');
+  assertSameTree(`# Report\n\n${FILLER}\r\rAfter.\n\n${FILLER}\n`, 'mixed CR');
 });

@@ -53,8 +53,11 @@ interface ScanState {
   yaml?: boolean;
 }
 
-/** A front matter fence line (`---`, spaces or tabs after it). */
-const YAML_FENCE = /^---[ \t]*\r?$/;
+/** A front matter fence line (`---`, spaces or tabs after it; the first may follow a byte-order mark). */
+const YAML_FENCE = /^\uFEFF?---[ \t]*\r?$/;
+
+/** A list item's marker at the start of a line. */
+const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|\r?$)/;
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -119,7 +122,9 @@ function findCuts(text: string, from: number, to: number, after = -1, stopAt?: (
     const blank = isBlank(text, pos, nl);
     if (clean && prevBlank && !blank && pos > from) {
       const c = text.charCodeAt(pos);
-      if (c !== 32 && c !== 9) {
+      // Not before indentation (content of the block above), a byte-order mark (which a
+      // parse skips only at the start) or a list item (which may continue a list above).
+      if (c !== 32 && c !== 9 && c !== 0xfeff && !LIST_MARKER.test(text.slice(pos, Math.min(nl, pos + 12)))) {
         if (pos > after && stopAt && stopAt(pos)) return { cuts, stoppedAt: pos };
         if (pos - chunkStart >= MIN_CHUNK) {
           cuts.push(pos);
@@ -146,20 +151,64 @@ function shift(node: Nodes, dOffset: number, dLine: number): void {
   if ('children' in node) for (const c of node.children) shift(c as Nodes, dOffset, dLine);
 }
 
-function hasGlobal(nodes: RootContent[]): boolean {
-  return nodes.some((n) => n.type === 'definition' || n.type === 'footnoteDefinition');
+/**
+ * Whether a chunk has link reference or footnote definitions, at any depth (in a list
+ * item or a quote they still act across the document). Both need `]:` in the text.
+ */
+function hasGlobal(nodes: RootContent[], text: string): boolean {
+  if (!text.includes(']:')) return false;
+  const deep = (n: Nodes): boolean => n.type === 'definition' || n.type === 'footnoteDefinition' || ('children' in n && (n.children as Nodes[]).some(deep));
+  return nodes.some(deep);
 }
+
+/** 1 when a parse from `start` skips a byte-order mark (only at the start of the text). */
+function bomAt(text: string, start: number): number {
+  return start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/** A lone carriage return ends a line for the parser but not for the line scan: such text is parsed whole. */
+const LONE_CR = /\r(?!\n)/;
 
 function parseChunk(text: string, start: number, end: number, line: number): Chunk {
   // Its own copy of the chunk: the tree's strings must not keep this version of the document alive.
-  const nodes = parseRegion(ownString(text.slice(start, end)), start).children;
-  if (start !== 0 || line !== 0) for (const n of nodes) shift(n, start, line);
-  return { start, line, length: end - start, nodes, global: hasGlobal(nodes) };
+  const own = ownString(text.slice(start, end));
+  const nodes = parseRegion(own, start).children;
+  // micromark skips a byte-order mark and counts offsets from after it: count them in the text.
+  const at = start + bomAt(text, start);
+  if (at !== 0 || line !== 0) for (const n of nodes) shift(n, at, line);
+  return { start, line, length: end - start, nodes, global: hasGlobal(nodes, own) };
 }
 
-/** Whether a list may run on from chunk `a` into chunk `b` (its next item after a blank line). */
-function listRunsOn(a: Chunk, b: Chunk): boolean {
-  return a.nodes[a.nodes.length - 1]?.type === 'list' && b.nodes[0]?.type === 'list';
+/**
+ * Whether a block may run on from chunk `a` into chunk `b`: a list (its next item after
+ * a blank line), or fenced code or an HTML block left open at the end of `a` (the line
+ * scan misread a fence, as one closing inside a list item).
+ */
+function runsOn(text: string, a: Chunk, b: Chunk): boolean {
+  const last = a.nodes[a.nodes.length - 1];
+  if (!last) return false;
+  if (last.type === 'list') return b.nodes[0]?.type === 'list';
+  if (last.type !== 'code' && last.type !== 'html') return false;
+  let end = a.start + a.length;
+  while (end > a.start && /\s/.test(text[end - 1]!)) end--;
+  return last.position!.end.offset! >= end && isOpen(text.slice(last.position!.start.offset!, last.position!.end.offset!));
+}
+
+/** Whether a code or HTML block's source lacks its closing line (fence, or end of a kind 1-5 HTML block). */
+function isOpen(source: string): boolean {
+  const lines = source.split('\n');
+  const first = lines[0]!;
+  const lastLine = lines[lines.length - 1]!;
+  const fence = FENCE.exec(first);
+  if (fence) {
+    if (lines.length < 2) return true;
+    const close = FENCE.exec(lastLine);
+    return !(close && close[1]![0] === fence[1]![0] && close[1]!.length >= fence[1]!.length && /^\s*$/.test(lastLine.slice(close[0].length)));
+  }
+  const h = HTML_OPEN.exec(first);
+  if (!h) return false; // indented code, or an HTML block that ends at a blank line
+  const kind = h[1] ? 'tag' : h[2] ? 'comment' : h[3] ? 'pi' : h[4] ? 'decl' : 'cdata';
+  return !HTML_CLOSE[kind]!.test(lines.length < 2 ? first.slice(h[0].length) : lastLine);
 }
 
 /** Characters parsed, counted across one update. */
@@ -178,12 +227,12 @@ function parseEach(text: string, bounds: readonly number[], line: number, tally:
   return out;
 }
 
-/** Replaces each run of chunks joined by `listRunsOn` by one chunk parsed whole. */
-function joinLists(text: string, chunks: Chunk[], tally: Tally): Chunk[] {
+/** Replaces each run of chunks joined by `runsOn` by one chunk parsed whole. */
+function joinRuns(text: string, chunks: Chunk[], tally: Tally): Chunk[] {
   const out: Chunk[] = [];
   for (let i = 0; i < chunks.length; ) {
     let j = i;
-    while (j + 1 < chunks.length && listRunsOn(chunks[j]!, chunks[j + 1]!)) j++;
+    while (j + 1 < chunks.length && runsOn(text, chunks[j]!, chunks[j + 1]!)) j++;
     const first = chunks[i]!;
     const last = chunks[j]!;
     if (j === i) out.push(first);
@@ -240,15 +289,21 @@ export class IncrementalParser {
     this.root = undefined;
     this.stats = { parsedChars: text.length, full: true };
     const tally = { chars: 0 };
-    const chunks = joinLists(text, parseEach(text, [0, ...findCuts(text, 0, text.length).cuts, text.length], 0, tally), tally);
-    if (chunks.some((c) => c.global)) {
+    const whole = LONE_CR.test(text);
+    const chunks = whole ? [] : joinRuns(text, parseEach(text, [0, ...findCuts(text, 0, text.length).cuts, text.length], 0, tally), tally);
+    if (whole || chunks.some((c) => c.global)) {
       // Definitions act across the document: one parse of the whole text.
       const tree = parseMarkdown(text);
+      if (bomAt(text, 0)) {
+        for (const n of tree.children) shift(n, 1, 0);
+        tree.position!.end.offset = text.length;
+      }
       this.chunks = [{ start: 0, line: 0, length: text.length, nodes: tree.children, global: true }];
       this.root = tree;
       return;
     }
     this.chunks = chunks;
+    this.stats = { parsedChars: tally.chars, full: true };
   }
 
   /**
@@ -259,7 +314,7 @@ export class IncrementalParser {
     const old = this.text;
     if (text === old) return this.tree;
     const c = change ?? diffRegion(old, text);
-    if (this.chunks.length <= 1 || this.chunks.some((k) => k.global)) {
+    if (this.chunks.length <= 1 || this.chunks.some((k) => k.global) || LONE_CR.test(text.slice(Math.max(0, c.start - 1), c.newEnd + 1))) {
       this.full(text);
       return this.tree;
     }
@@ -268,7 +323,6 @@ export class IncrementalParser {
     // very start also touches the previous chunk, whose trailing blank lines decide the cut).
     let first = 0;
     while (first + 1 < this.chunks.length && this.chunks[first + 1]!.start < c.start) first++;
-    if (first > 0 && this.chunks[first]!.start >= c.start) first--;
     const from = this.chunks[first]!.start;
     // Old chunk starts after the change, as offsets in the new text.
     const oldStarts = new Map<number, number>();
@@ -293,14 +347,20 @@ export class IncrementalParser {
         k.line += dLine;
       }
     }
-    // A list may now run on across the edges of the new chunks, or between them.
+    // A block may now run on across the edges of the new chunks, or between them (the
+    // chunks kept on either side never ran on into their neighbours).
     const lo = Math.max(0, first - 1);
-    const joined = joinLists(text, [...this.chunks.slice(lo, first), ...fresh, ...reused.slice(0, 1)], tally);
+    const joined = joinRuns(text, [...this.chunks.slice(lo, first), ...fresh, ...reused.slice(0, 1)], tally);
+    let next = Math.min(1, reused.length);
+    while (next < reused.length && runsOn(text, joined[joined.length - 1]!, reused[next]!)) {
+      joined.push(...joinRuns(text, [joined.pop()!, reused[next]!], tally));
+      next++;
+    }
     if (joined.some((k) => k.global)) {
       this.full(text);
       return this.tree;
     }
-    this.chunks = [...this.chunks.slice(0, lo), ...joined, ...reused.slice(1)];
+    this.chunks = [...this.chunks.slice(0, lo), ...joined, ...reused.slice(next)];
     this.breaks += countLines(text, c.start, c.newEnd) - countLines(old, c.start, c.oldEnd);
     this.text = text;
     this.root = undefined;

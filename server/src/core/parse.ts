@@ -51,12 +51,15 @@ interface Syntax {
 // In remark-gfm's order (the order decides which construct tries a character first).
 const GFM: Syntax[] = [
   // `www.`, `http://`, `https://` (either case) or an `@` (e-mail, `mailto:`, `xmpp:`).
-  { may: (t) => t.includes('@') || /www\.|https?:\/\//i.test(t), micromark: gfmAutolinkLiteral, fromMarkdown: gfmAutolinkLiteralFromMarkdown },
+  // Literals are also found after character references are decoded
+  // (`clerk&#64;leics.gov.uk`), so any reference counts too. (A backslash escape only
+  // applies to punctuation: `www`, `http` and `@` stay visible.)
+  { may: (t) => t.includes('@') || /www|https?|&(?:#|[A-Za-z][A-Za-z0-9]*;)/i.test(t), micromark: gfmAutolinkLiteral, fromMarkdown: gfmAutolinkLiteralFromMarkdown },
   // Calls and definitions both open with `[^`.
   { may: (t) => t.includes('[^'), micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
   { may: (t) => t.includes('~'), micromark: gfmStrikethrough, fromMarkdown: gfmStrikethroughFromMarkdown },
-  // A delimiter row has a pipe, or a `:-` alignment marker (`a` over `:-` is a table).
-  { may: (t) => t.includes('|') || t.includes(':-'), micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
+  // A delimiter row has a pipe or an alignment colon (`a` over `:-` or `-:` is a table).
+  { may: (t) => t.includes('|') || t.includes(':-') || t.includes('-:'), micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
   // `[ ]`, `[x]`, `[X]`, also with a tab or line ending inside.
   { may: (t) => /\[[\sxX]/.test(t), micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown },
 ];
@@ -87,7 +90,7 @@ function processorFor(features: number): Processor<Root> {
  * is read only at the start of the document.
  */
 export function parseRegion(text: string, start: number): Root {
-  let features = start === 0 && text.startsWith('---') ? YAML : 0;
+  let features = start === 0 && /^\uFEFF?---/.test(text) ? YAML : 0;
   for (let i = 0; i < GFM.length; i++) if (GFM[i]!.may(text)) features |= 1 << i;
   return processorFor(features).parse(text);
 }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Loads a CommonJS bundle with V8's code cache, as VS Code loads its own code. The cache
@@ -26,8 +26,13 @@ const SUFFIX = '.v8cache';
 
 export function loadBundle(file: string, cacheDir: string | undefined): LoadedBundle {
   const source = readFileSync(file, 'utf8');
-  // The cache belongs to this bundle and this runtime (V8 also checks, this keeps one file per pair).
-  const key = createHash('sha1').update(source).update(`${process.version} ${process.arch}`).digest('hex').slice(0, 16);
+  // The cache belongs to this bundle and this runtime. V8 checks only the source's length
+  // and its own version and flags, so the key names the file's size and modification time
+  // (a new build or install changes it) and the runtime. (Hashing the source would load
+  // node:crypto into the thread: ~8 ms of its start.)
+  // Node options (a debug start's `--inspect --nolazy`) change V8's flags, so they name their own cache.
+  const st = statSync(file);
+  const key = `${st.size}-${Math.round(st.mtimeMs)}-${process.version}-${process.arch}-${shortHash(process.execArgv.join(' '))}`.replace(/[^\w.-]/g, '_');
   const cacheFile = cacheDir ? join(cacheDir, `${PREFIX}${key}${SUFFIX}`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
@@ -52,16 +57,29 @@ export function loadBundle(file: string, cacheDir: string | undefined): LoadedBu
       try {
         const data = script.createCachedData();
         mkdirSync(cacheDir, { recursive: true });
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        // Written whole under a name of its own, then renamed: a reader (or another thread
+        // or server writing the same cache) never sees a partly written file.
+        const tmp = `${cacheFile}.${process.pid}-${threadId}-${Date.now()}.tmp`;
         writeFileSync(tmp, data);
         renameSync(tmp, cacheFile);
-        // Caches of earlier versions of the bundle are of no more use.
+        // Caches of earlier versions of the bundle are of no more use, nor are files left
+        // by a writer that was stopped (a minute is far longer than any write).
         for (const f of readdirSync(cacheDir)) {
-          if (f.startsWith(PREFIX) && f.endsWith(SUFFIX) && join(cacheDir, f) !== cacheFile) rmSync(join(cacheDir, f), { force: true });
+          if (!f.startsWith(PREFIX)) continue;
+          const path = join(cacheDir, f);
+          const stale = f.endsWith(SUFFIX) ? path !== cacheFile : f.endsWith('.tmp') && Date.now() - statSync(path).mtimeMs > 60_000;
+          if (stale) rmSync(path, { force: true });
         }
       } catch {
         // A read-only or full disk only costs the next start its speed.
       }
     },
   };
+}
+
+/** A short hash of a short string (FNV-1a), to name a cache file. */
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+// zod compiles a fast path for each object schema with `new Function` on its first parse.
+// We parse a few small documents (profiles, configs) per start, where compiling costs
+// more than it saves (~10 ms of the checking thread's start); this module is imported
+// before any schema is used.
+z.config({ jitless: true });
+
 /**
  * Council template profiles are data. This schema is the single definition: the
  * loader validates with it, and `npm run build` publishes it as JSON Schema for
