@@ -46,14 +46,24 @@ test('a chunked parse equals a whole parse on every seed, fixture and example', 
 /** Filler that makes each part its own chunk (chunks are at least 2 KB). */
 const FILLER = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of filler text that says nothing in particular about the council or its committees.`).join('\n\n');
 
-function count(tree: Root, type: string): number {
-  let n = 0;
+/** The nodes of a type in a tree, in document order. */
+function nodesOf<T extends Nodes['type']>(tree: Root, type: T): Extract<Nodes, { type: T }>[] {
+  const out: Extract<Nodes, { type: T }>[] = [];
   const walk = (node: Nodes): void => {
-    if (node.type === type) n++;
+    if (node.type === type) out.push(node as Extract<Nodes, { type: T }>);
     if ('children' in node) for (const c of node.children) walk(c as Nodes);
   };
   walk(tree);
-  return n;
+  return out;
+}
+
+function count(tree: Root, type: Nodes['type']): number {
+  return nodesOf(tree, type).length;
+}
+
+/** The source text a node covers. */
+function sourceOf(text: string, node: Nodes): string {
+  return text.slice(node.position!.start.offset, node.position!.end.offset);
 }
 
 function doc(parts: string[]): string {
@@ -61,7 +71,7 @@ function doc(parts: string[]): string {
 }
 
 test('each syntax extension still applies in the chunks that use it', () => {
-  const cases: [string, string, number][] = [
+  const cases: [string, Nodes['type'], number][] = [
     ['Contact: jane.smith@leicester.gov.uk for details.', 'link', 1],
     ['See WWW.Leicester.gov.uk/reports and HTTPS://democracy.leics.gov.uk/x today.', 'link', 2],
     ['Write to mailto:clerk@example.org.', 'link', 1],
@@ -75,13 +85,10 @@ test('each syntax extension still applies in the chunks that use it', () => {
     assert.equal(count(tree, type), n, `${type} in ${JSON.stringify(part)}`);
   }
   const tasks = parseReport(doc(['- [ ] draft\n- [X] sign off']));
-  const checked: (boolean | null | undefined)[] = [];
-  const walk = (node: Nodes): void => {
-    if (node.type === 'listItem') checked.push(node.checked);
-    if ('children' in node) for (const c of node.children) walk(c as Nodes);
-  };
-  walk(tasks);
-  assert.deepEqual(checked, [false, true]);
+  assert.deepEqual(
+    nodesOf(tasks, 'listItem').map((n) => n.checked),
+    [false, true],
+  );
 });
 
 test('a list whose items are apart by blank lines stays one list across chunks', () => {
@@ -104,11 +111,16 @@ test('front matter is read only at the start, however long, and a later fence is
   assert.equal(tree.children[0]!.type, 'yaml');
 });
 
-test('link and footnote definitions, which act across the document, are read from a whole parse', () => {
-  const text = doc(['# Report', 'See the [plan][p] and the note.[^1]', '[p]: https://example.org/plan', '[^1]: A footnote.']);
-  const tree = assertSameTree(text, 'definitions');
-  assert.equal(count(tree, 'linkReference'), 1);
-  assert.equal(count(tree, 'footnoteReference'), 1);
+test('link and footnote definitions act across the document, also inside a list or a quote', () => {
+  const layouts = [
+    ['[p]: https://example.org/plan', '[^1]: A footnote.'],
+    ['> [p]: https://example.org/plan', '- An item.\n\n  [^1]: The note, inside a list item.'],
+  ];
+  for (const definitions of layouts) {
+    const tree = assertSameTree(doc(['# Report', 'See the [plan][p] and the note.[^1]', ...definitions]), definitions.join(' / '));
+    assert.equal(count(tree, 'linkReference'), 1);
+    assert.equal(count(tree, 'footnoteReference'), 1);
+  }
 });
 
 test('front matter after a byte-order mark, and a byte-order mark later in the text', () => {
@@ -117,19 +129,12 @@ test('front matter after a byte-order mark, and a byte-order mark later in the t
   const tree = assertSameTree(text, 'byte-order mark');
   assert.equal(count(tree, 'yaml'), 1);
   // Offsets are the text's: the front matter's node covers exactly its source.
-  const fm = tree.children[0]!;
-  assert.equal(text.slice(fm.position!.start.offset, fm.position!.end.offset), '---\ntemplate: leicester-city/executive\n---');
+  const frontMatter = '---\ntemplate: leicester-city/executive\n---';
+  assert.equal(sourceOf(text, tree.children[0]!), frontMatter);
   // Also when definitions make it one whole parse.
   const withDefinition = `${text}\n[a]: https://example.org\n`;
   const whole = assertSameTree(withDefinition, 'byte-order mark, parsed whole');
-  assert.equal(withDefinition.slice(whole.children[0]!.position!.start.offset, whole.children[0]!.position!.end.offset), '---\ntemplate: leicester-city/executive\n---');
-});
-
-test('definitions inside a list or a quote still act across the document', () => {
-  const text = doc(['# Report', 'See the note[^1] and the [plan][a].', '- An item.\n\n  [^1]: The note, inside a list item.', '> [a]: https://example.org/plan']);
-  const tree = assertSameTree(text, 'nested definitions');
-  assert.equal(count(tree, 'footnoteReference'), 1);
-  assert.equal(count(tree, 'linkReference'), 1);
+  assert.equal(sourceOf(withDefinition, whole.children[0]!), frontMatter);
 });
 
 test('addresses written with character references or escapes become links, as in a whole parse', () => {

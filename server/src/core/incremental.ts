@@ -1,6 +1,6 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import { parseRegion, parseMarkdown } from './parse.js';
-import { countLines, ownString, type TextChange } from './text.js';
+import { countLines, ownString, trimEnd, type TextChange } from './text.js';
 
 /**
  * Incremental parsing. A Markdown document splits into chunks at "safe" boundaries:
@@ -67,7 +67,7 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Updates the fence/HTML state with one line; returns whether the state is clean after it. */
+/** Updates the fence/HTML/front-matter state with one line. */
 function advance(state: ScanState, line: string): void {
   if (state.yaml) {
     if (YAML_FENCE.test(line)) state.yaml = false;
@@ -189,26 +189,17 @@ function runsOn(text: string, a: Chunk, b: Chunk): boolean {
   if (!last) return false;
   if (last.type === 'list') return b.nodes[0]?.type === 'list';
   if (last.type !== 'code' && last.type !== 'html') return false;
-  let end = a.start + a.length;
-  while (end > a.start && /\s/.test(text[end - 1]!)) end--;
-  return last.position!.end.offset! >= end && isOpen(text.slice(last.position!.start.offset!, last.position!.end.offset!));
+  return last.position!.end.offset! >= trimEnd(text, a.start + a.length) && isOpen(text.slice(last.position!.start.offset!, last.position!.end.offset!));
 }
 
-/** Whether a code or HTML block's source lacks its closing line (fence, or end of a kind 1-5 HTML block). */
+/**
+ * Whether a code or HTML block's source lacks its closing line: the line scan, run over
+ * the block's lines alone, is still inside a fence or a kind 1-5 HTML block after them.
+ */
 function isOpen(source: string): boolean {
-  const lines = source.split('\n');
-  const first = lines[0]!;
-  const lastLine = lines[lines.length - 1]!;
-  const fence = FENCE.exec(first);
-  if (fence) {
-    if (lines.length < 2) return true;
-    const close = FENCE.exec(lastLine);
-    return !(close && close[1]![0] === fence[1]![0] && close[1]!.length >= fence[1]!.length && /^\s*$/.test(lastLine.slice(close[0].length)));
-  }
-  const h = HTML_OPEN.exec(first);
-  if (!h) return false; // indented code, or an HTML block that ends at a blank line
-  const kind = h[1] ? 'tag' : h[2] ? 'comment' : h[3] ? 'pi' : h[4] ? 'decl' : 'cdata';
-  return !HTML_CLOSE[kind]!.test(lines.length < 2 ? first.slice(h[0].length) : lastLine);
+  const state: ScanState = {};
+  for (const line of source.split('\n')) advance(state, line);
+  return state.fence !== undefined || state.html !== undefined;
 }
 
 /** Characters parsed, counted across one update. */
@@ -287,7 +278,6 @@ export class IncrementalParser {
     this.text = text;
     this.breaks = countLines(text, 0, text.length);
     this.root = undefined;
-    this.stats = { parsedChars: text.length, full: true };
     const tally = { chars: 0 };
     const whole = LONE_CR.test(text);
     const chunks = whole ? [] : joinRuns(text, parseEach(text, [0, ...findCuts(text, 0, text.length).cuts, text.length], 0, tally), tally);
@@ -300,6 +290,7 @@ export class IncrementalParser {
       }
       this.chunks = [{ start: 0, line: 0, length: text.length, nodes: tree.children, global: true }];
       this.root = tree;
+      this.stats = { parsedChars: text.length, full: true };
       return;
     }
     this.chunks = chunks;

@@ -123,8 +123,12 @@ export class Analyzer {
       return root ? { dir: root, root } : { dir: '/', root: '/' };
     }
     const dir = dirnameOf(path);
-    const folder = this.folders.find((f) => dir === f || dir.startsWith(f + '/'));
-    return { dir, root: folder ?? '/' };
+    return { dir, root: this.folderOf(dir) };
+  }
+
+  /** The workspace folder a directory is in (the innermost), or `/` outside every folder. */
+  private folderOf(dir: string): string {
+    return this.folders.find((f) => dir === f || dir.startsWith(f + '/')) ?? '/';
   }
 
   workspaceSettings(uri: string | undefined): WorkspaceSettings {
@@ -261,12 +265,12 @@ export class Analyzer {
     return c ? signOffLenses(c.model, c.match).map(toCodeLens) : [];
   }
 
-  /** The problems of the config and profile files in force in these folders, and every such file. */
-  configProblems(scopes: { dir: string; root: string }[]): ConfigProblems {
+  /** The problems of the config and profile files in force in these directories, and every such file. */
+  configProblems(dirs: string[]): ConfigProblems {
     const problems = new Map<string, DataProblem[]>();
     const files = new Set<string>();
-    for (const { dir, root } of scopes) {
-      const ws = this.settingsIn(dir, root);
+    for (const dir of dirs) {
+      const ws = this.settingsIn(dir, this.folderOf(dir));
       for (const f of ws.files) files.add(f);
       for (const fp of ws.problems) problems.set(fp.file, fp.problems);
     }

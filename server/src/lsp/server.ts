@@ -106,13 +106,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   // ---- config and profile files ----------------------------------------------------------------
-  /** Folders (dir, root) whose config is in force for some document, to re-read on change. */
-  const configScopes = new Map<string, { dir: string; root: string }>();
+  /** Folders whose config is in force for some document, to re-read on change (the checking thread knows the workspace folder of each). */
+  const configDirs = new Set<string>();
   const problemFiles = new Map<string, number>();
   let watchedFiles = new Set<string>();
   let watcherRegistration: Promise<Disposable> | undefined;
-
-  const rootOf = (dir: string): string => folders.map((f) => uriToPath(f) ?? '').filter((f) => f && (dir === f || dir.startsWith(f + '/'))).sort((a, b) => b.length - a.length)[0] ?? '/';
 
   // Config files are read and validated on the checking thread (this one does not load the
   // checker); a newer round supersedes an older one still in flight.
@@ -121,7 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const round = ++configRound;
     let found: ConfigProblems;
     try {
-      found = (await checks.run('configProblems', { scopes: [...configScopes.values()] })) as ConfigProblems;
+      found = (await checks.run('configProblems', { dirs: [...configDirs] })) as ConfigProblems;
     } catch (e) {
       if (!(e instanceof Cancelled)) connection.console.error(`Reading the config files failed: ${e instanceof Error ? e.message : String(e)}`);
       return;
@@ -142,11 +140,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const addScope = (uri: string): void => {
     const path = uriToPath(uri);
     const dir = path ? dirnameOf(path) : (uriToPath(folders[0] ?? '') ?? '');
-    if (!dir) return;
-    const root = rootOf(dir);
-    const key = `${dir}\0${root}`;
-    if (configScopes.has(key)) return;
-    configScopes.set(key, { dir, root });
+    if (!dir || configDirs.has(dir)) return;
+    configDirs.add(dir);
     void publishConfigProblems();
   };
 
@@ -206,13 +201,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const removed = new Set(e.removed.map((f) => f.uri));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
         for (const w of workers) w.post({ type: 'folders', folders });
-        configScopes.clear();
+        configDirs.clear();
         for (const f of folders) addScope(`${f.replace(/\/$/, '')}/x`);
         settingsChanged();
       });
     }
     for (const f of folders) addScope(`${f.replace(/\/$/, '')}/x`);
-    if (configScopes.size === 0) void watch(new Set());
+    if (configDirs.size === 0) void watch(new Set());
   });
 
   connection.onDidChangeConfiguration(() => {

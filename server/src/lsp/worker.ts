@@ -4,11 +4,6 @@ import type { ToWorker, FromWorker } from './pool.js';
 import type { WorkerData } from './spawn.js';
 import { IdleCollector } from './idle-gc.js';
 
-/**
- * Entry of an analysis worker thread. Document updates apply at once; jobs queue and run
- * one per turn of the event loop, so a cancellation that arrives while a job runs drops
- * the queued jobs it names before they start.
- */
 export interface WorkerHooks {
   /** Called once, after the first check has been answered (thread-main.ts writes the code cache). */
   afterFirstCheck?: () => void;
@@ -16,6 +11,11 @@ export interface WorkerHooks {
   codeCache?: string;
 }
 
+/**
+ * Entry of an analysis worker thread. Document updates apply at once; jobs queue and run
+ * one per turn of the event loop, so a cancellation that arrives while a job runs drops
+ * the queued jobs it names before they start.
+ */
 export function runWorker(hooks: WorkerHooks = {}): void {
   const port = parentPort!;
   const analyzer = new Analyzer();
@@ -79,7 +79,7 @@ export function runWorker(hooks: WorkerHooks = {}): void {
       case 'codeLens':
         return analyzer.codeLens(p);
       case 'configProblems':
-        return analyzer.configProblems(p.scopes as { dir: string; root: string }[]);
+        return analyzer.configProblems(p.dirs as string[]);
       case 'templates':
         return analyzer.templates(p.uri);
       case 'newReport':
