@@ -9,6 +9,7 @@ import { wholeParse } from './helpers.js';
 import { isDeepStrictEqual } from 'node:util';
 import { LineIndex } from '../../server/src/core/text.js';
 import type { CheckResult } from '../../server/src/core/check.js';
+import type { ReportModel } from '../../server/src/core/model.js';
 
 /**
  * Property: after any sequence of edits, the incremental check (ReportSession) gives
@@ -34,6 +35,21 @@ const INSERTS = ['x', 'e', ' ', '\n', '\n\n', '\n\n\n', '```\n', '~~~', '<!--', 
 
 function normalise(r: CheckResult) {
   return { findings: r.findings, errors: r.ruleErrors };
+}
+
+/** What the rules read of a report model (its own objects, positions included). */
+function modelShape(m: ReportModel) {
+  return {
+    units: m.units.map((u) => [u.start, u.end, u.line, u.node.type]),
+    blocks: m.blocks.map((b) => ({ kind: b.kind, start: b.start, end: b.end, range: b.range, source: b.source, number: b.number, signLines: b.signLines })),
+    headings: m.headings,
+    title: m.title,
+    sections: m.allSections.map((s) => ({ start: s.start, end: s.end, range: s.range, level: s.level, inAppendix: s.inAppendix, parent: s.parent?.start, children: s.children.map((c) => c.start), blocks: s.blocks.map((b) => b.start) })),
+    roots: m.sections.map((s) => s.start),
+    signoffs: m.signoffs.map((so) => ({ section: so.section.start, signed: so.signed, dated: so.dated })),
+    appendixStart: m.appendixStart,
+    frontMatter: m.frontMatter,
+  };
 }
 
 function randomEdit(text: string, rnd: () => number, pool: string): { text: string; start: number; oldEnd: number; newEnd: number } {
@@ -68,6 +84,8 @@ for (const [i, seed] of seeds.entries()) {
       const change = rnd() < 0.5 ? { start: e.start, oldEnd: e.oldEnd, newEnd: e.newEnd } : undefined;
       const inc = session.check(text, opts, change);
       const full = checkReport(text, opts);
+      // The model first (a wrong model shows there before it shows in the findings).
+      assert.deepEqual(modelShape(inc.model!), modelShape(full.model!), `model after edit ${step} at ${e.start}`);
       assert.deepEqual(normalise(inc), normalise(full), `after edit ${step} at ${e.start}`);
       // The session's tree is the one a whole parse of the text gives, positions and all.
       if (inc.model) assert.ok(isDeepStrictEqual(inc.model.tree, wholeParse(text)), `tree after edit ${step} at ${e.start}`);

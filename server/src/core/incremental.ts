@@ -237,6 +237,21 @@ function joinRuns(text: string, chunks: Chunk[], tally: Tally): Chunk[] {
   return out;
 }
 
+/**
+ * What one update replaced: the top-level nodes that started in [oldFrom, oldTo) of the
+ * old text are now `nodes`, which span [oldFrom, newTo) of the new text; every node after
+ * them is the same object as before, moved by `newTo - oldTo` characters and `dLine` lines.
+ */
+export interface TreeSplice {
+  /** The parse this update started from (see `IncrementalParser.version`). */
+  fromVersion: number;
+  oldFrom: number;
+  oldTo: number;
+  newTo: number;
+  dLine: number;
+  nodes: RootContent[];
+}
+
 export interface ParseStats {
   /** Characters parsed by the last update (the whole text for a full parse). */
   parsedChars: number;
@@ -250,6 +265,10 @@ export class IncrementalParser {
   /** Line breaks in the text (kept up to date by each edit, so no update counts them all). */
   private breaks = 0;
   stats: ParseStats = { parsedChars: 0, full: true };
+  /** Counts parses (whole or incremental): what a splice starts from. */
+  version = 0;
+  /** What the last update replaced; undefined after a whole parse. */
+  lastSplice: TreeSplice | undefined;
 
   constructor(text: string) {
     this.full(text);
@@ -259,22 +278,27 @@ export class IncrementalParser {
     if (!this.root) {
       const children: RootContent[] = [];
       for (const c of this.chunks) for (const n of c.nodes) children.push(n);
-      const endLine = this.breaks;
-      const lastNl = this.text.lastIndexOf('\n');
-      this.root = {
-        type: 'root',
-        children,
-        position: {
-          start: { line: 1, column: 1, offset: 0 },
-          end: { line: endLine + 1, column: this.text.length - lastNl, offset: this.text.length },
-        },
-      };
+      this.root = this.rootOf(children);
     }
     return this.root;
   }
 
+  private rootOf(children: RootContent[]): Root {
+    const lastNl = this.text.lastIndexOf('\n');
+    return {
+      type: 'root',
+      children,
+      position: {
+        start: { line: 1, column: 1, offset: 0 },
+        end: { line: this.breaks + 1, column: this.text.length - lastNl, offset: this.text.length },
+      },
+    };
+  }
+
   /** Parses the whole text (also the fallback when chunks cannot be trusted). */
   full(text: string): void {
+    this.version++;
+    this.lastSplice = undefined;
     this.text = text;
     this.breaks = countLines(text, 0, text.length);
     this.root = undefined;
@@ -329,9 +353,12 @@ export class IncrementalParser {
     const fresh = parseEach(text, [from, ...cuts, end], this.chunks[first]!.line, tally);
     // Shift the reused chunks.
     const reused = this.chunks.slice(reuseFrom);
+    // Old start of each reused chunk (the splice is described in old offsets).
+    const oldStartOf = (k: Chunk | undefined): number => (k ? k.start - delta : old.length);
+    let dLine = 0;
     if (reused.length > 0) {
       const last = fresh[fresh.length - 1]!;
-      const dLine = last.line + countLines(text, last.start, end) - reused[0]!.line;
+      dLine = last.line + countLines(text, last.start, end) - reused[0]!.line;
       for (const k of reused) {
         if (delta !== 0 || dLine !== 0) for (const n of k.nodes) shift(n, delta, dLine);
         k.start += delta;
@@ -351,10 +378,26 @@ export class IncrementalParser {
       this.full(text);
       return this.tree;
     }
+    // The old chunks lo .. (reuseFrom + next) are replaced by `joined`.
+    const nodesBefore = (n: number): number => {
+      let count = 0;
+      for (let i = 0; i < n; i++) count += this.chunks[i]!.nodes.length;
+      return count;
+    };
+    const at = nodesBefore(lo);
+    const removed = nodesBefore(reuseFrom) - at + reused.slice(0, next).reduce((n, k) => n + k.nodes.length, 0);
+    const nodes: RootContent[] = [];
+    for (const k of joined) for (const n of k.nodes) nodes.push(n);
+    const kept = reused[next];
+    this.lastSplice = { fromVersion: this.version, oldFrom: this.chunks[lo]!.start, oldTo: oldStartOf(kept), newTo: kept ? kept.start : text.length, dLine, nodes };
+    this.version++;
+    const root = this.root;
     this.chunks = [...this.chunks.slice(0, lo), ...joined, ...reused.slice(next)];
     this.breaks += countLines(text, c.start, c.newEnd) - countLines(old, c.start, c.oldEnd);
     this.text = text;
     this.root = undefined;
+    // The tree's node list: the old one with the replaced nodes swapped (no walk over every node).
+    if (root) this.root = this.rootOf(root.children.slice(0, at).concat(nodes, root.children.slice(at + removed)));
     this.stats = { parsedChars: tally.chars, full: false };
     return this.tree;
   }

@@ -1,6 +1,6 @@
 import type { Root, RootContent, Heading as MdHeading, List, PhrasingContent } from 'mdast';
-import { parseReport } from './incremental.js';
-import { LineIndex, ownString, trimEnd, type TextChange } from './text.js';
+import { parseReport, type TreeSplice } from './incremental.js';
+import { LineIndex, lastAtOrBefore, ownString, trimEnd, type TextChange } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Range } from './types.js';
 
@@ -106,6 +106,15 @@ export interface ReportModel {
   units: Unit[];
   /** The editing session's cache, when the model was built incrementally (an identity for session-wide indexes). */
   session?: ModelCache;
+  /** This model's number in its session (see `ModelCache.serial`). */
+  serial?: number;
+  /**
+   * How `units` differs from the session's previous model (number `prevSerial`): its
+   * units [at, at + removed) were replaced by this model's units [at, at + added); the
+   * units after are the previous model's, moved. Lists joined from units are spliced
+   * instead of joined again (see `joinUnits`).
+   */
+  splice?: { prevSerial: number; at: number; removed: number; added: number };
   /** Offset of the first `# Appendix` heading, or text length. */
   appendixStart: number;
   signoffs: SignOff[];
@@ -216,6 +225,63 @@ export class ModelCache {
   readonly entries = new WeakMap<object, Unit>();
   /** The line index of the last model and the edit since, for the next model's index (see `LineIndex.afterEdit`). */
   lineEdit?: { index: LineIndex; change: TextChange };
+  /** What the parser's last update replaced, and the parse the tree now comes from (set by the session). */
+  treeSplice?: TreeSplice;
+  parsedVersion?: number;
+  /** The last model built, and the parse it was built from. */
+  last?: ReportModel;
+  lastVersion?: number;
+  /** Numbers the models built in this session. */
+  serial = 0;
+  /** Lists joined from units, by key, with the model they were joined for (see `joinUnits`). */
+  readonly joins = new Map<object, { serial: number; list: unknown[]; ends: number[] }>();
+}
+
+const EMPTY: readonly never[] = [];
+
+/**
+ * A document-wide list made of per-unit lists (`items`), in document order. In an
+ * editing session it is kept from one model to the next: the previous model's list with
+ * the replaced units' items swapped, so an edit costs the changed units, not a pass over
+ * every unit. `reusable` says whether the previous model's items still hold for the units
+ * kept (false when something document-wide they depend on changed).
+ */
+export function joinUnits<T>(model: ReportModel, key: object, items: (unit: Unit) => readonly T[], reusable = true): T[] {
+  const session = model.session;
+  const sp = model.splice;
+  const last = session?.joins.get(key);
+  const units = model.units;
+  let list: T[];
+  let ends: number[] | undefined;
+  if (reusable && sp && last && last.serial === sp.prevSerial) {
+    // In place: a new list per edit would be megabytes of garbage on a long report (the
+    // previous model, whose list this was, is out of date anyway: its units have moved).
+    list = last.list as T[];
+    ends = last.ends;
+    const a = sp.at > 0 ? ends[sp.at - 1]! : 0;
+    const b = sp.at + sp.removed > 0 ? ends[sp.at + sp.removed - 1]! : 0;
+    const fresh: T[] = [];
+    const freshEnds: number[] = [];
+    for (let ui = sp.at; ui < sp.at + sp.added; ui++) {
+      const xs = items(units[ui]!);
+      for (let i = 0; i < xs.length; i++) fresh.push(xs[i]!);
+      freshEnds.push(a + fresh.length);
+    }
+    spliceIn(list, a, b - a, fresh);
+    spliceIn(ends, sp.at, sp.removed, freshEnds);
+    const d = fresh.length - (b - a);
+    if (d !== 0) for (let i = sp.at + sp.added; i < ends.length; i++) ends[i]! += d;
+  } else {
+    list = [];
+    if (session) ends = [];
+    for (let ui = 0; ui < units.length; ui++) {
+      const xs = items(units[ui]!);
+      for (let i = 0; i < xs.length; i++) list.push(xs[i]!);
+      ends?.push(list.length);
+    }
+  }
+  if (session && ends) session.joins.set(key, { serial: model.serial!, list, ends });
+  return list;
 }
 
 /** The line index of `text`: updated from the last one when the cache knows the edit between them. */
@@ -231,16 +297,45 @@ function lineIndexFor(text: string, cache: ModelCache | undefined): LineIndex {
 export function buildModel(text: string, tree: Root = parseReport(text), cache?: ModelCache): ReportModel {
   const index = lineIndexFor(text, cache);
   let frontMatter = emptyFrontMatter(index);
-  const headings: Heading[] = [];
-  const blocks: Block[] = [];
-  const units: Unit[] = [];
-  const roots: Section[] = [];
-  const allSections: Section[] = [];
-  const stack: Section[] = [];
-  let title: Heading | undefined;
-  let appendixStart = text.length;
-  let current: Section | undefined;
+  const first = tree.children[0];
+  if (first?.type === 'yaml' && first.position?.start.offset === 0 && first.position.end.offset !== undefined) frontMatter = readFrontMatter(index, 0, first.position.end.offset);
 
+  const sp = cache?.treeSplice;
+  const prev = cache?.last;
+  const spliced = cache && sp && prev && sp.fromVersion === cache.lastVersion ? spliceUnits(text, index, cache, prev, sp) : undefined;
+  const units = spliced ? spliced.units : unitsOf(tree, text, index, cache);
+  const model: ReportModel = {
+    text,
+    index,
+    tree,
+    frontMatter,
+    title: undefined,
+    headings: [],
+    sections: [],
+    allSections: [],
+    blocks: [],
+    units,
+    appendixStart: text.length,
+    signoffs: [],
+  };
+  if (cache) {
+    model.session = cache;
+    model.serial = ++cache.serial;
+    if (spliced) model.splice = { prevSerial: prev!.serial!, at: spliced.at, removed: spliced.removed, added: spliced.added };
+  }
+
+  const blocks = (model.blocks = joinUnits(model, BLOCKS, (u) => u.blocks ?? EMPTY));
+  const headingUnits = joinUnits(model, HEADINGS, (u) => (u.heading ? [u] : EMPTY));
+  const headings = model.headings;
+  for (let k = 0; k < headingUnits.length; k++) {
+    const h = headingUnits[k]!.heading!;
+    headings.push(h);
+    if (h.depth === 1 && model.title === undefined) model.title = h;
+    if (h.depth === 1 && model.appendixStart === text.length && /^appendix\b/i.test(h.text)) model.appendixStart = headingUnits[k]!.start;
+  }
+
+  // Sections: a tree by heading depth; each one's own blocks are those up to the next heading.
+  const stack: Section[] = [];
   const closeTo = (depth: number, offset: number): void => {
     while (stack.length > 0 && stack[stack.length - 1]!.level >= depth) {
       const s = stack.pop()!;
@@ -248,83 +343,144 @@ export function buildModel(text: string, tree: Root = parseReport(text), cache?:
       s.range = index.range(s.start, offset);
     }
   };
-
-  // Indexed loops: this walks every top-level node on each check, and array iterators
-  // here are megabytes of garbage per edit of a 5 MB report.
-  const children = tree.children;
-  for (let ci = 0; ci < children.length; ci++) {
-    const node = children[ci]!;
-    const pos = node.position;
-    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) continue;
-    const start = pos.start.offset;
-    const end = pos.end.offset;
-    if (node.type === 'yaml') {
-      if (start === 0) frontMatter = readFrontMatter(index, start, end);
-      continue;
+  let b0 = firstBlockFrom(blocks, headingUnits[0]?.start ?? text.length);
+  for (let k = 0; k < headingUnits.length; k++) {
+    const unit = headingUnits[k]!;
+    const h = unit.heading!;
+    const start = unit.start;
+    closeTo(h.depth, trimEnd(text, start));
+    const b1 = firstBlockFrom(blocks, headingUnits[k + 1]?.start ?? text.length);
+    const section: Section = {
+      heading: h,
+      level: h.depth,
+      range: h.range,
+      start,
+      end: text.length,
+      blocks: blocks.slice(b0, b1),
+      children: [],
+      inAppendix: start >= model.appendixStart,
+    };
+    b0 = b1;
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      section.parent = parent;
+      parent.children.push(section);
+    } else {
+      model.sections.push(section);
     }
-    let unit = cache?.entries.get(node);
-    if (unit && (unit.start !== start || unit.line !== pos.start.line)) {
-      const dOffset = start - unit.start;
-      const dLine = pos.start.line - unit.line;
-      if (unit.heading) shiftHeading(unit.heading, dOffset, dLine);
-      if (unit.blocks) for (const b of unit.blocks) shiftBlock(b, dOffset, dLine);
-      shiftMemos(unit, dOffset, dLine);
-      unit.start = start;
-      unit.end = end;
-      unit.line = pos.start.line;
-    }
-    if (!unit) {
-      unit = { node, start, end, line: pos.start.line };
-      cache?.entries.set(node, unit);
-    }
-    units.push(unit);
-    if (node.type === 'heading') {
-      let h = unit.heading;
-      if (!h) h = unit.heading = makeHeading(node, text, index);
-      headings.push(h);
-      if (h.depth === 1 && title === undefined) title = h;
-      if (h.depth === 1 && appendixStart === text.length && /^appendix\b/i.test(h.text)) appendixStart = start;
-      closeTo(h.depth, trimEnd(text, start));
-      const section: Section = {
-        heading: h,
-        level: h.depth,
-        range: h.range,
-        start,
-        end: text.length,
-        blocks: [],
-        children: [],
-        inAppendix: start >= appendixStart,
-      };
-      const parent = stack[stack.length - 1];
-      if (parent) {
-        section.parent = parent;
-        parent.children.push(section);
-      } else {
-        roots.push(section);
-      }
-      stack.push(section);
-      allSections.push(section);
-      current = section;
-      continue;
-    }
-    let made = unit.blocks;
-    if (!made) made = unit.blocks = makeBlocks(node, text, index);
-    for (let bi = 0; bi < made.length; bi++) {
-      blocks.push(made[bi]!);
-      current?.blocks.push(made[bi]!);
-    }
+    stack.push(section);
+    model.allSections.push(section);
   }
   closeTo(0, trimEnd(text, text.length));
 
-  const signoffs: SignOff[] = [];
-  for (const s of allSections) {
+  // Sign-offs: only sections holding a block with sign-off lines can have one.
+  const signBlocks = joinUnits(model, SIGN_BLOCKS, (u) => (u.blocks?.some((b) => b.signLines) ? u.blocks.filter((b) => b.signLines) : EMPTY));
+  const all = model.allSections;
+  let last: Section | undefined;
+  for (let i = 0; i < signBlocks.length; i++) {
+    const s = all[lastAtOrBefore(all, signBlocks[i]!.start, (x) => x.start)];
+    if (!s || s === last) continue;
+    last = s;
     const so = findSignOff(s, index);
-    if (so) signoffs.push(so);
+    if (so) model.signoffs.push(so);
   }
-
-  const model: ReportModel = { text, index, tree, frontMatter, title, headings, sections: roots, allSections, blocks, units, appendixStart, signoffs };
-  if (cache) model.session = cache;
+  if (cache) {
+    cache.last = model;
+    cache.lastVersion = cache.parsedVersion;
+  }
   return model;
+}
+
+/** `list.splice(at, count, ...items)`, without spreading a long list onto the stack. */
+function spliceIn<T>(list: T[], at: number, count: number, items: T[]): void {
+  if (items.length <= 1000) {
+    list.splice(at, count, ...items);
+    return;
+  }
+  const rest = list.splice(at + count);
+  list.length = at;
+  for (let i = 0; i < items.length; i++) list.push(items[i]!);
+  for (let i = 0; i < rest.length; i++) list.push(rest[i]!);
+}
+
+/** Keys of the lists `buildModel` joins from units. */
+const BLOCKS = {};
+const HEADINGS = {};
+const SIGN_BLOCKS = {};
+
+/** Index of the first block starting at or after `offset`. */
+function firstBlockFrom(blocks: readonly Block[], offset: number): number {
+  return lastAtOrBefore(blocks, offset - 1, (b) => b.start) + 1;
+}
+
+/** The unit of a top-level node: the session's (moved to the node's position), else a new one. */
+function unitFor(node: RootContent, text: string, index: LineIndex, cache: ModelCache | undefined): Unit | undefined {
+  const pos = node.position;
+  if (node.type === 'yaml' || !pos || pos.start.offset === undefined || pos.end.offset === undefined) return undefined;
+  const start = pos.start.offset;
+  let unit = cache?.entries.get(node);
+  if (unit && (unit.start !== start || unit.line !== pos.start.line)) shiftUnit(unit, start - unit.start, pos.start.line - unit.line);
+  if (!unit) {
+    unit = { node, start, end: pos.end.offset, line: pos.start.line };
+    cache?.entries.set(node, unit);
+  }
+  if (node.type === 'heading') unit.heading ??= makeHeading(node, text, index);
+  else unit.blocks ??= makeBlocks(node, text, index);
+  return unit;
+}
+
+function shiftUnit(unit: Unit, dOffset: number, dLine: number): void {
+  if (unit.heading) shiftHeading(unit.heading, dOffset, dLine);
+  if (unit.blocks) for (const b of unit.blocks) shiftBlock(b, dOffset, dLine);
+  shiftMemos(unit, dOffset, dLine);
+  unit.start += dOffset;
+  unit.end += dOffset;
+  unit.line += dLine;
+}
+
+/** The units of every top-level node of the body (front matter excluded). */
+function unitsOf(tree: Root, text: string, index: LineIndex, cache: ModelCache | undefined): Unit[] {
+  const units: Unit[] = [];
+  // Indexed loops: this walks every top-level node, and array iterators here are
+  // megabytes of garbage per check of a 5 MB report.
+  const children = tree.children;
+  for (let ci = 0; ci < children.length; ci++) {
+    const unit = unitFor(children[ci]!, text, index, cache);
+    if (unit) units.push(unit);
+  }
+  return units;
+}
+
+/**
+ * The units after the parser's last update, from the previous model's: those before the
+ * replaced region as they were, those of the new nodes, then those after it, moved.
+ */
+function spliceUnits(text: string, index: LineIndex, cache: ModelCache, prev: ReportModel, sp: TreeSplice): { units: Unit[]; at: number; removed: number; added: number } {
+  const old = prev.units;
+  // Found before any unit moves (the search is on the old offsets).
+  let at = lastAtOrBefore(old, sp.oldFrom - 1, (u) => u.start) + 1;
+  let hi = lastAtOrBefore(old, sp.oldTo - 1, (u) => u.start) + 1;
+  const tail = old.slice(hi);
+  const fresh: Unit[] = [];
+  for (let i = 0; i < sp.nodes.length; i++) {
+    const unit = unitFor(sp.nodes[i]!, text, index, cache);
+    if (unit) fresh.push(unit);
+  }
+  // The nodes of chunks parsed with their neighbours but unchanged keep their units: out of the splice.
+  let f0 = 0;
+  while (f0 < fresh.length && at < hi && fresh[f0] === old[at]) {
+    f0++;
+    at++;
+  }
+  let f1 = fresh.length;
+  while (f1 > f0 && hi > at && fresh[f1 - 1] === old[hi - 1]) {
+    f1--;
+    hi--;
+  }
+  const dOffset = sp.newTo - sp.oldTo;
+  if (dOffset !== 0 || sp.dLine !== 0) for (let i = 0; i < tail.length; i++) shiftUnit(tail[i]!, dOffset, sp.dLine);
+  const units = old.slice(0, at).concat(fresh.slice(f0, f1), fresh.slice(f1), tail);
+  return { units, at, removed: hi - at, added: f1 - f0 };
 }
 
 function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {

@@ -38,6 +38,8 @@ export class ReportSession {
     else if (edit) this.parser.update(text, edit);
     this.text = text;
     if (edit && this.index) this.cache.lineEdit = { index: this.index, change: edit };
+    this.cache.treeSplice = this.parser.lastSplice;
+    this.cache.parsedVersion = this.parser.version;
     const env = defaultCheckEnv(opts);
     const analysis = analyseReport(text, env.profiles, env.config, { tree: this.parser.tree, cache: this.cache });
     this.index = analysis.model.index;

@@ -240,8 +240,6 @@ interface UnitRuns {
   runs: Run[];
   /** Initials -> flat (run, first word, end word) triples. */
   byKey: Map<string, number[]>;
-  /** Last phrase-index update that saw this node. */
-  seen: number;
 }
 
 const MAX_KEY = 12;
@@ -274,20 +272,19 @@ const UNIT_RUNS = defineUnitMemo<UnitRuns>({
         }
       }
     }
-    return { runs, byKey, seen: 0 };
+    return { runs, byKey };
   },
   shift() {},
 });
 
 /**
  * Which nodes hold a sub-run with given initials, in document order. One index per
- * editing session (per model without one), brought up to date on each new model: the
- * nodes no longer in the report leave their lists, new nodes are inserted by position.
- * Nodes reused from the previous model keep their relative order, so the lists stay
- * sorted and an edit costs a pass over the node list, not over the text.
+ * editing session (per model without one), brought up to date on each new model from
+ * what the edit replaced (`ReportModel.splice`): those nodes leave their lists, the new
+ * ones are inserted by position. Nodes kept keep their relative order, so the lists stay
+ * sorted and an edit costs the nodes it replaced. Without a splice it is built again.
  */
 interface PhraseIndex {
-  update: number;
   /** The model whose nodes are indexed. */
   model?: ReportModel;
   byKey: Map<string, Unit[]>;
@@ -298,37 +295,34 @@ const phraseIndexes = new WeakMap<object, PhraseIndex>();
 function phraseIndex(model: ReportModel): PhraseIndex {
   const owner = model.session ?? model;
   let index = phraseIndexes.get(owner);
-  if (!index) phraseIndexes.set(owner, (index = { update: 0, byKey: new Map() }));
+  if (!index) phraseIndexes.set(owner, (index = { byKey: new Map() }));
   if (index.model === model) return index;
-  const before = index.update;
-  const now = ++index.update;
-  // Nodes of the previous model carry its update number; any other node is new.
-  const added: Unit[] = [];
-  const units = model.units;
-  for (let ui = 0; ui < units.length; ui++) {
-    const u = units[ui]!;
-    const r = unitMemo(model, u, UNIT_RUNS);
-    if (r.seen !== before || before === 0) added.push(u);
-    r.seen = now;
+  const sp = model.splice;
+  let added: readonly Unit[] = model.units;
+  let gone: readonly Unit[] = [];
+  if (sp && index.model && index.model.serial === sp.prevSerial) {
+    // The units the edit replaced, and those that replaced them.
+    gone = index.model.units.slice(sp.at, sp.at + sp.removed);
+    added = model.units.slice(sp.at, sp.at + sp.added);
+  } else {
+    index.byKey = new Map();
   }
   // Nodes that left: out of each list they were in (a native search; lists of common
   // initials such as `TC` hold thousands of nodes, and an edit removes one or two).
-  const previous = index.model?.units ?? [];
-  for (let ui = 0; ui < previous.length; ui++) {
-    const u = previous[ui]!;
-    const r = unitMemoIfAny(u, UNIT_RUNS)!;
-    if (r.seen === now) continue;
-    for (const key of r.byKey.keys()) {
+  for (const u of gone) {
+    for (const key of unitMemoIfAny(u, UNIT_RUNS)!.byKey.keys()) {
       const list = index.byKey.get(key)!;
       const i = list.indexOf(u);
       if (i >= 0) list.splice(i, 1);
     }
   }
-  for (const u of added) {
-    for (const key of unitMemoIfAny(u, UNIT_RUNS)!.byKey.keys()) {
+  for (let ui = 0; ui < added.length; ui++) {
+    const u = added[ui]!;
+    for (const key of unitMemo(model, u, UNIT_RUNS).byKey.keys()) {
       let list = index.byKey.get(key);
       if (!list) index.byKey.set(key, (list = []));
-      list.splice(lastAtOrBefore(list, u.start, (x) => x.start) + 1, 0, u);
+      if (list.length === 0 || list[list.length - 1]!.start < u.start) list.push(u);
+      else list.splice(lastAtOrBefore(list, u.start, (x) => x.start) + 1, 0, u);
     }
   }
   index.model = model;

@@ -1,4 +1,4 @@
-import { defineUnitMemo, unitMemo, type Block, type ReportModel, type Section } from '../model.js';
+import { defineUnitMemo, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
 import { ENGLISH_CAPS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
 import { lastAtOrBefore } from '../text.js';
 import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
@@ -212,6 +212,15 @@ function setCompound(c: Compound, to: Compound['whole']): void {
   }
 }
 
+/** Keys of the lists `buildScan` joins from units (see `joinUnits`). */
+const SEGMENTS = {};
+const OCCURRENCES = {};
+const DEFINITIONS = {};
+const COMPOUNDS = {};
+
+/** What the last scan of a session's model depended on beyond each unit's own text. */
+const lastContext = new WeakMap<object, { appendices: number; glossary: boolean }>();
+
 function buildScan(model: ReportModel): AcronymScan {
   const text = model.text;
   const appendixStarts = model.headings.filter((h) => h.depth === 1 && /^appendix\b/i.test(h.title || h.text)).map((h) => lineStartOf(text, h.textStart));
@@ -225,50 +234,54 @@ function buildScan(model: ReportModel): AcronymScan {
     for (const b of s.blocks) glossaryBlocks.add(b);
   }
 
-  const occurrences: Occurrence[] = [];
-  const definitions: Definition[] = [];
-  const masked: ScannedSegment[] = [];
-  const compounds: { c: Compound; seg: ScannedSegment }[] = [];
-  // Indexed loops: this runs over every node on each check, and array iterators there
-  // cost megabytes of garbage per edit of a 5 MB report.
-  const units = model.units;
-  for (let ui = 0; ui < units.length; ui++) {
-    const unit = units[ui]!;
+  // The lists of the session's last model hold for the units this edit kept when no
+  // glossary section skips any of their blocks and the appendices are the same ones (an
+  // edit elsewhere cannot move a kept unit into another appendix without changing their number).
+  const context = { appendices: appendixStarts.length, glossary: glossarySections.length > 0 };
+  const before = model.session ? lastContext.get(model.session) : undefined;
+  const reusable = !context.glossary && before !== undefined && !before.glossary && before.appendices === context.appendices;
+  if (model.session) lastContext.set(model.session, context);
+
+  /** A unit's scan, in its appendix scope. */
+  const scanOf = (unit: Unit): UnitScan => {
     const u = unitMemo(model, unit, UNIT_SCAN);
     const scope = scopeAt(unit.start);
-    const rescope = u.scope !== scope;
-    u.scope = scope;
-    const segments = u.segments;
-    for (let si = 0; si < segments.length; si++) {
-      const s = segments[si]!;
-      const occ = s.occurrences;
-      const defs = s.definitions;
-      if (rescope) {
-        for (let i = 0; i < occ.length; i++) occ[i]!.scope = scope;
-        for (let i = 0; i < defs.length; i++) defs[i]!.scope = scope;
-      }
-      if (s.block && glossaryBlocks.has(s.block)) continue;
-      masked.push(s);
-      for (let i = 0; i < occ.length; i++) occurrences.push(occ[i]!);
-      for (let i = 0; i < defs.length; i++) definitions.push(defs[i]!);
-      for (let i = 0; i < s.compounds.length; i++) {
-        const c = s.compounds[i]!;
-        setCompound(c, c.whole);
-        compounds.push({ c, seg: s });
+    if (u.scope !== scope) {
+      u.scope = scope;
+      for (const s of u.segments) {
+        for (const o of s.occurrences) o.scope = scope;
+        for (const d of s.definitions) d.scope = scope;
       }
     }
-  }
+    return u;
+  };
+  const inText = (s: ScannedSegment): boolean => !(s.block && glossaryBlocks.has(s.block));
+  const flat = <T>(unit: Unit, of: (s: ScannedSegment) => readonly T[]): T[] => {
+    const out: T[] = [];
+    for (const s of scanOf(unit).segments) if (inText(s)) for (const x of of(s)) out.push(x);
+    return out;
+  };
+  // Indexed loops and joined lists: this runs on each check, over every node of the report.
+  const masked = joinUnits(model, SEGMENTS, (unit) => scanOf(unit).segments.filter(inText), reusable);
+  const occurrences = joinUnits(model, OCCURRENCES, (unit) => flat(unit, (s) => s.occurrences), reusable);
+  let definitions = joinUnits(model, DEFINITIONS, (unit) => flat(unit, (s) => s.definitions), reusable);
+  const compounds = joinUnits(model, COMPOUNDS, (unit) => flat(unit, (s) => s.compounds.map((c) => ({ c, seg: s }))), reusable);
+  for (let i = 0; i < compounds.length; i++) setCompound(compounds[i]!.c, compounds[i]!.c.whole);
 
-  for (const g of glossarySections) {
-    for (const b of g.section.blocks) {
-      for (const d of readGlossaryBlock(text, b.start, b.end, b.kind === 'table')) {
-        d.scope = scopeAt(d.start);
-        g.entries.push(d);
-        definitions.push(d);
+  if (glossarySections.length > 0) {
+    // A copy: the joined list is kept for the next edit.
+    definitions = definitions.slice();
+    for (const g of glossarySections) {
+      for (const b of g.section.blocks) {
+        for (const d of readGlossaryBlock(text, b.start, b.end, b.kind === 'table')) {
+          d.scope = scopeAt(d.start);
+          g.entries.push(d);
+          definitions.push(d);
+        }
       }
     }
+    definitions.sort((a, b) => a.start - b.start);
   }
-  definitions.sort((a, b) => a.start - b.start);
 
   if (compounds.length > 0) {
     // Not defined as a whole: `MPS` in `MPS-2024` is the acronym.

@@ -1,5 +1,5 @@
 import type { Nodes, Parents } from 'mdast';
-import { defineUnitMemo, unitMemo, type ReportModel } from '../model.js';
+import { defineUnitMemo, joinUnits, unitMemo, type ReportModel } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
 import { scanCandidates } from './scan.js';
 import { readCandidate, type ReadDate } from './read.js';
@@ -80,6 +80,11 @@ function readSegment(model: ReportModel, segStart: number, segEnd: number, conte
   for (const f of local) out.push(f);
 }
 
+/** Keys of the lists joined from units. */
+const DATES = {};
+const BASES = {};
+const FLAGS = {};
+
 /** The scan without the cache, for the benchmark. */
 export function scanModel(model: ReportModel): DateScan {
   const found: FoundDate[] = [];
@@ -88,20 +93,19 @@ export function scanModel(model: ReportModel): DateScan {
   }
   // Front-matter dates carry no line flags.
   const flags: number[] = found.map(() => 0);
-  // The body: per top-level node, reused across edits; the document-level reading below
-  // starts again from each node's own findings.
-  const units = model.units;
-  for (let ui = 0; ui < units.length; ui++) {
-    const u = unitMemo(model, units[ui]!, UNIT_DATES);
-    for (let i = 0; i < u.dates.length; i++) {
-      const f = u.dates[i]!;
-      f.context = u.base[i]!;
-      // Cleared by assignment, not \`delete\`: deleting turns an object into a slow dictionary.
-      f.signoff = undefined;
-      f.cue = undefined;
-      found.push(f);
-      flags.push(u.flags[i]!);
-    }
+  // The body: per top-level node, reused across edits (the lists are joined, see
+  // `joinUnits`); the document-level reading below starts again from each node's own findings.
+  const dates = joinUnits(model, DATES, (u) => unitMemo(model, u, UNIT_DATES).dates);
+  const bases = joinUnits(model, BASES, (u) => unitMemo(model, u, UNIT_DATES).base);
+  const unitFlags = joinUnits(model, FLAGS, (u) => unitMemo(model, u, UNIT_DATES).flags);
+  for (let i = 0; i < dates.length; i++) {
+    const f = dates[i]!;
+    f.context = bases[i]!;
+    // Cleared by assignment, not \`delete\`: deleting turns an object into a slow dictionary.
+    f.signoff = undefined;
+    f.cue = undefined;
+    found.push(f);
+    flags.push(unitFlags[i]!);
   }
 
   // Sign-off dates: what the `Dated:` value holds (the dates are in document order).

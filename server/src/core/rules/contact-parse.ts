@@ -1,5 +1,6 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { phrasingText, defineUnitMemo, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
+import { phrasingText, defineUnitMemo, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
+import { lastAtOrBefore } from '../text.js';
 import type { Profile } from '../templates/schema.js';
 import { normaliseHeading, type TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
@@ -20,8 +21,6 @@ import type { Range } from '../types.js';
 
 // ---------------------------------------------------------------------------
 // Masked text: inline/blocks of HTML and code blanked out, offsets unchanged.
-
-const maskCache = new WeakMap<ReportModel, string>();
 
 /** One top-level node's source with its HTML and code blanked (offsets relative to the node). */
 const UNIT_MASK = defineUnitMemo<string>({
@@ -50,7 +49,7 @@ const UNIT_MASK = defineUnitMemo<string>({
   shift() {},
 });
 
-/** A top-level node's masked source (see `maskedText`), offsets relative to `unit.start`. */
+/** A top-level node's masked source, offsets relative to `unit.start`. */
 export function maskedUnit(model: ReportModel, unit: Unit): string {
   return unitMemo(model, unit, UNIT_MASK);
 }
@@ -60,21 +59,23 @@ function blank(s: string): string {
 }
 
 /** The document text with HTML (comments, tags), code and the front matter replaced by spaces. */
-export function maskedText(model: ReportModel): string {
-  const hit = maskCache.get(model);
-  if (hit !== undefined) return hit;
+/**
+ * The text and masked text (see `maskedUnit`) of a section, from its heading to its end:
+ * what a contact section is read from (offsets relative to `base`, the section's start).
+ */
+function sectionSource(model: ReportModel, section: ContactSection): { base: number; text: string; masked: string } {
   const text = model.text;
-  const fm = model.frontMatter.present ? model.index.offsetAt(model.frontMatter.range.end) : 0;
-  let out = blank(text.slice(0, fm));
-  let cursor = fm;
-  for (const unit of model.units) {
-    if (unit.start < cursor) continue;
-    out += text.slice(cursor, unit.start) + maskedUnit(model, unit);
+  const units = model.units;
+  const base = section.start;
+  let masked = '';
+  let cursor = base;
+  for (let i = lastAtOrBefore(units, base - 1, (u) => u.start) + 1; i < units.length && units[i]!.start < section.end; i++) {
+    const unit = units[i]!;
+    masked += text.slice(cursor, unit.start) + maskedUnit(model, unit);
     cursor = unit.end;
   }
-  out += text.slice(cursor);
-  maskCache.set(model, out);
-  return out;
+  if (cursor < section.end) masked += text.slice(cursor, section.end);
+  return { base, text: text.slice(base, base + masked.length), masked };
 }
 
 /** Quoted text in messages, cut to a readable length. */
@@ -459,7 +460,7 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
   const contactSections = contactSectionsOf(model, profile, match);
   for (const s of contactSections) {
     covered.push([s.start, s.end]);
-    entries.push(...sectionEntries(model, maskedText(model), s.heading.title, s.blocks));
+    entries.push(...sectionEntries(model, s));
   }
 
   // Every e-mail and phone number, with the entry it belongs to.
@@ -470,29 +471,26 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
     for (const p of entry.phones) if (isPhoneClaim(p, true)) phones.push({ phone: p, entry });
   }
   const officerEntries = entries.filter((e) => e.where === 'section');
-  // Indexed loops over every node: array iterators here are garbage on each check.
-  const units = model.units;
-  for (let ui = 0; ui < units.length; ui++) {
-    const found = unitMemo(model, units[ui]!, UNIT_CONTACTS);
-    for (let bi = 0; bi < found.length; bi++) {
-      const b = found[bi]!;
-      const { start, end } = b.block;
-      let inContact = false;
-      for (let i = 0; i < covered.length && !inContact; i++) inContact = start >= covered[i]![0] && end <= covered[i]![1];
-      for (let i = 0; i < b.emails.length; i++) {
-        const em = b.emails[i]!;
-        const entry = inContact ? entryAt(officerEntries, em.start) : undefined;
-        emails.push(entry ? { email: em, entry } : { email: em });
-      }
-      if (inContact) continue;
-      for (let i = 0; i < b.numbers.length; i++) if (isPhoneClaim(b.numbers[i]!, false)) phones.push({ phone: b.numbers[i]! });
-    }
+  const inContact = (b: Block): boolean => covered.some(([s, e]) => b.start >= s && b.end <= e);
+  // The body's addresses and numbers, from lists joined across edits (see `joinUnits`).
+  const bodyEmails = joinUnits(model, BODY_EMAILS, (unit) => unitMemo(model, unit, UNIT_CONTACTS).flatMap((b) => b.emails.map((email) => ({ email, block: b.block }))));
+  for (let i = 0; i < bodyEmails.length; i++) {
+    const { email, block } = bodyEmails[i]!;
+    const entry = inContact(block) ? entryAt(officerEntries, email.start) : undefined;
+    emails.push(entry ? { email, entry } : { email });
   }
+  const bodyPhones = joinUnits(model, BODY_PHONES, (unit) => unitMemo(model, unit, UNIT_CONTACTS).flatMap((b) => b.numbers.filter((n) => isPhoneClaim(n, false)).map((phone) => ({ phone, block: b.block }))));
+  for (let i = 0; i < bodyPhones.length; i++) if (!inContact(bodyPhones[i]!.block)) phones.push({ phone: bodyPhones[i]!.phone });
   emails.sort((a, b) => a.email.start - b.email.start);
   phones.sort((a, b) => a.phone.start - b.phone.start);
 
   return { entries, emails, phones, mailtos: readMailtos(model, entries) };
 }
+
+/** Keys of the lists joined from units. */
+const BODY_EMAILS = {};
+const BODY_PHONES = {};
+const MAILTOS = {};
 
 /** Per block of a top-level node: every address (link targets too, unless they repeat the text) and every number. */
 interface BlockContacts {
@@ -590,33 +588,37 @@ function blockLines(masked: string, start: number, end: number): Line[] {
   return out;
 }
 
-function sectionEntries(model: ReportModel, masked: string, heading: string, blocks: ReportModel['blocks']): ContactEntry[] {
-  const text = model.text;
-  const label = heading.replace(/[*_]/g, '').trim();
+function sectionEntries(model: ReportModel, section: ContactSection): ContactEntry[] {
+  // Read on the section's own text; offsets are moved to the document's as entries are made.
+  const { base, text, masked } = sectionSource(model, section);
+  const label = section.heading.title.replace(/[*_]/g, '').trim();
   const entries: ContactEntry[] = [];
   let cur: { lines: Line[]; name?: NameRef; emails: EmailMatch[]; phones: PhoneMatch[]; details: boolean } | undefined;
   const flush = (): void => {
     if (!cur || cur.lines.length === 0) return;
     const first = cur.lines[0]!;
     const last = cur.lines[cur.lines.length - 1]!;
-    const anchor = cur.name ? model.index.range(cur.name.start, cur.name.end) : model.index.range(first.start, first.end);
+    const name = cur.name ? { text: cur.name.text, start: base + cur.name.start, end: base + cur.name.end } : undefined;
+    const anchor = name ? model.index.range(name.start, name.end) : model.index.range(base + first.start, base + first.end);
+    shiftEmails(cur.emails, base);
+    shiftNumbers(cur.phones, base);
     entries.push({
       where: 'section',
       label,
       anchor,
-      names: cur.name ? [cur.name] : [],
+      names: name ? [name] : [],
       emails: cur.emails,
       phones: cur.phones,
-      start: first.start,
-      end: last.end,
+      start: base + first.start,
+      end: base + last.end,
     });
     cur = undefined;
   };
-  for (const b of blocks) {
+  for (const b of section.blocks) {
     if (b.kind === 'code' || b.kind === 'html' || b.kind === 'rule' || b.kind === 'table') continue;
     // A blank line ends an officer's entry once it has a detail.
     if (cur?.details) flush();
-    for (const line of blockLines(masked, b.start, b.end)) {
+    for (const line of blockLines(masked, b.start - base, b.end - base)) {
       const emails = withoutMirroredTargets(text, scanEmails(text, masked, line.start, line.end), false);
       const numbers = scanNumbers(masked, line.start, line.end);
       const phones = numbers.filter((p) => isPhoneClaim(p, true) || p.kind === 'extension');
@@ -822,16 +824,13 @@ export function isSharedMailbox(local: string, words: readonly string[]): boolea
 function readMailtos(model: ReportModel, entries: ContactEntry[]): MailtoLink[] {
   const officers = entries.filter((e) => e.where === 'section');
   const out: MailtoLink[] = [];
-  const units = model.units;
-  for (let ui = 0; ui < units.length; ui++) {
-    const all = unitMemo(model, units[ui]!, UNIT_MAILTOS);
-    for (let i = 0; i < all.length; i++) {
-      const found = all[i]!;
-      const link: MailtoLink = { ...found.link };
-      const entry = entryAt(officers, found.start);
-      if (entry) link.entry = entry;
-      out.push(link);
-    }
+  const all = joinUnits(model, MAILTOS, (unit) => unitMemo(model, unit, UNIT_MAILTOS));
+  for (let i = 0; i < all.length; i++) {
+    const found = all[i]!;
+    const link: MailtoLink = { ...found.link };
+    const entry = entryAt(officers, found.start);
+    if (entry) link.entry = entry;
+    out.push(link);
   }
   return out;
 }
