@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReportSession } from '../../server/src/core/session.js';
 import { checkReport } from '../../server/src/core/check.js';
+import { RULES } from '../../server/src/core/rules/index.js';
 import { diffRegion } from '../../server/src/core/incremental.js';
 import { wholeParse } from './helpers.js';
 import { isDeepStrictEqual } from 'node:util';
@@ -101,6 +102,24 @@ test('a one-character edit in a long report re-parses only a small region', () =
   text = text.slice(0, pos) + 'x' + text.slice(pos);
   session.check(text, { today: '2026-02-20' }, { start: pos, oldEnd: pos, newEnd: pos + 1 });
   assert.ok(session.lastParsedChars < 12_000, `parsed ${session.lastParsedChars} of ${text.length}`);
+});
+
+test('scans first asked for after edits read positions inside moved nodes right', () => {
+  // An edit moves only the top-level positions of the nodes after it; what lies inside
+  // them is moved when something first reads it (here: every scan, as all rules run).
+  const opts = { today: '2026-02-20' };
+  const few = { ...opts, rules: RULES.filter((r) => r.category === 'structure') };
+  let text = seeds.map((s) => s.text).join('\n\n');
+  const session = new ReportSession();
+  session.check(text, few);
+  for (const pos of [40, 700, 5000, 90]) {
+    text = text.slice(0, pos) + 'x\n\ny ' + text.slice(pos);
+    session.check(text, few, { start: pos, oldEnd: pos, newEnd: pos + 5 });
+  }
+  const inc = session.check(text, opts);
+  assert.ok(inc.findings.some((f) => f.ruleId.startsWith('date/')) && inc.findings.some((f) => f.ruleId.startsWith('acronym/')));
+  assert.deepEqual(normalise(inc), normalise(checkReport(text, opts)));
+  assert.ok(isDeepStrictEqual(inc.model!.tree, wholeParse(text)));
 });
 
 test('diffRegion finds the changed span', () => {

@@ -1,6 +1,6 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import { parseRegion, parseMarkdown } from './parse.js';
-import { countLines, ownString, trimEnd, type TextChange } from './text.js';
+import { countLines, lastAtOrBefore, ownString, trimEnd, type TextChange } from './text.js';
 
 /**
  * Incremental parsing. A Markdown document splits into chunks at "safe" boundaries:
@@ -27,10 +27,16 @@ interface Chunk {
   line: number;
   /** Length in characters and line count (number of line breaks inside). */
   length: number;
-  /** Top-level nodes, positions absolute in the current text. */
+  /** Top-level nodes, positions absolute in the current text (see `owed`). */
   nodes: RootContent[];
   /** Has link reference or footnote definitions (document-wide meaning). */
   global: boolean;
+  /**
+   * A move not yet applied to the nodes' descendants (the top-level nodes' own positions
+   * are always current): edits before the chunk move it, and most of the time nothing
+   * reads inside its nodes before the next edit moves it again (see `settle`).
+   */
+  owed?: { offset: number; line: number };
 }
 
 /** Below this size a chunk is not cut (fewer, larger parses). */
@@ -139,8 +145,24 @@ function findCuts(text: string, from: number, to: number, after = -1, stopAt?: (
   return { cuts };
 }
 
-/** Moves every position in a subtree by an offset and line delta. */
-function shift(node: Nodes, dOffset: number, dLine: number): void {
+/** Moves a chunk's top-level nodes, and records the move its descendants owe. */
+function move(k: Chunk, dOffset: number, dLine: number): void {
+  for (const n of k.nodes) movePosition(n, dOffset, dLine);
+  const owed = (k.owed ??= { offset: 0, line: 0 });
+  owed.offset += dOffset;
+  owed.line += dLine;
+}
+
+/** Applies the move a chunk's descendants owe. */
+function settle(k: Chunk): void {
+  const owed = k.owed;
+  if (!owed) return;
+  k.owed = undefined;
+  if (owed.offset === 0 && owed.line === 0) return;
+  for (const n of k.nodes) if ('children' in n) for (const c of n.children) shift(c as Nodes, owed.offset, owed.line);
+}
+
+function movePosition(node: Nodes, dOffset: number, dLine: number): void {
   const p = node.position;
   if (p) {
     p.start.line += dLine;
@@ -148,6 +170,11 @@ function shift(node: Nodes, dOffset: number, dLine: number): void {
     if (p.start.offset !== undefined) p.start.offset += dOffset;
     if (p.end.offset !== undefined) p.end.offset += dOffset;
   }
+}
+
+/** Moves every position in a subtree by an offset and line delta. */
+function shift(node: Nodes, dOffset: number, dLine: number): void {
+  movePosition(node, dOffset, dLine);
   if ('children' in node) for (const c of node.children) shift(c as Nodes, dOffset, dLine);
 }
 
@@ -274,6 +301,10 @@ export class IncrementalParser {
     this.full(text);
   }
 
+  /**
+   * The tree. After an edit, positions inside the nodes after it may still owe their move:
+   * call `settleAt` or `settleAll` before reading them (the session's model does).
+   */
   get tree(): Root {
     if (!this.root) {
       const children: RootContent[] = [];
@@ -281,6 +312,20 @@ export class IncrementalParser {
       this.root = this.rootOf(children);
     }
     return this.root;
+  }
+
+  /**
+   * Brings the positions inside the chunk holding `offset` (a top-level node's start) up
+   * to date, before something reads inside its nodes.
+   */
+  settleAt(offset: number): void {
+    const i = lastAtOrBefore(this.chunks, offset, (k) => k.start);
+    if (i >= 0) settle(this.chunks[i]!);
+  }
+
+  /** Brings every position in the tree up to date (for readers of the whole tree). */
+  settleAll(): void {
+    for (const k of this.chunks) settle(k);
   }
 
   private rootOf(children: RootContent[]): Root {
@@ -360,7 +405,7 @@ export class IncrementalParser {
       const last = fresh[fresh.length - 1]!;
       dLine = last.line + countLines(text, last.start, end) - reused[0]!.line;
       for (const k of reused) {
-        if (delta !== 0 || dLine !== 0) for (const n of k.nodes) shift(n, delta, dLine);
+        if (delta !== 0 || dLine !== 0) move(k, delta, dLine);
         k.start += delta;
         k.line += dLine;
       }

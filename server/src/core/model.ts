@@ -170,6 +170,7 @@ export function unitMemo<T>(model: ReportModel, unit: Unit, memo: UnitMemo<T>): 
   const memos = (unit.memos ??= []);
   const hit = memos[memo.id];
   if (hit !== undefined) return hit as T;
+  model.session?.settle?.(unit);
   let value = memo.compute(unit, model);
   // Only a memo kept across edits needs copies of its own; a one-off check's dies with it.
   if (model.session) {
@@ -233,6 +234,12 @@ export class ModelCache {
   lastVersion?: number;
   /** Numbers the models built in this session. */
   serial = 0;
+  /**
+   * Bring the positions inside a unit's node, or inside every node, up to date: the
+   * parser moves only top-level positions on an edit (see `IncrementalParser.settleAt`).
+   */
+  settle?: (unit: Unit) => void;
+  settleAll?: () => void;
   /** Lists joined from units, by key, with the model they were joined for (see `joinUnits`). */
   readonly joins = new Map<object, { serial: number; list: unknown[]; ends: number[] }>();
 }
@@ -321,6 +328,17 @@ export function buildModel(text: string, tree: Root = parseReport(text), cache?:
   if (cache) {
     model.session = cache;
     model.serial = ++cache.serial;
+    // Whoever reads the whole tree (the preview) gets every position up to date.
+    const settleAll = cache.settleAll;
+    if (settleAll) {
+      Object.defineProperty(model, 'tree', {
+        enumerable: true,
+        get() {
+          settleAll();
+          return tree;
+        },
+      });
+    }
     if (spliced) model.splice = { prevSerial: prev!.serial!, at: spliced.at, removed: spliced.removed, added: spliced.added };
   }
 
@@ -424,8 +442,11 @@ function unitFor(node: RootContent, text: string, index: LineIndex, cache: Model
     unit = { node, start, end: pos.end.offset, line: pos.start.line };
     cache?.entries.set(node, unit);
   }
-  if (node.type === 'heading') unit.heading ??= makeHeading(node, text, index);
-  else unit.blocks ??= makeBlocks(node, text, index);
+  if (node.type === 'heading' ? !unit.heading : !unit.blocks) {
+    cache?.settle?.(unit);
+    if (node.type === 'heading') unit.heading = makeHeading(node, text, index);
+    else unit.blocks = makeBlocks(node, text, index);
+  }
   return unit;
 }
 

@@ -14,6 +14,11 @@ export type { TextChange } from './text.js';
 export class ReportSession {
   private parser: IncrementalParser | undefined;
   private readonly cache = new ModelCache();
+
+  constructor() {
+    this.cache.settle = (unit) => this.parser?.settleAt(unit.start);
+    this.cache.settleAll = () => this.parser?.settleAll();
+  }
   private text: string | undefined;
   /** The line index of the last model (its text is `text`). */
   private index: LineIndex | undefined;

@@ -4,7 +4,7 @@ import { readLinks, schemeOf, type LinkTarget } from './link-parse.js';
 import { isPlaceholderTarget } from './link-empty-target.js';
 import { isValidEmail, maskedUnit } from './contact-parse.js';
 import type { Fix, Range } from '../types.js';
-import { defineUnitMemo, unitMemo, type ReportModel } from '../model.js';
+import { defineUnitMemo, joinUnits, unitMemo, type ReportModel } from '../model.js';
 
 /**
  * Web addresses that cannot work as written. Validation is the WHATWG URL parser's
@@ -89,23 +89,20 @@ export const malformedUrl = defineRule({
       if (problem) ctx.report(problem);
     }
     // Mistyped schemes in running text, which are not links at all.
-    const units = model.units;
-    for (let ui = 0; ui < units.length; ui++) {
-      const schemes = unitMemo(model, units[ui]!, UNIT_SCHEMES);
-      for (let i = 0; i < schemes.length; i++) {
-        const m = schemes[i]!;
-        const start = m.start;
-        if (seen.has(start) || within(spans, start)) continue;
-        let end = m.end;
-        while (end > start && /[.,;:!?]/.test(text[end - 1]!)) end--;
-        const raw = text.slice(start, end);
-        const fixed = fixScheme(raw);
-        ctx.report({
-          message: `"${shorten(raw)}" is a web address with a mistyped "${badScheme(raw)!.prefix}": it is not a link and does not open.`,
-          range: model.index.range(start, end),
-          fixes: fixed ? [replaceFix(`Write "${shorten(fixed)}"`, model.index.range(start, end), fixed, true)] : [],
-        });
-      }
+    const schemes = joinUnits(model, UNIT_SCHEMES, (unit) => unitMemo(model, unit, UNIT_SCHEMES));
+    for (let i = 0; i < schemes.length; i++) {
+      const m = schemes[i]!;
+      const start = m.start;
+      if (seen.has(start) || within(spans, start)) continue;
+      let end = m.end;
+      while (end > start && /[.,;:!?]/.test(text[end - 1]!)) end--;
+      const raw = text.slice(start, end);
+      const fixed = fixScheme(raw);
+      ctx.report({
+        message: `"${shorten(raw)}" is a web address with a mistyped "${badScheme(raw)!.prefix}": it is not a link and does not open.`,
+        range: model.index.range(start, end),
+        fixes: fixed ? [replaceFix(`Write "${shorten(fixed)}"`, model.index.range(start, end), fixed, true)] : [],
+      });
     }
   },
 });
