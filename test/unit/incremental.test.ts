@@ -122,6 +122,26 @@ test('scans first asked for after edits read positions inside moved nodes right'
   assert.ok(isDeepStrictEqual(inc.model!.tree, wholeParse(text)));
 });
 
+test('a suppression comment after an edit still silences its own line', () => {
+  const opts = { today: '2026-02-20' };
+  // The last seed's findings, with the first of them silenced by a comment on its line.
+  let text = seeds.map((s) => s.text).join('\n\n');
+  const target = checkReport(text, opts).findings.filter((f) => f.range.start.line > 200).at(-1)!;
+  const lines = text.split('\n');
+  lines[target.range.start.line] += ` <!-- committee-report-disable-line ${target.ruleId} -->`;
+  text = lines.join('\n');
+  const session = new ReportSession();
+  session.check(text, opts);
+  // Lines added and removed above it move it (and its comment) up and down.
+  for (const [pos, insert, del] of [[30, '\n\nA new paragraph.\n\n', 0], [500, '', 3], [2000, 'x\n\n\ny', 0]] as const) {
+    text = text.slice(0, pos) + insert + text.slice(pos + del);
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos + del, newEnd: pos + insert.length });
+    const full = checkReport(text, opts);
+    assert.deepEqual(normalise(inc), normalise(full));
+    assert.ok(!full.findings.some((f) => f.ruleId === target.ruleId && f.message === target.message), 'the comment silences the finding');
+  }
+});
+
 test('diffRegion finds the changed span', () => {
   assert.deepEqual(diffRegion('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
   assert.deepEqual(diffRegion('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });

@@ -398,8 +398,6 @@ export class IncrementalParser {
     const fresh = parseEach(text, [from, ...cuts, end], this.chunks[first]!.line, tally);
     // Shift the reused chunks.
     const reused = this.chunks.slice(reuseFrom);
-    // Old start of each reused chunk (the splice is described in old offsets).
-    const oldStartOf = (k: Chunk | undefined): number => (k ? k.start - delta : old.length);
     let dLine = 0;
     if (reused.length > 0) {
       const last = fresh[fresh.length - 1]!;
@@ -430,11 +428,12 @@ export class IncrementalParser {
       return count;
     };
     const at = nodesBefore(lo);
-    const removed = nodesBefore(reuseFrom) - at + reused.slice(0, next).reduce((n, k) => n + k.nodes.length, 0);
+    const removed = nodesBefore(reuseFrom + next) - at;
     const nodes: RootContent[] = [];
     for (const k of joined) for (const n of k.nodes) nodes.push(n);
     const kept = reused[next];
-    this.lastSplice = { fromVersion: this.version, oldFrom: this.chunks[lo]!.start, oldTo: oldStartOf(kept), newTo: kept ? kept.start : text.length, dLine, nodes };
+    // The splice is described in old offsets (the kept chunks have already moved by `delta`).
+    this.lastSplice = { fromVersion: this.version, oldFrom: this.chunks[lo]!.start, oldTo: kept ? kept.start - delta : old.length, newTo: kept ? kept.start : text.length, dLine, nodes };
     this.version++;
     const root = this.root;
     this.chunks = [...this.chunks.slice(0, lo), ...joined, ...reused.slice(next)];

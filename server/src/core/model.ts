@@ -224,8 +224,8 @@ function ownStrings(value: unknown, seen: Set<object>): void {
  */
 export class ModelCache {
   readonly entries = new WeakMap<object, Unit>();
-  /** The line index of the last model and the edit since, for the next model's index (see `LineIndex.afterEdit`). */
-  lineEdit?: { index: LineIndex; change: TextChange };
+  /** The edit since the last model, for the next model's line index (see `LineIndex.afterEdit`). */
+  change?: TextChange;
   /** What the parser's last update replaced, and the parse the tree now comes from (set by the session). */
   treeSplice?: TreeSplice;
   parsedVersion?: number;
@@ -291,12 +291,17 @@ export function joinUnits<T>(model: ReportModel, key: object, items: (unit: Unit
   return list;
 }
 
-/** The line index of `text`: updated from the last one when the cache knows the edit between them. */
+/** `joinUnits` of a unit memo that is a list: every unit's items, joined (the memo is the key). */
+export function joinUnitMemos<T>(model: ReportModel, memo: UnitMemo<readonly T[]>): T[] {
+  return joinUnits(model, memo, (unit) => unitMemo(model, unit, memo));
+}
+
+/** The line index of `text`: updated from the last model's when the cache knows the edit between them. */
 function lineIndexFor(text: string, cache: ModelCache | undefined): LineIndex {
-  const edit = cache?.lineEdit;
-  if (!edit) return new LineIndex(text);
-  cache!.lineEdit = undefined;
-  const { index, change } = edit;
+  const change = cache?.change;
+  const index = cache?.last?.index;
+  if (!change || !index) return new LineIndex(text);
+  cache.change = undefined;
   const fits = change.start <= change.oldEnd && change.oldEnd <= index.text.length && index.text.length + change.newEnd - change.oldEnd === text.length;
   return fits ? LineIndex.afterEdit(index, text, change) : new LineIndex(text);
 }

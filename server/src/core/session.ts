@@ -1,5 +1,5 @@
 import { IncrementalParser, diffRegion } from './incremental.js';
-import type { LineIndex, TextChange } from './text.js';
+import type { TextChange } from './text.js';
 import { ModelCache } from './model.js';
 import { analyseReport, checkAnalysis, checkReport, defaultCheckEnv, type CheckOptions, type CheckResult } from './check.js';
 
@@ -20,8 +20,6 @@ export class ReportSession {
     this.cache.settleAll = () => this.parser?.settleAll();
   }
   private text: string | undefined;
-  /** The line index of the last model (its text is `text`). */
-  private index: LineIndex | undefined;
 
   /** Characters parsed by the last check (for the benchmark and tests). */
   get lastParsedChars(): number {
@@ -36,18 +34,16 @@ export class ReportSession {
     if (edit ? text.slice(edit.start, edit.newEnd).includes('\u0000') : previous === undefined && text.includes('\u0000')) {
       this.parser = undefined;
       this.text = undefined;
-      this.index = undefined;
       return checkReport(text, opts);
     }
     if (!this.parser) this.parser = new IncrementalParser(text);
     else if (edit) this.parser.update(text, edit);
     this.text = text;
-    if (edit && this.index) this.cache.lineEdit = { index: this.index, change: edit };
+    this.cache.change = edit;
     this.cache.treeSplice = this.parser.lastSplice;
     this.cache.parsedVersion = this.parser.version;
     const env = defaultCheckEnv(opts);
     const analysis = analyseReport(text, env.profiles, env.config, { tree: this.parser.tree, cache: this.cache });
-    this.index = analysis.model.index;
     return checkAnalysis(analysis, env);
   }
 }

@@ -1,5 +1,5 @@
 import type { Finding } from './types.js';
-import { defineUnitMemo, unitMemo, type ReportModel } from './model.js';
+import { defineUnitMemo, joinUnitMemos, type ReportModel } from './model.js';
 import { countLines } from './text.js';
 import { DIRECTIVE_PREFIX } from './directives.js';
 
@@ -17,7 +17,6 @@ export { DIRECTIVE_PREFIX, disableLineComment } from './directives.js';
  * no list means every rule.
  */
 const DIRECTIVE = /<!--\s*committee-report-(disable-file|disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->/g;
-
 
 interface Span {
   rules: string[] | 'all';
@@ -60,16 +59,15 @@ function readDirectives(text: string, firstLine: number): Directive[] {
 
 const NONE: Directive[] = [];
 
-/**
- * The directives of one top-level node, lines counted from the node's first line (so
- * nothing moves when the node does). An edit reads only the nodes it made.
- */
+/** The directives of one top-level node (moved with it). An edit reads only the nodes it made. */
 const UNIT_DIRECTIVES = defineUnitMemo<Directive[]>({
   compute(unit, model) {
     const source = model.text.slice(unit.start, unit.end);
-    return source.includes(DIRECTIVE_PREFIX) ? readDirectives(source, 0) : NONE;
+    return source.includes(DIRECTIVE_PREFIX) ? readDirectives(source, unit.line - 1) : NONE;
   },
-  shift() {},
+  shift(directives, _d, dLine) {
+    for (const d of directives) d.line += dLine;
+  },
 });
 
 /** The findings no directive in `text` silences. */
@@ -86,12 +84,9 @@ export function applySuppressions(text: string, findings: Finding[]): Finding[] 
 export function applyReportSuppressions(model: ReportModel, findings: Finding[]): Finding[] {
   const units = model.units;
   const head = units.length > 0 ? units[0]!.start : model.text.length;
-  const directives = model.text.lastIndexOf(DIRECTIVE_PREFIX, head) === -1 ? [] : readDirectives(model.text.slice(0, head), 0);
-  for (let ui = 0; ui < units.length; ui++) {
-    const unit = units[ui]!;
-    const own = unitMemo(model, unit, UNIT_DIRECTIVES);
-    for (let i = 0; i < own.length; i++) directives.push({ ...own[i]!, line: own[i]!.line + unit.line - 1 });
-  }
+  // The nodes' directives: one list joined across edits (see `joinUnitMemos`).
+  const own = joinUnitMemos(model, UNIT_DIRECTIVES);
+  const directives = model.text.lastIndexOf(DIRECTIVE_PREFIX, head) === -1 ? own : readDirectives(model.text.slice(0, head), 0).concat(own);
   return directives.length === 0 ? findings : unsilenced(directives, findings);
 }
 

@@ -1,6 +1,5 @@
 import type { Position, Range } from './types.js';
 
-/** Converts between string offsets and line/character positions in one text. */
 /** Where an edit changed the text: [start, oldEnd) of the old text became [start, newEnd). */
 export interface TextChange {
   start: number;
@@ -15,6 +14,7 @@ export function countLines(text: string, start: number, end: number): number {
   return n;
 }
 
+/** Converts between string offsets and line/character positions in one text. */
 export class LineIndex {
   readonly text: string;
   /** Offset of the first character of each line. */

@@ -15,7 +15,6 @@ export interface FileSystem {
   readFile(path: string): string | undefined;
 }
 
-
 export interface FileProblems {
   file: string;
   problems: DataProblem[];

@@ -1,5 +1,5 @@
 import type { Nodes, Parents } from 'mdast';
-import { defineUnitMemo, joinUnits, unitMemo, type ReportModel } from '../model.js';
+import { defineUnitMemo, joinUnitMemos, type ReportModel } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
 import { scanCandidates } from './scan.js';
 import { readCandidate, type ReadDate } from './read.js';
@@ -24,15 +24,15 @@ export function findDates(model: ReportModel): DateScan {
 }
 
 /**
- * What one top-level node holds: its dates, and what its own lines say of each (the
- * words before it, whether it stands alone on its line). Kept while the node is reused.
+ * A date of one top-level node, and what its own lines say of it (the words before it,
+ * whether it stands alone on its line). Kept while the node is reused.
  */
-interface UnitDates {
-  dates: FoundDate[];
+interface UnitDate {
+  date: FoundDate;
   /** Context where written ('text', 'heading' or 'table'), before the document-level pass. */
-  base: DateContext[];
-  /** Per date: the cue words before it (MEETING, DEADLINE), ALONE on its line, after a DATED label. */
-  flags: number[];
+  base: DateContext;
+  /** The cue words before it (MEETING, DEADLINE), ALONE on its line, after a DATED label. */
+  flags: number;
 }
 
 const MEETING = 1;
@@ -40,14 +40,14 @@ const DEADLINE = 2;
 const ALONE = 4;
 const DATED = 8;
 
-const UNIT_DATES = defineUnitMemo<UnitDates>({
+const UNIT_DATES = defineUnitMemo<UnitDate[]>({
   compute(unit, model) {
     const dates: FoundDate[] = [];
     walk(unit.node, 'text', model, (s, e, context) => readSegment(model, s, e, context, dates));
-    return { dates, base: dates.map((f) => f.context), flags: dates.map((f) => lineFlags(model.text, f)) };
+    return dates.map((f) => ({ date: f, base: f.context, flags: lineFlags(model.text, f) }));
   },
   shift(v, d, dLine) {
-    for (const f of v.dates) {
+    for (const { date: f } of v) {
       f.start += d;
       f.end += d;
       f.partStart += d;
@@ -80,11 +80,6 @@ function readSegment(model: ReportModel, segStart: number, segEnd: number, conte
   for (const f of local) out.push(f);
 }
 
-/** Keys of the lists joined from units. */
-const DATES = {};
-const BASES = {};
-const FLAGS = {};
-
 /** The scan without the cache, for the benchmark. */
 export function scanModel(model: ReportModel): DateScan {
   const found: FoundDate[] = [];
@@ -93,19 +88,17 @@ export function scanModel(model: ReportModel): DateScan {
   }
   // Front-matter dates carry no line flags.
   const flags: number[] = found.map(() => 0);
-  // The body: per top-level node, reused across edits (the lists are joined, see
-  // `joinUnits`); the document-level reading below starts again from each node's own findings.
-  const dates = joinUnits(model, DATES, (u) => unitMemo(model, u, UNIT_DATES).dates);
-  const bases = joinUnits(model, BASES, (u) => unitMemo(model, u, UNIT_DATES).base);
-  const unitFlags = joinUnits(model, FLAGS, (u) => unitMemo(model, u, UNIT_DATES).flags);
-  for (let i = 0; i < dates.length; i++) {
-    const f = dates[i]!;
-    f.context = bases[i]!;
-    // Cleared by assignment, not \`delete\`: deleting turns an object into a slow dictionary.
+  // The body: per top-level node, reused across edits (one list joined across edits, see
+  // `joinUnitMemos`); the document-level reading below starts again from each node's own findings.
+  const body = joinUnitMemos(model, UNIT_DATES);
+  for (let i = 0; i < body.length; i++) {
+    const { date: f, base, flags: fl } = body[i]!;
+    f.context = base;
+    // Cleared by assignment, not `delete`: deleting turns an object into a slow dictionary.
     f.signoff = undefined;
     f.cue = undefined;
     found.push(f);
-    flags.push(unitFlags[i]!);
+    flags.push(fl);
   }
 
   // Sign-off dates: what the `Dated:` value holds (the dates are in document order).
@@ -229,7 +222,7 @@ function firstSectionStart(model: ReportModel): number {
 const MEETING_CUE = /(?:^|[\s(|])(?:date of (?:the )?(?:(?:commission|committee|scrutiny commission|board|panel) )?meeting|meeting date)\s*[:\-–]?\s*$/i;
 const DEADLINE_CUE = /\b(?:by|before|no later than|deadline(?: date)?(?: of| is)?:?|due(?: by| on| date(?: of| is)?:?)?|closing date(?: of| is)?:?)\s+(?:the\s+)?$/i;
 
-/** What a date's own line says of it (see `UnitDates.flags`). */
+/** What a date's own line says of it (see `UnitDate.flags`). */
 function lineFlags(text: string, f: FoundDate): number {
   const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
   let flags = 0;

@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { phrasingText, defineUnitMemo, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
+import { phrasingText, defineUnitMemo, joinUnitMemos, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
 import type { Profile } from '../templates/schema.js';
 import { normaliseHeading, type TemplateMatch } from '../templates/match.js';
@@ -58,7 +58,6 @@ function blank(s: string): string {
   return s.replace(/[^\n]/g, ' ');
 }
 
-/** The document text with HTML (comments, tags), code and the front matter replaced by spaces. */
 /**
  * The text and masked text (see `maskedUnit`) of a section, from its heading to its end:
  * what a contact section is read from (offsets relative to `base`, the section's start).
@@ -490,7 +489,6 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
 /** Keys of the lists joined from units. */
 const BODY_EMAILS = {};
 const BODY_PHONES = {};
-const MAILTOS = {};
 
 /** Per block of a top-level node: every address (link targets too, unless they repeat the text) and every number. */
 interface BlockContacts {
@@ -824,7 +822,7 @@ export function isSharedMailbox(local: string, words: readonly string[]): boolea
 function readMailtos(model: ReportModel, entries: ContactEntry[]): MailtoLink[] {
   const officers = entries.filter((e) => e.where === 'section');
   const out: MailtoLink[] = [];
-  const all = joinUnits(model, MAILTOS, (unit) => unitMemo(model, unit, UNIT_MAILTOS));
+  const all = joinUnitMemos(model, UNIT_MAILTOS);
   for (let i = 0; i < all.length; i++) {
     const found = all[i]!;
     const link: MailtoLink = { ...found.link };

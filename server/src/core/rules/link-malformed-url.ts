@@ -4,7 +4,7 @@ import { readLinks, schemeOf, type LinkTarget } from './link-parse.js';
 import { isPlaceholderTarget } from './link-empty-target.js';
 import { isValidEmail, maskedUnit } from './contact-parse.js';
 import type { Fix, Range } from '../types.js';
-import { defineUnitMemo, joinUnits, unitMemo, type ReportModel } from '../model.js';
+import { defineUnitMemo, joinUnitMemos, type ReportModel } from '../model.js';
 
 /**
  * Web addresses that cannot work as written. Validation is the WHATWG URL parser's
@@ -89,7 +89,7 @@ export const malformedUrl = defineRule({
       if (problem) ctx.report(problem);
     }
     // Mistyped schemes in running text, which are not links at all.
-    const schemes = joinUnits(model, UNIT_SCHEMES, (unit) => unitMemo(model, unit, UNIT_SCHEMES));
+    const schemes = joinUnitMemos(model, UNIT_SCHEMES);
     for (let i = 0; i < schemes.length; i++) {
       const m = schemes[i]!;
       const start = m.start;

@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { phrasingText, defineUnitMemo, joinUnits, unitMemo, type ReportModel } from '../model.js';
+import { phrasingText, defineUnitMemo, joinUnitMemos, type ReportModel } from '../model.js';
 
 /**
  * Link targets as the link rules read them, with the exact source range of each target
@@ -110,7 +110,7 @@ const UNIT_LINKS = defineUnitMemo<LinkTarget[]>({
 export function readLinks(model: ReportModel): LinkTarget[] {
   const hit = cache.get(model);
   if (hit) return hit;
-  const out = joinUnits(model, UNIT_LINKS, (unit) => unitMemo(model, unit, UNIT_LINKS));
+  const out = joinUnitMemos(model, UNIT_LINKS);
   cache.set(model, out);
   return out;
 }
