@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/out/**', 'node_modules/**', '.e2e/**', 'schemas/**', 'test/e2e/harness/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: ['**/out/**', 'tmp/**', 'node_modules/**', '.e2e/**', 'schemas/**', 'test/e2e/harness/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
   },
   ...tseslint.configs.recommended,
   {
