@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ReportSession } from '../../server/src/core/session.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { RULES } from '../../server/src/core/rules/index.js';
+import { defaultConfig } from '../../server/src/core/config.js';
 import { diffRegion } from '../../server/src/core/incremental.js';
 import { wholeParse } from './helpers.js';
 import { isDeepStrictEqual } from 'node:util';
@@ -93,6 +94,87 @@ for (const [i, seed] of seeds.entries()) {
     }
   });
 }
+
+/** What an officer types within a line: words, acronyms, names, dates, numbers, deletions. */
+const TYPED = ['x', 'e', ' ', 'DfE', 'FFP', 'SEND', 'EHCP', 'MPS-2024', '(FFP)', '(DSG)', 'Families First Partnership', 'Dedicated Schools Grant', 'Public Law Outline', '3 February 2026', '31 June 2026', '2025/26', 'Q2', 'ABC', '1.', '0116 454 1000', '@', 'https://x.org'];
+
+/** An edit within one line: an insertion from `TYPED` or a deletion that stops at the line's end. */
+function typingEdit(text: string, rnd: () => number): { text: string; start: number; oldEnd: number; newEnd: number } {
+  const pos = Math.floor(rnd() * (text.length + 1));
+  if (rnd() < 0.7) {
+    const insert = TYPED[Math.floor(rnd() * TYPED.length)]!;
+    return { text: text.slice(0, pos) + insert + text.slice(pos), start: pos, oldEnd: pos, newEnd: pos + insert.length };
+  }
+  const eol = text.indexOf('\n', pos);
+  const end = Math.min(eol === -1 ? text.length : eol, pos + 1 + Math.floor(rnd() * 12));
+  return { text: text.slice(0, pos) + text.slice(end), start: pos, oldEnd: end, newEnd: pos };
+}
+
+for (const [i, seed] of seeds.entries()) {
+  // Typing keeps lines where they are, so rules keep their findings about what it did not touch (`RuleContext.keyed`).
+  test(`typing within lines: incremental check equals full check: ${seed.name}`, () => {
+    const rnd = prng(7000 + i);
+    const session = new ReportSession();
+    let text = seed.text;
+    const opts = { today: '2026-02-20' };
+    session.check(text, opts);
+    for (let step = 0; step < 60; step++) {
+      const e = typingEdit(text, rnd);
+      text = e.text;
+      const inc = session.check(text, opts, { start: e.start, oldEnd: e.oldEnd, newEnd: e.newEnd });
+      assert.deepEqual(normalise(inc), normalise(checkReport(text, opts)), `after edit ${step} at ${e.start}`);
+    }
+  });
+}
+
+/** Checks `text`, applies each edit in a session, and compares every result with a full check. */
+function typeInto(text: string, edits: { at: string; insert: string }[]): CheckResult[] {
+  const session = new ReportSession();
+  const opts = { today: '2026-02-20' };
+  const results = [session.check(text, opts)];
+  for (const e of edits) {
+    const start = text.indexOf(e.at) + e.at.length;
+    text = text.slice(0, start) + e.insert + text.slice(start);
+    const inc = session.check(text, opts, { start, oldEnd: start, newEnd: start + e.insert.length });
+    assert.deepEqual(normalise(inc), normalise(checkReport(text, opts)), `after typing "${e.insert}"`);
+    results.push(inc);
+  }
+  return results;
+}
+
+/** Plain paragraphs, enough for the parts around them to be parsed as chunks of their own. */
+const FILLER = 'The work goes on as planned and nothing more needs saying here.\n\n'.repeat(40);
+const TYPING_REPORT = `---\ntemplate: leicester-city-decision\n---\n\n# Widget services\n\n## 1. Summary\n\n1.1 The FFP board meets monthly.\n\n${FILLER}1.2 The work goes on.\n\n${FILLER}## 5. Legal implications\n\n${FILLER}5.1 The Widget Governance Board (WGB) advises.\n`;
+
+test('typing a name elsewhere changes what an undefined acronym\'s finding says', () => {
+  const [before, after] = typeInto(TYPING_REPORT, [{ at: '1.2 The ', insert: 'Families First Partnership ' }]);
+  const ffp = (r: CheckResult) => r.findings.find((f) => f.ruleId === 'acronym/undefined' && f.message.startsWith('"FFP"'))!;
+  assert.ok(!ffp(before!).message.includes('Families First Partnership'));
+  const line = TYPING_REPORT.slice(0, TYPING_REPORT.indexOf('1.2 The ')).split('\n').length;
+  assert.ok(ffp(after!).message.includes(`"Families First Partnership" (line ${line}) is not tied to it`), ffp(after!).message);
+});
+
+test('typing in a heading changes the findings about acronyms under it', () => {
+  const [before, after] = typeInto(TYPING_REPORT, [{ at: '## 5. Legal implications', insert: 'x' }]);
+  const unused = (r: CheckResult) => r.findings.filter((f) => f.ruleId === 'acronym/unused-definition').length;
+  assert.equal(unused(before!), 0);
+  assert.equal(unused(after!), 1);
+});
+
+test('an edit that comes with new settings checks again with them, keeping nothing from before', () => {
+  const a = defaultConfig(RULES);
+  // The same acronym settings (so the analysis carries over), another severity.
+  const b = { ...a, rules: new Map(a.rules) };
+  b.rules.set('acronym/undefined', { ...a.rules.get('acronym/undefined')!, severity: 'error' });
+  const session = new ReportSession();
+  const opts = { today: '2026-02-20' };
+  session.check(TYPING_REPORT, { ...opts, config: a });
+  const start = TYPING_REPORT.indexOf('1.2 The ');
+  const text = TYPING_REPORT.slice(0, start) + 'x' + TYPING_REPORT.slice(start);
+  const inc = session.check(text, { ...opts, config: b }, { start, oldEnd: start, newEnd: start + 1 });
+  assert.deepEqual(normalise(inc), normalise(checkReport(text, { ...opts, config: b })));
+  assert.ok(inc.findings.some((f) => f.ruleId === 'acronym/undefined' && f.severity === 'error'));
+});
 
 test('a one-character edit in a long report re-parses only a small region', () => {
   let text = seeds.map((s) => s.text).join('\n\n');

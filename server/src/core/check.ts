@@ -1,4 +1,4 @@
-import type { ModelCache} from './model.js';
+import type { ModelCache } from './model.js';
 import { buildModel, type ReportModel } from './model.js';
 import type { Root } from 'mdast';
 import { parseReport } from './incremental.js';
@@ -66,6 +66,21 @@ export function analyseReport(text: string, profiles: ProfileRegistry = defaultR
   return analysis;
 }
 
+/**
+ * What a rule reported by key (see `RuleContext.keyed`) at the session's last check, on
+ * model number `serial`, with the settings it ran with (its severity and options are the
+ * configuration's).
+ */
+interface KeptFindings {
+  serial: number;
+  config: ResolvedConfig;
+  profile: Profile | undefined;
+  today: string;
+  byKey: Map<string, Finding[]>;
+}
+
+const keptFindings = new WeakMap<ModelCache, Map<string, KeptFindings>>();
+
 /** Runs rules over an analysed report. A rule that throws is recorded, never fatal. */
 export function runRules(
   analysis: Analysis,
@@ -76,27 +91,56 @@ export function runRules(
   const { config, profiles, today } = env;
   const findings: Finding[] = [];
   const ruleErrors: CheckResult['ruleErrors'] = [];
+  let kept = model.session ? keptFindings.get(model.session) : undefined;
+  if (model.session && !kept) keptFindings.set(model.session, (kept = new Map()));
   for (const rule of rules) {
     const rc = config.rules.get(rule.id);
     const severity = rc?.severity ?? rule.defaultSeverity;
     if (severity === 'off') continue;
     if (rule.needsProfile && !profile) continue;
+    const options = rc?.options ?? rule.options.parse({});
+    const last = kept?.get(rule.id);
+    kept?.delete(rule.id);
+    const before = last && last.config === config && last.profile === profile && last.today === today ? last : undefined;
+    let byKey: Map<string, Finding[]> | undefined;
+    let filing: Finding[] | undefined;
     const ctx: RuleContext<unknown> = {
       model,
       profile,
       match,
       profiles,
       config,
-      options: rc?.options ?? rule.options.parse({}),
+      options,
       today,
       report: (f) => {
         const finding: Finding = { ruleId: rule.id, severity, message: f.message, range: f.range, fixes: f.fixes ?? [] };
         if (f.related) finding.related = f.related;
         findings.push(finding);
+        filing?.push(finding);
+      },
+      keyed: (key, unchanged, check) => {
+        byKey ??= new Map();
+        if (before && unchanged && unchanged.since === before.serial && unchanged.has(key)) {
+          const again = before.byKey.get(key);
+          if (again) {
+            for (let i = 0; i < again.length; i++) findings.push(again[i]!);
+            byKey.set(key, again);
+          }
+          return;
+        }
+        const mine: Finding[] = [];
+        filing = mine;
+        try {
+          check();
+        } finally {
+          filing = undefined;
+        }
+        if (mine.length > 0) byKey.set(key, mine);
       },
     };
     try {
       rule.check(ctx as never);
+      if (kept && byKey && model.serial !== undefined) kept.set(rule.id, { serial: model.serial, config, profile, today, byKey });
     } catch (e) {
       ruleErrors.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
@@ -131,11 +175,20 @@ export function checkAnalysis(
 ): CheckResult {
   const { findings, ruleErrors } = runRules(analysis, opts.rules, opts);
   const { model, profile, match } = analysis;
-  const kept = applyReportSuppressions(model, findings).sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  const kept = applyReportSuppressions(model, findings).sort(compareFindings);
   const result: CheckResult = { findings: kept, model, ruleErrors };
   if (profile) result.profile = profile;
   if (match) result.match = match;
   return result;
+}
+
+/**
+ * Document order, then by rule. One rule's findings at one place keep the order it
+ * reported them in (the order its fixes apply in): a rule that keeps findings by key
+ * (`RuleContext.keyed`) keeps each key's in order, and two keys never share a place.
+ */
+function compareFindings(a: Finding, b: Finding): number {
+  return compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId);
 }
 
 /**

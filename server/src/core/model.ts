@@ -112,9 +112,11 @@ export interface ReportModel {
    * How `units` differs from the session's previous model (number `prevSerial`): its
    * units [at, at + removed) were replaced by this model's units [at, at + added); the
    * units after are the previous model's, moved. Lists joined from units are spliced
-   * instead of joined again (see `joinUnits`).
+   * instead of joined again (see `joinUnits`). `dLine` is how many lines the edit added
+   * (negative: removed); when 0, everything outside the replaced units keeps its line
+   * and character.
    */
-  splice?: { prevSerial: number; at: number; removed: number; added: number };
+  splice?: { prevSerial: number; at: number; removed: number; added: number; dLine: number };
   /** Offset of the first `# Appendix` heading, or text length. */
   appendixStart: number;
   signoffs: SignOff[];
@@ -344,7 +346,7 @@ export function buildModel(text: string, tree: Root = parseReport(text), cache?:
         },
       });
     }
-    if (spliced) model.splice = { prevSerial: prev!.serial!, at: spliced.at, removed: spliced.removed, added: spliced.added };
+    if (spliced) model.splice = { prevSerial: prev!.serial!, at: spliced.at, removed: spliced.removed, added: spliced.added, dLine: sp!.dLine };
   }
 
   const blocks = (model.blocks = joinUnits(model, BLOCKS, (u) => u.blocks ?? EMPTY));

@@ -3,7 +3,8 @@ import type { ResolvedConfig } from '../config.js';
 import { lastAtOrBefore } from '../text.js';
 import { builtinAccepts, builtinEntry, isBuiltinCommon, type GlossaryEntry } from './builtin.js';
 import { acronymLetters, expansionSimilarity, isStopWord, normExpansion, pluralExpansion, sameExpansion, splitWords } from './expansion.js';
-import { readToken, scanAcronyms, type AcronymScan, type Definition, type Occurrence } from './scan.js';
+import { readToken, scanAcronyms, unitTokens, unitTokensIfAny, type AcronymScan, type Definition, type Occurrence, type UnitTokens } from './scan.js';
+import type { Unchanged } from '../rules/define.js';
 
 /**
  * What the report's acronyms mean, given the configuration: for each acronym (grouped
@@ -32,16 +33,32 @@ export interface AcronymInfo {
 export interface AcronymAnalysis {
   scan: AcronymScan;
   model: ReportModel;
-  /** By upper-case key, in order of first appearance. */
+  /** By upper-case key (in no particular order). */
   acronyms: Map<string, AcronymInfo>;
+  /**
+   * What the edit since the session's previous analysis (of model number `since`) can
+   * have changed: the groups of the tokens and definitions in the units it replaced, and
+   * the initials of the capitalised phrases there; whether their headings differ from
+   * their replacements'. Unset after a full analysis.
+   */
+  delta?: { since: number; ids: Set<string>; initials: Set<string>; headings: boolean };
+}
+
+/** Every token and definition of one group, weak tokens that do not count included, in document order. */
+interface Members {
+  occurrences: Occurrence[];
+  definitions: Definition[];
 }
 
 const cache = new WeakMap<ReportModel, { config: ResolvedConfig['acronyms']; analysis: AcronymAnalysis }>();
 
+/** A session's last analysis, with the members of each group, for the next model's (see `update`). */
+const lastAnalysis = new WeakMap<object, { analysis: AcronymAnalysis; config: ResolvedConfig['acronyms']; members: Map<string, Members> }>();
+
 export function analyseAcronyms(model: ReportModel, config: Pick<ResolvedConfig, 'acronyms'>): AcronymAnalysis {
   const hit = cache.get(model);
   if (hit && hit.config === config.acronyms) return hit.analysis;
-  const analysis = build(model, config.acronyms);
+  const analysis = (model.session && update(model, config.acronyms)) || build(model, config.acronyms);
   cache.set(model, { config: config.acronyms, analysis });
   return analysis;
 }
@@ -49,6 +66,7 @@ export function analyseAcronyms(model: ReportModel, config: Pick<ResolvedConfig,
 /** Drops a model's cached analysis (see `forgetAcronymScan`). */
 export function forgetAcronymAnalysis(model: ReportModel): void {
   cache.delete(model);
+  if (model.session) lastAnalysis.delete(model.session);
 }
 
 export function groupId(key: string): string {
@@ -61,55 +79,170 @@ function workspaceIndex(glossary: Record<string, string>): Map<string, { key: st
   return out;
 }
 
+/** Workspace glossary and common acronyms by group, once per configuration. */
+const lookups = new WeakMap<ResolvedConfig['acronyms'], { workspace: Map<string, { key: string; expansion: string }>; common: Set<string> }>();
+
+function lookupsFor(config: ResolvedConfig['acronyms']): { workspace: Map<string, { key: string; expansion: string }>; common: Set<string> } {
+  let l = lookups.get(config);
+  if (!l) lookups.set(config, (l = { workspace: workspaceIndex(config.glossary), common: new Set(config.common.map(groupId)) }));
+  return l;
+}
+
 function build(model: ReportModel, config: ResolvedConfig['acronyms']): AcronymAnalysis {
   const scan = scanAcronyms(model);
-  const workspace = workspaceIndex(config.glossary);
-  const common = new Set(config.common.map(groupId));
-  const defined = new Set(scan.definitions.map((d) => groupId(d.key)));
-
-  const acronyms = new Map<string, AcronymInfo>();
-  const infoFor = (key: string): AcronymInfo => {
-    const id = groupId(key);
-    let info = acronyms.get(id);
-    if (!info) {
-      info = { id, form: key, uses: [], occurrences: [], definitions: [], common: common.has(id) || isBuiltinCommon(id) };
-      const w = workspace.get(id);
-      if (w) info.workspace = w;
-      const b = builtinEntry(id);
-      if (b) info.builtin = b;
-      acronyms.set(id, info);
-    }
-    return info;
+  const members = new Map<string, Members>();
+  const membersOf = (id: string): Members => {
+    let m = members.get(id);
+    if (!m) members.set(id, (m = { occurrences: [], definitions: [] }));
+    return m;
   };
-
-  // Definitions first (so a glossary section at the end still makes its acronyms known).
-  const defsById = new Map<string, Definition[]>();
-  for (const d of scan.definitions) {
-    const id = groupId(d.key);
-    const list = defsById.get(id);
-    if (list) list.push(d);
-    else defsById.set(id, [d]);
+  for (const o of scan.occurrences) membersOf(groupId(o.key)).occurrences.push(o);
+  for (const d of scan.definitions) membersOf(groupId(d.key)).definitions.push(d);
+  const acronyms = new Map<string, AcronymInfo>();
+  for (const [id, m] of members) {
+    const info = infoOf(id, m, config);
+    if (info) acronyms.set(id, info);
   }
+  const analysis: AcronymAnalysis = { scan, model, acronyms };
+  if (model.session) lastAnalysis.set(model.session, { analysis, config, members });
+  return analysis;
+}
 
-  for (const o of scan.occurrences) {
-    const id = groupId(o.key);
+/**
+ * The analysis of a session's model from the previous model's, when the edit between
+ * them replaced a few units and left every other token as it was (`AcronymScan.stable`):
+ * only the groups with tokens or definitions in the replaced units are made again.
+ */
+function update(model: ReportModel, config: ResolvedConfig['acronyms']): AcronymAnalysis | undefined {
+  const last = lastAnalysis.get(model.session!);
+  const sp = model.splice;
+  if (!last || !sp || last.config !== config || last.analysis.model.serial !== sp.prevSerial) return undefined;
+  const scan = scanAcronyms(model);
+  if (!scan.stable) return undefined;
+  const before = last.analysis.model;
+  const gone = before.units.slice(sp.at, sp.at + sp.removed);
+  const added = model.units.slice(sp.at, sp.at + sp.added);
+  const ids = new Set<string>();
+  const initials = new Set<string>();
+  const left = new Set<Occurrence | Definition>();
+  const note = (scanned: UnitTokens, runs: UnitRuns, out?: Set<Occurrence | Definition>): void => {
+    for (const s of scanned.segments) {
+      for (const o of s.occurrences) {
+        ids.add(groupId(o.key));
+        out?.add(o);
+      }
+      for (const d of s.definitions) {
+        ids.add(groupId(d.key));
+        out?.add(d);
+      }
+      for (const c of s.compounds) {
+        ids.add(groupId(c.whole.key));
+        ids.add(groupId(c.head.key));
+      }
+    }
+    for (const key of runs.byKey.keys()) initials.add(key);
+  };
+  for (const u of gone) {
+    const scanned = unitTokensIfAny(u);
+    if (!scanned) return undefined;
+    // The phrase index may never have read a unit; its text is still the previous model's.
+    note(scanned, unitMemoIfAny(u, UNIT_RUNS) ?? UNIT_RUNS.compute(u, before), left);
+  }
+  for (const u of added) note(unitTokens(model, u), unitMemo(model, u, UNIT_RUNS));
+
+  const members = last.members;
+  const acronyms = new Map(last.analysis.acronyms);
+  // The new units' tokens and definitions: the joined lists between their offsets.
+  const from = added[0]?.start ?? 0;
+  const to = added.length > 0 ? added[added.length - 1]!.end : 0;
+  const freshOccurrences = scan.occurrences.slice(firstAt(scan.occurrences, from), firstAt(scan.occurrences, to));
+  const freshDefinitions = scan.definitions.slice(firstAt(scan.definitions, from), firstAt(scan.definitions, to));
+  for (const id of ids) {
+    const was = members.get(id);
+    const m: Members = { occurrences: [], definitions: [] };
+    // Kept members (moved in place) in order, the new units' ones where they belong.
+    const join = <T extends Occurrence | Definition>(old: readonly T[], now: readonly T[], out: T[]): void => {
+      let i = 0;
+      for (; i < old.length && old[i]!.start < from; i++) if (!left.has(old[i]!)) out.push(old[i]!);
+      for (const x of now) if (groupId(x.key) === id) out.push(x);
+      for (; i < old.length; i++) if (!left.has(old[i]!)) out.push(old[i]!);
+    };
+    join(was?.occurrences ?? [], freshOccurrences, m.occurrences);
+    join(was?.definitions ?? [], freshDefinitions, m.definitions);
+    if (m.occurrences.length === 0 && m.definitions.length === 0) members.delete(id);
+    else members.set(id, m);
+    const info = infoOf(id, m, config);
+    if (info) acronyms.set(id, info);
+    else acronyms.delete(id);
+  }
+  const analysis: AcronymAnalysis = { scan, model, acronyms, delta: { since: before.serial!, ids, initials, headings: !sameHeadings(gone, added) } };
+  lastAnalysis.set(model.session!, { analysis, config, members });
+  return analysis;
+}
+
+/** Whether two runs of units hold the same headings (so the sections around them are the same). */
+function sameHeadings(a: readonly Unit[], b: readonly Unit[]): boolean {
+  const ha = a.filter((u) => u.heading);
+  const hb = b.filter((u) => u.heading);
+  return ha.length === hb.length && ha.every((u, i) => u.heading!.depth === hb[i]!.heading!.depth && u.heading!.text === hb[i]!.heading!.text);
+}
+
+/** Index of the first item starting at or after `offset`. */
+function firstAt(list: readonly { start: number }[], offset: number): number {
+  return lastAtOrBefore(list, offset - 1, (x) => x.start) + 1;
+}
+
+/** A group's analysis from its members, or undefined when none of its tokens counts and nothing defines it. */
+function infoOf(id: string, m: Members, config: ResolvedConfig['acronyms']): AcronymInfo | undefined {
+  const { workspace, common } = lookupsFor(config);
+  const defined = m.definitions.length > 0;
+  let info: AcronymInfo | undefined;
+  for (const o of m.occurrences) {
     if (o.weak && !counts(o, id, defined, workspace, common)) continue;
-    const info = infoFor(o.key);
+    info ??= newInfo(id, o.key, workspace, common);
     info.occurrences.push(o);
     if (!o.definition) info.uses.push(o);
   }
-  for (const [id, defs] of defsById) {
-    const info = acronyms.get(id) ?? infoFor(defs[0]!.key);
-    info.definitions = defs;
+  if (defined) {
+    info ??= newInfo(id, m.definitions[0]!.key, workspace, common);
+    info.definitions = m.definitions;
   }
-  for (const info of acronyms.values()) {
-    info.form = info.definitions[0]?.key ?? info.workspace?.key ?? (info.builtin && groupId(info.builtin.key) === info.id ? info.builtin.key : undefined) ?? info.occurrences[0]?.key ?? info.form;
-  }
-  return { scan, model, acronyms };
+  if (!info) return undefined;
+  info.form = info.definitions[0]?.key ?? info.workspace?.key ?? (info.builtin && groupId(info.builtin.key) === info.id ? info.builtin.key : undefined) ?? info.occurrences[0]?.key ?? info.form;
+  return info;
 }
 
-function counts(o: Occurrence, id: string, defined: Set<string>, workspace: Map<string, unknown>, common: Set<string>): boolean {
-  if (defined.has(id) || workspace.has(id) || common.has(id)) return true;
+function newInfo(id: string, key: string, workspace: Map<string, { key: string; expansion: string }>, common: Set<string>): AcronymInfo {
+  const info: AcronymInfo = { id, form: key, uses: [], occurrences: [], definitions: [], common: common.has(id) || isBuiltinCommon(id) };
+  const w = workspace.get(id);
+  if (w) info.workspace = w;
+  const b = builtinEntry(id);
+  if (b) info.builtin = b;
+  return info;
+}
+
+/**
+ * Which groups an edit left as they were, for rules that keep their findings by group
+ * (see `RuleContext.keyed`): unset unless the edit moved no line and the replaced units'
+ * headings are their replacements' (then every place outside the replaced units, and
+ * every section, is as it was). A
+ * group is unchanged when none of its tokens or definitions was in the replaced units
+ * and no capitalised phrase there has its initials.
+ */
+export function unchangedGroups(analysis: AcronymAnalysis): Unchanged | undefined {
+  const delta = analysis.delta;
+  if (!delta || delta.headings || analysis.model.splice?.dLine !== 0) return undefined;
+  return {
+    since: delta.since,
+    has(id) {
+      const info = analysis.acronyms.get(id);
+      return !delta.ids.has(id) && info !== undefined && !delta.initials.has(initialsKey(acronymLetters(info.form)));
+    },
+  };
+}
+
+function counts(o: Occurrence, id: string, defined: boolean, workspace: Map<string, unknown>, common: Set<string>): boolean {
+  if (defined || workspace.has(id) || common.has(id)) return true;
   // An English word in capitals is an acronym only if the report or the workspace says so.
   if (o.weak === 'english') return false;
   return builtinEntry(id) !== undefined || isBuiltinCommon(id);

@@ -1,4 +1,4 @@
-import { defineUnitMemo, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
+import { defineUnitMemo, joinUnits, unitMemo, unitMemoIfAny, type Block, type ReportModel, type Section, type Unit } from '../model.js';
 import { ENGLISH_CAPS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
 import { lastAtOrBefore } from '../text.js';
 import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
@@ -88,6 +88,13 @@ export interface AcronymScan {
   appendixStarts: number[];
   /** Whether a span of the text is running text (not a heading, code, a link or a glossary section). */
   isProse(start: number, end: number): boolean;
+  /**
+   * Whether the tokens and definitions of the units this model kept from the session's
+   * previous one are what they were in that model's scan (the same objects, in the same
+   * groups), and nothing else was in it: no glossary section then or now, no hyphenated
+   * token read differently.
+   */
+  stable: boolean;
 }
 
 const cache = new WeakMap<ReportModel, AcronymScan>();
@@ -139,6 +146,8 @@ interface Compound {
   occ: Occurrence;
   whole: { key: string; written: string; plural: boolean; end: number };
   head: { key: string; written: string; plural: boolean; end: number };
+  /** Whether the last scan read it as its head alone (unset before the first). */
+  asHead?: boolean;
 }
 
 interface UnitScan {
@@ -197,6 +206,19 @@ const UNIT_SCAN = defineUnitMemo<UnitScan>({
     }
   },
 });
+
+/** The tokens, definitions and hyphenated tokens of one unit's headings and prose blocks. */
+export type UnitTokens = Readonly<UnitScan>;
+
+/** A unit's scan (computed on first use). */
+export function unitTokens(model: ReportModel, unit: Unit): UnitTokens {
+  return unitMemo(model, unit, UNIT_SCAN);
+}
+
+/** A unit's scan if some model's scan read it. */
+export function unitTokensIfAny(unit: Unit): UnitTokens | undefined {
+  return unitMemoIfAny(unit, UNIT_SCAN);
+}
 
 function setCompound(c: Compound, to: Compound['whole']): void {
   const o = c.occ;
@@ -283,12 +305,16 @@ function buildScan(model: ReportModel): AcronymScan {
     definitions.sort((a, b) => a.start - b.start);
   }
 
+  let stable = reusable;
   if (compounds.length > 0) {
     // Not defined as a whole: `MPS` in `MPS-2024` is the acronym.
     const defined = new Set(definitions.map((d) => d.key));
     const touched = new Set<ScannedSegment>();
     for (const { c, seg } of compounds) {
-      if (!defined.has(c.whole.key)) setCompound(c, c.head);
+      const asHead = !defined.has(c.whole.key);
+      if (asHead) setCompound(c, c.head);
+      if (c.asHead !== undefined && c.asHead !== asHead) stable = false;
+      c.asHead = asHead;
       touched.add(seg);
     }
     // What lies inside an expansion depends on where each token ends.
@@ -303,6 +329,7 @@ function buildScan(model: ReportModel): AcronymScan {
     definitions,
     glossarySections,
     appendixStarts,
+    stable,
     isProse(start, end) {
       const m = masked[lastAtOrBefore(masked, start, (x) => x.seg.start)];
       if (!m || m.seg.heading || end > m.seg.end) return false;

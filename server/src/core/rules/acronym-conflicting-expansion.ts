@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { analyseAcronyms, expansionFor, preferredDefinition, sameAs } from '../acronyms/analyse.js';
+import { analyseAcronyms, unchangedGroups, expansionFor, preferredDefinition, sameAs } from '../acronyms/analyse.js';
 import { edit, fix, lineOf, rangeOf, related } from '../acronyms/report.js';
 
 export const acronymConflictingExpansion = defineRule({
@@ -16,20 +16,23 @@ export const acronymConflictingExpansion = defineRule({
   check(ctx) {
     const { model } = ctx;
     const a = analyseAcronyms(model, ctx.config);
+    const unchanged = unchangedGroups(a);
     for (const info of a.acronyms.values()) {
-      const pref = preferredDefinition(info);
-      if (!pref) continue;
-      for (const d of info.definitions) {
-        if (sameAs(d, pref)) continue;
-        const line = lineOf(model, pref.start);
-        const expansion = expansionFor(info, pref.plural ? d.expansion : pref.expansion, d.plural && !pref.plural);
-        ctx.report({
-          message: `"${d.written}" is spelt out as "${d.expansion}" here but as "${pref.expansion}" at line ${line}: use one expansion throughout.`,
-          range: rangeOf(model, d),
-          related: [related(model, pref, `Spelt out as "${pref.expansion}" here`)],
-          fixes: [fix(`Use "${expansion}", as at line ${line}`, [edit(model, d.expStart, d.expEnd, pref.plural === d.plural ? pref.expansion : expansion)], false)],
-        });
-      }
+      ctx.keyed(info.id, unchanged, () => {
+        const pref = preferredDefinition(info);
+        if (!pref) return;
+        for (const d of info.definitions) {
+          if (sameAs(d, pref)) continue;
+          const line = lineOf(model, pref.start);
+          const expansion = expansionFor(info, pref.plural ? d.expansion : pref.expansion, d.plural && !pref.plural);
+          ctx.report({
+            message: `"${d.written}" is spelt out as "${d.expansion}" here but as "${pref.expansion}" at line ${line}: use one expansion throughout.`,
+            range: rangeOf(model, d),
+            related: [related(model, pref, `Spelt out as "${pref.expansion}" here`)],
+            fixes: [fix(`Use "${expansion}", as at line ${line}`, [edit(model, d.expStart, d.expEnd, pref.plural === d.plural ? pref.expansion : expansion)], false)],
+          });
+        }
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { analyseAcronyms, inlineDefinitions, sameAs } from '../acronyms/analyse.js';
+import { analyseAcronyms, unchangedGroups, inlineDefinitions, sameAs } from '../acronyms/analyse.js';
 import { edit, fix, lineOf, rangeOf, related } from '../acronyms/report.js';
 import type { Definition } from '../acronyms/scan.js';
 
@@ -17,23 +17,26 @@ export const acronymDuplicateDefinition = defineRule({
   check(ctx) {
     const { model } = ctx;
     const a = analyseAcronyms(model, ctx.config);
+    const unchanged = unchangedGroups(a);
     for (const info of a.acronyms.values()) {
-      const firstInScope = new Map<number, Definition>();
-      for (const d of inlineDefinitions(info)) {
-        if (d.heading) continue;
-        const first = firstInScope.get(d.scope);
-        if (!first) {
-          firstInScope.set(d.scope, d);
-          continue;
+      ctx.keyed(info.id, unchanged, () => {
+        const firstInScope = new Map<number, Definition>();
+        for (const d of inlineDefinitions(info)) {
+          if (d.heading) continue;
+          const first = firstInScope.get(d.scope);
+          if (!first) {
+            firstInScope.set(d.scope, d);
+            continue;
+          }
+          if (!sameAs(d, first)) continue;
+          ctx.report({
+            message: `"${d.written}" is already spelt out at line ${lineOf(model, first.start)}: write the acronym alone here.`,
+            range: rangeOf(model, d),
+            related: [related(model, first, 'First spelt out here')],
+            fixes: [fix(`Write "${d.short}" alone`, [edit(model, d.spanStart, d.spanEnd, d.short)], true)],
+          });
         }
-        if (!sameAs(d, first)) continue;
-        ctx.report({
-          message: `"${d.written}" is already spelt out at line ${lineOf(model, first.start)}: write the acronym alone here.`,
-          range: rangeOf(model, d),
-          related: [related(model, first, 'First spelt out here')],
-          fixes: [fix(`Write "${d.short}" alone`, [edit(model, d.spanStart, d.spanEnd, d.short)], true)],
-        });
-      }
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { analyseAcronyms, groupId } from '../acronyms/analyse.js';
+import { analyseAcronyms, unchangedGroups, groupId } from '../acronyms/analyse.js';
 import { edit, fix, lineOf, rangeOf } from '../acronyms/report.js';
 
 export const acronymInconsistentCase = defineRule({
@@ -16,21 +16,24 @@ export const acronymInconsistentCase = defineRule({
   check(ctx) {
     const { model } = ctx;
     const a = analyseAcronyms(model, ctx.config);
+    const unchanged = unchangedGroups(a);
     for (const info of a.acronyms.values()) {
-      const def = info.definitions[0];
-      const ref =
-        def?.key ?? info.workspace?.key ?? (info.builtin && groupId(info.builtin.key) === info.id ? info.builtin.key : undefined) ?? info.occurrences[0]?.key;
-      if (!ref) continue;
-      const where = def ? `spelt out as "${def.key}" at line ${lineOf(model, def.start)}` : info.workspace ? `"${ref}" in the workspace glossary` : info.builtin ? `"${ref}" in the council glossary` : `"${ref}" elsewhere in the report`;
-      for (const o of info.occurrences) {
-        if (o.key === ref || o.shouted || o.key.includes('-')) continue;
-        const text = ref + (o.plural ? 's' : '');
-        ctx.report({
-          message: `"${o.written}" is written differently from ${where}.`,
-          range: rangeOf(model, o),
-          fixes: [fix(`Write "${text}"`, [edit(model, o.start, o.end, text)], true)],
-        });
-      }
+      ctx.keyed(info.id, unchanged, () => {
+        const def = info.definitions[0];
+        const ref =
+          def?.key ?? info.workspace?.key ?? (info.builtin && groupId(info.builtin.key) === info.id ? info.builtin.key : undefined) ?? info.occurrences[0]?.key;
+        if (!ref) return;
+        const where = def ? `spelt out as "${def.key}" at line ${lineOf(model, def.start)}` : info.workspace ? `"${ref}" in the workspace glossary` : info.builtin ? `"${ref}" in the council glossary` : `"${ref}" elsewhere in the report`;
+        for (const o of info.occurrences) {
+          if (o.key === ref || o.shouted || o.key.includes('-')) continue;
+          const text = ref + (o.plural ? 's' : '');
+          ctx.report({
+            message: `"${o.written}" is written differently from ${where}.`,
+            range: rangeOf(model, o),
+            fixes: [fix(`Write "${text}"`, [edit(model, o.start, o.end, text)], true)],
+          });
+        }
+      });
     }
   },
 });

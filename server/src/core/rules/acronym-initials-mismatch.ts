@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { analyseAcronyms, expansionFor, knownExpansions } from '../acronyms/analyse.js';
+import { analyseAcronyms, unchangedGroups, expansionFor, knownExpansions } from '../acronyms/analyse.js';
 import { expansionSimilarity, fitAcronym, splitWords } from '../acronyms/expansion.js';
 import { edit, fix, rangeOf } from '../acronyms/report.js';
 import type { Fix } from '../types.js';
@@ -18,21 +18,24 @@ export const acronymInitialsMismatch = defineRule({
   check(ctx) {
     const { model } = ctx;
     const a = analyseAcronyms(model, ctx.config);
+    const unchanged = unchangedGroups(a);
     for (const info of a.acronyms.values()) {
-      for (const d of info.definitions) {
-        if (d.fits) continue;
-        const fixes: Fix[] = [];
-        for (const k of knownExpansions(info)) {
-          if (!fitAcronym(d.key, splitWords(k.expansion).map((w) => w.text)).fits || expansionSimilarity(k.expansion, d.expansion) < 0.3) continue;
-          const text = expansionFor(info, k.expansion, d.plural);
-          fixes.push(fix(`Use "${text}" (${k.source === 'workspace' ? 'workspace' : 'council'} glossary)`, [edit(model, d.expStart, d.expEnd, text)], false));
+      ctx.keyed(info.id, unchanged, () => {
+        for (const d of info.definitions) {
+          if (d.fits) continue;
+          const fixes: Fix[] = [];
+          for (const k of knownExpansions(info)) {
+            if (!fitAcronym(d.key, splitWords(k.expansion).map((w) => w.text)).fits || expansionSimilarity(k.expansion, d.expansion) < 0.3) continue;
+            const text = expansionFor(info, k.expansion, d.plural);
+            fixes.push(fix(`Use "${text}" (${k.source === 'workspace' ? 'workspace' : 'council'} glossary)`, [edit(model, d.expStart, d.expEnd, text)], false));
+          }
+          ctx.report({
+            message: `"${d.expansion}" does not spell ${d.written}: is a word missing from the name, or a letter wrong in the acronym?`,
+            range: rangeOf(model, d),
+            fixes,
+          });
         }
-        ctx.report({
-          message: `"${d.expansion}" does not spell ${d.written}: is a word missing from the name, or a letter wrong in the acronym?`,
-          range: rangeOf(model, d),
-          fixes,
-        });
-      }
+      });
     }
   },
 });

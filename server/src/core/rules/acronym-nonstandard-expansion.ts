@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { analyseAcronyms, expansionFor, nonstandardAgainst, preferredDefinition, sameAs } from '../acronyms/analyse.js';
+import { analyseAcronyms, unchangedGroups, expansionFor, nonstandardAgainst, preferredDefinition, sameAs } from '../acronyms/analyse.js';
 import { edit, fix, rangeOf } from '../acronyms/report.js';
 
 export const acronymNonstandardExpansion = defineRule({
@@ -16,20 +16,23 @@ export const acronymNonstandardExpansion = defineRule({
   check(ctx) {
     const { model } = ctx;
     const a = analyseAcronyms(model, ctx.config);
+    const unchanged = unchangedGroups(a);
     for (const info of a.acronyms.values()) {
-      const pref = preferredDefinition(info);
-      // Spellings that disagree with the report's own preferred one are conflicting-expansion's.
-      const defs = pref ? info.definitions.filter((d) => sameAs(d, pref)) : info.definitions;
-      const d = defs[0];
-      if (!d) continue;
-      const want = nonstandardAgainst(info, d);
-      if (!want) continue;
-      const source = want.source === 'workspace' ? 'the workspace glossary' : "the council's glossary";
-      const edits = defs.map((x) => edit(model, x.expStart, x.expEnd, expansionFor(info, want.expansion, x.plural)));
-      ctx.report({
-        message: `"${d.expansion}" is not how ${source} spells out ${d.key}: it has "${want.expansion}".`,
-        range: rangeOf(model, d),
-        fixes: [fix(`Use "${expansionFor(info, want.expansion, d.plural)}"${defs.length > 1 ? ` (${defs.length} places)` : ''}`, edits, false)],
+      ctx.keyed(info.id, unchanged, () => {
+        const pref = preferredDefinition(info);
+        // Spellings that disagree with the report's own preferred one are conflicting-expansion's.
+        const defs = pref ? info.definitions.filter((d) => sameAs(d, pref)) : info.definitions;
+        const d = defs[0];
+        if (!d) return;
+        const want = nonstandardAgainst(info, d);
+        if (!want) return;
+        const source = want.source === 'workspace' ? 'the workspace glossary' : "the council's glossary";
+        const edits = defs.map((x) => edit(model, x.expStart, x.expEnd, expansionFor(info, want.expansion, x.plural)));
+        ctx.report({
+          message: `"${d.expansion}" is not how ${source} spells out ${d.key}: it has "${want.expansion}".`,
+          range: rangeOf(model, d),
+          fixes: [fix(`Use "${expansionFor(info, want.expansion, d.plural)}"${defs.length > 1 ? ` (${defs.length} places)` : ''}`, edits, false)],
+        });
       });
     }
   },

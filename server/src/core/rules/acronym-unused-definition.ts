@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from './define.js';
-import { analyseAcronyms, inlineDefinitions } from '../acronyms/analyse.js';
+import { analyseAcronyms, unchangedGroups, inlineDefinitions } from '../acronyms/analyse.js';
 import { edit, fix, inImplications, rangeOf } from '../acronyms/report.js';
 
 export const acronymUnusedDefinition = defineRule({
@@ -26,24 +26,27 @@ export const acronymUnusedDefinition = defineRule({
   check(ctx) {
     const { model } = ctx;
     const a = analyseAcronyms(model, ctx.config);
+    const unchanged = unchangedGroups(a);
     for (const info of a.acronyms.values()) {
-      if (info.uses.length > 0) continue;
-      if (!ctx.options.glossaryAcronyms && (info.builtin || info.workspace)) continue;
-      // Implication blocks are signed statements by other officers, each read on its own:
-      // "Public Sector Equality Duty (PSED)" there is house boilerplate.
-      const inline = inlineDefinitions(info).filter((x) => !inImplications(model, x.start));
-      const d = inline[0];
-      if (d) {
-        ctx.report({
-          message: `"${d.written}" is spelt out but never used: write "${d.plain}" alone.`,
-          range: rangeOf(model, d),
-          fixes: [fix(`Drop "(${d.short})"`, [edit(model, d.spanStart, d.spanEnd, d.plain)], true)],
-        });
-      } else if (ctx.options.glossaryEntries) {
-        for (const g of info.definitions) {
-          ctx.report({ message: `"${g.written}" is in the glossary but the report never uses it.`, range: rangeOf(model, g) });
+      ctx.keyed(info.id, unchanged, () => {
+        if (info.uses.length > 0) return;
+        if (!ctx.options.glossaryAcronyms && (info.builtin || info.workspace)) return;
+        // Implication blocks are signed statements by other officers, each read on its own:
+        // "Public Sector Equality Duty (PSED)" there is house boilerplate.
+        const inline = inlineDefinitions(info).filter((x) => !inImplications(model, x.start));
+        const d = inline[0];
+        if (d) {
+          ctx.report({
+            message: `"${d.written}" is spelt out but never used: write "${d.plain}" alone.`,
+            range: rangeOf(model, d),
+            fixes: [fix(`Drop "(${d.short})"`, [edit(model, d.spanStart, d.spanEnd, d.plain)], true)],
+          });
+        } else if (ctx.options.glossaryEntries) {
+          for (const g of info.definitions) {
+            ctx.report({ message: `"${g.written}" is in the glossary but the report never uses it.`, range: rangeOf(model, g) });
+          }
         }
-      }
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { analyseAcronyms, firstCovering, exempt, expansionFor, inGlossary } from '../acronyms/analyse.js';
+import { analyseAcronyms, unchangedGroups, firstCovering, exempt, expansionFor, inGlossary } from '../acronyms/analyse.js';
 import { edit, fix, lineOf, quoteDefinition, rangeOf, related } from '../acronyms/report.js';
 
 export const acronymUsedBeforeDefinition = defineRule({
@@ -16,29 +16,32 @@ export const acronymUsedBeforeDefinition = defineRule({
   check(ctx) {
     const { model } = ctx;
     const a = analyseAcronyms(model, ctx.config);
+    const unchanged = unchangedGroups(a);
     for (const info of a.acronyms.values()) {
-      if (exempt(info) || inGlossary(info)) continue;
-      for (const u of info.uses) {
-        if (u.heading || u.inExpansion) continue;
-        const d = firstCovering(info, u.scope);
-        if (!d) break;
-        if (d.start < u.start) break;
-        const where = d.scope !== u.scope ? ' (in an appendix)' : '';
-        const newText = `${expansionFor(info, d.expansion, u.plural)} (${u.written})`;
-        ctx.report({
-          message: `"${u.written}" is used before it is spelt out at line ${lineOf(model, d.start)}${where}: spell it out here, at its first use.`,
-          range: rangeOf(model, u),
-          related: [related(model, d, `Spelt out here: "${quoteDefinition(d)}"`)],
-          fixes: [
-            fix(
-              `Move the definition here: "${newText}"`,
-              [edit(model, u.start, u.end, newText), edit(model, d.spanStart, d.spanEnd, d.form === 'glossary' ? d.plain : d.short)],
-              true,
-            ),
-          ],
-        });
-        break;
-      }
+      ctx.keyed(info.id, unchanged, () => {
+        if (exempt(info) || inGlossary(info)) return;
+        for (const u of info.uses) {
+          if (u.heading || u.inExpansion) continue;
+          const d = firstCovering(info, u.scope);
+          if (!d) break;
+          if (d.start < u.start) break;
+          const where = d.scope !== u.scope ? ' (in an appendix)' : '';
+          const newText = `${expansionFor(info, d.expansion, u.plural)} (${u.written})`;
+          ctx.report({
+            message: `"${u.written}" is used before it is spelt out at line ${lineOf(model, d.start)}${where}: spell it out here, at its first use.`,
+            range: rangeOf(model, u),
+            related: [related(model, d, `Spelt out here: "${quoteDefinition(d)}"`)],
+            fixes: [
+              fix(
+                `Move the definition here: "${newText}"`,
+                [edit(model, u.start, u.end, newText), edit(model, d.spanStart, d.spanEnd, d.form === 'glossary' ? d.plain : d.short)],
+                true,
+              ),
+            ],
+          });
+          break;
+        }
+      });
     }
   },
 });

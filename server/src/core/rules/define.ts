@@ -22,6 +22,16 @@ export interface ReportInput {
   related?: RelatedLocation[];
 }
 
+/**
+ * What an edit left as it was: inputs compared with those of the session's previous
+ * check (of model number `since`). `has(key)` says that what a rule reports under `key`
+ * (see `RuleContext.keyed`) would be the same now: same places, same words.
+ */
+export interface Unchanged {
+  since: number;
+  has(key: string): boolean;
+}
+
 export interface RuleContext<O> {
   model: ReportModel;
   /** The report's template profile, when `template:` names a known one. */
@@ -33,6 +43,13 @@ export interface RuleContext<O> {
   /** Today's date as `yyyy-mm-dd` (fixed in tests). */
   today: string;
   report(finding: ReportInput): void;
+  /**
+   * Checks one part of the report (an acronym, a date) on its own: what `check` reports is
+   * filed under `key`. When `unchanged` says the part is as it was at the session's
+   * previous check, and the rule ran then with the same settings, what it reported under
+   * `key` then is reported again and `check` does not run. Calls do not nest.
+   */
+  keyed(key: string, unchanged: Unchanged | undefined, check: () => void): void;
 }
 
 export interface RuleDefinition<S extends z.ZodType = z.ZodType> {
