@@ -127,15 +127,16 @@ for (const [i, seed] of seeds.entries()) {
   });
 }
 
-/** Checks `text`, applies each edit in a session, and compares every result with a full check. */
-function typeInto(text: string, edits: { at: string; insert: string }[]): CheckResult[] {
+/** Checks `text`, applies each edit (after the first `at`: `del` characters out, `insert` in) in a session, and compares every result with a full check. */
+function typeInto(text: string, edits: { at: string; insert: string; del?: number }[]): CheckResult[] {
   const session = new ReportSession();
   const opts = { today: '2026-02-20' };
   const results = [session.check(text, opts)];
   for (const e of edits) {
     const start = text.indexOf(e.at) + e.at.length;
-    text = text.slice(0, start) + e.insert + text.slice(start);
-    const inc = session.check(text, opts, { start, oldEnd: start, newEnd: start + e.insert.length });
+    const oldEnd = start + (e.del ?? 0);
+    text = text.slice(0, start) + e.insert + text.slice(oldEnd);
+    const inc = session.check(text, opts, { start, oldEnd, newEnd: start + e.insert.length });
     assert.deepEqual(normalise(inc), normalise(checkReport(text, opts)), `after typing "${e.insert}"`);
     results.push(inc);
   }
@@ -159,6 +160,33 @@ test('typing in a heading changes the findings about acronyms under it', () => {
   const unused = (r: CheckResult) => r.findings.filter((f) => f.ruleId === 'acronym/unused-definition').length;
   assert.equal(unused(before!), 0);
   assert.equal(unused(after!), 1);
+});
+
+test('dates an edit did not touch are read again when what they are read by changes', () => {
+  const missingYear = (r: CheckResult) => r.findings.filter((f) => f.ruleId === 'date/missing-year').map((f) => f.message);
+  // The last sign-off with a year: what a sign-off without one goes by when there is no meeting date.
+  const signoffs = `# Report\n\nDated: 3 March\n\n${FILLER}Dated: 5 March 2025\n\n${FILLER}The end.\n`;
+  const [s0, s1] = typeInto(signoffs, [{ at: `${FILLER}Dated: 5 March 2025\n\n`, insert: 'Dated: 1 January 2030 ' }]);
+  assert.match(missingYear(s0!)[0]!, /it is Monday 3 March 2025/);
+  assert.match(missingYear(s1!)[0]!, /it is Sunday 3 March 2030/);
+  // The meeting date in the front matter.
+  const meeting = `---\nmeeting_date: 3 March 2026\n---\n\n# Report\n\n${FILLER}Dated: 3 February\n\n${FILLER}The end.\n`;
+  // Two dates: not one meeting date any more, so nothing to go by.
+  const [m0, m1] = typeInto(meeting, [{ at: 'meeting_date: ', insert: '1 June 2027, ' }]);
+  const signoff = (r: CheckResult) => missingYear(r).filter((m) => m.startsWith('Sign-off date'));
+  assert.match(signoff(m0!)[0]!, /it is Tuesday 3 February 2026/);
+  assert.deepEqual(signoff(m1!), ['Sign-off date "3 February" has no year.']);
+  // A date alone on a line of the header block is the meeting's: the header ends at the first "##" heading.
+  const header = `---\nmeeting_date: 3 March 2026\n---\n\n# Report\n\n## Foreword\n\n${FILLER}${FILLER}3 March\n\n${FILLER}## 1. Summary\n\nDated: 3 February\n`;
+  const meetingDate = (r: CheckResult) => missingYear(r).filter((m) => m.startsWith('Meeting date'));
+  const [h0, h1, h2] = typeInto(header, [
+    { at: '# Report\n\n', insert: '', del: 1 },
+    { at: '# Report\n\n', insert: '#' },
+  ]);
+  assert.deepEqual(meetingDate(h0!), []);
+  assert.match(meetingDate(h1!)[0]!, /^Meeting date "3 March" has no year/);
+  assert.deepEqual(meetingDate(h2!), []);
+  assert.equal(missingYear(h2!).length, 1, 'the sign-off without a year, all along');
 });
 
 test('an edit that comes with new settings checks again with them, keeping nothing from before', () => {

@@ -76,7 +76,7 @@ interface KeptFindings {
   config: ResolvedConfig;
   profile: Profile | undefined;
   today: string;
-  byKey: Map<string, Finding[]>;
+  byKey: Map<string | object, Finding[]>;
 }
 
 const keptFindings = new WeakMap<ModelCache, Map<string, KeptFindings>>();
@@ -102,7 +102,7 @@ export function runRules(
     const last = kept?.get(rule.id);
     kept?.delete(rule.id);
     const before = last && last.config === config && last.profile === profile && last.today === today ? last : undefined;
-    let byKey: Map<string, Finding[]> | undefined;
+    let byKey: Map<string | object, Finding[]> | undefined;
     let filing: Finding[] | undefined;
     const ctx: RuleContext<unknown> = {
       model,

@@ -235,6 +235,7 @@ export function unchangedGroups(analysis: AcronymAnalysis): Unchanged | undefine
   return {
     since: delta.since,
     has(id) {
+      if (typeof id !== 'string') return false;
       const info = analysis.acronyms.get(id);
       return !delta.ids.has(id) && info !== undefined && !delta.initials.has(initialsKey(acronymLetters(info.form)));
     },

@@ -5,6 +5,7 @@ import { scanCandidates } from './scan.js';
 import { readCandidate, type ReadDate } from './read.js';
 import { makeDate } from './calendar.js';
 import type { DateContext, DateScan, FoundDate, MeetingInfo } from './types.js';
+import type { Unchanged } from '../rules/define.js';
 
 /**
  * Finds every date, month, time and financial year of a report: in the front matter, in
@@ -33,6 +34,9 @@ interface UnitDate {
   base: DateContext;
   /** The cue words before it (MEETING, DEADLINE), ALONE on its line, after a DATED label. */
   flags: number;
+  /** The model whose scan last read it, and what that scan made of it (see `readingOf`). */
+  readAt?: number;
+  reading?: number;
 }
 
 const MEETING = 1;
@@ -129,7 +133,72 @@ export function scanModel(model: ReportModel): DateScan {
     if (fl & MEETING || (fl & ALONE && f.start < headerEnd && f.context !== 'heading')) f.cue = 'meeting';
     else if (fl & DEADLINE) f.cue = 'deadline';
   }
-  return { dates: found, meeting: meetingInfo(model, found) };
+  const scan: DateScan = { dates: found, meeting: meetingInfo(model, found) };
+  if (model.session && model.serial !== undefined) noteChanges(model, scan, body);
+  return scan;
+}
+
+const CONTEXTS: readonly DateContext[] = ['front-matter', 'signoff', 'heading', 'table', 'text'];
+
+/** What the document-level pass made of a date, as a number: its context, its cue, whether a sign-off holds it. */
+function readingOf(f: FoundDate): number {
+  return CONTEXTS.indexOf(f.context) * 8 + (f.cue === 'meeting' ? 1 : f.cue === 'deadline' ? 2 : 0) * 2 + (f.signoff ? 1 : 0);
+}
+
+/** What the last scan of a session's model took from the whole report, for the next scan's `delta`. */
+interface Basis {
+  serial: number;
+  meeting: MeetingInfo;
+  /** The last sign-off date with a year (what a sign-off without a year goes by when there is no meeting date). */
+  signoffs: number | undefined;
+}
+
+const lastBasis = new WeakMap<object, Basis>();
+
+/**
+ * Sets `scan.delta` when the previous scan in the session was of the model this one's
+ * edit started from, the edit moved no line, and the meeting date and the sign-offs'
+ * year are what they were: then a date of a unit kept, read the same way, gives the
+ * same findings.
+ */
+function noteChanges(model: ReportModel, scan: DateScan, body: readonly UnitDate[]): void {
+  const serial = model.serial!;
+  const since = model.splice?.prevSerial;
+  const changed = new Set<FoundDate>();
+  for (const f of scan.dates) if (f.context === 'front-matter') changed.add(f);
+  for (let i = 0; i < body.length; i++) {
+    const item = body[i]!;
+    const reading = readingOf(item.date);
+    if (item.readAt !== since || item.reading !== reading) changed.add(item.date);
+    item.readAt = serial;
+    item.reading = reading;
+  }
+  let signoffs: number | undefined;
+  for (const f of scan.dates) if (f.context === 'signoff' && f.value && f.year !== undefined && !f.yearFromRange) signoffs = f.value.getTime();
+  const before = lastBasis.get(model.session!);
+  lastBasis.set(model.session!, { serial, meeting: scan.meeting, signoffs });
+  if (!before || since === undefined || before.serial !== since || model.splice!.dLine !== 0) return;
+  if (before.signoffs !== signoffs || !sameMeeting(before.meeting, scan.meeting)) return;
+  scan.delta = { since, changed };
+}
+
+function sameMeeting(a: MeetingInfo, b: MeetingInfo): boolean {
+  if (a.date?.getTime() !== b.date?.getTime() || (a.frontMatter === undefined) !== (b.frontMatter === undefined)) return false;
+  const x = a.source;
+  const y = b.source;
+  // A front-matter date is read again on each scan; a body date is kept with its unit.
+  return x === y || (x !== undefined && y !== undefined && x.context === 'front-matter' && y.context === 'front-matter' && x.start === y.start && x.text === y.text);
+}
+
+/**
+ * Which dates an edit left as they were, for rules that keep their findings by date
+ * (see `RuleContext.keyed`; the key is the date itself): those of the units kept, read
+ * as before. Unset when anything the dates are read by changed (see `noteChanges`).
+ */
+export function unchangedDates(scan: DateScan): Unchanged | undefined {
+  const delta = scan.delta;
+  if (!delta) return undefined;
+  return { since: delta.since, has: (f) => !delta.changed.has(f as FoundDate) };
 }
 
 type Add = (start: number, end: number, context: DateContext) => void;

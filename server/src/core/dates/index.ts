@@ -8,7 +8,7 @@ import { readCandidate, type ReadDate } from './read.js';
 import { scanModel } from './find.js';
 
 export type { DateKind, DateContext, DateCue, FoundDate, MeetingInfo, DateScan, WeekdayPart } from './types.js';
-export { findDates, wholeValue } from './find.js';
+export { findDates, unchangedDates, wholeValue } from './find.js';
 export { dateHover, dateAt, type DateHoverOptions } from './hover.js';
 export { inferDate, type Inferred } from './infer.js';
 export { expectedStyle, inHouseStyle, rewriteInStyle } from './style.js';

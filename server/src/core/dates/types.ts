@@ -87,4 +87,9 @@ export interface DateScan {
   /** Every recognised date, month, time and financial year, in document order. */
   dates: FoundDate[];
   meeting: MeetingInfo;
+  /**
+   * In an editing session, what changed since the scan of model number `since` (the
+   * previous one): the dates that are new or read differently (see `unchangedDates`).
+   */
+  delta?: { since: number; changed: Set<FoundDate> };
 }

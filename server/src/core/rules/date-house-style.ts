@@ -1,6 +1,6 @@
 import { defineRule } from './define.js';
 import { replaceFix } from './util.js';
-import { findDates, expectedStyle, rewriteInStyle } from '../dates/index.js';
+import { findDates, unchangedDates, expectedStyle, rewriteInStyle } from '../dates/index.js';
 
 export const houseStyle = defineRule({
   id: 'date/house-style',
@@ -16,21 +16,25 @@ export const houseStyle = defineRule({
     const { model, profile } = ctx;
     if (!profile) return;
     const style = profile.dateStyle;
-    for (const f of findDates(model).dates) {
+    const scan = findDates(model);
+    const unchanged = unchangedDates(scan);
+    for (const f of scan.dates) {
       if ((f.kind !== 'date' && f.kind !== 'month') || !f.valid || !f.value || f.year === undefined || f.yearFromRange) continue;
       if (f.context === 'table') continue;
       if (f.context === 'front-matter' && f.style === 'yyyy-MM-dd') continue;
-      const want = expectedStyle(f, style);
-      if (!want || want === f.style) continue;
-      const text = rewriteInStyle(f, model.text, style);
-      if (!text) continue;
-      const written = model.text.slice(f.partStart, f.partEnd).replace(/\s+/g, ' ');
-      const range = model.index.range(f.partStart, f.partEnd);
-      ctx.report({
-        message: `"${written}" is not in the house style (${want}): write "${text}".`,
-        range,
-        // A two-digit year ("March 23") could also be a day written American style: ask first.
-        fixes: [replaceFix(`Write "${text}"`, range, text, !/(^|[^y])yy([^y]|$)/.test(f.style))],
+      ctx.keyed(f, unchanged, () => {
+        const want = expectedStyle(f, style);
+        if (!want || want === f.style) return;
+        const text = rewriteInStyle(f, model.text, style);
+        if (!text) return;
+        const written = model.text.slice(f.partStart, f.partEnd).replace(/\s+/g, ' ');
+        const range = model.index.range(f.partStart, f.partEnd);
+        ctx.report({
+          message: `"${written}" is not in the house style (${want}): write "${text}".`,
+          range,
+          // A two-digit year ("March 23") could also be a day written American style: ask first.
+          fixes: [replaceFix(`Write "${text}"`, range, text, !/(^|[^y])yy([^y]|$)/.test(f.style))],
+        });
       });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from './define.js';
 import { replaceFix } from './util.js';
-import { findDates, longDate, type FoundDate } from '../dates/index.js';
+import { findDates, unchangedDates, longDate, type FoundDate } from '../dates/index.js';
 import type { Fix } from '../types.js';
 import type { ReportModel } from '../model.js';
 
@@ -30,23 +30,28 @@ export const impossibleDate = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    for (const f of findDates(model).dates) {
+    const scan = findDates(model);
+    const unchanged = unchangedDates(scan);
+    for (const f of scan.dates) {
       // In a table, a bare number pair such as 25:30 or 31/13/2024 may be a figure.
       if (f.context === 'table' && f.numericOnly) continue;
-      if (!f.valid) {
-        ctx.report({
-          message: `"${f.text.trim()}" is not a real ${f.kind === 'time' ? 'time' : 'date'}: ${f.problem}.`,
-          range: f.range,
-          fixes: clockFixes(f, model),
-        });
-        continue;
-      }
-      if (f.kind === 'date' && f.rangeRole === 'end' && f.other?.value && f.value && f.other.value > f.value && !f.other.yearFromRange) {
-        ctx.report({
-          message: `This range ends (${longDate(f.value)}) before it starts (${longDate(f.other.value)}).`,
-          range: model.index.range(f.other.start, f.end),
-        });
-      }
+      if (f.valid && (f.kind !== 'date' || f.rangeRole !== 'end')) continue;
+      ctx.keyed(f, unchanged, () => {
+        if (!f.valid) {
+          ctx.report({
+            message: `"${f.text.trim()}" is not a real ${f.kind === 'time' ? 'time' : 'date'}: ${f.problem}.`,
+            range: f.range,
+            fixes: clockFixes(f, model),
+          });
+          return;
+        }
+        if (f.other?.value && f.value && f.other.value > f.value && !f.other.yearFromRange) {
+          ctx.report({
+            message: `This range ends (${longDate(f.value)}) before it starts (${longDate(f.other.value)}).`,
+            range: model.index.range(f.other.start, f.end),
+          });
+        }
+      });
     }
   },
 });

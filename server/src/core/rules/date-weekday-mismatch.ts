@@ -2,7 +2,7 @@ import { defineRule } from './define.js';
 import { replaceFix } from './util.js';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
-import { findDates, inferDate, WEEKDAY_NAMES } from '../dates/index.js';
+import { findDates, inferDate, unchangedDates, WEEKDAY_NAMES, type FoundDate, type WeekdayPart } from '../dates/index.js';
 
 /** A weekday name written like `like`: capitals, lower case or title case, full or short. */
 function likeWritten(name: string, like: string): string {
@@ -31,20 +31,25 @@ export const weekdayMismatch = defineRule({
   check(ctx) {
     const { model } = ctx;
     const scan = findDates(model);
+    const unchanged = unchangedDates(scan);
     for (const f of scan.dates) {
-      if (f.kind !== 'date' || !f.weekday || f.weekday.index < 0 || !f.valid) continue;
+      const weekday = f.weekday;
+      if (f.kind !== 'date' || !weekday || weekday.index < 0 || !f.valid) continue;
+      ctx.keyed(f, unchanged, () => check(f, weekday));
+    }
+    function check(f: FoundDate, weekday: WeekdayPart): void {
       const inferred = inferDate(f, scan);
-      if (!inferred) continue;
+      if (!inferred) return;
       const actual = inferred.date.getDay();
-      if (actual === f.weekday.index) continue;
-      const written = WEEKDAY_NAMES[f.weekday.index]!;
+      if (actual === weekday.index) return;
+      const written = WEEKDAY_NAMES[weekday.index]!;
       const right = WEEKDAY_NAMES[actual]!;
       const assumed = f.year === undefined ? ` (taking the year as ${inferred.year}, from ${inferred.basis})` : '';
-      const wdRange = model.index.range(f.weekday.start, f.weekday.end);
-      const fixes = [replaceFix(`Change the weekday to ${right}`, wdRange, likeWritten(right, f.weekday.text), false)];
+      const wdRange = model.index.range(weekday.start, weekday.end);
+      const fixes = [replaceFix(`Change the weekday to ${right}`, wdRange, likeWritten(right, weekday.text), false)];
       if (f.year !== undefined && !f.yearFromRange && f.style.includes('yyyy')) {
         // The day of the written weekday in the same Monday-to-Sunday week.
-        const offset = ((f.weekday.index + 6) % 7) - ((actual + 6) % 7);
+        const offset = ((weekday.index + 6) % 7) - ((actual + 6) % 7);
         const other = addDays(inferred.date, offset);
         const text = likeCase(format(other, f.style), model.text.slice(f.partStart, f.partEnd));
         fixes.push(replaceFix(`Change the date to ${written} ${format(other, 'd MMMM yyyy')}`, model.index.range(f.partStart, f.partEnd), text, false));

@@ -29,7 +29,7 @@ export interface ReportInput {
  */
 export interface Unchanged {
   since: number;
-  has(key: string): boolean;
+  has(key: string | object): boolean;
 }
 
 export interface RuleContext<O> {
@@ -49,7 +49,7 @@ export interface RuleContext<O> {
    * previous check, and the rule ran then with the same settings, what it reported under
    * `key` then is reported again and `check` does not run. Calls do not nest.
    */
-  keyed(key: string, unchanged: Unchanged | undefined, check: () => void): void;
+  keyed(key: string | object, unchanged: Unchanged | undefined, check: () => void): void;
 }
 
 export interface RuleDefinition<S extends z.ZodType = z.ZodType> {
