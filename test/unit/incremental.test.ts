@@ -96,7 +96,7 @@ for (const [i, seed] of seeds.entries()) {
 }
 
 /** What an officer types within a line: words, acronyms, names, dates, numbers, deletions. */
-const TYPED = ['x', 'e', ' ', 'DfE', 'FFP', 'SEND', 'EHCP', 'MPS-2024', '(FFP)', '(DSG)', 'Families First Partnership', 'Dedicated Schools Grant', 'Public Law Outline', '3 February 2026', '31 June 2026', '2025/26', 'Q2', 'ABC', '1.', '0116 454 1000', '@', 'https://x.org'];
+const TYPED = ['x', 'e', ' ', 'DfE', 'FFP', 'SEND', 'EHCP', 'MPS-2024', '(FFP)', '(DSG)', 'Families First Partnership', 'Dedicated Schools Grant', 'Public Law Outline', '3 February 2026', '31 June 2026', '2025/26', 'Q2', 'ABC', '1.', '0116 454 1000', '@', 'https://x.org', 'htps://x.org', '[insert name]', 'XX/XX/XX', '[](', ')'];
 
 /** An edit within one line: an insertion from `TYPED` or a deletion that stops at the line's end. */
 function typingEdit(text: string, rnd: () => number): { text: string; start: number; oldEnd: number; newEnd: number } {

@@ -131,7 +131,7 @@ export function runRules(
         const mine: Finding[] = [];
         filing = mine;
         try {
-          check();
+          check(key);
         } finally {
           filing = undefined;
         }

@@ -2,7 +2,7 @@ import type { Root, RootContent, Heading as MdHeading, List, PhrasingContent } f
 import { parseReport, type TreeSplice } from './incremental.js';
 import { LineIndex, lastAtOrBefore, ownString, trimEnd, type TextChange } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
-import type { Range } from './types.js';
+import type { Range, Unchanged } from './types.js';
 
 /**
  * The report model: what a governance officer reads in a draft. Built once per
@@ -141,16 +141,21 @@ export interface Unit {
   blocks?: Block[];
   /** Memoised scans, by `UnitMemo.id`. */
   memos?: unknown[];
+  /** Bit `id` set: memo `id` holds absolute positions, moved with the unit (see `shiftMemos`). */
+  moving?: number;
 }
 
 /**
- * Data computed from one unit's source alone (its positions absolute). When the unit is
- * reused after an edit before it, `shift` moves the data by the offset and line deltas;
- * characters within a line never move, as the edit is in another chunk.
+ * Data computed from one unit's source alone. When the unit is reused after an edit
+ * before it, `shift` moves the data's absolute positions by the offset and line deltas
+ * (characters within a line never move, as the edit is in another chunk). Data without
+ * `shift` holds no absolute position; an empty list is never shifted.
  */
 export interface UnitMemoSpec<T> {
   compute(unit: Unit, model: ReportModel): T;
-  shift(value: T, dOffset: number, dLine: number): void;
+  shift?(value: T, dOffset: number, dLine: number): void;
+  /** Whether a value holds no absolute position after all (nothing for `shift` to move). */
+  still?(value: T): boolean;
 }
 
 export interface UnitMemo<T> extends UnitMemoSpec<T> {
@@ -162,6 +167,8 @@ const MEMOS: UnitMemo<unknown>[] = [];
 
 /** Declares a unit memo (once, at module level). */
 export function defineUnitMemo<T>(spec: UnitMemoSpec<T>): UnitMemo<T> {
+  // One bit per memo in `Unit.moving`.
+  if (MEMOS.length >= 31) throw new Error('too many unit memos');
   const memo = { ...spec, id: MEMOS.length };
   MEMOS.push(memo as UnitMemo<unknown>);
   return memo;
@@ -180,6 +187,7 @@ export function unitMemo<T>(model: ReportModel, unit: Unit, memo: UnitMemo<T>): 
     else ownStrings(value, new Set());
   }
   memos[memo.id] = value;
+  if (memo.shift && !(Array.isArray(value) && value.length === 0) && !memo.still?.(value)) unit.moving = (unit.moving ?? 0) | (1 << memo.id);
   return value;
 }
 
@@ -189,9 +197,12 @@ export function unitMemoIfAny<T>(unit: Unit, memo: UnitMemo<T>): T | undefined {
 }
 
 function shiftMemos(unit: Unit, dOffset: number, dLine: number): void {
-  const memos = unit.memos;
-  if (!memos) return;
-  for (let i = 0; i < memos.length; i++) if (memos[i] !== undefined) MEMOS[i]!.shift(memos[i], dOffset, dLine);
+  // Most units have nothing to move in most memos (a paragraph without a date or an
+  // address): those are not even looked at, which on a long report is most of the cost.
+  const moving = unit.moving;
+  if (!moving) return;
+  const memos = unit.memos!;
+  for (let i = 0; i < memos.length; i++) if (moving & (1 << i)) MEMOS[i]!.shift!(memos[i], dOffset, dLine);
 }
 
 /**
@@ -296,6 +307,28 @@ export function joinUnits<T>(model: ReportModel, key: object, items: (unit: Unit
 /** `joinUnits` of a unit memo that is a list: every unit's items, joined (the memo is the key). */
 export function joinUnitMemos<T>(model: ReportModel, memo: UnitMemo<readonly T[]>): T[] {
   return joinUnits(model, memo, (unit) => unitMemo(model, unit, memo));
+}
+
+/**
+ * The items of a list memo (see `joinUnitMemos`) that an edit left as they were, for
+ * rules that keep their findings by item (`RuleContext.keyed`, the item as key): those
+ * of the units kept, when the edit moved no line (so their findings' places are the same).
+ */
+export function unchangedUnitItems<T extends object>(model: ReportModel, memo: UnitMemo<readonly T[]>): Unchanged | undefined {
+  const sp = model.splice;
+  if (!sp || sp.dLine !== 0) return undefined;
+  const fresh = new Set<object>();
+  for (let ui = sp.at; ui < sp.at + sp.added; ui++) for (const x of unitMemo(model, model.units[ui]!, memo)) fresh.add(x);
+  return { since: sp.prevSerial, has: (x) => typeof x === 'object' && !fresh.has(x) };
+}
+
+/** The blocks an edit left as they were (see `unchangedUnitItems`), the block as key. */
+export function unchangedBlocks(model: ReportModel): Unchanged | undefined {
+  const sp = model.splice;
+  if (!sp || sp.dLine !== 0) return undefined;
+  const fresh = new Set<object>();
+  for (let ui = sp.at; ui < sp.at + sp.added; ui++) for (const b of model.units[ui]!.blocks ?? EMPTY) fresh.add(b);
+  return { since: sp.prevSerial, has: (b) => typeof b === 'object' && !fresh.has(b) };
 }
 
 /** The line index of `text`: updated from the last model's when the cache knows the edit between them. */
@@ -687,6 +720,7 @@ function findSignOff(section: Section, index: LineIndex): SignOff | undefined {
 }
 
 function shiftRange(r: Range, dLine: number): void {
+  if (dLine === 0) return;
   r.start.line += dLine;
   r.end.line += dLine;
 }

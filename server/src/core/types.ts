@@ -63,3 +63,13 @@ export interface Finding {
   fixes: Fix[];
   related?: RelatedLocation[];
 }
+
+/**
+ * What an edit left as it was: inputs compared with those of the session's previous
+ * check (of model number `since`). `has(key)` says that what a rule reports under `key`
+ * (see `RuleContext.keyed`) would be the same now: same places, same words.
+ */
+export interface Unchanged {
+  since: number;
+  has(key: string | object): boolean;
+}

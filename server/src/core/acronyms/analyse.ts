@@ -4,7 +4,7 @@ import { lastAtOrBefore } from '../text.js';
 import { builtinAccepts, builtinEntry, isBuiltinCommon, type GlossaryEntry } from './builtin.js';
 import { acronymLetters, expansionSimilarity, isStopWord, normExpansion, pluralExpansion, sameExpansion, splitWords } from './expansion.js';
 import { readToken, scanAcronyms, unitTokens, unitTokensIfAny, type AcronymScan, type Definition, type Occurrence, type UnitTokens } from './scan.js';
-import type { Unchanged } from '../rules/define.js';
+import type { Unchanged } from '../types.js';
 
 /**
  * What the report's acronyms mean, given the configuration: for each acronym (grouped
@@ -232,15 +232,29 @@ function newInfo(id: string, key: string, workspace: Map<string, { key: string; 
 export function unchangedGroups(analysis: AcronymAnalysis): Unchanged | undefined {
   const delta = analysis.delta;
   if (!delta || delta.headings || analysis.model.splice?.dLine !== 0) return undefined;
-  return {
-    since: delta.since,
-    has(id) {
-      if (typeof id !== 'string') return false;
-      const info = analysis.acronyms.get(id);
-      return !delta.ids.has(id) && info !== undefined && !delta.initials.has(initialsKey(acronymLetters(info.form)));
-    },
-  };
+  let unchanged = unchangedCache.get(analysis);
+  if (!unchanged) {
+    // Every acronym rule asks about every group: each answer once per analysis.
+    const answers = new Map<string, boolean>();
+    unchanged = {
+      since: delta.since,
+      has(id) {
+        if (typeof id !== 'string') return false;
+        let a = answers.get(id);
+        if (a === undefined) {
+          const info = analysis.acronyms.get(id);
+          a = !delta.ids.has(id) && info !== undefined && !delta.initials.has(initialsKey(acronymLetters(info.form)));
+          answers.set(id, a);
+        }
+        return a;
+      },
+    };
+    unchangedCache.set(analysis, unchanged);
+  }
+  return unchanged;
 }
+
+const unchangedCache = new WeakMap<AcronymAnalysis, Unchanged>();
 
 function counts(o: Occurrence, id: string, defined: boolean, workspace: Map<string, unknown>, common: Set<string>): boolean {
   if (defined || workspace.has(id) || common.has(id)) return true;
@@ -408,7 +422,6 @@ const UNIT_RUNS = defineUnitMemo<UnitRuns>({
     }
     return { runs, byKey };
   },
-  shift() {},
 });
 
 /**

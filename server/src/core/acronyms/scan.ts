@@ -117,8 +117,16 @@ export function forgetAcronymScan(model: ReportModel): void {
 const GLOSSARY_TITLE = /^(?:useful\s+)?(?:acronyms?|glossary|abbreviations?)(?:\s+(?:and|&)\s+(?:acronyms?|abbreviations?|terms?|definitions?))?(?:\s+(?:used|of terms))?\s*:?$/i;
 
 export function isGlossaryHeading(title: string): boolean {
-  return GLOSSARY_TITLE.test(title.replace(/[*_]/g, '').trim());
+  // Asked of every heading on every check: the answers are kept (a long report has some thousands of titles).
+  let yes = glossaryTitles.get(title);
+  if (yes === undefined) {
+    if (glossaryTitles.size >= 10_000) glossaryTitles.clear();
+    glossaryTitles.set(title, (yes = GLOSSARY_TITLE.test(title.replace(/[*_]/g, '').trim())));
+  }
+  return yes;
 }
+
+const glossaryTitles = new Map<string, boolean>();
 
 const PROSE_KINDS = new Set(['paragraph', 'item', 'table', 'quote', 'other']);
 
@@ -131,7 +139,10 @@ interface Segment {
 
 /** One heading or prose block of a top-level node, scanned (see `UNIT_SCAN`). */
 interface ScannedSegment {
-  seg: Segment;
+  /** Where it is, relative to its unit's start (so it never moves). */
+  from: number;
+  to: number;
+  heading: boolean;
   /** The segment's source with code, links, addresses and HTML blanked. */
   masked: string;
   /** The block, for blocks (a glossary section's blocks are read as glossary entries instead). */
@@ -152,6 +163,8 @@ interface Compound {
 
 interface UnitScan {
   segments: ScannedSegment[];
+  /** Whether any segment has tokens or definitions (absolute positions, moved with the unit). */
+  tokens: boolean;
   /** The appendix scope the unit's findings carry (set by the document-level pass). */
   scope: number;
 }
@@ -166,6 +179,7 @@ const UNIT_SCAN = defineUnitMemo<UnitScan>({
   compute(unit, model) {
     const text = model.text;
     const segments: ScannedSegment[] = [];
+    let tokens = false;
     const add = (seg: Segment, block?: Block): void => {
       const masked = maskSegment(text.slice(seg.start, seg.end));
       const occurrences: Occurrence[] = [];
@@ -175,18 +189,18 @@ const UNIT_SCAN = defineUnitMemo<UnitScan>({
       const compounds: Compound[] = [];
       for (const [occ, head] of heads) compounds.push({ occ, whole: { key: occ.key, written: occ.written, plural: occ.plural, end: occ.end }, head: { ...head } });
       markExpansions(occurrences, definitions);
-      const s: ScannedSegment = { seg, masked, occurrences, definitions, compounds };
+      const s: ScannedSegment = { from: seg.start - unit.start, to: seg.end - unit.start, heading: seg.heading, masked, occurrences, definitions, compounds };
       if (block) s.block = block;
+      if (occurrences.length > 0 || definitions.length > 0) tokens = true;
       segments.push(s);
     };
     if (unit.heading) add({ start: unit.heading.textStart, end: unit.heading.textEnd, heading: true, table: false });
     for (const b of unit.blocks ?? []) if (PROSE_KINDS.has(b.kind)) add({ start: b.start, end: b.end, heading: false, table: b.kind === 'table' }, b);
-    return { segments, scope: 0 };
+    return { segments, tokens, scope: 0 };
   },
+  still: (u) => !u.tokens,
   shift(u, d) {
     for (const s of u.segments) {
-      s.seg.start += d;
-      s.seg.end += d;
       for (const o of s.occurrences) {
         o.start += d;
         o.end += d;
@@ -235,7 +249,6 @@ function setCompound(c: Compound, to: Compound['whole']): void {
 }
 
 /** Keys of the lists `buildScan` joins from units (see `joinUnits`). */
-const SEGMENTS = {};
 const OCCURRENCES = {};
 const DEFINITIONS = {};
 const COMPOUNDS = {};
@@ -284,7 +297,6 @@ function buildScan(model: ReportModel): AcronymScan {
     return out;
   };
   // Indexed loops and joined lists: this runs on each check, over every node of the report.
-  const masked = joinUnits(model, SEGMENTS, (unit) => scanOf(unit).segments.filter(inText), reusable);
   const occurrences = joinUnits(model, OCCURRENCES, (unit) => flat(unit, (s) => s.occurrences), reusable);
   let definitions = joinUnits(model, DEFINITIONS, (unit) => flat(unit, (s) => s.definitions), reusable);
   const compounds = joinUnits(model, COMPOUNDS, (unit) => flat(unit, (s) => s.compounds.map((c) => ({ c, seg: s }))), reusable);
@@ -331,9 +343,15 @@ function buildScan(model: ReportModel): AcronymScan {
     appendixStarts,
     stable,
     isProse(start, end) {
-      const m = masked[lastAtOrBefore(masked, start, (x) => x.seg.start)];
-      if (!m || m.seg.heading || end > m.seg.end) return false;
-      return m.masked.slice(start - m.seg.start, end - m.seg.start) === text.slice(start, end);
+      const units = model.units;
+      const unit = units[lastAtOrBefore(units, start, (u) => u.start)];
+      if (!unit) return false;
+      const segments = unitMemo(model, unit, UNIT_SCAN).segments;
+      const from = start - unit.start;
+      const to = end - unit.start;
+      const s = segments[lastAtOrBefore(segments, from, (x) => x.from)];
+      if (!s || s.heading || to > s.to || !inText(s)) return false;
+      return s.masked.slice(from - s.from, to - s.from) === text.slice(start, end);
     },
   };
 }

@@ -5,7 +5,7 @@ import { scanCandidates } from './scan.js';
 import { readCandidate, type ReadDate } from './read.js';
 import { makeDate } from './calendar.js';
 import type { DateContext, DateScan, FoundDate, MeetingInfo } from './types.js';
-import type { Unchanged } from '../rules/define.js';
+import type { Unchanged } from '../types.js';
 
 /**
  * Finds every date, month, time and financial year of a report: in the front matter, in

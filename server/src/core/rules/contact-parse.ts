@@ -46,7 +46,6 @@ const UNIT_MASK = defineUnitMemo<string>({
     }
     return out + text.slice(cursor, unit.end);
   },
-  shift() {},
 });
 
 /** A top-level node's masked source, offsets relative to `unit.start`. */
@@ -478,7 +477,7 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
     const entry = inContact(block) ? entryAt(officerEntries, email.start) : undefined;
     emails.push(entry ? { email, entry } : { email });
   }
-  const bodyPhones = joinUnits(model, BODY_PHONES, (unit) => unitMemo(model, unit, UNIT_CONTACTS).flatMap((b) => b.numbers.filter((n) => isPhoneClaim(n, false)).map((phone) => ({ phone, block: b.block }))));
+  const bodyPhones = joinUnits(model, BODY_PHONES, (unit) => unitMemo(model, unit, UNIT_CONTACTS).flatMap((b) => b.numbers.map((phone) => ({ phone, block: b.block }))));
   for (let i = 0; i < bodyPhones.length; i++) if (!inContact(bodyPhones[i]!.block)) phones.push({ phone: bodyPhones[i]!.phone });
   emails.sort((a, b) => a.email.start - b.email.start);
   phones.sort((a, b) => a.phone.start - b.phone.start);
@@ -490,7 +489,7 @@ function buildContacts(model: ReportModel, profile: Profile | undefined, match: 
 const BODY_EMAILS = {};
 const BODY_PHONES = {};
 
-/** Per block of a top-level node: every address (link targets too, unless they repeat the text) and every number. */
+/** Per block of a top-level node that has any: every address (link targets too, unless they repeat the text) and every phone number. */
 interface BlockContacts {
   /** The model's block (moved with its unit). */
   block: Block;
@@ -507,7 +506,9 @@ const UNIT_CONTACTS = defineUnitMemo<BlockContacts[]>({
     for (const b of unit.blocks ?? []) {
       if (b.kind === 'code' || b.kind === 'html' || b.kind === 'rule') continue;
       const emails = withoutMirroredTargets(source, scanEmails(source, masked, b.start - u0, b.end - u0), true);
-      const numbers = scanNumbers(masked, b.start - u0, b.end - u0);
+      // In running text only a number that claims to be a phone number counts (figures are most numbers).
+      const numbers = scanNumbers(masked, b.start - u0, b.end - u0).filter((n) => isPhoneClaim(n, false));
+      if (emails.length === 0 && numbers.length === 0) continue;
       shiftEmails(emails, u0);
       shiftNumbers(numbers, u0);
       out.push({ block: b, emails, numbers });

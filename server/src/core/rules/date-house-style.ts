@@ -1,6 +1,6 @@
 import { defineRule } from './define.js';
 import { replaceFix } from './util.js';
-import { findDates, unchangedDates, expectedStyle, rewriteInStyle } from '../dates/index.js';
+import { findDates, unchangedDates, expectedStyle, rewriteInStyle, type FoundDate } from '../dates/index.js';
 
 export const houseStyle = defineRule({
   id: 'date/house-style',
@@ -22,19 +22,20 @@ export const houseStyle = defineRule({
       if ((f.kind !== 'date' && f.kind !== 'month') || !f.valid || !f.value || f.year === undefined || f.yearFromRange) continue;
       if (f.context === 'table') continue;
       if (f.context === 'front-matter' && f.style === 'yyyy-MM-dd') continue;
-      ctx.keyed(f, unchanged, () => {
-        const want = expectedStyle(f, style);
-        if (!want || want === f.style) return;
-        const text = rewriteInStyle(f, model.text, style);
-        if (!text) return;
-        const written = model.text.slice(f.partStart, f.partEnd).replace(/\s+/g, ' ');
-        const range = model.index.range(f.partStart, f.partEnd);
-        ctx.report({
-          message: `"${written}" is not in the house style (${want}): write "${text}".`,
-          range,
-          // A two-digit year ("March 23") could also be a day written American style: ask first.
-          fixes: [replaceFix(`Write "${text}"`, range, text, !/(^|[^y])yy([^y]|$)/.test(f.style))],
-        });
+      ctx.keyed(f, unchanged, check);
+    }
+    function check(f: FoundDate): void {
+      const want = expectedStyle(f, style);
+      if (!want || want === f.style) return;
+      const text = rewriteInStyle(f, model.text, style);
+      if (!text) return;
+      const written = model.text.slice(f.partStart, f.partEnd).replace(/\s+/g, ' ');
+      const range = model.index.range(f.partStart, f.partEnd);
+      ctx.report({
+        message: `"${written}" is not in the house style (${want}): write "${text}".`,
+        range,
+        // A two-digit year ("March 23") could also be a day written American style: ask first.
+        fixes: [replaceFix(`Write "${text}"`, range, text, !/(^|[^y])yy([^y]|$)/.test(f.style))],
       });
     }
   },

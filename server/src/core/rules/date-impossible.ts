@@ -36,22 +36,23 @@ export const impossibleDate = defineRule({
       // In a table, a bare number pair such as 25:30 or 31/13/2024 may be a figure.
       if (f.context === 'table' && f.numericOnly) continue;
       if (f.valid && (f.kind !== 'date' || f.rangeRole !== 'end')) continue;
-      ctx.keyed(f, unchanged, () => {
-        if (!f.valid) {
-          ctx.report({
-            message: `"${f.text.trim()}" is not a real ${f.kind === 'time' ? 'time' : 'date'}: ${f.problem}.`,
-            range: f.range,
-            fixes: clockFixes(f, model),
-          });
-          return;
-        }
-        if (f.other?.value && f.value && f.other.value > f.value && !f.other.yearFromRange) {
-          ctx.report({
-            message: `This range ends (${longDate(f.value)}) before it starts (${longDate(f.other.value)}).`,
-            range: model.index.range(f.other.start, f.end),
-          });
-        }
-      });
+      ctx.keyed(f, unchanged, check);
+    }
+    function check(f: FoundDate): void {
+      if (!f.valid) {
+        ctx.report({
+          message: `"${f.text.trim()}" is not a real ${f.kind === 'time' ? 'time' : 'date'}: ${f.problem}.`,
+          range: f.range,
+          fixes: clockFixes(f, model),
+        });
+        return;
+      }
+      if (f.other?.value && f.value && f.other.value > f.value && !f.other.yearFromRange) {
+        ctx.report({
+          message: `This range ends (${longDate(f.value)}) before it starts (${longDate(f.other.value)}).`,
+          range: model.index.range(f.other.start, f.end),
+        });
+      }
     }
   },
 });

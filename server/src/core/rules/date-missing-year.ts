@@ -28,22 +28,23 @@ export const missingYear = defineRule({
     const unchanged = unchangedDates(scan);
     for (const f of scan.dates) {
       if (f.kind !== 'date' || !f.valid || f.year !== undefined || f.rangeRole === 'start') continue;
-      const label = what(f);
-      if (!label) continue;
-      ctx.keyed(f, unchanged, () => {
-        const inferred = inferDate(f, scan);
-        const written = f.text.slice(f.partStart - f.start).trim();
-        let message = `${label} "${written}" has no year.`;
-        const fixes = [];
-        if (inferred) {
-          message += ` Going by ${inferred.basis}, it is ${longDate(inferred.date)}.`;
-          const meeting = scan.meeting.date;
-          // Safe when a sign-off lands in the usual window before the meeting.
-          const safe = f.context === 'signoff' && meeting !== undefined && inferred.fromMeeting && differenceInCalendarMonths(meeting, inferred.date) <= 6;
-          fixes.push(insertFix(`Add the year: ${written} ${inferred.year}`, model, f.partEnd, ` ${inferred.year}`, safe));
-        }
-        ctx.report({ message, range: model.index.range(f.partStart, f.partEnd), fixes });
-      });
+      if (!what(f)) continue;
+      ctx.keyed(f, unchanged, check);
+    }
+    function check(f: FoundDate): void {
+      const label = what(f)!;
+      const inferred = inferDate(f, scan);
+      const written = f.text.slice(f.partStart - f.start).trim();
+      let message = `${label} "${written}" has no year.`;
+      const fixes = [];
+      if (inferred) {
+        message += ` Going by ${inferred.basis}, it is ${longDate(inferred.date)}.`;
+        const meeting = scan.meeting.date;
+        // Safe when a sign-off lands in the usual window before the meeting.
+        const safe = f.context === 'signoff' && meeting !== undefined && inferred.fromMeeting && differenceInCalendarMonths(meeting, inferred.date) <= 6;
+        fixes.push(insertFix(`Add the year: ${written} ${inferred.year}`, model, f.partEnd, ` ${inferred.year}`, safe));
+      }
+      ctx.report({ message, range: model.index.range(f.partStart, f.partEnd), fixes });
     }
   },
 });

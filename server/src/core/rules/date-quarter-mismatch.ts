@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { findDates, unchangedDates, monthName } from '../dates/index.js';
+import { findDates, unchangedDates, monthName, type FoundDate } from '../dates/index.js';
 
 const QUARTER_BEFORE = /\b(?:quarter|qtr|Q)\s?([1-4])\s*\(\s*(?:(?:to|ending|end of)\s+)?$/i;
 
@@ -24,21 +24,22 @@ export const quarterMismatch = defineRule({
     const scan = findDates(model);
     const unchanged = unchangedDates(scan);
     for (const f of scan.dates) {
-      const month = f.month;
-      if ((f.kind !== 'month' && f.kind !== 'date') || month === undefined || f.context === 'front-matter') continue;
+      if ((f.kind !== 'month' && f.kind !== 'date') || f.month === undefined || f.context === 'front-matter') continue;
       // The words before a date are on its own line, so in its own unit: kept with it.
-      ctx.keyed(f, unchanged, () => {
-        const lineStart = model.text.lastIndexOf('\n', f.start - 1) + 1;
-        const from = Math.max(lineStart, f.start - 24);
-        const m = QUARTER_BEFORE.exec(model.text.slice(from, f.start));
-        if (!m) return;
-        const q = Number(m[1]);
-        const { financial, calendar } = quarters(month);
-        if (q === financial || q === calendar) return;
-        ctx.report({
-          message: `${monthName(month)} is in quarter ${financial} of the financial year (quarter ${calendar} of the calendar year), not quarter ${q}.`,
-          range: model.index.range(from + m.index, f.end),
-        });
+      ctx.keyed(f, unchanged, check);
+    }
+    function check(f: FoundDate): void {
+      const month = f.month!;
+      const lineStart = model.text.lastIndexOf('\n', f.start - 1) + 1;
+      const from = Math.max(lineStart, f.start - 24);
+      const m = QUARTER_BEFORE.exec(model.text.slice(from, f.start));
+      if (!m) return;
+      const q = Number(m[1]);
+      const { financial, calendar } = quarters(month);
+      if (q === financial || q === calendar) return;
+      ctx.report({
+        message: `${monthName(month)} is in quarter ${financial} of the financial year (quarter ${calendar} of the calendar year), not quarter ${q}.`,
+        range: model.index.range(from + m.index, f.end),
       });
     }
   },

@@ -2,7 +2,7 @@ import { defineRule } from './define.js';
 import { replaceFix } from './util.js';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
-import { findDates, inferDate, unchangedDates, WEEKDAY_NAMES, type FoundDate, type WeekdayPart } from '../dates/index.js';
+import { findDates, inferDate, unchangedDates, WEEKDAY_NAMES, type FoundDate } from '../dates/index.js';
 
 /** A weekday name written like `like`: capitals, lower case or title case, full or short. */
 function likeWritten(name: string, like: string): string {
@@ -33,11 +33,11 @@ export const weekdayMismatch = defineRule({
     const scan = findDates(model);
     const unchanged = unchangedDates(scan);
     for (const f of scan.dates) {
-      const weekday = f.weekday;
-      if (f.kind !== 'date' || !weekday || weekday.index < 0 || !f.valid) continue;
-      ctx.keyed(f, unchanged, () => check(f, weekday));
+      if (f.kind !== 'date' || !f.weekday || f.weekday.index < 0 || !f.valid) continue;
+      ctx.keyed(f, unchanged, check);
     }
-    function check(f: FoundDate, weekday: WeekdayPart): void {
+    function check(f: FoundDate): void {
+      const weekday = f.weekday!;
       const inferred = inferDate(f, scan);
       if (!inferred) return;
       const actual = inferred.date.getDay();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding, Fix, Range, RelatedLocation, RuleCategory, Severity } from '../types.js';
+import type { Finding, Fix, Range, RelatedLocation, RuleCategory, Severity, Unchanged } from '../types.js';
 import type { ReportModel } from '../model.js';
 import type { Profile } from '../templates/schema.js';
 import type { TemplateMatch } from '../templates/match.js';
@@ -22,15 +22,6 @@ export interface ReportInput {
   related?: RelatedLocation[];
 }
 
-/**
- * What an edit left as it was: inputs compared with those of the session's previous
- * check (of model number `since`). `has(key)` says that what a rule reports under `key`
- * (see `RuleContext.keyed`) would be the same now: same places, same words.
- */
-export interface Unchanged {
-  since: number;
-  has(key: string | object): boolean;
-}
 
 export interface RuleContext<O> {
   model: ReportModel;
@@ -47,9 +38,10 @@ export interface RuleContext<O> {
    * Checks one part of the report (an acronym, a date) on its own: what `check` reports is
    * filed under `key`. When `unchanged` says the part is as it was at the session's
    * previous check, and the rule ran then with the same settings, what it reported under
-   * `key` then is reported again and `check` does not run. Calls do not nest.
+   * `key` then is reported again and `check` does not run. Calls do not nest. (`check`
+   * gets the key, so that a loop can pass one function instead of a closure per item.)
    */
-  keyed(key: string | object, unchanged: Unchanged | undefined, check: () => void): void;
+  keyed<K extends string | object>(key: K, unchanged: Unchanged | undefined, check: (key: K) => void): void;
 }
 
 export interface RuleDefinition<S extends z.ZodType = z.ZodType> {
@@ -77,4 +69,4 @@ export function defineRule<S extends z.ZodType = z.ZodObject<Record<string, neve
   };
 }
 
-export type { Finding };
+export type { Finding, Unchanged };

@@ -1,6 +1,6 @@
 import { defineRule } from './define.js';
 import { replaceFix } from './util.js';
-import { readLinks, type LinkTarget } from './link-parse.js';
+import { readLinks, unchangedLinks, type LinkTarget } from './link-parse.js';
 import type { Fix } from '../types.js';
 
 /** Targets that stand in for a link still to be found. */
@@ -26,9 +26,13 @@ export const emptyTarget = defineRule({
   check(ctx) {
     const { model } = ctx;
     const text = model.text;
+    const unchanged = unchangedLinks(model);
     for (const t of readLinks(model)) {
       if (t.kind === 'literal' || t.kind === 'autolink') continue;
       if (!isPlaceholderTarget(t.raw)) continue;
+      ctx.keyed(t, unchanged, check);
+    }
+    function check(t: LinkTarget): void {
       const empty = t.raw.trim() === '';
       // An empty target has no text to point at: report on the `()` (or `[label]:`).
       const range = empty

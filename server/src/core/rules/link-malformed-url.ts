@@ -1,10 +1,10 @@
 import { defineRule } from './define.js';
 import { insertFix, replaceFix } from './util.js';
-import { readLinks, schemeOf, type LinkTarget } from './link-parse.js';
+import { readLinks, schemeOf, unchangedLinks, type LinkTarget } from './link-parse.js';
 import { isPlaceholderTarget } from './link-empty-target.js';
 import { isValidEmail, maskedUnit } from './contact-parse.js';
 import type { Fix, Range } from '../types.js';
-import { defineUnitMemo, joinUnitMemos, type ReportModel } from '../model.js';
+import { defineUnitMemo, joinUnitMemos, unchangedUnitItems, type ReportModel } from '../model.js';
 
 /**
  * Web addresses that cannot work as written. Validation is the WHATWG URL parser's
@@ -82,18 +82,27 @@ export const malformedUrl = defineRule({
     // A bare URL inside a broken `[text](...)` is reported with the broken link.
     const spans = links.map((t) => [t.nodeStart, t.nodeEnd] as const).sort((a, b) => a[0] - b[0]);
     const broken = links.filter((t) => t.kind === 'broken').map((t) => [t.nodeStart, t.nodeEnd] as const);
+    // What a link or a mistyped scheme shows depends on its own node alone (so on the edit only if it was in it).
+    const linksKept = unchangedLinks(model);
     for (const t of links) {
       seen.add(t.start);
       if (t.kind === 'literal' && within(broken, t.start)) continue;
+      ctx.keyed(t, linksKept, report);
+    }
+    function report(t: LinkTarget): void {
       const problem = examine(model, t);
       if (problem) ctx.report(problem);
     }
     // Mistyped schemes in running text, which are not links at all.
     const schemes = joinUnitMemos(model, UNIT_SCHEMES);
+    const schemesKept = unchangedUnitItems(model, UNIT_SCHEMES);
     for (let i = 0; i < schemes.length; i++) {
       const m = schemes[i]!;
+      if (seen.has(m.start) || within(spans, m.start)) continue;
+      ctx.keyed(m, schemesKept, scheme);
+    }
+    function scheme(m: { start: number; end: number }): void {
       const start = m.start;
-      if (seen.has(start) || within(spans, start)) continue;
       let end = m.end;
       while (end > start && /[.,;:!?]/.test(text[end - 1]!)) end--;
       const raw = text.slice(start, end);

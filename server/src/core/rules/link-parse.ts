@@ -1,5 +1,6 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { phrasingText, defineUnitMemo, joinUnitMemos, type ReportModel } from '../model.js';
+import { phrasingText, defineUnitMemo, joinUnitMemos, unchangedUnitItems, type ReportModel } from '../model.js';
+import type { Unchanged } from '../types.js';
 
 /**
  * Link targets as the link rules read them, with the exact source range of each target
@@ -113,6 +114,11 @@ export function readLinks(model: ReportModel): LinkTarget[] {
   const out = joinUnitMemos(model, UNIT_LINKS);
   cache.set(model, out);
   return out;
+}
+
+/** The links an edit left as they were (see `unchangedUnitItems`), the link as key. */
+export function unchangedLinks(model: ReportModel): Unchanged | undefined {
+  return unchangedUnitItems(model, UNIT_LINKS);
 }
 
 /** Scans a link destination starting at `i` (after `(` and spaces): [start, end, angle]. */

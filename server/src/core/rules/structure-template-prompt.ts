@@ -1,6 +1,7 @@
 import { defineRule } from './define.js';
 import { replaceFix } from './util.js';
 import { canonicalHeading } from '../templates/loader.js';
+import { unchangedBlocks, type Block } from '../model.js';
 
 /** Generic placeholders officers leave in templates. */
 const PLACEHOLDER = /\[(?:insert|add|enter|name|date|tbc|todo)\b[^\]\n]*\]|<<[^>\n]+>>|\bXX\/XX\/XX(?:XX)?\b/gi;
@@ -28,9 +29,14 @@ export const templatePrompt = defineRule({
         fixes: [replaceFix('Remove the template prompt', h.textRange, expected)],
       });
     }
+    // The template's prompts (all of them, whichever sections the report has): what a block is checked against besides its own text.
     const prompts = match.order.flatMap((s) => (s.prompt ? [s.prompt] : []));
+    const unchanged = unchangedBlocks(model);
     for (const b of model.blocks) {
       if (b.start >= model.appendixStart || b.kind === 'code') continue;
+      ctx.keyed(b, unchanged, checkBlock);
+    }
+    function checkBlock(b: Block): void {
       for (const p of prompts) {
         const i = b.source.indexOf(p);
         if (i !== -1) {
