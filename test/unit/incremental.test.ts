@@ -9,6 +9,8 @@ import { defaultConfig } from '../../server/src/core/config.js';
 import { diffRegion } from '../../server/src/core/incremental.js';
 import { wholeParse } from './helpers.js';
 import { isDeepStrictEqual } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { LineIndex } from '../../server/src/core/text.js';
 import type { CheckResult } from '../../server/src/core/check.js';
 import type { ReportModel } from '../../server/src/core/model.js';
@@ -202,6 +204,31 @@ test('an edit that comes with new settings checks again with them, keeping nothi
   const inc = session.check(text, { ...opts, config: b }, { start, oldEnd: start, newEnd: start + 1 });
   assert.deepEqual(normalise(inc), normalise(checkReport(text, { ...opts, config: b })));
   assert.ok(inc.findings.some((f) => f.ruleId === 'acronym/undefined' && f.severity === 'error'));
+});
+
+test('findings kept across edits keep no old version of the text alive', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const liveMb = (): number => {
+    gc();
+    return process.memoryUsage().heapUsed / 1e6;
+  };
+  let text = '';
+  while (text.length < 1_000_000) for (const s of seeds) text += s.text.replace(/^---[\s\S]*?---\n/, '') + '\n\n';
+  const rnd = prng(7);
+  const session = new ReportSession();
+  const opts = { today: '2026-02-20' };
+  session.check(text, opts);
+  const before = liveMb();
+  // Each edit adds a finding that quotes the text: a slice of that version, unless the kept finding copies its words.
+  const insert = ' 3rd February 2026 ';
+  for (let i = 0; i < 20; i++) {
+    const start = Math.floor(rnd() * text.length);
+    text = text.slice(0, start) + insert + text.slice(start);
+    session.check(text, opts, { start, oldEnd: start, newEnd: start + insert.length });
+  }
+  const growth = liveMb() - before;
+  assert.ok(growth < 4 * (text.length / 1e6), `live heap grew ${growth.toFixed(1)} MB over 20 edits of a ${(text.length / 1e6).toFixed(1)} MB text`);
 });
 
 test('a one-character edit in a long report re-parses only a small region', () => {
