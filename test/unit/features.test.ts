@@ -199,6 +199,9 @@ describe('new reports and settings', () => {
     assert.equal(c.defaultTemplate, 'leicester-city/scrutiny');
     assert.equal(base.rules.get('structure/required-section')!.severity, 'error', 'the base config is not changed');
     assert.equal(withRuleOverrides(base, {}), base);
+    // The same settings again give the same object: an editing session keeps what its rules found (`RuleContext.keyed`).
+    assert.equal(withRuleOverrides(base, { structure: 'off', 'metadata/unknown-key': 'error', bogus: 'loud' }, 'leicester-city/scrutiny'), c);
+    assert.notEqual(withRuleOverrides(base, { structure: 'warning' }), c);
   });
 
   test('countFindings', () => {

@@ -442,6 +442,21 @@ export function countFindings(findings: readonly Pick<Finding, 'severity'>[]): C
 export function withRuleOverrides(config: ResolvedConfig, overrides: Record<string, unknown> | undefined, defaultTemplate?: string): ResolvedConfig {
   const hasRules = overrides && Object.keys(overrides).length > 0;
   if (!hasRules && !defaultTemplate) return config;
+  // The same settings give the same object, so that an editing session sees settings unchanged (see `runRules`).
+  const key = JSON.stringify([overrides ?? {}, defaultTemplate ?? '']);
+  let made = overridden.get(config);
+  if (!made) overridden.set(config, (made = new Map()));
+  let out = made.get(key);
+  if (!out) {
+    if (made.size >= 8) made.clear();
+    made.set(key, (out = applyOverrides(config, overrides, defaultTemplate)));
+  }
+  return out;
+}
+
+const overridden = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+
+function applyOverrides(config: ResolvedConfig, overrides: Record<string, unknown> | undefined, defaultTemplate?: string): ResolvedConfig {
   const rules = new Map<string, RuleConfig>();
   for (const [id, rc] of config.rules) rules.set(id, { ...rc });
   for (const [id, value] of Object.entries(overrides ?? {})) {
