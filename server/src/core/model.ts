@@ -1,6 +1,6 @@
 import type { Root, RootContent, Heading as MdHeading, List, PhrasingContent } from 'mdast';
 import { parseReport, type TreeSplice } from './incremental.js';
-import { LineIndex, lastAtOrBefore, ownString, trimEnd, type TextChange } from './text.js';
+import { LineIndex, firstAtOrAfter, lastAtOrBefore, ownString, trimEnd, type TextChange } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Range, Unchanged } from './types.js';
 
@@ -310,25 +310,26 @@ export function joinUnitMemos<T>(model: ReportModel, memo: UnitMemo<readonly T[]
 }
 
 /**
- * The items of a list memo (see `joinUnitMemos`) that an edit left as they were, for
- * rules that keep their findings by item (`RuleContext.keyed`, the item as key): those
- * of the units kept, when the edit moved no line (so their findings' places are the same).
+ * The per-unit items (`items`) that an edit left as they were, for rules that keep their
+ * findings by item (`RuleContext.keyed`, the item as key): those of the units kept, when
+ * the edit moved no line (so their findings' places are the same).
  */
-export function unchangedUnitItems<T extends object>(model: ReportModel, memo: UnitMemo<readonly T[]>): Unchanged | undefined {
+function unchangedItems(model: ReportModel, items: (unit: Unit) => readonly object[]): Unchanged | undefined {
   const sp = model.splice;
   if (!sp || sp.dLine !== 0) return undefined;
   const fresh = new Set<object>();
-  for (let ui = sp.at; ui < sp.at + sp.added; ui++) for (const x of unitMemo(model, model.units[ui]!, memo)) fresh.add(x);
+  for (let ui = sp.at; ui < sp.at + sp.added; ui++) for (const x of items(model.units[ui]!)) fresh.add(x);
   return { since: sp.prevSerial, has: (x) => typeof x === 'object' && !fresh.has(x) };
 }
 
-/** The blocks an edit left as they were (see `unchangedUnitItems`), the block as key. */
+/** The items of a list memo (see `joinUnitMemos`) that an edit left as they were (see `unchangedItems`). */
+export function unchangedUnitItems<T extends object>(model: ReportModel, memo: UnitMemo<readonly T[]>): Unchanged | undefined {
+  return unchangedItems(model, (unit) => unitMemo(model, unit, memo));
+}
+
+/** The blocks an edit left as they were (see `unchangedItems`). */
 export function unchangedBlocks(model: ReportModel): Unchanged | undefined {
-  const sp = model.splice;
-  if (!sp || sp.dLine !== 0) return undefined;
-  const fresh = new Set<object>();
-  for (let ui = sp.at; ui < sp.at + sp.added; ui++) for (const b of model.units[ui]!.blocks ?? EMPTY) fresh.add(b);
-  return { since: sp.prevSerial, has: (b) => typeof b === 'object' && !fresh.has(b) };
+  return unchangedItems(model, (unit) => unit.blocks ?? EMPTY);
 }
 
 /** The line index of `text`: updated from the last model's when the cache knows the edit between them. */
@@ -401,13 +402,13 @@ export function buildModel(text: string, tree: Root = parseReport(text), cache?:
       s.range = index.range(s.start, offset);
     }
   };
-  let b0 = firstBlockFrom(blocks, headingUnits[0]?.start ?? text.length);
+  let b0 = firstAtOrAfter(blocks, headingUnits[0]?.start ?? text.length);
   for (let k = 0; k < headingUnits.length; k++) {
     const unit = headingUnits[k]!;
     const h = unit.heading!;
     const start = unit.start;
     closeTo(h.depth, trimEnd(text, start));
-    const b1 = firstBlockFrom(blocks, headingUnits[k + 1]?.start ?? text.length);
+    const b1 = firstAtOrAfter(blocks, headingUnits[k + 1]?.start ?? text.length);
     const section: Section = {
       heading: h,
       level: h.depth,
@@ -466,11 +467,6 @@ const BLOCKS = {};
 const HEADINGS = {};
 const SIGN_BLOCKS = {};
 
-/** Index of the first block starting at or after `offset`. */
-function firstBlockFrom(blocks: readonly Block[], offset: number): number {
-  return lastAtOrBefore(blocks, offset - 1, (b) => b.start) + 1;
-}
-
 /** The unit of a top-level node: the session's (moved to the node's position), else a new one. */
 function unitFor(node: RootContent, text: string, index: LineIndex, cache: ModelCache | undefined): Unit | undefined {
   const pos = node.position;
@@ -519,8 +515,8 @@ function unitsOf(tree: Root, text: string, index: LineIndex, cache: ModelCache |
 function spliceUnits(text: string, index: LineIndex, cache: ModelCache, prev: ReportModel, sp: TreeSplice): { units: Unit[]; at: number; removed: number; added: number } {
   const old = prev.units;
   // Found before any unit moves (the search is on the old offsets).
-  let at = lastAtOrBefore(old, sp.oldFrom - 1, (u) => u.start) + 1;
-  let hi = lastAtOrBefore(old, sp.oldTo - 1, (u) => u.start) + 1;
+  let at = firstAtOrAfter(old, sp.oldFrom);
+  let hi = firstAtOrAfter(old, sp.oldTo);
   const tail = old.slice(hi);
   const fresh: Unit[] = [];
   for (let i = 0; i < sp.nodes.length; i++) {

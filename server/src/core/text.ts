@@ -118,6 +118,11 @@ export function lastAtOrBefore<T>(items: readonly T[], offset: number, startOf: 
   return lo;
 }
 
+/** Index of the first item starting at or after `offset`, in items sorted by start (`items.length` when there is none). */
+export function firstAtOrAfter(items: readonly { start: number }[], offset: number): number {
+  return lastAtOrBefore(items, offset - 1, (x) => x.start) + 1;
+}
+
 export function pointRange(pos: Position): Range {
   return { start: pos, end: pos };
 }

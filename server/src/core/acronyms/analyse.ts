@@ -1,6 +1,6 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { ResolvedConfig } from '../config.js';
-import { lastAtOrBefore } from '../text.js';
+import { firstAtOrAfter, lastAtOrBefore } from '../text.js';
 import { builtinAccepts, builtinEntry, isBuiltinCommon, type GlossaryEntry } from './builtin.js';
 import { acronymLetters, expansionSimilarity, isStopWord, normExpansion, pluralExpansion, sameExpansion, splitWords } from './expansion.js';
 import { readToken, scanAcronyms, unitTokens, unitTokensIfAny, type AcronymScan, type Definition, type Occurrence, type UnitTokens } from './scan.js';
@@ -155,8 +155,8 @@ function update(model: ReportModel, config: ResolvedConfig['acronyms']): Acronym
   // The new units' tokens and definitions: the joined lists between their offsets.
   const from = added[0]?.start ?? 0;
   const to = added.length > 0 ? added[added.length - 1]!.end : 0;
-  const freshOccurrences = scan.occurrences.slice(firstAt(scan.occurrences, from), firstAt(scan.occurrences, to));
-  const freshDefinitions = scan.definitions.slice(firstAt(scan.definitions, from), firstAt(scan.definitions, to));
+  const freshOccurrences = scan.occurrences.slice(firstAtOrAfter(scan.occurrences, from), firstAtOrAfter(scan.occurrences, to));
+  const freshDefinitions = scan.definitions.slice(firstAtOrAfter(scan.definitions, from), firstAtOrAfter(scan.definitions, to));
   for (const id of ids) {
     const was = members.get(id);
     const m: Members = { occurrences: [], definitions: [] };
@@ -185,11 +185,6 @@ function sameHeadings(a: readonly Unit[], b: readonly Unit[]): boolean {
   const ha = a.filter((u) => u.heading);
   const hb = b.filter((u) => u.heading);
   return ha.length === hb.length && ha.every((u, i) => u.heading!.depth === hb[i]!.heading!.depth && u.heading!.text === hb[i]!.heading!.text);
-}
-
-/** Index of the first item starting at or after `offset`. */
-function firstAt(list: readonly { start: number }[], offset: number): number {
-  return lastAtOrBefore(list, offset - 1, (x) => x.start) + 1;
 }
 
 /** A group's analysis from its members, or undefined when none of its tokens counts and nothing defines it. */
@@ -225,9 +220,8 @@ function newInfo(id: string, key: string, workspace: Map<string, { key: string; 
  * Which groups an edit left as they were, for rules that keep their findings by group
  * (see `RuleContext.keyed`): unset unless the edit moved no line and the replaced units'
  * headings are their replacements' (then every place outside the replaced units, and
- * every section, is as it was). A
- * group is unchanged when none of its tokens or definitions was in the replaced units
- * and no capitalised phrase there has its initials.
+ * every section, is as it was). A group is unchanged when none of its tokens or
+ * definitions was in the replaced units and no capitalised phrase there has its initials.
  */
 export function unchangedGroups(analysis: AcronymAnalysis): Unchanged | undefined {
   const delta = analysis.delta;

@@ -1,6 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
 import { defineUnitMemo, joinUnitMemos, type ReportModel } from '../model.js';
-import { lastAtOrBefore } from '../text.js';
+import { firstAtOrAfter } from '../text.js';
 import { scanCandidates } from './scan.js';
 import { readCandidate, type ReadDate } from './read.js';
 import { makeDate } from './calendar.js';
@@ -109,7 +109,7 @@ export function scanModel(model: ReportModel): DateScan {
   for (const so of model.signoffs) {
     const d = so.dated;
     if (!d || d.valueEnd <= d.valueStart) continue;
-    for (let i = lastAtOrBefore(found, d.valueStart - 1, (f) => f.start) + 1; i < found.length && found[i]!.start < d.valueEnd; i++) {
+    for (let i = firstAtOrAfter(found, d.valueStart); i < found.length && found[i]!.start < d.valueEnd; i++) {
       const f = found[i]!;
       // The date must open the value: "Date of meeting: 3 March" is not a sign-off.
       if ((f.context === 'text' || f.signoff) && f.start >= d.valueStart && f.end <= d.valueEnd && /^[\s*_]*$/.test(model.text.slice(d.valueStart, f.start))) {
@@ -134,6 +134,7 @@ export function scanModel(model: ReportModel): DateScan {
     else if (fl & DEADLINE) f.cue = 'deadline';
   }
   const scan: DateScan = { dates: found, meeting: meetingInfo(model, found) };
+  for (const f of found) if (f.context === 'signoff' && f.value && f.year !== undefined && !f.yearFromRange) scan.lastSignoff = f.value;
   if (model.session && model.serial !== undefined) noteChanges(model, scan, body);
   return scan;
 }
@@ -149,8 +150,8 @@ function readingOf(f: FoundDate): number {
 interface Basis {
   serial: number;
   meeting: MeetingInfo;
-  /** The last sign-off date with a year (what a sign-off without a year goes by when there is no meeting date). */
-  signoffs: number | undefined;
+  /** `DateScan.lastSignoff`, as a number. */
+  lastSignoff: number | undefined;
 }
 
 const lastBasis = new WeakMap<object, Basis>();
@@ -173,12 +174,11 @@ function noteChanges(model: ReportModel, scan: DateScan, body: readonly UnitDate
     item.readAt = serial;
     item.reading = reading;
   }
-  let signoffs: number | undefined;
-  for (const f of scan.dates) if (f.context === 'signoff' && f.value && f.year !== undefined && !f.yearFromRange) signoffs = f.value.getTime();
+  const lastSignoff = scan.lastSignoff?.getTime();
   const before = lastBasis.get(model.session!);
-  lastBasis.set(model.session!, { serial, meeting: scan.meeting, signoffs });
+  lastBasis.set(model.session!, { serial, meeting: scan.meeting, lastSignoff });
   if (!before || since === undefined || before.serial !== since || model.splice!.dLine !== 0) return;
-  if (before.signoffs !== signoffs || !sameMeeting(before.meeting, scan.meeting)) return;
+  if (before.lastSignoff !== lastSignoff || !sameMeeting(before.meeting, scan.meeting)) return;
   scan.delta = { since, changed };
 }
 

@@ -28,9 +28,8 @@ export function inferDate(f: FoundDate, scan: DateScan): Inferred | undefined {
   let basis = scan.meeting.frontMatter ? 'the meeting date' : 'the date of meeting given in the text';
   let fromMeeting = true;
   if (!reference && f.context === 'signoff') {
-    const other = scan.dates.filter((o) => o.context === 'signoff' && o.value && o.year !== undefined && !o.yearFromRange);
-    if (other.length > 0) {
-      reference = other[other.length - 1]!.value!;
+    if (scan.lastSignoff) {
+      reference = scan.lastSignoff;
       policy = 'nearest';
       basis = 'the other sign-offs';
       fromMeeting = false;

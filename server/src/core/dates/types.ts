@@ -87,6 +87,8 @@ export interface DateScan {
   /** Every recognised date, month, time and financial year, in document order. */
   dates: FoundDate[];
   meeting: MeetingInfo;
+  /** The last sign-off dated with its year written: what a sign-off without a year goes by when there is no meeting date. */
+  lastSignoff?: Date;
   /**
    * In an editing session, what changed since the scan of model number `since` (the
    * previous one): the dates that are new or read differently (see `unchangedDates`).

@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { phrasingText, defineUnitMemo, joinUnitMemos, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
-import { lastAtOrBefore } from '../text.js';
+import { firstAtOrAfter } from '../text.js';
 import type { Profile } from '../templates/schema.js';
 import { normaliseHeading, type TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
@@ -67,7 +67,7 @@ function sectionSource(model: ReportModel, section: ContactSection): { base: num
   const base = section.start;
   let masked = '';
   let cursor = base;
-  for (let i = lastAtOrBefore(units, base - 1, (u) => u.start) + 1; i < units.length && units[i]!.start < section.end; i++) {
+  for (let i = firstAtOrAfter(units, base); i < units.length && units[i]!.start < section.end; i++) {
     const unit = units[i]!;
     masked += text.slice(cursor, unit.start) + maskedUnit(model, unit);
     cursor = unit.end;
