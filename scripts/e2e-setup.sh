@@ -65,6 +65,10 @@ else
   # Node 24 first on PATH so npm and every install script run on it; native modules are built
   # against Node 24's headers (the machine's npm config points nodedir at /usr otherwise).
   (
+    # Run from inside `npm test`, the outer npm's settings are inherited as npm_config_* and
+    # npm_* variables; code-server's install script reads the Node version from
+    # npm_config_user_agent ("node/v20") and refuses. Start the inner install clean.
+    while IFS= read -r var; do unset "$var"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
     export PATH="$NODE_PKG/bin:$PATH"
     export npm_config_nodedir="$NODE_PKG"
     cd "$CS_DIR"
