@@ -9,6 +9,14 @@ if (!existsSync(cli)) {
   console.error('committee-report: not built yet; run `npm run build` first.');
   process.exit(2);
 }
+// Output piped into a reader that stops early (`committee-report rules | head -1`): the
+// reader has what it wanted, so stop quietly instead of failing on the closed pipe.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 Promise.resolve(createRequire(import.meta.url)(cli).main(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;

@@ -1,22 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, cpSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync, cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Runs the built `committee-report` command (npm run build first: `npm test` does). */
-const repo = join(import.meta.dirname, '..', '..');
-const bin = join(repo, 'bin', 'committee-report.js');
-
-function run(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'committee-report-cli-'));
-}
+import { repo, run, tempDir } from './cli-run.js';
 
 test('clean examples: exit 0 and a summary', () => {
   const r = run(['check', 'examples/leicester-city-executive.report.md', 'examples/leicester-city-scrutiny.report.md', 'examples/leicestershire-county-committee.report.md', '--today', '2026-02-20']);

@@ -1,28 +1,28 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { analyseReport, checkReport, type Analysis } from '../core/check.js';
 import { loadWorkspaceSettings } from '../core/workspace.js';
-import { nodeFileSystem } from '../node/fs.js';
+import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
 import { buildDocument, renderDocx, renderStandaloneHtml } from '../core/render/index.js';
+import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
 
-export const EXPORT_USAGE = `Usage: committee-report export FILE [--format docx|html] [--output PATH] [--force]
+export const EXPORT_USAGE = `Usage: committee-report export FILE --format docx|html [--output PATH] [--force]
 
 Exports a report draft in its council's layout: header block, numbered sections,
 tables and sign-offs.
 
 Options:
   --format docx|html   Word document, or standalone HTML for printing or saving as PDF
-                       (default: from --output's extension, else docx)
+                       (may be left out when --output ends in .docx or .html)
   --output PATH        where to write (default: FILE with .docx or .html beside it)
-  --force              export even when the report has errors
+  --force              export even when the report has errors, and replace an
+                       existing output file (never the report itself)
   --today yyyy-mm-dd   check dates as if today were this date
   -h, --help           this help
 
-A report with errors is not exported without --force (exit 1).
+A report with errors is not exported without --force (exit 1), and an existing file
+is not replaced without --force (exit 2).
 Exit code: 0 exported, 1 not exported because of errors, 2 usage or file error.`;
-
-class UsageError extends Error {}
 
 function posix(p: string): string {
   return p.split(sep).join('/');
@@ -42,23 +42,13 @@ interface ExportArgs {
 }
 
 function parse(argv: string[], cwd: string): ExportArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        force: { type: 'boolean', default: false },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean', default: false },
+    today: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
   // `committee-report export …` may pass the command name through.
   const files = positionals[0] === 'export' ? positionals.slice(1) : positionals;
@@ -66,15 +56,18 @@ function parse(argv: string[], cwd: string): ExportArgs | 'help' {
   if (files.length > 1) throw new UsageError(`export takes one report file (got ${files.length})`);
   let format = values.format;
   if (format === undefined) {
+    // Only an output name that says which is taken as saying it; nothing is guessed.
     const ext = values.output ? extname(values.output).toLowerCase() : '';
-    format = ext === '.html' || ext === '.htm' ? 'html' : 'docx';
+    if (ext === '.html' || ext === '.htm') format = 'html';
+    else if (ext === '.docx') format = 'docx';
+    else throw new UsageError('export needs --format docx or --format html (or an --output ending in .docx or .html)');
   }
   if (format !== 'docx' && format !== 'html') throw new UsageError(`unknown --format "${format}" (docx or html)`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today takes a date as yyyy-mm-dd');
+  const today = checkTodayOption(values.today);
   const file = resolve(cwd, files[0]!);
   const output = values.output ? resolve(cwd, values.output) : file.replace(/(\.report)?\.md$/i, '') + `.${format}`;
   const args: ExportArgs = { file, format, output, force: values.force };
-  if (values.today) args.today = values.today;
+  if (today) args.today = today;
   return args;
 }
 
@@ -102,6 +95,11 @@ export async function exportCommand(argv: string[], cwd = process.cwd(), io: { s
   const shown = display(args.file, cwd);
   if (!existsSync(args.file) || !statSync(args.file).isFile()) {
     stderr.write(`committee-report export: no such file: ${shown}\n`);
+    return 2;
+  }
+  const refusal = outputRefusal(args, display(args.output, cwd));
+  if (refusal) {
+    stderr.write(`committee-report export: ${refusal}\n`);
     return 2;
   }
   let text: string;
@@ -138,11 +136,46 @@ export async function exportCommand(argv: string[], cwd = process.cwd(), io: { s
   const bytes = args.format === 'docx' ? await renderDocx(doc) : new TextEncoder().encode(renderStandaloneHtml(doc));
   try {
     mkdirSync(dirname(args.output), { recursive: true });
-    writeFileSync(args.output, bytes);
+    writeWhole(args.output, bytes);
   } catch (e) {
     stderr.write(`committee-report export: cannot write ${display(args.output, cwd)}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   stdout.write(`Exported ${shown} to ${display(args.output, cwd)} (${args.format === 'docx' ? 'Word' : 'HTML'}, ${doc.templateId ?? 'no template'}).\n`);
   return 0;
+}
+
+/**
+ * Why the output may not be written, if it may not: it is the report itself (by any path),
+ * it is not a plain file (a folder, a FIFO that would block the write, a device), or it
+ * exists and --force was not given.
+ */
+function outputRefusal(args: ExportArgs, shownOutput: string): string | undefined {
+  let existing;
+  try {
+    existing = lstatSync(args.output);
+  } catch {
+    return undefined;
+  }
+  if (realPathOrSelf(args.output) === realPathOrSelf(args.file)) return `--output ${shownOutput} is the report itself; choose another file`;
+  const target = existing.isSymbolicLink() ? statOrUndefined(args.output) : existing;
+  if (target && !target.isFile()) return `${shownOutput} exists and is not a plain file; not written`;
+  if (!args.force) return `${shownOutput} exists; add --force to replace it`;
+  return undefined;
+}
+
+/**
+ * Writes a whole file or nothing: a temporary file beside it, then a rename over it (over
+ * the file a link points at, so that the link stays a link).
+ */
+function writeWhole(output: string, bytes: Uint8Array): void {
+  const path = realPathOrSelf(output);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, bytes, { flag: 'wx' });
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
 }

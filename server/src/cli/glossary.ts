@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildModel } from '../core/model.js';
 import { buildGlossarySection, glossarySectionEdit } from '../core/acronyms/index.js';
 import { applyEdits } from '../core/fix.js';
 import { loadWorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
+import { parseCommandArgs } from './args.js';
 
 /**
  * `committee-report glossary FILE [--write]`: the report's "Acronyms" section, built
@@ -17,7 +17,7 @@ export function glossaryCommand(argv: string[], cwd: string): number {
   let values;
   let positionals;
   try {
-    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { write: { type: 'boolean', default: false } } }));
+    ({ values, positionals } = parseCommandArgs(argv, { write: { type: 'boolean', default: false } }));
   } catch (e) {
     process.stderr.write(`committee-report glossary: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;

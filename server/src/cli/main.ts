@@ -1,15 +1,15 @@
-import { readFileSync, writeFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve, relative, dirname, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import { checkReport, fixReport } from '../core/check.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
-import { nodeFileSystem } from '../node/fs.js';
+import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
 import { isReportFile } from '../core/report-files.js';
 import { toJson, toSarif, toText, type FileFindings } from './format.js';
 import { RULES } from '../core/rules/index.js';
 import { exportCommand } from './export.js';
 import { glossaryCommand } from './glossary.js';
+import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
 
 const VERSION = '0.1.0';
 
@@ -39,32 +39,42 @@ Other commands:
                              prints the report's "Acronyms" section from the acronyms
                              it uses; --write puts it into the file`;
 
-class UsageError extends Error {}
-
 function posix(p: string): string {
   return p.split(sep).join('/');
 }
 
-/** Expands arguments into report files: files as given, folders searched, globs matched. */
+/**
+ * Expands arguments into report files: files as given, folders searched, globs matched.
+ * A file reached by two paths (a symbolic link, a link loop) is checked once, under the
+ * first path in sorted order.
+ */
 export function collectFiles(args: string[], cwd: string): { files: string[]; missing: string[] } {
-  const files = new Set<string>();
+  const found = new Set<string>();
   const missing: string[] = [];
   const patterns = args.length === 0 ? ['.'] : args;
   for (const arg of patterns) {
     const abs = resolve(cwd, arg);
-    if (existsSync(abs) && statSync(abs).isFile()) {
-      files.add(abs);
+    const stat = statOrUndefined(abs);
+    if (stat?.isFile()) {
+      found.add(abs);
       continue;
     }
-    const isDir = existsSync(abs) && statSync(abs).isDirectory();
-    const found = isDir
+    const isDir = stat?.isDirectory() === true;
+    const matches = isDir
       ? globSync(['**/*.md'], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
       : globSync([posix(arg)], { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-    const reports = found.filter((f) => isReportFile(f, () => readHead(f)));
-    if (!isDir && found.length === 0) missing.push(arg);
-    for (const f of reports) files.add(resolve(f));
+    if (!isDir && matches.length === 0) missing.push(arg);
+    for (const f of matches) if (isReportFile(f, () => readHead(f))) found.add(resolve(f));
   }
-  return { files: [...files].sort(), missing };
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const f of [...found].sort()) {
+    const real = realPathOrSelf(f);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    files.push(f);
+  }
+  return { files, missing };
 }
 
 function readHead(file: string): string {
@@ -83,17 +93,13 @@ interface Options {
 }
 
 function parse(argv: string[]): { command: string; options: Options; paths: string[] } | 'help' | 'version' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      fix: { type: 'boolean', default: false },
-      today: { type: 'string' },
-      'no-color': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      version: { type: 'boolean', short: 'v', default: false },
-    },
+  const { values, positionals } = parseCommandArgs(argv, {
+    format: { type: 'string', default: 'text' },
+    fix: { type: 'boolean', default: false },
+    today: { type: 'string' },
+    'no-color': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', short: 'v', default: false },
   });
   if (values.help) return 'help';
   if (values.version) return 'version';
@@ -101,9 +107,9 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
   if (!command) throw new UsageError('no command given');
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown --format "${format}" (text, json or sarif)`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today takes a date as yyyy-mm-dd');
+  const today = checkTodayOption(values.today);
   const options: Options = { format, fix: values.fix, color: !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR };
-  if (values.today) options.today = values.today;
+  if (today) options.today = today;
   return { command, options, paths };
 }
 
@@ -159,6 +165,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
   };
   const results: FileFindings[] = [];
   let configError = false;
+  let unreadable = 0;
   const reportedConfig = new Set<string>();
   for (const file of files) {
     const settings = settingsFor(file);
@@ -175,8 +182,10 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
+      // Said at once; the other files are still checked, and the exit code is 2.
       process.stderr.write(`committee-report: cannot read ${display(file, cwd)}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 2;
+      unreadable++;
+      continue;
     }
     const opts = { profiles: settings.profiles, config: settings.config, ...(options.today ? { today: options.today } : {}) };
     if (options.fix) {
@@ -194,7 +203,8 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
         ? JSON.stringify(toSarif(results, VERSION), null, 2)
         : toText(results, options.color);
   process.stdout.write(out + '\n');
-  if (configError) return 2;
+  if (unreadable > 0) process.stderr.write(`committee-report: ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read (see above).\n`);
+  if (configError || unreadable > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import type { FileSystem } from '../core/workspace.js';
 
 /** The real disk, for the CLI and as the language server's fallback. */
@@ -12,3 +12,21 @@ export const nodeFileSystem: FileSystem = {
     }
   },
 };
+
+/** The file's status, following links; undefined when there is nothing (or no access). */
+export function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path with every link resolved, or the path itself when it cannot be resolved. */
+export function realPathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
