@@ -1,6 +1,7 @@
-// `npm test`: every check and every test suite, in order, then one closing line
-// `N passed, N failed` (tests counted from each runner's own summary; a failing
-// non-test step such as lint counts as one failure). Exit 1 if anything failed.
+// `npm test`: installs what the suites need (scripts/test-setup.sh), then every check and
+// every test suite, in order, then one closing line `N passed, N failed, N skipped` (tests
+// counted from each runner's own summary; a failing non-test step such as lint counts as
+// one failure). Exit 1 if anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -12,6 +13,7 @@ const only = process.argv.slice(2);
 
 /** kind: 'check' (pass/fail), 'node' (node:test summary), 'mocha' (mocha summary). */
 const steps = [
+  { name: 'install test dependencies', kind: 'check', cmd: 'bash', args: ['scripts/test-setup.sh'] },
   { name: 'typecheck', kind: 'check', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', kind: 'check', cmd: 'npx', args: ['eslint', '.'] },
   { name: 'generated files up to date', kind: 'check', cmd: 'npm', args: ['run', '-s', 'generate:check'] },
@@ -44,18 +46,22 @@ function lastNumber(out, re) {
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const summary = [];
 for (const step of steps) {
   process.stdout.write(`\n=== ${step.name}\n`);
   const { code, out } = await runStep(step);
   let p = 0;
   let f = 0;
+  let s = 0;
   if (step.kind === 'node') {
     p = lastNumber(out, /^# pass (\d+)/gm) ?? 0;
     f = lastNumber(out, /^# fail (\d+)/gm) ?? 0;
+    s = (lastNumber(out, /^# skipped (\d+)/gm) ?? 0) + (lastNumber(out, /^# todo (\d+)/gm) ?? 0);
   } else if (step.kind === 'mocha') {
     p = lastNumber(out, /^\s*(\d+) passing/gm) ?? 0;
     f = lastNumber(out, /^\s*(\d+) failing/gm) ?? 0;
+    s = lastNumber(out, /^\s*(\d+) pending/gm) ?? 0;
   } else {
     p = code === 0 ? 1 : 0;
   }
@@ -63,7 +69,10 @@ for (const step of steps) {
   if (code !== 0 && f === 0) f = 1;
   passed += p;
   failed += f;
-  summary.push(`${step.name}: ${p} passed, ${f} failed${code !== 0 ? ` (exit ${code})` : ''}`);
+  skipped += s;
+  // Why a suite skipped is printed by the suite itself as `# SKIP ...`: repeat it here.
+  const reasons = [...new Set([...out.matchAll(/^# SKIP (.+)$/gm)].map((m) => m[1]))];
+  summary.push(`${step.name}: ${p} passed, ${f} failed, ${s} skipped${code !== 0 ? ` (exit ${code})` : ''}${reasons.map((r) => `\n  skipped: ${r}`).join('')}`);
 }
-process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed\n`);
+process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed > 0 ? 1 : 0);
