@@ -71,7 +71,7 @@ test('default output: beside the report, extension from the format', async () =>
   const r = await run(['draft.report.md', '--format', 'html'], dir);
   assert.equal(r.code, 0, r.err);
   assert.ok(existsSync(join(dir, 'draft.html')));
-  const r2 = await run(['draft.report.md'], dir);
+  const r2 = await run(['draft.report.md', '--format', 'docx'], dir);
   assert.equal(r2.code, 0, r2.err);
   assert.ok(existsSync(join(dir, 'draft.docx')));
 });
@@ -81,12 +81,12 @@ test('usage errors exit 2', async () => {
   assert.equal((await run(['a.report.md', 'b.report.md'])).code, 2);
   assert.equal((await run(['examples/leicester-city-executive.report.md', '--format', 'pdf'])).code, 2);
   assert.equal((await run(['examples/leicester-city-executive.report.md', '--bogus'])).code, 2);
-  const missing = await run(['no-such.report.md']);
+  const missing = await run(['no-such.report.md', '--format', 'html']);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /no such file: no-such\.report\.md/);
   const help = await run(['--help']);
   assert.equal(help.code, 0);
-  assert.match(help.out, /committee-report export FILE \[--format docx\|html\] \[--output PATH\] \[--force\]/);
+  assert.match(help.out, /committee-report export FILE --format docx\|html \[--output PATH\] \[--force\]/);
 });
 
 test('preview page: strict CSP with a nonce, one script, sanitised report and panel', () => {
