@@ -59,7 +59,7 @@ fi
 if [ -f "$CS_MARKER" ] && [ -f "$CS_DIR/node_modules/code-server/lib/vscode/out/server-main.js" ]; then
   log "code-server $CODE_SERVER_VERSION present"
 else
-  log "installing code-server@$CODE_SERVER_VERSION into .e2e/code-server (builds native modules, ~2 min)"
+  log "installing code-server@$CODE_SERVER_VERSION into .e2e/code-server (builds native modules, about 6 min on 2 cores)"
   rm -rf "$CS_DIR"
   mkdir -p "$CS_DIR"
   # Node 24 first on PATH so npm and every install script run on it; native modules are built
