@@ -21,6 +21,7 @@ import {
   SHARED_MAILBOX_WORDS,
 } from '../../server/src/core/rules/contact-parse.js';
 import { isPlaceholderTarget } from '../../server/src/core/rules/link-empty-target.js';
+import { countWork } from './work.js';
 import { FIXTURE_TODAY } from './helpers.js';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -150,23 +151,17 @@ test('seed reports: contact and link findings', () => {
  * built beforehand (the Markdown parser's time is not theirs), and 4x a hostile input
  * must cost about 4x, not the ~16x of a scan that restarts at every position.
  */
-test('linear time on hostile input', () => {
+test('linear work on hostile input', () => {
   const mine = RULES.filter((r) => /^(contact|link)\//.test(r.id));
   const profiles = new ProfileRegistry();
   const profile = profiles.get('leicestershire-county/committee')!;
   const config = defaultConfig(RULES);
   const head = '---\ntemplate: leicestershire-county/committee\n---\n\n# T\n\n## Officer to Contact\n\n';
   const cost = (text: string): number => {
-    let best = Infinity;
-    for (let i = 0; i < 2; i++) {
-      // A fresh model each time, so the per-model caches are part of the cost.
-      const model = buildModel(text, parseMarkdown(text));
-      const match = matchTemplate(model, profile);
-      const t0 = performance.now();
-      runRules({ model, profile, match }, mine, { profiles, config, today: FIXTURE_TODAY });
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
+    // A fresh model, so the per-model caches are part of the work.
+    const model = buildModel(text, parseMarkdown(text));
+    const match = matchTemplate(model, profile);
+    return countWork(() => runRules({ model, profile, match }, mine, { profiles, config, today: FIXTURE_TODAY }));
   };
   const units: [string, number][] = [
     ['a', 50_000], // no "@": the address scan must not backtrack from every position
@@ -176,12 +171,30 @@ test('linear time on hostile input', () => {
     ['[a](b c) ', 1_000],
     ['0 ', 25_000], // number scan
     ['http//', 8_000],
-    ['Jane Moore  \nTel: 0116 305 2649  \njane.moore@leics.gov.uk\n\n', 500],
   ];
   for (const [unit, n] of units) {
     const small = cost(head + unit.repeat(n));
     const large = cost(head + unit.repeat(n * 4));
-    // Linear is ~4x; allow for noise and warm-up, but not for quadratic growth.
-    assert.ok(large < Math.max(small * 8, 60), `${JSON.stringify(unit)}: ${small.toFixed(1)} ms -> ${large.toFixed(1)} ms for 4x the input`);
+    // Linear is 4x the work for 4x the input (counted, so exact); quadratic would be 16x.
+    assert.ok(large <= small * 5, `${JSON.stringify(unit)}: work ${small} -> ${large} for 4x the input`);
   }
+});
+
+// Counting found what timing hid: 4x the officer blocks is about 15x the work (8.2 M to
+// 121 M characters looked at). Kept visible until fixed.
+test('linear work on many officer blocks', { todo: 'contact parsing looks at the text again per officer block (quadratic)' }, () => {
+  const mine = RULES.filter((r) => /^(contact|link)\//.test(r.id));
+  const profiles = new ProfileRegistry();
+  const profile = profiles.get('leicestershire-county/committee')!;
+  const config = defaultConfig(RULES);
+  const head = '---\ntemplate: leicestershire-county/committee\n---\n\n# T\n\n## Officer to Contact\n\n';
+  const cost = (text: string): number => {
+    const model = buildModel(text, parseMarkdown(text));
+    const match = matchTemplate(model, profile);
+    return countWork(() => runRules({ model, profile, match }, mine, { profiles, config, today: FIXTURE_TODAY }));
+  };
+  const unit = 'Jane Moore  \nTel: 0116 305 2649  \njane.moore@leics.gov.uk\n\n';
+  const small = cost(head + unit.repeat(500));
+  const large = cost(head + unit.repeat(2000));
+  assert.ok(large <= small * 5, `work ${small} -> ${large} for 4x the input`);
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve, relative, dirname, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { checkReport, fixReport } from '../core/check.js';
+import { checkReport, fixReport, refuseOversized } from '../core/check.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
 import { isReportFile } from '../core/report-files.js';
@@ -28,7 +28,8 @@ Options:
   -h, --help                 this help
   -v, --version              the version
 
-Exit code: 0 no errors, 1 errors found, 2 usage or configuration error.
+Exit code: 0 no errors, 1 errors found, 2 usage or configuration error (or a rule
+failed: the check is incomplete).
 
 Other commands:
   committee-report rules     lists every rule with its default severity
@@ -166,6 +167,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
   const results: FileFindings[] = [];
   let configError = false;
   let unreadable = 0;
+  let internalError = false;
   const reportedConfig = new Set<string>();
   for (const file of files) {
     const settings = settingsFor(file);
@@ -180,6 +182,12 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
     }
     let text: string;
     try {
+      // Too large: refused before reading (a check would run out of memory).
+      const tooLarge = refuseOversized(statOrUndefined(file)?.size ?? 0);
+      if (tooLarge) {
+        results.push({ file: display(file, cwd), findings: [tooLarge] });
+        continue;
+      }
       text = readFileSync(file, 'utf8');
     } catch (e) {
       // Said at once; the other files are still checked, and the exit code is 2.
@@ -188,13 +196,17 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
       continue;
     }
     const opts = { profiles: settings.profiles, config: settings.config, ...(options.today ? { today: options.today } : {}) };
+    let result;
     if (options.fix) {
       const fixed = fixReport(text, opts);
       if (fixed.text !== text) writeFileSync(file, fixed.text);
-      results.push({ file: display(file, cwd), findings: fixed.result.findings });
+      result = fixed.result;
     } else {
-      results.push({ file: display(file, cwd), findings: checkReport(text, opts).findings });
+      result = checkReport(text, opts);
     }
+    results.push({ file: display(file, cwd), findings: result.findings });
+    // A rule that failed is reported as a finding; the check is incomplete.
+    if (result.ruleErrors.length > 0) internalError = true;
   }
   const out =
     options.format === 'json'
@@ -204,7 +216,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
         : toText(results, options.color);
   process.stdout.write(out + '\n');
   if (unreadable > 0) process.stderr.write(`committee-report: ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read (see above).\n`);
-  if (configError || unreadable > 0) return 2;
+  if (configError || internalError || unreadable > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

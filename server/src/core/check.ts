@@ -14,6 +14,7 @@ import { compareRanges, ownString } from './text.js';
 import { entryText } from './frontmatter.js';
 import type { Finding } from './types.js';
 import { todayIso } from './today.js';
+import { beyondLimits, MAX_REPORT_CHARS } from './rules/structure-beyond-limits.js';
 
 export { todayIso };
 
@@ -154,6 +155,8 @@ export function runRules(
 
 /** Checks one draft: parse, build the report model, match the template, run every enabled rule. */
 export function checkReport(text: string, opts: CheckOptions = {}): CheckResult {
+  const refused = refuseOversized(text.length);
+  if (refused) return { findings: [refused], ruleErrors: [] };
   if (text.includes('\u0000')) {
     return {
       findings: [
@@ -172,6 +175,22 @@ export function checkReport(text: string, opts: CheckOptions = {}): CheckResult 
   return checkAnalysis(analyseReport(text, env.profiles, env.config), env);
 }
 
+/**
+ * The finding for a draft too large to check (`size` in characters, or bytes for a file
+ * not read yet), or undefined when the size is within the limit.
+ */
+export function refuseOversized(size: number): Finding | undefined {
+  if (size <= MAX_REPORT_CHARS) return undefined;
+  const mb = (n: number): string => (n / 1_000_000).toFixed(1);
+  return {
+    ruleId: beyondLimits.id,
+    severity: 'error',
+    message: `This file is too large to check (${mb(size)} million characters; the limit is ${mb(MAX_REPORT_CHARS)} million). A committee report is far smaller: is this the right file?`,
+    range: LINE_1,
+    fixes: [],
+  };
+}
+
 /** Runs the rules over an analysed report, applies suppressions and sorts the findings. */
 export function checkAnalysis(
   analysis: Analysis,
@@ -179,11 +198,28 @@ export function checkAnalysis(
 ): CheckResult {
   const { findings, ruleErrors } = runRules(analysis, opts.rules, opts);
   const { model, profile, match } = analysis;
-  const kept = applyReportSuppressions(model, findings).sort(compareFindings);
+  const kept = applyReportSuppressions(model, findings);
+  // A rule that failed says so (its findings are missing), whatever the suppressions say.
+  for (const e of ruleErrors) kept.push(ruleErrorFinding(e));
+  kept.sort(compareFindings);
   const result: CheckResult = { findings: kept, model, ruleErrors };
   if (profile) result.profile = profile;
   if (match) result.match = match;
   return result;
+}
+
+const LINE_1 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The finding that reports a rule's failure: on line 1, naming the rule and the error. */
+export function ruleErrorFinding(e: { ruleId: string; error: string }): Finding {
+  const reason = e.error.split('\n')[0]!.slice(0, 200);
+  return {
+    ruleId: e.ruleId,
+    severity: 'error',
+    message: `Internal error: the rule ${e.ruleId} failed on this report (${reason}), so what it checks was not checked. Please report this with the draft.`,
+    range: LINE_1,
+    fixes: [],
+  };
 }
 
 /** Gives a finding's strings copies of their own (see `ownString`): a message quoting the report is a slice of its text. */

@@ -4,6 +4,11 @@ import type { z } from 'zod';
 import { LineIndex } from './text.js';
 import type { Range } from './types.js';
 
+/** Config and profile files are small; a larger one is refused unread. */
+export const MAX_DATA_FILE_CHARS = 1_000_000;
+/** How many alias expansions a file may make (YAML's own default). */
+const MAX_ALIAS_COUNT = 100;
+
 /** A problem in a configuration or profile file, located at the bad value. */
 export interface DataProblem {
   message: string;
@@ -28,13 +33,26 @@ export interface DataFileResult<T> {
  */
 export function readDataFile<S extends z.ZodType>(text: string, schema: S): DataFileResult<z.output<S>> {
   const index = new LineIndex(text);
+  if (text.length > MAX_DATA_FILE_CHARS) {
+    // Refused at once: parsing a file this size would take minutes and all the memory.
+    const problems = [{ message: `The file is too large to read (${text.length} characters; the limit for a config or profile file is ${MAX_DATA_FILE_CHARS}).`, path: '', range: index.range(0, 0) }];
+    return { problems, locate: () => index.range(0, 0), validate: () => ({ problems }) };
+  }
   const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
   const locate = (path: (string | number)[], key = false): Range => rangeOfPath(doc, index, path, undefined, key);
   const syntax: DataProblem[] = doc.errors.map((err) => {
     const [s, e] = err.pos;
     return { message: `Not valid JSON/YAML: ${err.message.split('\n')[0]}`, path: '', range: index.range(s, Math.max(e, s + 1)) };
   });
-  const data: unknown = syntax.length > 0 ? undefined : doc.toJS();
+  let data: unknown;
+  if (syntax.length === 0) {
+    try {
+      // Aliases are expanded with a bound (a "billion laughs" file would never finish).
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      syntax.push({ message: `Not valid JSON/YAML: ${e instanceof Error ? e.message : String(e)}`, path: '', range: index.range(0, 0) });
+    }
+  }
   const validate = <S2 extends z.ZodType>(s2: S2): { value?: z.output<S2>; problems: DataProblem[] } => {
     if (syntax.length > 0) return { problems: syntax };
     const parsed = s2.safeParse(data ?? {});

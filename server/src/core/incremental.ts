@@ -1,5 +1,6 @@
 import type { Root, RootContent, Nodes } from 'mdast';
 import { parseRegion, parseMarkdown } from './parse.js';
+import { walkTree } from './walk.js';
 import { countLines, lastAtOrBefore, ownString, trimEnd, type TextChange } from './text.js';
 
 /**
@@ -174,8 +175,10 @@ function movePosition(node: Nodes, dOffset: number, dLine: number): void {
 
 /** Moves every position in a subtree by an offset and line delta. */
 function shift(node: Nodes, dOffset: number, dLine: number): void {
-  movePosition(node, dOffset, dLine);
-  if ('children' in node) for (const c of node.children) shift(c as Nodes, dOffset, dLine);
+  walkTree(node, true, (n) => {
+    movePosition(n, dOffset, dLine);
+    return true;
+  });
 }
 
 /**

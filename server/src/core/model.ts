@@ -574,9 +574,13 @@ function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {
 /** Plain text of inline content (emphasis and links flattened). */
 export function phrasingText(nodes: PhrasingContent[]): string {
   let out = '';
-  for (const n of nodes) {
+  // Without recursion: emphasis can nest as deep as the text is long.
+  const stack: PhrasingContent[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
     if ('value' in n && typeof n.value === 'string') out += n.type === 'html' ? '' : n.value;
-    else if ('children' in n) out += phrasingText(n.children as PhrasingContent[]);
+    else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as PhrasingContent);
     else if (n.type === 'break') out += ' ';
   }
   return out;

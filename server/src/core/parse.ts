@@ -16,16 +16,18 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Extension } from 'micromark-util-types';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Root } from 'mdast';
+import { limitForParse } from './limits.js';
 
 /**
- * The report syntax: remark-parse with front matter (YAML) and GFM. Parsing is pure,
+ * The report syntax: remark-parse with front matter (YAML) and GFM, within the limits of
+ * `limitForParse` (nesting depth, table size). Parsing is pure,
  * so the processors are shared; nothing stateful (such as a spell checker) is attached.
  */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 /** The whole text in one parse, exactly as remark-gfm and remark-frontmatter read it. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return processor.parse(limitForParse(text));
 }
 
 /** remark-parse alone, the benchmark's anchor. */
@@ -91,6 +93,7 @@ function processorFor(features: number): Processor<Root> {
  */
 export function parseRegion(text: string, start: number): Root {
   let features = start === 0 && /^\uFEFF?---/.test(text) ? YAML : 0;
-  for (let i = 0; i < GFM.length; i++) if (GFM[i]!.may(text)) features |= 1 << i;
-  return processorFor(features).parse(text);
+  const limited = limitForParse(text);
+  for (let i = 0; i < GFM.length; i++) if (GFM[i]!.may(limited)) features |= 1 << i;
+  return processorFor(features).parse(limited);
 }

@@ -1,7 +1,7 @@
 import { IncrementalParser, diffRegion } from './incremental.js';
 import type { TextChange } from './text.js';
 import { ModelCache } from './model.js';
-import { analyseReport, checkAnalysis, checkReport, defaultCheckEnv, type CheckOptions, type CheckResult } from './check.js';
+import { analyseReport, checkAnalysis, checkReport, defaultCheckEnv, refuseOversized, type CheckOptions, type CheckResult } from './check.js';
 
 export type { TextChange } from './text.js';
 
@@ -31,7 +31,7 @@ export class ReportSession {
     // The edit since the last check (the caller's, or found by comparing the texts).
     const edit = previous === undefined || text === previous ? undefined : (change ?? diffRegion(previous, text));
     // The last text had no NUL: only the edited region can have brought one.
-    if (edit ? text.slice(edit.start, edit.newEnd).includes('\u0000') : previous === undefined && text.includes('\u0000')) {
+    if (refuseOversized(text.length) || (edit ? text.slice(edit.start, edit.newEnd).includes('\u0000') : previous === undefined && text.includes('\u0000'))) {
       this.parser = undefined;
       this.text = undefined;
       return checkReport(text, opts);

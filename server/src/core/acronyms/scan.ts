@@ -362,15 +362,18 @@ function lineStartOf(text: string, offset: number): number {
 
 // ---------------------------------------------------------------------------------------
 // Masking: code, links, URLs, e-mail addresses and HTML become spaces (offsets are kept).
+// A match may start only where a run of its characters starts (the lookbehinds) and
+// stops at the next opening character, so no text is scanned twice: time stays linear
+// on a long word without an `@` or a top-level domain, or many `<` without `>`.
 
 const MASKS: { test: string | RegExp; re: RegExp; from?: number }[] = [
   { test: '`', re: /(`+)[^`][\s\S]*?\1/g },
-  { test: '<', re: /<!--[\s\S]*?-->|<[^>\n]*>/g },
-  { test: '](', re: /\]\([^)\n]*\)/g, from: 1 },
+  { test: '<', re: /<!--[\s\S]*?-->|<[^<>\n]*>/g },
+  { test: '](', re: /\]\([^)\]\n]*\)/g, from: 1 },
   { test: ']:', re: /^[ \t]*\[[^\]\n]+\]:.*$/gm },
   { test: /:\/\/|www\./i, re: /\b(?:https?:\/\/|www\.)[^\s<>|\])]+/gi },
-  { test: '@', re: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
-  { test: /\.(?:uk|com|org|net|gov|io|co|ac|nhs|edu|info|eu)\b/i, re: /\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|io|co|ac|nhs|edu|info|eu)\b(?:\/[^\s|)]*)?/gi },
+  { test: '@', re: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
+  { test: /\.(?:uk|com|org|net|gov|io|co|ac|nhs|edu|info|eu)\b/i, re: /(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|io|co|ac|nhs|edu|info|eu)\b(?:\/[^\s|)]*)?/gi },
 ];
 
 const ANY_MASK = /[`<@]|\]\(|\]:|:\/\/|www\.|\.(?:uk|com|org|net|gov|io|co|ac|nhs|edu|info|eu)\b/i;

@@ -1,4 +1,5 @@
-import type { Nodes, Parents } from 'mdast';
+import type { Nodes } from 'mdast';
+import { walkTree } from '../walk.js';
 import { defineUnitMemo, joinUnitMemos, type ReportModel } from '../model.js';
 import { firstAtOrAfter } from '../text.js';
 import { scanCandidates } from './scan.js';
@@ -203,39 +204,37 @@ export function unchangedDates(scan: DateScan): Unchanged | undefined {
 
 type Add = (start: number, end: number, context: DateContext) => void;
 
-function walk(node: Nodes, context: DateContext, model: ReportModel, add: Add): void {
-  switch (node.type) {
-    case 'yaml':
-    case 'code':
-    case 'inlineCode':
-    case 'html':
-    case 'image':
-    case 'imageReference':
-    case 'definition':
-      return;
-    case 'text': {
-      const s = node.position?.start.offset;
-      const e = node.position?.end.offset;
-      if (s !== undefined && e !== undefined && e > s) add(s, e, context);
-      return;
+function walk(root: Nodes, rootContext: DateContext, model: ReportModel, add: Add): void {
+  walkTree<DateContext>(root, rootContext, (node, context) => {
+    switch (node.type) {
+      case 'yaml':
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'definition':
+        return false;
+      case 'text': {
+        const s = node.position?.start.offset;
+        const e = node.position?.end.offset;
+        if (s !== undefined && e !== undefined && e > s) add(s, e, context);
+        return false;
+      }
+      case 'link': {
+        // A bare or <angle> URL shows its address as its text: not a date.
+        const s = node.position?.start.offset;
+        if (s === undefined || model.text[s] !== '[') return false;
+        return context;
+      }
+      case 'table':
+        return 'table';
+      case 'heading':
+        return 'heading';
+      default:
+        return context;
     }
-    case 'link': {
-      // A bare or <angle> URL shows its address as its text: not a date.
-      const s = node.position?.start.offset;
-      if (s === undefined || model.text[s] !== '[') return;
-      break;
-    }
-    case 'table':
-      context = 'table';
-      break;
-    case 'heading':
-      context = 'heading';
-      break;
-    default:
-      break;
-  }
-  const children = (node as Parents).children as Nodes[] | undefined;
-  if (children) for (const c of children) walk(c, context, model, add);
+  });
 }
 
 const DATED_LINE = /^\s*(?:[-*+]\s+)?[*_]{0,2}Dated\b[*_]{0,2}\s*:?[*_]{0,2}\s*$/i;

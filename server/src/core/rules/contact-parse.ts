@@ -1,4 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
+import { walkTree } from '../walk.js';
 import { phrasingText, defineUnitMemo, joinUnitMemos, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
 import { firstAtOrAfter } from '../text.js';
 import type { Profile } from '../templates/schema.js';
@@ -26,16 +27,16 @@ import type { Range } from '../types.js';
 const UNIT_MASK = defineUnitMemo<string>({
   compute(unit, model) {
     const spans: [number, number][] = [];
-    const walk = (n: Nodes): void => {
+    const walk = (n: Nodes): boolean => {
       if (n.type === 'html' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'yaml') {
         const s = n.position?.start.offset;
         const e = n.position?.end.offset;
         if (s !== undefined && e !== undefined) spans.push([s, e]);
-        return;
+        return false;
       }
-      if ('children' in n) for (const c of n.children) walk(c as Nodes);
+      return true;
     };
-    walk(unit.node);
+    walkTree(unit.node, true, walk);
     const text = model.text;
     let out = '';
     let cursor = unit.start;
@@ -839,7 +840,7 @@ const UNIT_MAILTOS = defineUnitMemo<{ start: number; link: MailtoLink }[]>({
   compute(unit, model) {
     const text = model.text;
     const out: { start: number; link: MailtoLink }[] = [];
-    const walk = (n: Nodes): void => {
+    const walk = (n: Nodes): boolean => {
       if (n.type === 'link' && /^mailto:/i.test(n.url)) {
         const s = n.position?.start.offset;
         const e = n.position?.end.offset;
@@ -864,9 +865,9 @@ const UNIT_MAILTOS = defineUnitMemo<{ start: number; link: MailtoLink }[]>({
           }
         }
       }
-      if ('children' in n) for (const c of n.children) walk(c as Nodes);
+      return true;
     };
-    walk(unit.node);
+    walkTree(unit.node, true, walk);
     return out;
   },
   shift(found, d) {

@@ -1,5 +1,6 @@
 import type { RuleDefinition } from './define.js';
 import { notText } from './structure-not-text.js';
+import { beyondLimits } from './structure-beyond-limits.js';
 import { missingTitle } from './structure-missing-title.js';
 import { requiredSection } from './structure-required-section.js';
 import { sectionOrder } from './structure-section-order.js';
@@ -26,6 +27,7 @@ import { ACRONYM_RULES } from './acronym.js';
 /** Every rule, in the order findings are documented. Add new rules here. */
 export const RULES: readonly RuleDefinition[] = [
   notText,
+  beyondLimits,
   missingTitle,
   requiredSection,
   sectionOrder,

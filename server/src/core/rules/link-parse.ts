@@ -1,4 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
+import { walkTree } from '../walk.js';
 import { phrasingText, defineUnitMemo, joinUnitMemos, unchangedUnitItems, type ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
 
@@ -58,39 +59,39 @@ const UNIT_LINKS = defineUnitMemo<LinkTarget[]>({
     const out: LinkTarget[] = [];
     const text = model.text;
     const textNodes: [number, number][] = [];
-    const walk = (n: Nodes): void => {
+    const walk = (n: Nodes): boolean => {
       const s = n.position?.start.offset;
       const e = n.position?.end.offset;
-      if (s === undefined || e === undefined) return;
+      if (s === undefined || e === undefined) return false;
       switch (n.type) {
         case 'link': {
           const t = readLink(text, n, s, e);
           if (t) out.push(t);
-          return; // a link holds no links
+          return false; // a link holds no links
         }
         case 'definition': {
           const t = readDefinition(text, n.url, s, e);
           if (t) out.push(t);
-          return;
+          return false;
         }
         case 'linkReference':
         case 'imageReference':
         case 'image':
-          return;
+          return false;
         case 'inlineCode':
         case 'code':
         case 'yaml':
-          return;
+          return false;
         case 'html':
           for (const t of readHtml(n.value, s)) out.push(t);
-          return;
+          return false;
         case 'text':
           textNodes.push([s, e]);
-          return;
+          return false;
       }
-      if ('children' in n) for (const c of n.children) walk(c as Nodes);
+      return true;
     };
-    walk(unit.node);
+    walkTree(unit.node, true, walk);
     for (const t of readBroken(text, textNodes, unit.start, unit.end)) out.push(t);
     return out.sort((a, b) => a.start - b.start);
   },

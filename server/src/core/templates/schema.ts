@@ -1,3 +1,4 @@
+import { format } from 'date-fns/format';
 import { z } from 'zod';
 
 // zod compiles a fast path for each object schema with `new Function` on its first parse.
@@ -107,7 +108,11 @@ export const ProfileSchema = z
       .enum(['by-section', 'continuous'])
       .describe('by-section: 4.1, 4.2 restart in each section; continuous: 1..N through the report.'),
     numberedHeadings: z.boolean().default(true),
-    dateStyle: z.string().default('d MMMM yyyy').describe('House style for dates (date-fns format).'),
+    dateStyle: z
+      .string()
+      .refine(isDatePattern, { message: 'not a date pattern date-fns can write (e.g. "d MMMM yyyy"; quote other letters in single quotes)' })
+      .default('d MMMM yyyy')
+      .describe('House style for dates (date-fns format).'),
     allowExtraSections: z.boolean().default(false),
     contact: z
       .object({
@@ -134,3 +139,13 @@ export const ProfileOverrideSchema = z
 export type FieldSpec = z.output<typeof FieldSchema>;
 export type Profile = z.output<typeof ProfileSchema>;
 export type ProfileInput = z.input<typeof ProfileSchema>;
+
+/** Whether date-fns can write a date with `pattern` (it throws on unknown or unquoted letters). */
+function isDatePattern(pattern: string): boolean {
+  try {
+    format(new Date(2026, 1, 3), pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
