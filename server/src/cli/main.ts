@@ -10,6 +10,7 @@ import { toJson, toSarif, toText, type FileFindings } from './format.js';
 import { RULES } from '../core/rules/index.js';
 import { exportCommand } from './export.js';
 import { glossaryCommand } from './glossary.js';
+import { checkWordFile, importCommand, isWordFile } from './import.js';
 
 const VERSION = '0.1.0';
 
@@ -35,6 +36,9 @@ Other commands:
   committee-report export FILE --format docx|html [--output PATH] [--force]
                              writes the report in the council's layout (Word, or HTML
                              for print/PDF); a report with errors needs --force
+  committee-report import REPORT.docx [--output FILE] [--template ID]
+                             converts a Word report into a draft; check also reads
+                             .docx files directly (findings name the paragraph)
   committee-report glossary FILE [--write]
                              prints the report's "Acronyms" section from the acronyms
                              it uses; --write puts it into the file`;
@@ -60,7 +64,7 @@ export function collectFiles(args: string[], cwd: string): { files: string[]; mi
     const found = isDir
       ? globSync(['**/*.md'], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
       : globSync([posix(arg)], { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-    const reports = found.filter((f) => isReportFile(f, () => readHead(f)));
+    const reports = found.filter((f) => isWordFile(f) || isReportFile(f, () => readHead(f)));
     if (!isDir && found.length === 0) missing.push(arg);
     for (const f of reports) files.add(resolve(f));
   }
@@ -110,6 +114,7 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
 export function main(argv: string[], cwd = process.cwd()): number | Promise<number> {
   if (argv[0] === 'export') return exportCommand(argv.slice(1), cwd);
   if (argv[0] === 'glossary') return glossaryCommand(argv.slice(1), cwd);
+  if (argv[0] === 'import') return importCommand(argv.slice(1), cwd);
   let parsed;
   try {
     parsed = parse(argv);
@@ -157,6 +162,14 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
     }
     return s;
   };
+  const word = files.filter(isWordFile);
+  if (word.length === 0) return checkFiles(files, new Map(), options, settingsFor, cwd);
+  return Promise.all(word.map((f) => checkWordFile(f, display(f, cwd), settingsFor(f), options.today))).then((checked) =>
+    checkFiles(files, new Map(word.map((f, i) => [f, checked[i]!])), options, settingsFor, cwd),
+  );
+}
+
+function checkFiles(files: string[], word: Map<string, FileFindings>, options: Options, settingsFor: (file: string) => WorkspaceSettings, cwd: string): number {
   const results: FileFindings[] = [];
   let configError = false;
   const reportedConfig = new Set<string>();
@@ -170,6 +183,11 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
         file: display(p.file, cwd),
         findings: p.problems.map((x) => ({ ruleId: 'config', severity: 'error' as const, message: x.path ? `${x.path}: ${x.message}` : x.message, range: x.range, fixes: [] })),
       });
+    }
+    const checkedWord = word.get(file);
+    if (checkedWord) {
+      results.push(checkedWord);
+      continue;
     }
     let text: string;
     try {
