@@ -513,7 +513,8 @@ function writeLabel(doc: Document, p: El, pPr: El | undefined, label: Label): vo
   const run = mk('r');
   const t = mk('t');
   t.setAttribute('xml:space', 'preserve');
-  t.appendChild(doc.createTextNode(label.text + (label.suffix === 'space' ? ' ' : '')));
+  // No separator (`w:suff nothing`) still needs a space in the draft: "1.Summary" is not a numbered heading.
+  t.appendChild(doc.createTextNode(label.text + (label.suffix === 'tab' ? '' : ' ')));
   run.appendChild(t);
   const after = props.nextSibling;
   p.insertBefore(run, after);
