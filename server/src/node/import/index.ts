@@ -148,7 +148,7 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions): Promis
   const notes = [...revisionNotes(word.revisions), ...commentNotes(word.comments)];
   if (md.images > 0) {
     const bytesSkipped = pkg.skipped.filter((s) => /^word\/media\//.test(s.name)).reduce((a, s) => a + s.size, 0);
-    notes.push(`Pictures: ${plural(md.images, 'picture')}${bytesSkipped > 0 ? ` (${Math.max(1, Math.round(bytesSkipped / 1024))} KB)` : ''} not imported; each is marked "[Picture not imported]" in the draft.`);
+    notes.push(`Pictures: ${plural(md.images, 'picture')}${bytesSkipped > 0 ? ` (${Math.max(1, Math.round(bytesSkipped / 1024))} KB)` : ''} not imported; each is marked "(Picture not imported)" in the draft.`);
   }
   notes.push(...md.notes);
   const result: ImportResult = { markdown: md.markdown, recognised: md.recognised, notes, revisions: word.revisions, comments: word.comments, images: md.images, numbered: word.numbered };

@@ -97,7 +97,7 @@ function handlers(counts: { images: number; footnotes: number }): Record<string,
     img(_state: State, node: Element) {
       counts.images++;
       const alt = typeof node.properties?.alt === 'string' ? node.properties.alt.trim() : '';
-      return { type: 'emphasis', children: [{ type: 'text', value: alt ? `[Picture not imported: ${alt}]` : '[Picture not imported]' }] };
+      return { type: 'emphasis', children: [{ type: 'text', value: alt ? `(Picture not imported: ${alt})` : '(Picture not imported)' }] };
     },
     h1(state: State, node: Element) {
       const h = defaultHandlers.h1!(state, node) as Heading;
