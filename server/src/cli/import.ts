@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport } from '../core/check.js';
 import type { Finding } from '../core/types.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
 import { importDocx, type ImportResult } from '../node/import/index.js';
+import { draftPathFor } from '../node/import/editor.js';
 import { wordMessage, wordPlace } from '../node/import/places.js';
 import type { FileFindings } from './format.js';
 import type { Output } from './export.js';
@@ -42,10 +43,6 @@ export function isWordFile(file: string): boolean {
   return /\.(docx|docm|dotx|doc)$/i.test(file);
 }
 
-/** The draft's default name beside the Word file: `report.docx` → `report.report.md`. */
-export function draftPathFor(docx: string): string {
-  return join(dirname(docx), `${basename(docx).replace(/\.(docx|docm|dotx|doc)$/i, '')}.report.md`);
-}
 
 /** Reads and converts one Word file with the folder's settings (profiles, default template). */
 export async function importWordFile(file: string, settings: WorkspaceSettings, templateId?: string): Promise<ImportResult> {
