@@ -161,6 +161,15 @@ const implications = (last: string): Sec[] => [
   { title: last, paras: [{ text: 'None.' }] },
 ];
 
+/** The City forms' implications and closing sections (the same on both forms). */
+const CITY_CLOSING: Sec[] = [
+  { title: 'Financial, legal, equalities, climate emergency and other implications', paras: [], children: implications('Other implications') },
+  { title: 'Background information and other papers', paras: [{ text: 'None.' }] },
+  { title: 'Summary of appendices', paras: [{ text: 'None.' }] },
+  { title: 'Is this a private report (If so, please indicate the reasons and state why it is not in the public interest to be dealt with publicly)?', paras: [{ text: 'No' }] },
+  { title: 'Is this a "key decision"? If so, why?', paras: [{ text: 'No' }] },
+];
+
 const FORMS: Form[] = [
   {
     name: 'city-executive',
@@ -172,11 +181,7 @@ const FORMS: Form[] = [
       { title: 'Recommended actions/decision', paras: [{ text: 'The Commission is asked to note the report.', numbered: true }] },
       { title: 'Scrutiny / stakeholder engagement', paras: [{ text: 'Young people have shaped the consent forms.', numbered: true }, DELETED] },
       { title: 'Background and options with supporting evidence', paras: [{ text: 'A locality model has been piloted since November 2025.', numbered: true }] },
-      { title: 'Financial, legal, equalities, climate emergency and other implications', paras: [], children: implications('Other implications') },
-      { title: 'Background information and other papers', paras: [{ text: 'None.' }] },
-      { title: 'Summary of appendices', paras: [{ text: 'None.' }] },
-      { title: 'Is this a private report (If so, please indicate the reasons and state why it is not in the public interest to be dealt with publicly)?', paras: [{ text: 'No' }] },
-      { title: 'Is this a "key decision"? If so, why?', paras: [{ text: 'No' }] },
+      ...CITY_CLOSING,
     ],
   },
   {
@@ -188,11 +193,7 @@ const FORMS: Form[] = [
       { title: 'Summary', paras: [{ text: 'This report sets out the priorities for the year.', numbered: true }, INSERTED] },
       { title: 'Recommendation(s) to scrutiny', paras: [{ text: 'The Commission is asked to comment on the measures.', numbered: true }] },
       { title: 'Detailed report', paras: [{ text: 'The priorities were agreed in January 2026.', numbered: true }, DELETED, { text: 'The first quarterly report comes in July 2026.', numbered: true }] },
-      { title: 'Financial, legal, equalities, climate emergency and other implications', paras: [], children: implications('Other implications') },
-      { title: 'Background information and other papers', paras: [{ text: 'None.' }] },
-      { title: 'Summary of appendices', paras: [{ text: 'None.' }] },
-      { title: 'Is this a private report (If so, please indicate the reasons and state why it is not in the public interest to be dealt with publicly)?', paras: [{ text: 'No' }] },
-      { title: 'Is this a "key decision"? If so, why?', paras: [{ text: 'No' }] },
+      ...CITY_CLOSING,
     ],
   },
   {

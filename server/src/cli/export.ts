@@ -24,11 +24,12 @@ Exit code: 0 exported, 1 not exported because of errors, 2 usage or file error.`
 
 class UsageError extends Error {}
 
-function posix(p: string): string {
+export function posix(p: string): string {
   return p.split(sep).join('/');
 }
 
-function display(file: string, cwd: string): string {
+/** A path as shown in messages: relative to the working folder when inside it. */
+export function display(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel.startsWith('..') ? file : posix(rel);
 }

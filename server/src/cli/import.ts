@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport } from '../core/check.js';
 import type { Finding } from '../core/types.js';
@@ -9,7 +9,7 @@ import { importDocx, type ImportResult } from '../node/import/index.js';
 import { draftPathFor } from '../node/import/editor.js';
 import { wordMessage, wordPlace } from '../node/import/places.js';
 import type { FileFindings } from './format.js';
-import type { Output } from './export.js';
+import { display, posix, type Output } from './export.js';
 
 export const IMPORT_USAGE = `Usage: committee-report import REPORT.docx [--output FILE] [--template ID] [--force]
 
@@ -28,15 +28,6 @@ Options:
 Exit code: 0 imported, 2 usage error or a file that cannot be imported.`;
 
 class UsageError extends Error {}
-
-function posix(p: string): string {
-  return p.split(sep).join('/');
-}
-
-function display(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel.startsWith('..') ? file : posix(rel);
-}
 
 /** Word files the checker reads through the importer. */
 export function isWordFile(file: string): boolean {
