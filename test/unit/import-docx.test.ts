@@ -170,3 +170,45 @@ test('tracked changes and comments made in Word are listed: which were accepted,
   assert.match(notes, /accepted deletion by Jane Smith of "is a draft"/);
   assert.match(notes, /paragraph 1\.1 "The plan was agreed in March\.": comment by Tom Brown: "Which March\?"/);
 });
+
+test('County form: capitalised header lines and bold headings (no heading styles) become front matter and sections', async () => {
+  const bold = (text: string): InstanceType<typeof Paragraph> => new Paragraph({ children: [new TextRun({ text, bold: true })] });
+  const plain = (text: string): InstanceType<typeof Paragraph> => new Paragraph({ children: [new TextRun(text)] });
+  const bytes = await docxOf([
+    bold('CHILDREN AND FAMILIES OVERVIEW AND SCRUTINY COMMITTEE:'),
+    bold('5 SEPTEMBER 2024'),
+    bold('TRANSFORMING SEND AND INCLUSION IN LEICESTERSHIRE'),
+    bold('PROGRAMME UPDATE'),
+    bold('REPORT OF THE DIRECTOR OF CHILDREN AND FAMILY SERVICES'),
+    bold('Purpose of the Report'),
+    plain('1.\tThe purpose of this report is to update the Committee on SEND.'),
+    bold('Policy Framework and Previous Decisions'),
+    plain('2.\tThe Children and Families Act 2014.'),
+    plain('3.\tThe Committee considered the programme in March 2023.'),
+  ]);
+  const r = await importDocx(bytes, { profiles: [...BUILTIN_PROFILES] });
+  assert.equal(r.profile?.id, 'leicestershire-county/committee');
+  assert.equal(
+    r.markdown,
+    [
+      '---',
+      'template: leicestershire-county/committee',
+      'committee: Children and Families Overview and Scrutiny Committee',
+      'meeting_date: 5 September 2024',
+      'report_of: Director of Children and Family Services',
+      '---',
+      '',
+      '# Transforming SEND and Inclusion in Leicestershire Programme Update',
+      '',
+      '## Purpose of the Report',
+      '',
+      '1. The purpose of this report is to update the Committee on SEND.',
+      '',
+      '## Policy Framework and Previous Decisions',
+      '',
+      '2. The Children and Families Act 2014.',
+      '3. The Committee considered the programme in March 2023.',
+      '',
+    ].join('\n'),
+  );
+});

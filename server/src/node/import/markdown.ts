@@ -216,19 +216,24 @@ export async function htmlToMarkdown(html: string, opts: ToMarkdownOptions): Pro
   const notes: string[] = [];
   const nodes = tree.children;
 
-  // Header zone: everything before the first section heading (the Title style is the title).
-  let first = nodes.findIndex((n) => n.type === 'heading' && !(n.data as { reportTitle?: boolean } | undefined)?.reportTitle);
-  if (first < 0) first = nodes.length;
+  // The template: from the headings, and bold paragraphs that may be headings (County forms).
+  const boldLines = nodes.filter((n): n is Paragraph => n.type === 'paragraph' && isStrongOnly(n)).map((n) => phrasingText(n.children).replace(/\s+/g, ' ').trim());
   const headings = nodes.filter((n): n is Heading => n.type === 'heading').map(headingText);
-  const headerNodes = nodes.slice(0, first);
-  const headerText = headerNodes.map((n) => blockText(n) || (n.type === 'list' || n.type === 'table' ? listOrTableText(n) : '')).join('\n');
-
   let profile = opts.template;
   let recognised: ToMarkdownResult['recognised'] = profile ? 'given' : 'none';
   if (!profile) {
-    profile = recogniseTemplate(headings, headerText, opts.profiles);
+    const allText = nodes.map((n) => blockText(n) || (n.type === 'list' || n.type === 'table' ? listOrTableText(n) : '')).join('\n');
+    profile = recogniseTemplate([...headings, ...boldLines], allText, opts.profiles);
     if (profile) recognised = 'recognised';
   }
+  const wordings = profile ? sectionWordings(profile) : new Map<string, number>();
+  const sectionLevel = (n: RootContent): number | undefined =>
+    n.type === 'paragraph' && isStrongOnly(n) ? wordings.get(normaliseHeading(titleOf(phrasingText(n.children).replace(/\s+/g, ' ').trim()))) : undefined;
+
+  // Header zone: everything before the first section heading (the Title style is the title).
+  let first = nodes.findIndex((n) => (n.type === 'heading' && !(n.data as { reportTitle?: boolean } | undefined)?.reportTitle) || sectionLevel(n) !== undefined);
+  if (first < 0) first = nodes.length;
+  const headerNodes = nodes.slice(0, first);
 
   // Header lines, in order; a two-column table is label → value rows.
   const lines: HeaderLine[] = [];
@@ -257,7 +262,6 @@ export async function htmlToMarkdown(html: string, opts: ToMarkdownOptions): Pro
   const title = styledTitle ?? header.title;
 
   // Body.
-  const wordings = profile ? sectionWordings(profile) : new Map<string, number>();
   const body: RootContent[] = [];
   if (title) body.push({ type: 'heading', depth: 1, children: [{ type: 'text', value: title }] });
   headerNodes.forEach((n, i) => {
@@ -284,10 +288,9 @@ export async function htmlToMarkdown(html: string, opts: ToMarkdownOptions): Pro
   for (const n of rest) {
     let node: RootContent = n;
     // A bold paragraph worded as a template section is that section's heading (County forms).
-    if (node.type === 'paragraph' && profile && isStrongOnly(node)) {
-      const text = phrasingText(node.children).replace(/\s+/g, ' ').trim();
-      const level = wordings.get(normaliseHeading(titleOf(text)));
-      if (level !== undefined) node = { type: 'heading', depth: level as Heading['depth'], children: [{ type: 'text', value: text }] };
+    const level = sectionLevel(node);
+    if (level !== undefined) {
+      node = { type: 'heading', depth: level as Heading['depth'], children: [{ type: 'text', value: phrasingText((node as Paragraph).children).replace(/\s+/g, ' ').trim() }] };
     } else if (node.type === 'heading') {
       const text = headingText(node);
       const appendix = /^appendix\b/i.test(text) && node.depth <= topWord;
