@@ -86,3 +86,15 @@ test('check of a damaged .docx is one clear error finding, and the other reports
   assert.match(r.out, /^broken\.docx: whole document {2}error {2}import {2}The \.docx file is damaged/m);
   assert.match(r.out, /2 reports checked, 1 clean/);
 });
+
+test("import uses the workspace's default template when the headings name none", async () => {
+  const { Document, Packer, Paragraph, TextRun } = await import('docx');
+  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  writeFileSync(join(dir, '.committee-reports.json'), JSON.stringify({ defaultTemplate: 'leicestershire-county/committee' }));
+  const doc = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('A note with no template headings.')] })] }] });
+  writeFileSync(join(dir, 'note.docx'), new Uint8Array(await Packer.toArrayBuffer(doc)));
+  const r = run(['import', 'note.docx', '--output', '-'], dir);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^template: leicestershire-county\/committee$/m);
+  assert.match(r.err, /leicestershire-county\/committee, the workspace's default template/);
+});

@@ -5,8 +5,8 @@ import { checkReport } from '../core/check.js';
 import type { Finding } from '../core/types.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
-import { importDocx, type ImportResult } from '../node/import/index.js';
-import { draftPathFor } from '../node/import/editor.js';
+import type { ImportResult } from '../node/import/index.js';
+import { draftPathFor, importWithSettings } from '../node/import/editor.js';
 import { wordMessage, wordPlace } from '../node/import/places.js';
 import type { FileFindings } from './format.js';
 import { display, posix, type Output } from './export.js';
@@ -40,8 +40,7 @@ export async function importWordFile(file: string, settings: WorkspaceSettings, 
   const id = templateId ?? undefined;
   const template = id ? settings.profiles.get(id) : undefined;
   if (id && !template) throw new UsageError(`unknown template "${id}" (known: ${settings.profiles.ids().join(', ')})`);
-  const bytes = readFileSync(file);
-  return importDocx(bytes, { profiles: settings.profiles.all(), ...(template ? { template } : {}) });
+  return importWithSettings(readFileSync(file), settings, template);
 }
 
 /**
@@ -104,7 +103,7 @@ export async function importCommand(argv: string[], cwd = process.cwd(), io: { s
   } else {
     stdout.write(result.markdown);
   }
-  const how = result.recognised === 'given' ? 'as given' : result.recognised === 'recognised' ? 'recognised from its headings' : '';
+  const how = { given: 'as given', recognised: 'recognised from its headings', default: "the workspace's default template", none: '' }[result.recognised];
   const summary = `Imported ${shown}${output ? ` to ${display(output, cwd)}` : ''} (${result.profile ? `${result.profile.id}, ${how}` : 'no template'}).`;
   (output ? stdout : stderr).write(summary + '\n');
   for (const n of result.notes) stderr.write(n + '\n');

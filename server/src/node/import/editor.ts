@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { loadWorkspaceSettings } from '../../core/workspace.js';
+import { loadWorkspaceSettings, type WorkspaceSettings } from '../../core/workspace.js';
+import type { Profile } from '../../core/templates/schema.js';
 import { nodeFileSystem } from '../fs.js';
-import { importDocx } from './index.js';
+import { importDocx, type ImportResult } from './index.js';
 import type { ImportWordResult } from '../../lsp/protocol.js';
 
 /**
@@ -27,10 +28,16 @@ export function freeDraftPath(docx: string, exists: (p: string) => boolean = exi
   }
 }
 
+/** Imports with a folder's settings: its profiles, and its default template when none is recognised. */
+export function importWithSettings(bytes: Uint8Array, settings: WorkspaceSettings, template?: Profile): Promise<ImportResult> {
+  const fallback = settings.config.defaultTemplate ? settings.profiles.get(settings.config.defaultTemplate) : undefined;
+  return importDocx(bytes, { profiles: settings.profiles.all(), ...(template ? { template } : {}), ...(fallback ? { fallback } : {}) });
+}
+
 export async function importForEditor(path: string): Promise<ImportWordResult> {
   try {
     const settings = loadWorkspaceSettings(nodeFileSystem, dirname(path).split(sep).join('/'));
-    const r = await importDocx(readFileSync(path), { profiles: settings.profiles.all() });
+    const r = await importWithSettings(readFileSync(path), settings);
     const out: ImportWordResult = { text: r.markdown, draftPath: freeDraftPath(path), notes: r.notes };
     if (r.profile) out.template = r.profile.id;
     return out;

@@ -20,13 +20,15 @@ export interface ImportOptions {
   profiles: Profile[];
   /** The template, when the user named it. */
   template?: Profile;
+  /** The workspace's default template, used when none is recognised. */
+  fallback?: Profile;
   limits?: Limits;
 }
 
 export interface ImportResult {
   markdown: string;
   profile?: Profile;
-  recognised: 'given' | 'recognised' | 'none';
+  recognised: 'given' | 'recognised' | 'default' | 'none';
   /** Messages for the officer: what was accepted, dropped or left out. */
   notes: string[];
   revisions: Revision[];
@@ -144,7 +146,7 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions): Promis
     if (e instanceof ImportError) throw e;
     throw new ImportError(`The .docx file could not be read (${e instanceof Error ? e.message : String(e)}); it may be damaged. Open it in Word, which offers to repair it, and save it again.`, 'damaged');
   }
-  const md = await htmlToMarkdown(html, { profiles: opts.profiles, ...(opts.template ? { template: opts.template } : {}) });
+  const md = await htmlToMarkdown(html, { profiles: opts.profiles, ...(opts.template ? { template: opts.template } : {}), ...(opts.fallback ? { fallback: opts.fallback } : {}) });
   const notes = [...revisionNotes(word.revisions), ...commentNotes(word.comments)];
   if (md.images > 0) {
     const bytesSkipped = pkg.skipped.filter((s) => /^word\/media\//.test(s.name)).reduce((a, s) => a + s.size, 0);

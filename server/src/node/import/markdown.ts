@@ -28,13 +28,15 @@ export interface ToMarkdownOptions {
   profiles: Profile[];
   /** A profile id given by the user (`--template`): no recognition. */
   template?: Profile;
+  /** The workspace's default template, when none is recognised. */
+  fallback?: Profile;
 }
 
 export interface ToMarkdownResult {
   markdown: string;
   profile?: Profile;
   /** How the template was chosen. */
-  recognised: 'given' | 'recognised' | 'none';
+  recognised: 'given' | 'recognised' | 'default' | 'none';
   images: number;
   footnotes: number;
   notes: string[];
@@ -225,6 +227,10 @@ export async function htmlToMarkdown(html: string, opts: ToMarkdownOptions): Pro
     const allText = nodes.map((n) => blockText(n) || (n.type === 'list' || n.type === 'table' ? listOrTableText(n) : '')).join('\n');
     profile = recogniseTemplate([...headings, ...boldLines], allText, opts.profiles);
     if (profile) recognised = 'recognised';
+    else if (opts.fallback) {
+      profile = opts.fallback;
+      recognised = 'default';
+    }
   }
   const wordings = profile ? sectionWordings(profile) : new Map<string, number>();
   const sectionLevel = (n: RootContent): number | undefined =>
