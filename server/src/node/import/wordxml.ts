@@ -357,7 +357,7 @@ export function readWordXml(pkg: DocxPackage, documentPath: string, partPath: (r
     const info: ParagraphInfo = { text: paragraphText(p) };
     const h = headingLevel(numbering, styleId, pPr);
     if (h !== undefined) info.heading = h;
-    const label = numberParagraph(numbering, counters, p, pPr, styleId);
+    const label = numberParagraph(numbering, counters, pPr, styleId);
     if (label !== undefined) {
       info.label = label.text;
       writeLabel(doc, p, pPr, label);
@@ -441,8 +441,7 @@ interface Label {
 }
 
 /** The paragraph's automatic number (advancing the counters), or undefined (none, or a bullet). */
-function numberParagraph(numbering: Numbering, counters: Map<string, (number | undefined)[]>, p: El, pPr: El | undefined, styleId: string | undefined): Label | undefined {
-  void p;
+function numberParagraph(numbering: Numbering, counters: Map<string, (number | undefined)[]>, pPr: El | undefined, styleId: string | undefined): Label | undefined {
   const numPr = kid(pPr, 'numPr');
   let numId = val(kid(numPr, 'numId'));
   let ilvlText = val(kid(numPr, 'ilvl'));
