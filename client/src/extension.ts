@@ -21,6 +21,7 @@ import {
   type TemplateInfo,
 } from '../../server/src/lsp/protocol.js';
 import { registerPreview } from './preview/index.js';
+import { registerImportWord } from './import-word.js';
 
 /** What activate() returns: for the integration tests and for other extensions. */
 export interface CommitteeReportsApi {
@@ -168,6 +169,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
 
   // Preview and export (client/src/preview): its readiness panel reads this extension's diagnostics.
   registerPreview(context);
+  registerImportWord(context, lc);
 
   let running: Promise<void> = Promise.resolve();
   let resolveRunning: (() => void) | undefined;

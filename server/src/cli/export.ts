@@ -24,11 +24,12 @@ A report with errors is not exported without --force (exit 1), and an existing f
 is not replaced without --force (exit 2).
 Exit code: 0 exported, 1 not exported because of errors, 2 usage or file error.`;
 
-function posix(p: string): string {
+export function posix(p: string): string {
   return p.split(sep).join('/');
 }
 
-function display(file: string, cwd: string): string {
+/** A path as shown in messages: relative to the working folder when inside it. */
+export function display(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel.startsWith('..') ? file : posix(rel);
 }

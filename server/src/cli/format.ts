@@ -4,12 +4,17 @@ import { RULES } from '../core/rules/index.js';
 export interface FileFindings {
   file: string;
   findings: Finding[];
+  /**
+   * For a Word file: where each finding is, in words (`paragraph 3.2 "The programme…"`);
+   * its ranges are in the converted draft, which the Word user does not see.
+   */
+  place?: (f: Finding) => string;
 }
 
 /** One JSON object per finding, 1-based positions, exactly these fields. */
 export function toJson(results: FileFindings[]): object[] {
   return results.flatMap((r) =>
-    r.findings.map((f) => ({
+    r.findings.map((f) => r.place ? { file: r.file, place: r.place(f), ruleId: f.ruleId, severity: f.severity, message: f.message } : ({
       file: r.file,
       line: f.range.start.line + 1,
       column: f.range.start.character + 1,
@@ -54,7 +59,7 @@ export function toSarif(results: FileFindings[], version: string): object {
             level: SARIF_LEVEL[f.severity],
             message: { text: f.message },
             locations: [
-              {
+              r.place ? { physicalLocation: { artifactLocation: { uri: r.file } }, logicalLocations: [{ name: r.place(f), kind: 'paragraph' }] } : {
                 physicalLocation: {
                   artifactLocation: { uri: r.file },
                   region: {
@@ -83,7 +88,8 @@ export function toText(results: FileFindings[], color: boolean): string {
   let infos = 0;
   for (const r of results) {
     for (const f of r.findings) {
-      lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${sev[f.severity]}  ${paint('2', f.ruleId)}  ${f.message}`);
+      const at = r.place ? `${r.file}: ${r.place(f)}` : `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      lines.push(`${at}  ${sev[f.severity]}  ${paint('2', f.ruleId)}  ${f.message}`);
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve, relative, dirname, sep } from 'node:path';
+import { resolve, dirname } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { checkReport, fixReport, refuseOversized } from '../core/check.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
@@ -7,9 +7,10 @@ import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
 import { isReportFile } from '../core/report-files.js';
 import { toJson, toSarif, toText, type FileFindings } from './format.js';
 import { RULES } from '../core/rules/index.js';
-import { exportCommand } from './export.js';
+import { display, exportCommand, posix } from './export.js';
 import { glossaryCommand } from './glossary.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
+import { checkWordFile, importCommand, isWordFile } from './import.js';
 
 const VERSION = '0.1.0';
 
@@ -36,13 +37,12 @@ Other commands:
   committee-report export FILE --format docx|html [--output PATH] [--force]
                              writes the report in the council's layout (Word, or HTML
                              for print/PDF); a report with errors needs --force
+  committee-report import REPORT.docx [--output FILE] [--template ID]
+                             converts a Word report into a draft; check also reads
+                             .docx files directly (findings name the paragraph)
   committee-report glossary FILE [--write]
                              prints the report's "Acronyms" section from the acronyms
                              it uses; --write puts it into the file`;
-
-function posix(p: string): string {
-  return p.split(sep).join('/');
-}
 
 /**
  * Expands arguments into report files: files as given, folders searched, globs matched.
@@ -65,7 +65,7 @@ export function collectFiles(args: string[], cwd: string): { files: string[]; mi
       ? globSync(['**/*.md'], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
       : globSync([posix(arg)], { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
     if (!isDir && matches.length === 0) missing.push(arg);
-    for (const f of matches) if (isReportFile(f, () => readHead(f))) found.add(resolve(f));
+    for (const f of matches) if (isWordFile(f) || isReportFile(f, () => readHead(f))) found.add(resolve(f));
   }
   const files: string[] = [];
   const seen = new Set<string>();
@@ -117,6 +117,7 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
 export function main(argv: string[], cwd = process.cwd()): number | Promise<number> {
   if (argv[0] === 'export') return exportCommand(argv.slice(1), cwd);
   if (argv[0] === 'glossary') return glossaryCommand(argv.slice(1), cwd);
+  if (argv[0] === 'import') return importCommand(argv.slice(1), cwd);
   let parsed;
   try {
     parsed = parse(argv);
@@ -164,6 +165,14 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
     }
     return s;
   };
+  const word = files.filter(isWordFile);
+  if (word.length === 0) return checkFiles(files, new Map(), options, settingsFor, cwd);
+  return Promise.all(word.map((f) => checkWordFile(f, display(f, cwd), settingsFor(f), options.today))).then((checked) =>
+    checkFiles(files, new Map(word.map((f, i) => [f, checked[i]!])), options, settingsFor, cwd),
+  );
+}
+
+function checkFiles(files: string[], word: Map<string, FileFindings>, options: Options, settingsFor: (file: string) => WorkspaceSettings, cwd: string): number {
   const results: FileFindings[] = [];
   let configError = false;
   let unreadable = 0;
@@ -179,6 +188,11 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
         file: display(p.file, cwd),
         findings: p.problems.map((x) => ({ ruleId: 'config', severity: 'error' as const, message: x.path ? `${x.path}: ${x.message}` : x.message, range: x.range, fixes: [] })),
       });
+    }
+    const checkedWord = word.get(file);
+    if (checkedWord) {
+      results.push(checkedWord);
+      continue;
     }
     let text: string;
     try {
@@ -220,7 +234,3 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function display(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel.startsWith('..') ? file : posix(rel);
-}

@@ -164,3 +164,25 @@ export function readinessText(c: Counts): string {
   if (c.warnings > 0) return `${plural(c.warnings, 'warning')} — ready to submit`;
   return 'Ready to submit';
 }
+
+/** Converts a Word report (.docx) into a draft; nothing is written (the client opens it untitled). */
+export const ImportWordRequest = 'committeeReports/importWord';
+export const IMPORT_WORD_COMMAND = 'committeeReports.importWord';
+
+export interface ImportWordParams {
+  /** The .docx file's URI. */
+  uri: string;
+}
+
+export interface ImportWordResult {
+  /** The draft's Markdown; absent when the file could not be imported. */
+  text?: string;
+  /** A free path for the draft beside the .docx (`report.report.md`). */
+  draftPath?: string;
+  /** The template the draft names, when one was recognised. */
+  template?: string;
+  /** What was accepted, dropped or left out (tracked changes, comments, pictures). */
+  notes: string[];
+  /** Why the file could not be imported. */
+  error?: string;
+}

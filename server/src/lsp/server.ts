@@ -23,7 +23,10 @@ import { CHECKS_LANE } from './spawn.js';
 import type { CheckDone, ConfigProblems } from './analyzer.js';
 import { pathToUri, uriToPath } from './uri.js';
 import { problemDiagnostic, quickFixes } from './convert.js';
+import { importWord } from './import-word.js';
 import {
+  ImportWordRequest,
+  type ImportWordParams,
   CheckFilesRequest,
   Commands,
   FIX_ALL_KIND,
@@ -362,6 +365,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // ---- custom requests ---------------------------------------------------------------------------
   connection.onRequest(TemplatesRequest, (p: TemplatesParams, token) => checks.run('templates', { uri: p.uri }, token));
   connection.onRequest(NewReportRequest, (p: NewReportParams, token) => checks.run('newReport', p, token));
+  connection.onRequest(ImportWordRequest, (p: ImportWordParams) => importWord(p));
   connection.onRequest(InsertMissingSectionsRequest, async (p: InsertMissingSectionsParams, token): Promise<InsertMissingSectionsResult> => {
     const r = await feature<InsertMissingSectionsResult>('insertMissing', p.uri, token);
     return r ?? { inserted: 0, edits: [] };

@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs the built `committee-report` command (npm run build first: `npm test` does). */
+const repo = join(import.meta.dirname, '..', '..');
+const bin = join(repo, 'bin', 'committee-report.js');
+
+function run(args: string[], cwd = repo) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A Word file of the typical mistakes, made by the exporter. */
+function wordFile(): { dir: string; docx: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  const docx = join(dir, 'typical.docx');
+  const r = run(['export', 'examples/typical-mistakes.report.md', '--force', '--output', docx]);
+  assert.equal(r.code, 0, r.err);
+  return { dir, docx };
+}
+
+test('import writes the draft beside the .docx, says which template, and will not overwrite without --force', () => {
+  const { dir, docx } = wordFile();
+  const r = run(['import', docx], dir);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^Imported typical\.docx to typical\.report\.md \(leicester-city\/executive, recognised from its headings\)\.$/m);
+  const draft = readFileSync(join(dir, 'typical.report.md'), 'utf8');
+  assert.match(draft, /^template: leicester-city\/executive$/m);
+  assert.match(draft, /^## 5\. Financial, legal, equalities, climate emergency and other implications$/m);
+  const again = run(['import', docx], dir);
+  assert.equal(again.code, 2);
+  assert.match(again.err, /typical\.report\.md exists; choose another --output or overwrite it with --force/);
+  assert.equal(run(['import', docx, '--force'], dir).code, 0);
+});
+
+test('import --output - prints the draft; --template names the form; an unknown one is a usage error', () => {
+  const { dir, docx } = wordFile();
+  const r = run(['import', docx, '--output', '-', '--template', 'leicester-city/scrutiny'], dir);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^template: leicester-city\/scrutiny$/m);
+  assert.match(r.err, /leicester-city\/scrutiny, as given/);
+  const bad = run(['import', docx, '--template', 'nope/nope'], dir);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /unknown template "nope\/nope"/);
+  assert.equal(existsSync(join(dir, 'typical.report.md')), false);
+});
+
+test('import of a .doc says how to convert it; a missing file is an error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  writeFileSync(join(dir, 'old.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]));
+  const r = run(['import', 'old.doc'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /old\.doc: This is an old Word 97-2003 document \(\.doc\)/);
+  assert.equal(run(['import', 'none.docx'], dir).code, 2);
+});
+
+test('check REPORT.docx: findings named by paragraph number or heading and first words, in text, JSON and SARIF', () => {
+  const { dir, docx } = wordFile();
+  const text = run(['check', docx, '--today', '2026-02-20'], dir);
+  assert.equal(text.code, 1, text.err);
+  assert.match(text.out, /^typical\.docx: paragraph 1\.3 "Demand for EHCPs has risen by…" {2}error {2}numbering\/gap {2}Paragraph 1\.3 follows 1\.1: 1\.2 is missing\.$/m);
+  assert.match(text.out, /^typical\.docx: heading "5\.4 Climate Change implications" {2}warning {2}structure\/heading-wording /m);
+  assert.match(text.out, /^typical\.docx: header block, "Lead director" {2}error {2}metadata\/value-type /m);
+  // A message that cites a draft line cites the Word place instead.
+  assert.match(text.out, /spelt out at paragraph 4\.1 "The High Needs Block \(HNB\) is…"/);
+  assert.doesNotMatch(text.out, /\bline \d+/);
+  const json = JSON.parse(run(['check', docx, '--format', 'json', '--today', '2026-02-20'], dir).out) as Record<string, unknown>[];
+  const gap = json.find((f) => f.ruleId === 'numbering/gap')!;
+  assert.deepEqual(gap, { file: 'typical.docx', place: 'paragraph 1.3 "Demand for EHCPs has risen by…"', ruleId: 'numbering/gap', severity: 'error', message: 'Paragraph 1.3 follows 1.1: 1.2 is missing.' });
+  const sarif = JSON.parse(run(['check', docx, '--format', 'sarif', '--today', '2026-02-20'], dir).out) as { runs: { results: { ruleId: string; locations: { logicalLocations: { name: string }[]; physicalLocation: { artifactLocation: { uri: string }; region?: unknown } }[] }[] }[] };
+  const res = sarif.runs[0]!.results.find((x) => x.ruleId === 'numbering/gap')!;
+  assert.equal(res.locations[0]!.logicalLocations[0]!.name, 'paragraph 1.3 "Demand for EHCPs has risen by…"');
+  assert.equal(res.locations[0]!.physicalLocation.artifactLocation.uri, 'typical.docx');
+  assert.equal(res.locations[0]!.physicalLocation.region, undefined);
+});
+
+test('check of a damaged .docx is one clear error finding, and the other reports are still checked', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  writeFileSync(join(dir, 'broken.docx'), 'PK\u0003\u0004 not really a zip');
+  const r = run(['check', 'broken.docx', join(repo, 'examples/leicester-city-executive.report.md'), '--today', '2026-02-20'], dir);
+  assert.equal(r.code, 1);
+  assert.match(r.out, /^broken\.docx: whole document {2}error {2}import {2}The \.docx file is damaged/m);
+  assert.match(r.out, /2 reports checked, 1 clean/);
+});
+
+test("import uses the workspace's default template when the headings name none", async () => {
+  const { Document, Packer, Paragraph, TextRun } = await import('docx');
+  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  writeFileSync(join(dir, '.committee-reports.json'), JSON.stringify({ defaultTemplate: 'leicestershire-county/committee' }));
+  const doc = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('A note with no template headings.')] })] }] });
+  writeFileSync(join(dir, 'note.docx'), new Uint8Array(await Packer.toArrayBuffer(doc)));
+  const r = run(['import', 'note.docx', '--output', '-'], dir);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^template: leicestershire-county\/committee$/m);
+  assert.match(r.err, /leicestershire-county\/committee, the workspace's default template/);
+});

@@ -1,0 +1,214 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseReport } from '../../server/src/core/check.js';
+import { buildDocument, renderDocx } from '../../server/src/core/render/index.js';
+import { BUILTIN_PROFILES } from '../../server/src/core/templates/loader.js';
+import { DEFAULT_LIMITS, ImportError, importDocx } from '../../server/src/node/import/index.js';
+import { summary } from './import-summary.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+
+async function roundTrip(file: string): Promise<{ before: string; after: string }> {
+  const before = readFileSync(join(repo, 'examples', file), 'utf8');
+  const bytes = await renderDocx(buildDocument(analyseReport(before)));
+  const r = await importDocx(bytes, { profiles: [...BUILTIN_PROFILES] });
+  return { before, after: r.markdown };
+}
+
+describe('round trip: example → Word (export) → draft (import)', () => {
+  for (const file of ['leicester-city-executive.report.md', 'leicester-city-scrutiny.report.md', 'leicestershire-county-committee.report.md']) {
+    test(`${file} keeps its sections, numbers, sign-offs, front matter and findings`, async () => {
+      const { before, after } = await roundTrip(file);
+      assert.deepEqual(summary(after), summary(before));
+    });
+  }
+});
+
+test('round trip of the typical mistakes: the same findings, less what the Word export cannot carry', async () => {
+  const { before, after } = await roundTrip('typical-mistakes.report.md');
+  const a = summary(before) as Record<string, unknown>;
+  const b = summary(after) as Record<string, unknown>;
+  // The export prints the template's fields only, and a link to "#" as its words.
+  const lost = /^\w+ (metadata\/unknown-key|link\/empty-target):/;
+  assert.deepEqual(b.findings, (a.findings as string[]).filter((f) => !lost.test(f)));
+  assert.deepEqual(b.frontMatter, (a.frontMatter as string[][]).filter(([k]) => k !== 'verison'));
+  for (const k of ['template', 'title', 'sections', 'numbers', 'signoffs']) assert.deepEqual(b[k], a[k], k);
+});
+
+// ---- Word's automatic numbering, pictures, bad input ------------------------------------------
+
+const { Document, Packer, Paragraph, TextRun, HeadingLevel, ImageRun, LevelFormat } = await import('docx');
+
+async function docxOf(children: InstanceType<typeof Paragraph>[], extra: Record<string, unknown> = {}): Promise<Uint8Array> {
+  const doc = new Document({ ...extra, sections: [{ children }] } as never);
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}
+
+test('automatic multi-level numbering comes out as Word shows it: "3.2" stays "3.2", restarts under each heading', async () => {
+  const numbering = {
+    config: [
+      {
+        reference: 'report',
+        levels: [
+          { level: 0, format: LevelFormat.DECIMAL, text: '%1.', start: 1 },
+          { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2', start: 1 },
+          { level: 2, format: LevelFormat.LOWER_LETTER, text: '%3)', start: 1 },
+        ],
+      },
+    ],
+  };
+  const h = (text: string): InstanceType<typeof Paragraph> => new Paragraph({ heading: HeadingLevel.HEADING_1, numbering: { reference: 'report', level: 0 }, children: [new TextRun(text)] });
+  const para = (text: string, level = 1): InstanceType<typeof Paragraph> => new Paragraph({ numbering: { reference: 'report', level }, children: [new TextRun(text)] });
+  const bytes = await docxOf(
+    [h('Summary'), para('One.'), para('Two.'), h('Recommended actions/decision'), para('Three.'), h('Scrutiny / stakeholder engagement'), para('Four.'), para('Five.'), para('An item.', 2), para('Another.', 2), para('Six.')],
+    { numbering },
+  );
+  const r = await importDocx(bytes, { profiles: [...BUILTIN_PROFILES] });
+  assert.equal(r.profile?.id, 'leicester-city/executive');
+  const body = r.markdown.slice(r.markdown.indexOf('## 1.'));
+  assert.deepEqual(body.split('\n').filter(Boolean), [
+    '## 1. Summary',
+    '1.1 One.',
+    '1.2 Two.',
+    '## 2. Recommended actions/decision',
+    '2.1 Three.',
+    '## 3. Scrutiny / stakeholder engagement',
+    '3.1 Four.',
+    '3.2 Five.',
+    'a) An item.',
+    'b) Another.',
+    '3.3 Six.',
+  ]);
+});
+
+test('pictures are never read and become a visible note; a large file of pictures imports', async () => {
+  // A 12 MB "picture" (incompressible): only the XML parts are inflated.
+  const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'), (await import('node:crypto')).randomBytes(12 * 1024 * 1024)]);
+  const bytes = await docxOf([
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('1. Summary')] }),
+    new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 }, altText: { name: 'map', description: 'Map of clusters', title: 'Map' } })] }),
+  ]);
+  assert.ok(bytes.byteLength > 12 * 1024 * 1024);
+  const r = await importDocx(bytes, { profiles: [...BUILTIN_PROFILES] });
+  assert.match(r.markdown, /\*\(Picture not imported: Map of clusters\)\*/);
+  assert.match(r.notes.join('\n'), /Pictures: 1 picture \(\d+ KB\) not imported/);
+});
+
+function oleFile(streamName: string): Uint8Array {
+  const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  return new Uint8Array(Buffer.concat([head, Buffer.alloc(504), Buffer.from(streamName, 'utf16le'), Buffer.alloc(64)]));
+}
+
+async function importError(bytes: Uint8Array, limits?: Parameters<typeof importDocx>[1]['limits']): Promise<{ code: string; message: string }> {
+  try {
+    await importDocx(bytes, { profiles: [...BUILTIN_PROFILES], ...(limits ? { limits } : {}) });
+  } catch (e) {
+    assert.ok(e instanceof ImportError, String(e));
+    return { code: e.code, message: e.message };
+  }
+  assert.fail('imported');
+}
+
+test('bad input: each gets a clear message, none hangs', async () => {
+  const good = await docxOf([new Paragraph({ children: [new TextRun('Hello')] })]);
+  assert.deepEqual((await importError(oleFile('WordDocument'))).code, 'doc');
+  assert.match((await importError(oleFile('WordDocument'))).message, /Word 97-2003 document \(\.doc\).*Save As/);
+  const enc = await importError(oleFile('EncryptionInfo'));
+  assert.equal(enc.code, 'encrypted');
+  assert.match(enc.message, /password-protected/);
+  assert.equal((await importError(new TextEncoder().encode('just some text'))).code, 'not-docx');
+  const truncated = await importError(good.subarray(0, Math.floor(good.byteLength / 2)));
+  assert.equal(truncated.code, 'damaged');
+  assert.match(truncated.message, /damaged/);
+  // Limits: the whole file, one part, and a part that inflates past its declared size.
+  const big = await importError(good, { ...DEFAULT_LIMITS, fileBytes: 1000 });
+  assert.equal(big.code, 'too-large');
+  assert.match(big.message, /up to 0 MB|up to \d+ MB/);
+  assert.equal((await importError(good, { ...DEFAULT_LIMITS, partBytes: 100 })).code, 'zip-bomb');
+  // Lie about word/document.xml's size in the central directory: inflating stops at the lie.
+  const lying = Buffer.from(good);
+  const name = Buffer.from('word/document.xml');
+  for (let i = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0; i = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) {
+    const len = lying.readUInt16LE(i + 28);
+    if (lying.subarray(i + 46, i + 46 + len).equals(name)) lying.writeUInt32LE(10, i + 24);
+  }
+  assert.equal((await importError(new Uint8Array(lying))).code, 'damaged');
+  // Not a Word package: a zip without the main document.
+  const noMain = Buffer.from(good);
+  const idx = noMain.indexOf(name);
+  while (noMain.indexOf(name) >= 0) noMain.write('word/xxxxxxxx.xml', noMain.indexOf(name));
+  assert.ok(idx >= 0);
+  assert.equal((await importError(new Uint8Array(noMain))).code, 'not-docx');
+});
+
+test('tracked changes and comments made in Word are listed: which were accepted, which dropped', async () => {
+  const { InsertedTextRun, DeletedTextRun, CommentRangeStart, CommentRangeEnd, CommentReference } = await import('docx');
+  const bytes = await docxOf(
+    [
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('1. Summary')] }),
+      new Paragraph({
+        children: [
+          new TextRun('1.1 The plan '),
+          new InsertedTextRun({ text: 'was agreed', id: 1, author: 'Jane Smith', date: '2026-02-01T10:00:00Z' }),
+          new DeletedTextRun({ text: 'is a draft', id: 2, author: 'Jane Smith', date: '2026-02-01T10:00:00Z' }),
+          new CommentRangeStart(0),
+          new TextRun(' in March.'),
+          new CommentRangeEnd(0),
+          new TextRun({ children: [new CommentReference(0)] }),
+        ],
+      }),
+    ],
+    { comments: { children: [{ id: 0, author: 'Tom Brown', date: new Date('2026-02-02'), children: [new Paragraph({ children: [new TextRun('Which March?')] })] }] } },
+  );
+  const r = await importDocx(bytes, { profiles: [...BUILTIN_PROFILES] });
+  assert.match(r.markdown, /^1\.1 The plan was agreed in March\.$/m);
+  assert.doesNotMatch(r.markdown, /is a draft|Which March/);
+  const notes = r.notes.join('\n');
+  assert.match(notes, /paragraph 1\.1 "The plan was agreed in March\.": accepted insertion by Jane Smith of "was agreed"/);
+  assert.match(notes, /accepted deletion by Jane Smith of "is a draft"/);
+  assert.match(notes, /paragraph 1\.1 "The plan was agreed in March\.": comment by Tom Brown: "Which March\?"/);
+});
+
+test('County form: capitalised header lines and bold headings (no heading styles) become front matter and sections', async () => {
+  const bold = (text: string): InstanceType<typeof Paragraph> => new Paragraph({ children: [new TextRun({ text, bold: true })] });
+  const plain = (text: string): InstanceType<typeof Paragraph> => new Paragraph({ children: [new TextRun(text)] });
+  const bytes = await docxOf([
+    bold('CHILDREN AND FAMILIES OVERVIEW AND SCRUTINY COMMITTEE:'),
+    bold('5 SEPTEMBER 2024'),
+    bold('TRANSFORMING SEND AND INCLUSION IN LEICESTERSHIRE'),
+    bold('PROGRAMME UPDATE'),
+    bold('REPORT OF THE DIRECTOR OF CHILDREN AND FAMILY SERVICES'),
+    bold('Purpose of the Report'),
+    plain('1.\tThe purpose of this report is to update the Committee on SEND.'),
+    bold('Policy Framework and Previous Decisions'),
+    plain('2.\tThe Children and Families Act 2014.'),
+    plain('3.\tThe Committee considered the programme in March 2023.'),
+  ]);
+  const r = await importDocx(bytes, { profiles: [...BUILTIN_PROFILES] });
+  assert.equal(r.profile?.id, 'leicestershire-county/committee');
+  assert.equal(
+    r.markdown,
+    [
+      '---',
+      'template: leicestershire-county/committee',
+      'committee: Children and Families Overview and Scrutiny Committee',
+      'meeting_date: 5 September 2024',
+      'report_of: Director of Children and Family Services',
+      '---',
+      '',
+      '# Transforming SEND and Inclusion in Leicestershire Programme Update',
+      '',
+      '## Purpose of the Report',
+      '',
+      '1. The purpose of this report is to update the Committee on SEND.',
+      '',
+      '## Policy Framework and Previous Decisions',
+      '',
+      '2. The Children and Families Act 2014.',
+      '3. The Committee considered the programme in March 2023.',
+      '',
+    ].join('\n'),
+  );
+});
