@@ -118,3 +118,21 @@ test('a link loop or a second path to a report checks it once', () => {
   const summary = run(['check', '.', ...TODAY], dir);
   assert.match(summary.out, /1 report checked/);
 });
+
+test('import never writes over the Word file it reads, nor a file without --force', () => {
+  const dir = tempDir();
+  const docx = join(dir, 'a.docx');
+  const made = run(['export', clean, '--format', 'docx', '--output', docx, ...TODAY]);
+  assert.equal(made.code, 0, made.err);
+  const before = readFileSync(docx);
+  const self = run(['import', docx, '--output', docx, '--force'], dir);
+  assert.equal(self.code, 2);
+  assert.match(self.err, /is the report itself/);
+  assert.deepEqual(readFileSync(docx), before);
+  writeFileSync(join(dir, 'a.report.md'), 'keep me');
+  const again = run(['import', docx], dir);
+  assert.equal(again.code, 2);
+  assert.match(again.err, /exists; add --force/);
+  assert.equal(readFileSync(join(dir, 'a.report.md'), 'utf8'), 'keep me');
+  assert.match(run(['import', docx, '--tempalte', 'x'], dir).err, /unknown option --tempalte; did you mean --template\?/);
+});

@@ -33,7 +33,7 @@ test('import writes the draft beside the .docx, says which template, and will no
   assert.match(draft, /^## 5\. Financial, legal, equalities, climate emergency and other implications$/m);
   const again = run(['import', docx], dir);
   assert.equal(again.code, 2);
-  assert.match(again.err, /typical\.report\.md exists; choose another --output or overwrite it with --force/);
+  assert.match(again.err, /typical\.report\.md exists; add --force to replace it/);
   assert.equal(run(['import', docx, '--force'], dir).code, 0);
 });
 

@@ -1,8 +1,9 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { analyseReport, checkReport, type Analysis } from '../core/check.js';
 import { loadWorkspaceSettings } from '../core/workspace.js';
-import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
+import { nodeFileSystem } from '../node/fs.js';
+import { outputRefusal, writeWhole } from './output.js';
 import { buildDocument, renderDocx, renderStandaloneHtml } from '../core/render/index.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
 
@@ -146,37 +147,3 @@ export async function exportCommand(argv: string[], cwd = process.cwd(), io: { s
   return 0;
 }
 
-/**
- * Why the output may not be written, if it may not: it is the report itself (by any path),
- * it is not a plain file (a folder, a FIFO that would block the write, a device), or it
- * exists and --force was not given.
- */
-function outputRefusal(args: ExportArgs, shownOutput: string): string | undefined {
-  let existing;
-  try {
-    existing = lstatSync(args.output);
-  } catch {
-    return undefined;
-  }
-  if (realPathOrSelf(args.output) === realPathOrSelf(args.file)) return `--output ${shownOutput} is the report itself; choose another file`;
-  const target = existing.isSymbolicLink() ? statOrUndefined(args.output) : existing;
-  if (target && !target.isFile()) return `${shownOutput} exists and is not a plain file; not written`;
-  if (!args.force) return `${shownOutput} exists; add --force to replace it`;
-  return undefined;
-}
-
-/**
- * Writes a whole file or nothing: a temporary file beside it, then a rename over it (over
- * the file a link points at, so that the link stays a link).
- */
-function writeWhole(output: string, bytes: Uint8Array): void {
-  const path = realPathOrSelf(output);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes, { flag: 'wx' });
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
-}

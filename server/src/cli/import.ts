@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkReport } from '../core/check.js';
 import type { Finding } from '../core/types.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
@@ -10,6 +9,8 @@ import { draftPathFor, importWithSettings } from '../node/import/editor.js';
 import { wordMessage, wordPlace } from '../node/import/places.js';
 import type { FileFindings } from './format.js';
 import { display, posix, type Output } from './export.js';
+import { UsageError, parseCommandArgs } from './args.js';
+import { outputRefusal, writeWhole } from './output.js';
 
 export const IMPORT_USAGE = `Usage: committee-report import REPORT.docx [--output FILE] [--template ID] [--force]
 
@@ -27,7 +28,6 @@ Options:
 
 Exit code: 0 imported, 2 usage error or a file that cannot be imported.`;
 
-class UsageError extends Error {}
 
 /** Word files the checker reads through the importer. */
 export function isWordFile(file: string): boolean {
@@ -51,15 +51,11 @@ export async function importCommand(argv: string[], cwd = process.cwd(), io: { s
   let values;
   let files: string[];
   try {
-    const parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        template: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+    const parsed = parseCommandArgs(argv, {
+      output: { type: 'string', short: 'o' },
+      template: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     });
     values = parsed.values;
     files = parsed.positionals[0] === 'import' ? parsed.positionals.slice(1) : parsed.positionals;
@@ -79,8 +75,9 @@ export async function importCommand(argv: string[], cwd = process.cwd(), io: { s
     return 2;
   }
   const output = values.output === '-' ? undefined : values.output ? resolve(cwd, values.output) : draftPathFor(file);
-  if (output && existsSync(output) && !values.force) {
-    stderr.write(`committee-report import: ${display(output, cwd)} exists; choose another --output or overwrite it with --force.\n`);
+  const refusal = output ? outputRefusal({ file, output, force: values.force }, display(output, cwd)) : undefined;
+  if (refusal) {
+    stderr.write(`committee-report import: ${refusal}\n`);
     return 2;
   }
   const settings = loadWorkspaceSettings(nodeFileSystem, posix(dirname(output ?? file)));
@@ -95,7 +92,7 @@ export async function importCommand(argv: string[], cwd = process.cwd(), io: { s
   if (output) {
     try {
       mkdirSync(dirname(output), { recursive: true });
-      writeFileSync(output, result.markdown);
+      writeWhole(output, result.markdown);
     } catch (e) {
       stderr.write(`committee-report import: cannot write ${display(output, cwd)}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
