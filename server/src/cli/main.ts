@@ -3,6 +3,7 @@ import { resolve, relative, dirname, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import { checkReport, fixReport } from '../core/check.js';
+import { appendixFilesBeside } from '../node/appendix-files.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
 import { isReportFile } from '../core/report-files.js';
@@ -178,7 +179,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
       process.stderr.write(`committee-report: cannot read ${display(file, cwd)}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
     }
-    const opts = { profiles: settings.profiles, config: settings.config, ...(options.today ? { today: options.today } : {}) };
+    const opts = { profiles: settings.profiles, config: settings.config, appendixFiles: appendixFilesBeside(file), ...(options.today ? { today: options.today } : {}) };
     if (options.fix) {
       const fixed = fixReport(text, opts);
       if (fixed.text !== text) writeFileSync(file, fixed.text);

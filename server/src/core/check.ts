@@ -23,6 +23,8 @@ export interface CheckOptions {
   /** `yyyy-mm-dd`; defaults to the current date. */
   today?: string;
   rules?: readonly RuleDefinition[];
+  /** Files beside the report that are its appendices (`<report>.appendix-X.<ext>`; see crossref/analysis.ts). */
+  appendixFiles?: readonly string[];
 }
 
 export interface CheckResult {
@@ -85,7 +87,7 @@ const keptFindings = new WeakMap<ModelCache, Map<string, KeptFindings>>();
 export function runRules(
   analysis: Analysis,
   rules: readonly RuleDefinition[],
-  env: { profiles: ProfileRegistry; config: ResolvedConfig; today: string },
+  env: { profiles: ProfileRegistry; config: ResolvedConfig; today: string; appendixFiles?: readonly string[] | undefined },
 ): { findings: Finding[]; ruleErrors: CheckResult['ruleErrors'] } {
   const { model, profile, match } = analysis;
   const { config, profiles, today } = env;
@@ -112,6 +114,7 @@ export function runRules(
       config,
       options,
       today,
+      appendixFiles: env.appendixFiles,
       report: (f) => {
         const finding: Finding = { ruleId: rule.id, severity, message: f.message, range: f.range, fixes: f.fixes ?? [] };
         if (f.related) finding.related = f.related;
@@ -169,13 +172,13 @@ export function checkReport(text: string, opts: CheckOptions = {}): CheckResult 
     };
   }
   const env = defaultCheckEnv(opts);
-  return checkAnalysis(analyseReport(text, env.profiles, env.config), env);
+  return checkAnalysis(analyseReport(text, env.profiles, env.config), { ...env, appendixFiles: opts.appendixFiles });
 }
 
 /** Runs the rules over an analysed report, applies suppressions and sorts the findings. */
 export function checkAnalysis(
   analysis: Analysis,
-  opts: { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[] },
+  opts: { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[]; appendixFiles?: readonly string[] | undefined },
 ): CheckResult {
   const { findings, ruleErrors } = runRules(analysis, opts.rules, opts);
   const { model, profile, match } = analysis;

@@ -1,4 +1,5 @@
 import { nodeFileSystem } from '../node/fs.js';
+import { appendixFilesBeside } from '../node/appendix-files.js';
 import { uriToPath } from './uri.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
@@ -151,6 +152,8 @@ export class Analyzer {
     const ws = this.workspaceSettings(uri);
     const opts: CheckOptions = { profiles: ws.profiles, config: withRuleOverrides(ws.config, settings.rules, settings.defaultTemplate || undefined) };
     if (this.today) opts.today = this.today;
+    const path = uriToPath(uri);
+    if (path) opts.appendixFiles = appendixFilesBeside(path);
     return opts;
   }
 

@@ -33,6 +33,8 @@ export interface RuleContext<O> {
   options: O;
   /** Today's date as `yyyy-mm-dd` (fixed in tests). */
   today: string;
+  /** Files beside the report that are its appendices, when the caller knows them. */
+  appendixFiles?: readonly string[] | undefined;
   report(finding: ReportInput): void;
   /**
    * Checks one part of the report (an acronym, a date) on its own: what `check` reports is
