@@ -39,8 +39,9 @@ export interface CheckResult {
 const defaultRegistry = new ProfileRegistry();
 let defaultCfg: ResolvedConfig | undefined;
 
-export function defaultCheckEnv(opts: CheckOptions = {}): { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[] } {
+export function defaultCheckEnv(opts: CheckOptions = {}): { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[]; appendixFiles: readonly string[] | undefined } {
   return {
+    appendixFiles: opts.appendixFiles,
     rules: opts.rules ?? RULES,
     config: opts.config ?? (defaultCfg ??= defaultConfig(RULES)),
     profiles: opts.profiles ?? defaultRegistry,
@@ -172,7 +173,7 @@ export function checkReport(text: string, opts: CheckOptions = {}): CheckResult 
     };
   }
   const env = defaultCheckEnv(opts);
-  return checkAnalysis(analyseReport(text, env.profiles, env.config), { ...env, appendixFiles: opts.appendixFiles });
+  return checkAnalysis(analyseReport(text, env.profiles, env.config), env);
 }
 
 /** Runs the rules over an analysed report, applies suppressions and sorts the findings. */

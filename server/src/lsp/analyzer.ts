@@ -24,7 +24,7 @@ import type { Position } from '../core/types.js';
 import type { DataProblem } from '../core/datafile.js';
 import { canonicalHeading, flattenSpecs } from '../core/templates/loader.js';
 import { toCodeLens, toCompletion, toDiagnostic, toFolding, toHover, toSymbol } from './convert.js';
-import { extraCompletions, extraHovers } from './extras.js';
+import { definitionAt, documentLinks, extraCompletions, extraHovers } from './extras.js';
 import type { EditorSettings, TemplateInfo } from './protocol.js';
 
 /**
@@ -259,7 +259,17 @@ export class Analyzer {
     const h = hover(c, p.position);
     if (h) return toHover(h);
     const offset = c.model.index.offsetAt(p.position);
-    return extraHovers(c, offset) ?? null;
+    return extraHovers(c, offset, p.uri) ?? null;
+  }
+
+  definition(p: JobParams): unknown {
+    const c = this.context(p);
+    return c && p.position ? (definitionAt(c, p.uri, c.model.index.offsetAt(p.position)) ?? null) : null;
+  }
+
+  links(p: JobParams): unknown {
+    const c = this.context(p);
+    return c ? documentLinks(c, p.uri) : [];
   }
 
   codeLens(p: JobParams): unknown {

@@ -105,10 +105,14 @@ function firstLineEnd(text: string, start: number, end: number): number {
   return nl === -1 || nl > end ? end : nl;
 }
 
-export function analyseCrossrefs(model: ReportModel, match: TemplateMatch | undefined, appendixFiles?: readonly string[]): CrossrefAnalysis {
+/**
+ * The analysis for one check. `anyFiles`: the caller needs no appendix (renumbering), so
+ * an analysis made with any list of appendix files will do.
+ */
+export function analyseCrossrefs(model: ReportModel, match: TemplateMatch | undefined, appendixFiles?: readonly string[], anyFiles = false): CrossrefAnalysis {
   const key: object = match ?? model;
   const hit = cache.get(key);
-  if (hit && hit.files === appendixFiles) return hit.value;
+  if (hit && (anyFiles || hit.files === appendixFiles)) return hit.value;
   const value = analyse(model, match, appendixFiles);
   cache.set(key, { files: appendixFiles, value });
   return value;

@@ -7,3 +7,4 @@ export { analyseCrossrefs, appendixFileLabel, firstWords, neighbours, readAppend
 export { scanReferences, describeRef, type Reference, type RefKind, type RefLabel } from './refs.js';
 export { summaryEntries, checkSummary, type SummaryEntry } from './summary.js';
 export { CROSSREF_RULES } from './rules.js';
+export { referenceAt, crossrefDefinition, crossrefHover, crossrefLinks, referenceRenumbering, type Definition, type CrossrefLink, type RefAt } from './editor.js';
