@@ -203,6 +203,21 @@ describe('language server over LSP', () => {
     assert.deepEqual(codes(await client.diagnostics(u)).filter((c) => c.startsWith('crossref/')), ['crossref/appendix-summary']);
   });
 
+  test('agenda packs: pack findings for an open report and, through Check All Reports, a closed one', async () => {
+    const dir = join(folder, 'pack-oct');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'pack.yaml'), 'committee: Children, Young People and Education Scrutiny Commission\nmeeting_date: 3 March 2026\n');
+    const other = GOOD.replace(/^committee: .*$/m, 'committee: Health Scrutiny Commission');
+    writeFileSync(join(dir, 'closed.report.md'), other);
+    const open = uri(join(dir, 'open.report.md'));
+    await client.open(open, GOOD.replace(/^meeting_date: .*$/m, 'meeting_date: 10 March 2026'));
+    assert.ok(codes(await client.diagnostics(open)).includes('pack/meeting-date'));
+    const closed = uri(join(dir, 'closed.report.md'));
+    const r = await client.request<{ files: { uri: string; diagnostics: Diagnostic[] }[] }>('committeeReports/checkFiles', { uris: [closed] });
+    const found = r.files.find((f) => f.uri === closed)!.diagnostics.map((d) => String(d.code));
+    assert.ok(found.includes('pack/committee'), found.join(', '));
+  });
+
   test('untitled documents are checked with the defaults', async () => {
     const u = 'untitled:Untitled-1';
     await client.open(u, BAD);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import { checkReport, fixReport } from '../core/check.js';
 import { appendixFilesBeside } from '../node/appendix-files.js';
+import { CheckPacks } from './pack.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
 import { isReportFile } from '../core/report-files.js';
@@ -159,6 +160,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
     return s;
   };
   const results: FileFindings[] = [];
+  const packs = new CheckPacks(settingsFor);
   let configError = false;
   const reportedConfig = new Set<string>();
   for (const file of files) {
@@ -179,7 +181,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
       process.stderr.write(`committee-report: cannot read ${display(file, cwd)}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
     }
-    const opts = { profiles: settings.profiles, config: settings.config, appendixFiles: appendixFilesBeside(file), ...(options.today ? { today: options.today } : {}) };
+    const opts = { profiles: settings.profiles, config: settings.config, appendixFiles: appendixFilesBeside(file), ...packs.optionsFor(file), ...(options.today ? { today: options.today } : {}) };
     if (options.fix) {
       const fixed = fixReport(text, opts);
       if (fixed.text !== text) writeFileSync(file, fixed.text);
@@ -188,6 +190,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
       results.push({ file: display(file, cwd), findings: checkReport(text, opts).findings });
     }
   }
+  for (const m of packs.manifestFindings()) results.push({ file: display(m.file, cwd), findings: m.findings });
   const out =
     options.format === 'json'
       ? JSON.stringify(toJson(results), null, 2)

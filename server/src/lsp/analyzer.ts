@@ -1,6 +1,7 @@
 import { nodeFileSystem } from '../node/fs.js';
 import { appendixFilesBeside } from '../node/appendix-files.js';
-import { uriToPath } from './uri.js';
+import { pathToUri, uriToPath } from './uri.js';
+import { Packs } from '../node/pack.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { checkReport, fixReport, todayIso, type CheckOptions, type CheckResult } from '../core/check.js';
@@ -61,6 +62,12 @@ export class Analyzer {
    * keep them; the others are re-analysed from scratch when they are next used.
    */
   private readonly sessions = new Map<string, ReportSession>();
+  /** Agenda packs (folders with a pack.yaml), read at most once a second, open buffers first. */
+  private readonly packs = new Packs(
+    (file) => this.settingsIn(dirnameOf(file), this.folderOf(dirnameOf(file))),
+    (file) => this.docs.get(pathToUri(file))?.getText() ?? nodeFileSystem.readFile(file),
+    1000,
+  );
   static readonly KEEP_ANALYSED = 4;
   /**
    * Diagnostics kept to answer a repeated request for an unchanged document (about 200 KB
@@ -153,7 +160,11 @@ export class Analyzer {
     const opts: CheckOptions = { profiles: ws.profiles, config: withRuleOverrides(ws.config, settings.rules, settings.defaultTemplate || undefined) };
     if (this.today) opts.today = this.today;
     const path = uriToPath(uri);
-    if (path) opts.appendixFiles = appendixFilesBeside(path);
+    if (path) {
+      opts.appendixFiles = appendixFilesBeside(path);
+      const pack = this.packs.packOf(path);
+      if (pack) opts.pack = { info: pack, file: path };
+    }
     return opts;
   }
 
