@@ -5,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import { checkReport, fixReport } from '../core/check.js';
 import { appendixFilesBeside } from '../node/appendix-files.js';
 import { CheckPacks } from './pack.js';
+import { exportPackCommand } from './pack-export.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
 import { isReportFile } from '../core/report-files.js';
@@ -35,6 +36,7 @@ Exit code: 0 no errors, 1 errors found, 2 usage or configuration error.
 Other commands:
   committee-report rules     lists every rule with its default severity
   committee-report export FILE --format docx|html [--output PATH] [--force]
+  committee-report export pack FOLDER --format docx|html [--output PATH] [--force]
                              writes the report in the council's layout (Word, or HTML
                              for print/PDF); a report with errors needs --force
   committee-report glossary FILE [--write]
@@ -110,7 +112,7 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
 }
 
 export function main(argv: string[], cwd = process.cwd()): number | Promise<number> {
-  if (argv[0] === 'export') return exportCommand(argv.slice(1), cwd);
+  if (argv[0] === 'export') return argv[1] === 'pack' ? exportPackCommand(argv.slice(2), cwd) : exportCommand(argv.slice(1), cwd);
   if (argv[0] === 'glossary') return glossaryCommand(argv.slice(1), cwd);
   let parsed;
   try {

@@ -28,13 +28,18 @@ export class Packs {
     const now = Date.now();
     const hit = this.byDir.get(dir);
     if (hit && now - hit.at < this.ttlMs) return hit.info;
-    const info = this.read(dir);
+    const info = this.read(dir, true);
     if (this.byDir.size > 100) this.byDir.clear();
     this.byDir.set(dir, { at: now, info });
     return info;
   }
 
-  private read(dir: string): PackInfo | undefined {
+  /** The pack of a folder read now, with or without a manifest (export of a folder of reports). */
+  folder(dir: string): PackInfo | undefined {
+    return this.read(dir, false);
+  }
+
+  private read(dir: string, needManifest: boolean): PackInfo | undefined {
     let names: string[];
     try {
       names = readdirSync(dir).sort();
@@ -42,9 +47,9 @@ export class Packs {
       return undefined;
     }
     const manifestName = MANIFEST_NAMES.find((n) => names.includes(n));
-    if (!manifestName) return undefined;
-    const manifestFile = join(dir, manifestName);
-    const manifest = readManifest(manifestFile, this.readText(manifestFile) ?? '');
+    if (!manifestName && needManifest) return undefined;
+    const manifestFile = manifestName ? join(dir, manifestName) : undefined;
+    const manifest = manifestFile ? readManifest(manifestFile, this.readText(manifestFile) ?? '') : undefined;
     const members = [];
     for (const name of names) {
       const file = join(dir, name);
