@@ -41,20 +41,25 @@ interface ExportArgs {
   today?: string;
 }
 
+/** The options of `export` and `export pack`. */
+export function parseExportArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
 function parse(argv: string[], cwd: string): ExportArgs | 'help' {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        force: { type: 'boolean', default: false },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseExportArgs(argv);
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }

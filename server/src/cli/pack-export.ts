@@ -1,13 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkReport, type Analysis } from '../core/check.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
 import { Packs } from '../node/pack.js';
 import { isItem, stemOf, type PackInfo } from '../core/pack/index.js';
 import { buildDocument, printDate, renderPackDocx, renderPackHtml, type PackEntry, type PackFront } from '../core/render/index.js';
-import type { Output } from './export.js';
+import { parseExportArgs, type Output } from './export.js';
 
 export const EXPORT_PACK_USAGE = `Usage: committee-report export pack FOLDER [--format docx|html] [--output PATH] [--force]
 
@@ -51,23 +50,13 @@ export async function exportPackCommand(argv: string[], cwd = process.cwd(), io:
     stderr.write(`committee-report export pack: ${message}\n\n${EXPORT_PACK_USAGE}\n`);
     return 2;
   };
-  let values;
-  let positionals;
+  let parsed;
   try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        force: { type: 'boolean', default: false },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    parsed = parseExportArgs(argv);
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
   }
+  const { values, positionals } = parsed;
   if (values.help) {
     stdout.write(EXPORT_PACK_USAGE + '\n');
     return 0;

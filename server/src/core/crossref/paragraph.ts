@@ -1,4 +1,4 @@
-import { defineRule } from '../rules/define.js';
+import { defineRule, type RuleContext } from '../rules/define.js';
 import type { RelatedLocation } from '../types.js';
 import { analyseCrossrefs, neighbours, type Target } from './analysis.js';
 import { describeRef } from './refs.js';
@@ -27,19 +27,21 @@ export const paragraphReference = defineRule({
     good: '## 4. Background\n\n4.1 The pilot started in April.\n\n4.2 As set out in paragraph 4.1, three sites took part.',
   },
   check(ctx) {
-    const { model } = ctx;
-    const a = analyseCrossrefs(model, ctx.match, ctx.appendixFiles);
-    for (const r of a.refs) {
-      if (r.ref.kind !== 'paragraph') continue;
-      r.ref.labels.forEach((l, i) => {
-        if (r.hits[i]) return;
-        const near = nearbyNumbers(a.paragraphs, l.value, 'paragraph');
-        ctx.report({
-          message: `There is no paragraph ${l.written} in this report (${describeRef(r.ref)}); ${near.text}.`,
-          range: model.index.range(l.start, l.end),
-          related: near.related,
-        });
-      });
-    }
+    reportMissingNumbers(ctx, 'paragraph');
   },
 });
+
+/** Reports every paragraph (section) reference that resolves to nothing, with the numbers nearby. */
+export function reportMissingNumbers(ctx: RuleContext<unknown>, kind: 'paragraph' | 'section'): void {
+  const { model } = ctx;
+  const a = analyseCrossrefs(model, ctx.match, ctx.appendixFiles);
+  for (const r of a.refs) {
+    if (r.ref.kind !== kind) continue;
+    r.ref.labels.forEach((l, i) => {
+      if (r.hits[i]) return;
+      const near = nearbyNumbers(kind === 'paragraph' ? a.paragraphs : a.sections, l.value, kind);
+      const what = kind === 'paragraph' ? ` (${describeRef(r.ref)})` : '';
+      ctx.report({ message: `There is no ${kind} ${l.written} in this report${what}; ${near.text}.`, range: model.index.range(l.start, l.end), related: near.related });
+    });
+  }
+}

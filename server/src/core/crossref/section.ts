@@ -1,6 +1,5 @@
 import { defineRule } from '../rules/define.js';
-import { analyseCrossrefs } from './analysis.js';
-import { nearbyNumbers } from './paragraph.js';
+import { reportMissingNumbers } from './paragraph.js';
 
 export const sectionReference = defineRule({
   id: 'crossref/section',
@@ -14,15 +13,6 @@ export const sectionReference = defineRule({
     good: '## 2. Recommendations\n\n2.1 Members are asked to note the plan (see section 3).\n\n## 3. Detailed report\n\n3.1 The plan has three aims.',
   },
   check(ctx) {
-    const { model } = ctx;
-    const a = analyseCrossrefs(model, ctx.match, ctx.appendixFiles);
-    for (const r of a.refs) {
-      if (r.ref.kind !== 'section') continue;
-      r.ref.labels.forEach((l, i) => {
-        if (r.hits[i]) return;
-        const near = nearbyNumbers(a.sections, l.value, 'section');
-        ctx.report({ message: `There is no section ${l.written} in this report; ${near.text}.`, range: model.index.range(l.start, l.end), related: near.related });
-      });
-    }
+    reportMissingNumbers(ctx, 'section');
   },
 });
