@@ -183,8 +183,11 @@ describe('language server over LSP', () => {
   });
 
   test('references: go to definition, hover with the first words, document links, an appendix file beside the report', async () => {
-    writeFileSync(join(folder, 'refs.appendix-2.xlsx'), 'not a report');
-    const u = uri(join(folder, 'refs.report.md'));
+    // A folder of its own: folder listings are kept for a second, and other tests list the workspace folder.
+    const dir = join(folder, 'refs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'refs.appendix-2.xlsx'), 'not a report');
+    const u = uri(join(dir, 'refs.report.md'));
     const lines = GOOD.split('\n');
     const at = lines.findIndex((l) => /^## 3\./.test(l));
     const body = ['3.1 The pilot started in April with three schools.', '', '3.2 As paragraph 3.1 says; the costs are in Appendix 2.', ''];
@@ -195,11 +198,11 @@ describe('language server over LSP', () => {
     assert.deepEqual(def, { uri: u, range: { start: { line: at + 2, character: 0 }, end: { line: at + 2, character: 3 } } });
     const col = text.split('\n')[ref]!.indexOf('Appendix 2') + 9;
     const toFile = await client.request<Location>('textDocument/definition', { textDocument: { uri: u }, position: { line: ref, character: col } });
-    assert.equal(toFile.uri, uri(join(folder, 'refs.appendix-2.xlsx')));
+    assert.equal(toFile.uri, uri(join(dir, 'refs.appendix-2.xlsx')));
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: { line: ref, character: 17 } });
     assert.equal((hover.contents as MarkupContent).value, `**Paragraph 3.1** (line ${at + 3})\n\nThe pilot started in April with three schools.`);
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: u } });
-    assert.deepEqual(links.map((l) => l.target), [`${u}#L${at + 3}`, uri(join(folder, 'refs.appendix-2.xlsx'))]);
+    assert.deepEqual(links.map((l) => l.target), [`${u}#L${at + 3}`, uri(join(dir, 'refs.appendix-2.xlsx'))]);
     assert.deepEqual(codes(await client.diagnostics(u)).filter((c) => c.startsWith('crossref/')), ['crossref/appendix-summary']);
   });
 
