@@ -15,12 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderDocx } from '../../server/src/core/render/index.js';
-import { EXAMPLES, docFor, readExample, repo } from './render-fixtures.js';
+import { EXAMPLES, docFor, readExample, repo, which } from './render-fixtures.js';
 
-function which(cmd: string): string | undefined {
-  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
-}
 
 const soffice = which('soffice') ?? which('libreoffice');
 const pdftoppm = which('pdftoppm');

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { analyseReport } from '../../server/src/core/check.js';
 import { buildDocument, type ReportDocument } from '../../server/src/core/render/index.js';
 
 export const repo = join(import.meta.dirname, '..', '..');
+
+/** The path of a command, or undefined when it is not installed. */
+export function which(cmd: string): string | undefined {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
 
 export const EXAMPLES = {
   'leicester-city/executive': 'examples/leicester-city-executive.report.md',

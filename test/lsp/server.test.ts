@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient, CancellationTokenSource, ROOT } from './lsp-client.js';
 import type { Stats, TemplateInfo } from '../../server/src/lsp/protocol.js';
 
@@ -55,7 +55,7 @@ describe('language server over LSP', () => {
     const caps = client.init.capabilities;
     assert.deepEqual(caps.diagnosticProvider, { identifier: 'committee-reports', interFileDependencies: false, workspaceDiagnostics: false });
     assert.ok(typeof caps.codeActionProvider === 'object' && caps.codeActionProvider.codeActionKinds?.includes('source.fixAll.committeeReports'));
-    assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.completionProvider && caps.hoverProvider && caps.codeLensProvider);
+    assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.completionProvider && caps.hoverProvider && caps.codeLensProvider && caps.definitionProvider && caps.documentLinkProvider);
   });
 
   test('a defective draft gets diagnostics with source, rule code, docs link and fixes', async () => {
@@ -180,6 +180,45 @@ describe('language server over LSP', () => {
       'Climate Emergency: signed 4 Feb 2026',
       'Other: no sign-off needed',
     ]);
+  });
+
+  test('references: go to definition, hover with the first words, document links, an appendix file beside the report', async () => {
+    // A folder of its own: folder listings are kept for a second, and other tests list the workspace folder.
+    const dir = join(folder, 'refs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'refs.appendix-2.xlsx'), 'not a report');
+    const u = uri(join(dir, 'refs.report.md'));
+    const lines = GOOD.split('\n');
+    const at = lines.findIndex((l) => /^## 3\./.test(l));
+    const body = ['3.1 The pilot started in April with three schools.', '', '3.2 As paragraph 3.1 says; the costs are in Appendix 2.', ''];
+    const text = [...lines.slice(0, at + 2), ...body, ...lines.slice(at + 2)].join('\n');
+    await client.open(u, text);
+    const ref = at + 4;
+    const def = await client.request<Location[] | Location | null>('textDocument/definition', { textDocument: { uri: u }, position: { line: ref, character: 17 } });
+    assert.deepEqual(def, { uri: u, range: { start: { line: at + 2, character: 0 }, end: { line: at + 2, character: 3 } } });
+    const col = text.split('\n')[ref]!.indexOf('Appendix 2') + 9;
+    const toFile = await client.request<Location>('textDocument/definition', { textDocument: { uri: u }, position: { line: ref, character: col } });
+    assert.equal(toFile.uri, uri(join(dir, 'refs.appendix-2.xlsx')));
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: { line: ref, character: 17 } });
+    assert.equal((hover.contents as MarkupContent).value, `**Paragraph 3.1** (line ${at + 3})\n\nThe pilot started in April with three schools.`);
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: u } });
+    assert.deepEqual(links.map((l) => l.target), [`${u}#L${at + 3}`, uri(join(dir, 'refs.appendix-2.xlsx'))]);
+    assert.deepEqual(codes(await client.diagnostics(u)).filter((c) => c.startsWith('crossref/')), ['crossref/appendix-summary']);
+  });
+
+  test('agenda packs: pack findings for an open report and, through Check All Reports, a closed one', async () => {
+    const dir = join(folder, 'pack-oct');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'pack.yaml'), 'committee: Children, Young People and Education Scrutiny Commission\nmeeting_date: 3 March 2026\n');
+    const other = GOOD.replace(/^committee: .*$/m, 'committee: Health Scrutiny Commission');
+    writeFileSync(join(dir, 'closed.report.md'), other);
+    const open = uri(join(dir, 'open.report.md'));
+    await client.open(open, GOOD.replace(/^meeting_date: .*$/m, 'meeting_date: 10 March 2026'));
+    assert.ok(codes(await client.diagnostics(open)).includes('pack/meeting-date'));
+    const closed = uri(join(dir, 'closed.report.md'));
+    const r = await client.request<{ files: { uri: string; diagnostics: Diagnostic[] }[] }>('committeeReports/checkFiles', { uris: [closed] });
+    const found = r.files.find((f) => f.uri === closed)!.diagnostics.map((d) => String(d.code));
+    assert.ok(found.includes('pack/committee'), found.join(', '));
   });
 
   test('untitled documents are checked with the defaults', async () => {

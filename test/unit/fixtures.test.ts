@@ -5,6 +5,16 @@ import { join, relative } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { FIXTURE_TODAY, fixRule, readExpectations } from './helpers.js';
+import { Packs } from '../../server/src/node/pack.js';
+import { defaultConfig } from '../../server/src/core/config.js';
+import { ProfileRegistry } from '../../server/src/core/templates/loader.js';
+
+/** A fixture folder with a `pack.yaml` is an agenda pack: its reports are checked in it (pack/* rules). */
+const packs = new Packs(() => ({ config: defaultConfig(RULES), profiles: new ProfileRegistry(), problems: [], files: [] }));
+function packOptions(file: string) {
+  const info = packs.packOf(file);
+  return info ? { pack: { info, file } } : {};
+}
 
 /**
  * Rule fixtures: test/fixtures/rules/<category>/<name>/*.report.md. A line that should
@@ -41,7 +51,7 @@ describe('rule fixtures', () => {
         const name = relative(root, file);
         test(name, () => {
           const text = readFileSync(file, 'utf8');
-          const result = checkReport(text, { today: FIXTURE_TODAY });
+          const result = checkReport(text, { today: FIXTURE_TODAY, ...packOptions(file) });
           assert.deepEqual(result.ruleErrors, []);
           const got = new Map<number, number>();
           for (const f of result.findings) if (f.ruleId === rule.id) got.set(f.range.start.line + 1, (got.get(f.range.start.line + 1) ?? 0) + 1);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RULES } from '../../server/src/core/rules/index.js';
 
-const CATEGORIES = ['structure', 'metadata', 'signoff', 'date', 'acronym', 'numbering', 'contact', 'link', 'prose'];
+const CATEGORIES = ['structure', 'metadata', 'signoff', 'date', 'acronym', 'numbering', 'contact', 'link', 'prose', 'crossref', 'pack'];
 
 test('every rule has a unique category/name id, a title and full docs', () => {
   const seen = new Set<string>();

@@ -43,14 +43,19 @@ interface ExportArgs {
   today?: string;
 }
 
-function parse(argv: string[], cwd: string): ExportArgs | 'help' {
-  const { values, positionals } = parseCommandArgs(argv, {
+/** The options of `export` and `export pack`. */
+export function parseExportArgs(argv: string[]) {
+  return parseCommandArgs(argv, {
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
     force: { type: 'boolean', default: false },
     today: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
+}
+
+function parse(argv: string[], cwd: string): ExportArgs | 'help' {
+  const { values, positionals } = parseExportArgs(argv);
   if (values.help) return 'help';
   // `committee-report export …` may pass the command name through.
   const files = positionals[0] === 'export' ? positionals.slice(1) : positionals;

@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { checkReport, fixReport, refuseOversized } from '../core/check.js';
+import { appendixFilesBeside } from '../node/appendix-files.js';
+import { CheckPacks } from './pack.js';
+import { exportPackCommand } from './pack-export.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
 import { isReportFile } from '../core/report-files.js';
@@ -35,6 +38,7 @@ failed: the check is incomplete).
 Other commands:
   committee-report rules     lists every rule with its default severity
   committee-report export FILE --format docx|html [--output PATH] [--force]
+  committee-report export pack FOLDER --format docx|html [--output PATH] [--force]
                              writes the report in the council's layout (Word, or HTML
                              for print/PDF); a report with errors needs --force
   committee-report import REPORT.docx [--output FILE] [--template ID]
@@ -115,7 +119,7 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
 }
 
 export function main(argv: string[], cwd = process.cwd()): number | Promise<number> {
-  if (argv[0] === 'export') return exportCommand(argv.slice(1), cwd);
+  if (argv[0] === 'export') return argv[1] === 'pack' ? exportPackCommand(argv.slice(2), cwd) : exportCommand(argv.slice(1), cwd);
   if (argv[0] === 'glossary') return glossaryCommand(argv.slice(1), cwd);
   if (argv[0] === 'import') return importCommand(argv.slice(1), cwd);
   let parsed;
@@ -174,6 +178,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
 
 function checkFiles(files: string[], word: Map<string, FileFindings>, options: Options, settingsFor: (file: string) => WorkspaceSettings, cwd: string): number {
   const results: FileFindings[] = [];
+  const packs = new CheckPacks(settingsFor);
   let configError = false;
   let unreadable = 0;
   let internalError = false;
@@ -209,7 +214,7 @@ function checkFiles(files: string[], word: Map<string, FileFindings>, options: O
       unreadable++;
       continue;
     }
-    const opts = { profiles: settings.profiles, config: settings.config, ...(options.today ? { today: options.today } : {}) };
+    const opts = { profiles: settings.profiles, config: settings.config, appendixFiles: appendixFilesBeside(file), ...packs.optionsFor(file), ...(options.today ? { today: options.today } : {}) };
     let result;
     if (options.fix) {
       const fixed = fixReport(text, opts);
@@ -222,6 +227,7 @@ function checkFiles(files: string[], word: Map<string, FileFindings>, options: O
     // A rule that failed is reported as a finding; the check is incomplete.
     if (result.ruleErrors.length > 0) internalError = true;
   }
+  for (const m of packs.manifestFindings()) results.push({ file: display(m.file, cwd), findings: m.findings });
   const out =
     options.format === 'json'
       ? JSON.stringify(toJson(results), null, 2)

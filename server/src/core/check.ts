@@ -15,6 +15,7 @@ import { entryText } from './frontmatter.js';
 import type { Finding } from './types.js';
 import { todayIso } from './today.js';
 import { beyondLimits, MAX_REPORT_CHARS } from './rules/structure-beyond-limits.js';
+import type { PackContext } from './pack/types.js';
 
 export { todayIso };
 
@@ -24,6 +25,10 @@ export interface CheckOptions {
   /** `yyyy-mm-dd`; defaults to the current date. */
   today?: string;
   rules?: readonly RuleDefinition[];
+  /** Files beside the report that are its appendices (`<report>.appendix-X.<ext>`; see crossref/analysis.ts). */
+  appendixFiles?: readonly string[];
+  /** The agenda pack the report is checked in (see pack/), for the `pack/*` rules. */
+  pack?: PackContext;
 }
 
 export interface CheckResult {
@@ -38,8 +43,10 @@ export interface CheckResult {
 const defaultRegistry = new ProfileRegistry();
 let defaultCfg: ResolvedConfig | undefined;
 
-export function defaultCheckEnv(opts: CheckOptions = {}): { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[] } {
+export function defaultCheckEnv(opts: CheckOptions = {}): { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[]; appendixFiles: readonly string[] | undefined; pack: PackContext | undefined } {
   return {
+    appendixFiles: opts.appendixFiles,
+    pack: opts.pack,
     rules: opts.rules ?? RULES,
     config: opts.config ?? (defaultCfg ??= defaultConfig(RULES)),
     profiles: opts.profiles ?? defaultRegistry,
@@ -86,7 +93,7 @@ const keptFindings = new WeakMap<ModelCache, Map<string, KeptFindings>>();
 export function runRules(
   analysis: Analysis,
   rules: readonly RuleDefinition[],
-  env: { profiles: ProfileRegistry; config: ResolvedConfig; today: string },
+  env: { profiles: ProfileRegistry; config: ResolvedConfig; today: string; appendixFiles?: readonly string[] | undefined; pack?: PackContext | undefined },
 ): { findings: Finding[]; ruleErrors: CheckResult['ruleErrors'] } {
   const { model, profile, match } = analysis;
   const { config, profiles, today } = env;
@@ -113,6 +120,8 @@ export function runRules(
       config,
       options,
       today,
+      appendixFiles: env.appendixFiles,
+      pack: env.pack,
       report: (f) => {
         const finding: Finding = { ruleId: rule.id, severity, message: f.message, range: f.range, fixes: f.fixes ?? [] };
         if (f.related) finding.related = f.related;
@@ -194,7 +203,7 @@ export function refuseOversized(size: number): Finding | undefined {
 /** Runs the rules over an analysed report, applies suppressions and sorts the findings. */
 export function checkAnalysis(
   analysis: Analysis,
-  opts: { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[] },
+  opts: { profiles: ProfileRegistry; config: ResolvedConfig; today: string; rules: readonly RuleDefinition[]; appendixFiles?: readonly string[] | undefined; pack?: PackContext | undefined },
 ): CheckResult {
   const { findings, ruleErrors } = runRules(analysis, opts.rules, opts);
   const { model, profile, match } = analysis;

@@ -27,7 +27,9 @@ export type RuleCategory =
   | 'numbering'
   | 'contact'
   | 'link'
-  | 'prose';
+  | 'prose'
+  | 'crossref'
+  | 'pack';
 
 export interface TextEdit {
   range: Range;

@@ -1,5 +1,7 @@
 import { nodeFileSystem } from '../node/fs.js';
-import { uriToPath } from './uri.js';
+import { appendixFilesBeside } from '../node/appendix-files.js';
+import { pathToUri, uriToPath } from './uri.js';
+import { Packs } from '../node/pack.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { checkReport, fixReport, todayIso, type CheckOptions, type CheckResult } from '../core/check.js';
@@ -23,7 +25,7 @@ import type { Position } from '../core/types.js';
 import type { DataProblem } from '../core/datafile.js';
 import { canonicalHeading, flattenSpecs } from '../core/templates/loader.js';
 import { toCodeLens, toCompletion, toDiagnostic, toFolding, toHover, toSymbol } from './convert.js';
-import { extraCompletions, extraHovers } from './extras.js';
+import { definitionAt, documentLinks, extraCompletions, extraHovers } from './extras.js';
 import type { EditorSettings, TemplateInfo } from './protocol.js';
 
 /**
@@ -60,6 +62,12 @@ export class Analyzer {
    * keep them; the others are re-analysed from scratch when they are next used.
    */
   private readonly sessions = new Map<string, ReportSession>();
+  /** Agenda packs (folders with a pack.yaml), read at most once a second, open buffers first. */
+  private readonly packs = new Packs(
+    (file) => this.settingsIn(dirnameOf(file), this.folderOf(dirnameOf(file))),
+    (file) => this.docs.get(pathToUri(file))?.getText() ?? nodeFileSystem.readFile(file),
+    1000,
+  );
   static readonly KEEP_ANALYSED = 4;
   /**
    * Diagnostics kept to answer a repeated request for an unchanged document (about 200 KB
@@ -151,6 +159,12 @@ export class Analyzer {
     const ws = this.workspaceSettings(uri);
     const opts: CheckOptions = { profiles: ws.profiles, config: withRuleOverrides(ws.config, settings.rules, settings.defaultTemplate || undefined) };
     if (this.today) opts.today = this.today;
+    const path = uriToPath(uri);
+    if (path) {
+      opts.appendixFiles = appendixFilesBeside(path);
+      const pack = this.packs.packOf(path);
+      if (pack) opts.pack = { info: pack, file: path };
+    }
     return opts;
   }
 
@@ -256,7 +270,17 @@ export class Analyzer {
     const h = hover(c, p.position);
     if (h) return toHover(h);
     const offset = c.model.index.offsetAt(p.position);
-    return extraHovers(c, offset) ?? null;
+    return extraHovers(c, offset, p.uri) ?? null;
+  }
+
+  definition(p: JobParams): unknown {
+    const c = this.context(p);
+    return c && p.position ? (definitionAt(c, p.uri, c.model.index.offsetAt(p.position)) ?? null) : null;
+  }
+
+  links(p: JobParams): unknown {
+    const c = this.context(p);
+    return c ? documentLinks(c, p.uri) : [];
   }
 
   codeLens(p: JobParams): unknown {

@@ -1,4 +1,7 @@
-import type { CompletionItem, Hover } from 'vscode-languageserver';
+import type { CompletionItem, DocumentLink, Hover, Location } from 'vscode-languageserver';
+import { crossrefDefinition, crossrefHover, crossrefLinks } from '../core/crossref/index.js';
+import { appendixFilesBeside } from '../node/appendix-files.js';
+import { pathToUri, uriToPath } from './uri.js';
 import type { FeatureContext } from '../core/features.js';
 import { dateAt, dateHover } from '../core/dates/index.js';
 import { acronymAt, acronymCompletions, acronymHover } from '../core/acronyms/index.js';
@@ -14,7 +17,9 @@ function configOf(ctx: FeatureContext) {
   return ctx.config ?? (fallbackConfig ??= defaultConfig(RULES));
 }
 
-export function extraHovers(ctx: FeatureContext, offset: number): Hover | undefined {
+export function extraHovers(ctx: FeatureContext, offset: number, uri?: string): Hover | undefined {
+  const ref = crossrefHover(ctx.model, ctx.match, offset, uri ? filesBeside(uri) : undefined);
+  if (ref) return { contents: { kind: 'markdown', value: ref.contents }, range: ref.range };
   const md = dateHover(ctx.model, offset, { today: ctx.today });
   if (md) {
     const found = dateAt(ctx.model, offset);
@@ -47,4 +52,34 @@ export function extraCompletions(ctx: FeatureContext, offset: number): Completio
     sortText: `0${String(n).padStart(3, '0')}`,
     textEdit: { range, newText: i.insertText },
   }));
+}
+
+/** The appendix files beside a report (full paths), by the convention in docs/report-format.md. */
+function filesBeside(uri: string): string[] | undefined {
+  const path = uriToPath(uri);
+  return path ? appendixFilesBeside(path) : undefined;
+}
+
+function besideUri(uri: string, file: string): string | undefined {
+  const path = uriToPath(uri);
+  return path ? pathToUri(path.replace(/[^\\/]*$/, file)) : undefined;
+}
+
+/** Go to definition on a reference ("paragraph 4.3", "Appendix B"). */
+export function definitionAt(ctx: FeatureContext, uri: string, offset: number): Location | undefined {
+  const d = crossrefDefinition(ctx.model, ctx.match, offset, filesBeside(uri));
+  if (!d) return undefined;
+  if ('range' in d) return { uri, range: d.range };
+  const target = besideUri(uri, d.file);
+  return target ? { uri: target, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : undefined;
+}
+
+/** Every resolved reference as a link to its target (a line of the report: `#L12`). */
+export function documentLinks(ctx: FeatureContext, uri: string): DocumentLink[] {
+  const out: DocumentLink[] = [];
+  for (const l of crossrefLinks(ctx.model, ctx.match, filesBeside(uri))) {
+    const target = l.file ? besideUri(uri, l.file) : `${uri.replace(/#.*$/, '')}#L${l.line! + 1}`;
+    if (target) out.push({ range: l.range, target, tooltip: l.tooltip });
+  }
+  return out;
 }

@@ -190,6 +190,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         foldingRangeProvider: true,
         completionProvider: { triggerCharacters: ['#', ':'] },
         hoverProvider: true,
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -360,6 +362,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onFoldingRanges((p, token) => feature('folding', p.textDocument.uri, token));
   connection.onCompletion((p, token) => feature('completion', p.textDocument.uri, token, { position: p.position }));
   connection.onHover((p, token) => feature('hover', p.textDocument.uri, token, { position: p.position }));
+  connection.onDefinition((p, token) => feature('definition', p.textDocument.uri, token, { position: p.position }));
+  connection.onDocumentLinks((p, token) => feature('links', p.textDocument.uri, token));
   connection.onCodeLens((p, token) => feature('codeLens', p.textDocument.uri, token));
 
   // ---- custom requests ---------------------------------------------------------------------------

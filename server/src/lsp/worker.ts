@@ -76,6 +76,10 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         return analyzer.completion(p);
       case 'hover':
         return analyzer.hover(p);
+      case 'definition':
+        return analyzer.definition(p);
+      case 'links':
+        return analyzer.links(p);
       case 'codeLens':
         return analyzer.codeLens(p);
       case 'configProblems':

@@ -121,6 +121,37 @@ describe('Committee Reports in VS Code', function () {
     await waitFor('only the unfixable finding left', () => codes(uri).join() === 'metadata/unknown-key');
   });
 
+  it('a numbering quick fix renumbers the references too; references go to their paragraph, hover and link', async () => {
+    const text = ready
+      .replace('4.2 A locality-based', '4.3 A locality-based')
+      .replace('4.3 Work with partners', '4.4 Work with partners')
+      .replace('note the report and the accompanying presentation.', 'note the report and the accompanying presentation (see paragraphs 4.3 and 4.4).');
+    const uri = scratch('references.report.md', text);
+    const editor = await open(uri);
+    const diag = await waitFor('numbering/gap diagnostic', () => ours(uri).find((d) => codeOf(d) === 'numbering/gap'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => /^Renumber/.test(a.title));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const fixed = editor.document.getText();
+    assert.match(fixed, /\(see paragraphs 4\.2 and 4\.3\)/);
+    assert.match(fixed, /\n4\.2 A locality-based[^\n]*\n\n4\.3 Work with partners/);
+    await waitFor('no numbering or reference findings', () => !codes(uri).some((c) => c.startsWith('numbering/') || c.startsWith('crossref/')));
+
+    const lines = fixed.split('\n');
+    const refLine = lines.findIndex((l) => l.includes('(see paragraphs 4.2'));
+    const at = new vscode.Position(refLine, lines[refLine]!.indexOf('4.2 and') + 1);
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, at);
+    const target = defs[0]!;
+    const range = 'targetRange' in target ? target.targetRange : target.range;
+    assert.equal(range.start.line, lines.findIndex((l) => l.startsWith('4.2 A locality-based')));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(shown, /\*\*Paragraph 4\.2\*\*[\s\S]*A locality-based Family Help model/);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+    assert.equal(links.filter((l) => l.range.start.line === refLine).length, 2);
+  });
+
   it('registers the snippets for the language', async () => {
     const uri = scratch('snippets.report.md', '\n');
     await open(uri);

@@ -247,8 +247,8 @@ class DocxWriter {
   }
 }
 
-/** The report as a Word document (.docx bytes). */
-export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
+/** The body of one report (header block, sections, appendices), for one report or an agenda pack. */
+export function docxReportBody(doc: ReportDocument): (Paragraph | Table)[] {
   // Read by runs() while the body is built (synchronously, below).
   definitions = doc.definitions;
   const w = new DocxWriter();
@@ -259,6 +259,16 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
     ...doc.appendices.flatMap((s) => w.section(s, true, true)),
   ];
   definitions = {};
+  return body;
+}
+
+/** The report as a Word document (.docx bytes). */
+export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
+  return docxFile(docxReportBody(doc), doc.title || 'Committee report', doc.templateId ? `Committee report (${doc.templateId})` : 'Committee report');
+}
+
+/** A Word document in the council's page setup and styles, around a body. */
+export async function docxFile(body: (Paragraph | Table)[], title: string, description: string): Promise<Uint8Array> {
   const headingStyle = (id: string, name: string, size: number, italics = false): object => ({
     id,
     name,
@@ -270,8 +280,8 @@ export async function renderDocx(doc: ReportDocument): Promise<Uint8Array> {
   });
   const file = new Document({
     creator: 'Committee Reports',
-    title: doc.title || 'Committee report',
-    description: doc.templateId ? `Committee report (${doc.templateId})` : 'Committee report',
+    title,
+    description,
     styles: {
       default: { document: { run: { font: FONT, size: SIZE }, paragraph: { spacing: { line: 276 } } } },
       paragraphStyles: [

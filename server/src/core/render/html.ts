@@ -219,9 +219,13 @@ export function makeNonce(): string {
  * next to the file.
  */
 export function renderStandaloneHtml(doc: ReportDocument, opts: HtmlOptions = {}): string {
+  return standalonePage(doc.title || 'Committee report', renderHtml(doc, opts));
+}
+
+/** The standalone page around sanitised (or escaped) body HTML, with the council stylesheet and `css` after it. */
+export function standalonePage(title: string, body: string, css = ''): string {
   const nonce = makeNonce();
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:; base-uri 'none'; form-action 'none'`;
-  const title = doc.title || 'Committee report';
   return [
     '<!DOCTYPE html>',
     '<html lang="en-GB">',
@@ -231,10 +235,10 @@ export function renderStandaloneHtml(doc: ReportDocument, opts: HtmlOptions = {}
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="committee-reports">`,
     `<title>${escapeHtml(title)}</title>`,
-    `<style nonce="${nonce}">${REPORT_CSS}</style>`,
+    `<style nonce="${nonce}">${REPORT_CSS}${css}</style>`,
     '</head>',
     '<body class="cr-standalone">',
-    renderHtml(doc, opts),
+    body,
     '</body>',
     '</html>',
     '',

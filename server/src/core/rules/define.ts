@@ -5,6 +5,7 @@ import type { Profile } from '../templates/schema.js';
 import type { TemplateMatch } from '../templates/match.js';
 import type { ProfileRegistry } from '../templates/loader.js';
 import type { ResolvedConfig } from '../config.js';
+import type { PackContext } from '../pack/types.js';
 
 export interface RuleDocs {
   /** What the rule checks and why governance staff care. */
@@ -33,6 +34,10 @@ export interface RuleContext<O> {
   options: O;
   /** Today's date as `yyyy-mm-dd` (fixed in tests). */
   today: string;
+  /** Files beside the report that are its appendices, when the caller knows them. */
+  appendixFiles?: readonly string[] | undefined;
+  /** The agenda pack the report is checked in, when it is in one. */
+  pack?: PackContext | undefined;
   report(finding: ReportInput): void;
   /**
    * Checks one part of the report (an acronym, a date) on its own: what `check` reports is

@@ -23,6 +23,8 @@ import { CONTACT_RULES } from './contact.js';
 import { LINK_RULES } from './link.js';
 import { DATE_RULES } from './date.js';
 import { ACRONYM_RULES } from './acronym.js';
+import { CROSSREF_RULES } from '../crossref/rules.js';
+import { PACK_RULES } from '../pack/rules.js';
 
 /** Every rule, in the order findings are documented. Add new rules here. */
 export const RULES: readonly RuleDefinition[] = [
@@ -50,6 +52,8 @@ export const RULES: readonly RuleDefinition[] = [
   ...LINK_RULES,
   ...DATE_RULES,
   ...ACRONYM_RULES,
+  ...CROSSREF_RULES,
+  ...PACK_RULES,
 ] as RuleDefinition[];
 
 export function ruleById(id: string): RuleDefinition | undefined {

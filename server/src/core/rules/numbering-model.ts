@@ -2,6 +2,7 @@ import type { Block, ParagraphNumber, ReportModel, Section } from '../model.js';
 import type { TemplateMatch } from '../templates/match.js';
 import type { Profile } from '../templates/schema.js';
 import type { Fix, Range, RelatedLocation, TextEdit } from '../types.js';
+import { referenceRenumbering } from '../crossref/editor.js';
 
 /**
  * Paragraph-number analysis shared by the `numbering/*` rules. One linear walk over the
@@ -231,8 +232,9 @@ function analyseBySection(model: ReportModel, profile: Profile, match: TemplateM
   let top: Section | undefined;
   let w = newWalker(1);
   let scopeNo: number | undefined;
+  const refs = referenceRenumbering(model, match);
   const flush = (): void => {
-    finishScope(model, w);
+    finishScope(model, w, refs);
     all.push(...w.entries);
     issues.push(...w.issues);
   };
@@ -290,7 +292,7 @@ function analyseContinuous(model: ReportModel, match: TemplateMatch | undefined)
       step(w, e, undefined, undefined);
     }
   }
-  finishScope(model, w);
+  finishScope(model, w, referenceRenumbering(model, match));
   return { mode: 'continuous', entries: w.entries, issues: w.issues };
 }
 
@@ -328,7 +330,7 @@ function numberText(model: ReportModel, n: ParagraphNumber, parts: readonly numb
   return fmt(parts) + suffix;
 }
 
-function edit(model: ReportModel, e: NumEntry, parts: readonly number[]): TextEdit {
+function numberEdit(model: ReportModel, e: NumEntry, parts: readonly number[]): TextEdit {
   return { range: e.num.range, newText: numberText(model, e.num, parts) };
 }
 
@@ -340,8 +342,12 @@ function widthRisk(e: NumEntry, parts: readonly number[]): boolean {
   return e.num.listMarker && fmt(parts).length > e.num.value.length && /\n[ \t]+\S/.test(e.block.source);
 }
 
-/** Builds the fixes once all issues of a sequence are known. */
-function finishScope(model: ReportModel, w: Walker): void {
+/**
+ * Builds the fixes once all issues of a sequence are known. A renumbering also renumbers
+ * the references to the paragraphs it moves ("see paragraph 4.3"), in the same fix.
+ */
+function finishScope(model: ReportModel, w: Walker, refs: (numberStart: number, value: string) => TextEdit[]): void {
+  const edit = (model: ReportModel, e: NumEntry, parts: readonly number[]): TextEdit[] => [numberEdit(model, e, parts), ...refs(e.num.start, fmt(parts))];
   if (w.issues.length === 0) return;
   groupRuns(w);
   const values = new Map<string, number>();
@@ -369,7 +375,7 @@ function finishScope(model: ReportModel, w: Walker): void {
       const list = [...changes.values()].map(fmt);
       is.fix = {
         title: list.length === 1 ? `Renumber to ${list[0]}` : `Renumber to ${list[0]} … ${list[list.length - 1]}`,
-        edits: [...changes].map(([e, v]) => edit(model, e, v)),
+        edits: [...changes].flatMap(([e, v]) => edit(model, e, v)),
         safe,
       };
       continue;
@@ -402,7 +408,7 @@ function finishScope(model: ReportModel, w: Walker): void {
     // A renumbering that would give two paragraphs one number helps nobody.
     if (changes.size === 0 || collides(changes)) continue;
     const safe = is.kind === 'gap' && ![...changes].some(([e, v]) => widthRisk(e, v));
-    const edits = [...changes].map(([e, v]) => edit(model, e, v));
+    const edits = [...changes].flatMap(([e, v]) => edit(model, e, v));
     is.fix = {
       title: changes.size === 1 ? `Renumber to ${fmt(start)}` : `Renumber ${changes.size} paragraphs, from ${fmt(start)} on`,
       edits,

@@ -114,6 +114,10 @@ export const ProfileSchema = z
       .default('d MMMM yyyy')
       .describe('House style for dates (date-fns format).'),
     allowExtraSections: z.boolean().default(false),
+    committees: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("The council's committees, as they are named on agendas (checked by pack/unknown-committee; none: not checked)."),
     contact: z
       .object({
         requireEmail: z.boolean().default(true),

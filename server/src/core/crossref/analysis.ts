@@ -1,0 +1,319 @@
+import type { Block, ReportModel, Section } from '../model.js';
+import type { TemplateMatch } from '../templates/match.js';
+import type { Range } from '../types.js';
+import { scanReferences, type Reference, type RefLabel } from './refs.js';
+
+/**
+ * What a report's references can point at, and the references themselves: one pass over
+ * the model per check (cached by model and appendix files), shared by the `crossref/*`
+ * rules and the editor features (go to definition, hover, links, renumbering).
+ *
+ * Targets:
+ * - paragraphs: every numbered paragraph or list item before the appendices, and every
+ *   numbered heading (`### 4.2 Legal implications` is paragraph and section 4.2);
+ * - sections: numbered headings (as written, or their template slot's number);
+ * - appendices: a `# Appendix X` section of the report, or a file beside the report named
+ *   `<report>.appendix-X.<ext>` (the caller lists those: the core reads no files);
+ * - tables and figures: a block or heading that opens with the caption ("Table 2: ...",
+ *   "**Figure 1** Budget"), or an image whose alt text does; "the chart below" needs a
+ *   table or an image after the reference in the same section ("above": before it).
+ *
+ * References are read from the body's paragraphs, list items, tables and quotes before
+ * the first `# Appendix` (an appendix is often another document, with its own numbers),
+ * outside the "Summary of appendices" (which lists appendices; see `appendixSummary`).
+ */
+
+export interface Target {
+  label: string;
+  /** Where it is: the number, the heading text, the caption. */
+  range: Range;
+  start: number;
+  end: number;
+  /** The block or heading it names, for hover text (its first words). */
+  textStart: number;
+  textEnd: number;
+  kind: 'block' | 'heading';
+}
+
+export interface AppendixTarget {
+  /** Normalised label (`1`, `b`), or '' for an unlabelled `# Appendix`. */
+  label: string;
+  title: string;
+  /** The heading, when a section of the report. */
+  section?: Section;
+  range?: Range;
+  /** The file name, when a file beside the report. */
+  file?: string;
+}
+
+export interface ResolvedRef {
+  ref: Reference;
+  /** One per label (or one for "the chart below"); undefined: nothing there. */
+  hits: (Target | AppendixTarget | undefined)[];
+  block: Block;
+  section: Section | undefined;
+}
+
+export interface CrossrefAnalysis {
+  /** Paragraph numbers (and numbered headings), sorted by number. */
+  paragraphs: Map<string, Target>;
+  sections: Map<string, Target>;
+  appendices: AppendixTarget[];
+  /** Captions by `table 2`, `figure 1`, `chart 3`. */
+  captions: Map<string, Target>;
+  refs: ResolvedRef[];
+  /** The "Summary of appendices" section, when the template has one and the report matched it. */
+  summary?: Section;
+}
+
+const cache = new WeakMap<object, { files: readonly string[] | undefined; value: CrossrefAnalysis }>();
+
+const SCANNED = new Set(['paragraph', 'item', 'table', 'quote']);
+const CAPTION_RE = /^(?:\s|[-*+>]|\*\*|__|\*|_|!?\[){0,8}(table|figure|fig\.?|chart|graph|diagram)\s+(\d{1,3}(?:\.\d{1,3})?|[A-Z])(?![\w])/i;
+const IMAGE_ALT_RE = /!\[([^\]\n]{0,300})\]/g;
+const VISUAL_RE = /!\[|<img\b|<figure\b|<svg\b|<table\b|<picture\b/i;
+const APPENDIX_HEADING_RE = /^appendix(?:\s+(\d{1,3}|[A-Za-z])(?![\w]))?[\s:.\-–—]*(.*)$/i;
+
+/** `fig.` / `Figure` → `figure`; `Table` → `table`. */
+function captionKey(noun: string, label: string): string {
+  const n = noun.toLowerCase().replace(/\.$/, '');
+  return `${n === 'fig' ? 'figure' : n} ${/^\d/.test(label) ? label.split('.').map(Number).join('.') : label.toUpperCase()}`;
+}
+
+export function normaliseAppendixLabel(written: string): string {
+  return /^\d/.test(written) ? String(Number(written)) : written.toLowerCase();
+}
+
+/** `# Appendix B: Budget` → label `b`, title `Budget`; `# Appendix: Action plan` → '' and the title. */
+export function readAppendixHeading(text: string): { label: string; title: string } | undefined {
+  const m = APPENDIX_HEADING_RE.exec(text.trim());
+  if (!m) return undefined;
+  return { label: m[1] ? normaliseAppendixLabel(m[1]) : '', title: m[2]!.trim() };
+}
+
+/** The label of a file beside the report named by the convention `<report>.appendix-X.<ext>`, or undefined. */
+export function appendixFileLabel(reportFile: string, file: string): string | undefined {
+  const stem = reportFile.replace(/^.*[\\/]/, '').replace(/(\.report)?\.md$/i, '');
+  const name = file.replace(/^.*[\\/]/, '');
+  if (!name.toLowerCase().startsWith(`${stem.toLowerCase()}.appendix-`)) return undefined;
+  const m = /^(\d{1,3}|[A-Za-z])\.[^.]+$/.exec(name.slice(stem.length + '.appendix-'.length));
+  return m ? normaliseAppendixLabel(m[1]!) : undefined;
+}
+
+function firstLineEnd(text: string, start: number, end: number): number {
+  const nl = text.indexOf('\n', start);
+  return nl === -1 || nl > end ? end : nl;
+}
+
+/**
+ * The analysis for one check. `anyFiles`: the caller needs no appendix (renumbering), so
+ * an analysis made with any list of appendix files will do.
+ */
+export function analyseCrossrefs(model: ReportModel, match: TemplateMatch | undefined, appendixFiles?: readonly string[], anyFiles = false): CrossrefAnalysis {
+  const key: object = match ?? model;
+  const hit = cache.get(key);
+  if (hit && (anyFiles || hit.files === appendixFiles)) return hit.value;
+  const value = analyse(model, match, appendixFiles);
+  cache.set(key, { files: appendixFiles, value });
+  return value;
+}
+
+function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixFiles: readonly string[] | undefined): CrossrefAnalysis {
+  const text = model.text;
+  const paragraphs = new Map<string, Target>();
+  const sections = new Map<string, Target>();
+  const captions = new Map<string, Target>();
+  const appendices: AppendixTarget[] = [];
+  const sectionOf = new Map<Block, Section>();
+  let summary: Section | undefined;
+  const inSummary = (s: Section): boolean => {
+    for (let t: Section | undefined = s; t; t = t.parent) if (t === summary) return true;
+    return false;
+  };
+
+  for (const s of model.allSections) {
+    for (const b of s.blocks) sectionOf.set(b, s);
+    const h = s.heading;
+    if (!summary && match?.bySection.get(s)?.spec.kind === 'appendices') summary = s;
+    if (s.inAppendix) {
+      if (h.depth === 1) {
+        const a = readAppendixHeading(h.text);
+        if (a) appendices.push({ ...a, section: s, range: h.textRange });
+      }
+    } else {
+      const written = h.number;
+      const slot = written ? undefined : match?.bySection.get(s)?.spec.number;
+      const num = written ?? slot;
+      if (num) {
+        const label = num.split('.').map(Number).join('.');
+        const t: Target = { label, range: h.textRange, start: h.textStart, end: h.textEnd, textStart: h.textStart, textEnd: h.textEnd, kind: 'heading' };
+        if (!sections.has(label)) sections.set(label, t);
+        if (written && !paragraphs.has(label)) paragraphs.set(label, t);
+      }
+    }
+    const c = CAPTION_RE.exec(h.text);
+    if (c) captions.set(captionKey(c[1]!, c[2]!), { label: c[2]!, range: h.textRange, start: h.textStart, end: h.textEnd, textStart: h.textStart, textEnd: h.textEnd, kind: 'heading' });
+  }
+  for (const f of appendixFiles ?? []) {
+    const name = f.replace(/^.*[\\/]/, '');
+    const label = /\.appendix-(\d{1,3}|[A-Za-z])\.[^.]+$/i.exec(name)?.[1];
+    if (label !== undefined) appendices.push({ label: normaliseAppendixLabel(label), title: '', file: name });
+  }
+
+  const refs: ResolvedRef[] = [];
+  const pending: { ref: Reference; block: Block }[] = [];
+  for (const b of model.blocks) {
+    if (b.kind === 'code' || b.kind === 'rule') continue;
+    // Captions: the block's first line, and any image's alt text.
+    const head = text.slice(b.start, firstLineEnd(text, b.start, b.end));
+    const c = CAPTION_RE.exec(head);
+    if (c) {
+      const k = captionKey(c[1]!, c[2]!);
+      if (!captions.has(k)) captions.set(k, { label: c[2]!, range: model.index.range(b.start, b.start + head.length), start: b.start, end: b.start + head.length, textStart: b.start, textEnd: b.end, kind: 'block' });
+    }
+    if (b.source.includes('![')) {
+      IMAGE_ALT_RE.lastIndex = 0;
+      for (let m = IMAGE_ALT_RE.exec(b.source); m !== null; m = IMAGE_ALT_RE.exec(b.source)) {
+        const ic = CAPTION_RE.exec(m[1]!);
+        if (!ic) continue;
+        const k = captionKey(ic[1]!, ic[2]!);
+        const s = b.start + m.index;
+        if (!captions.has(k)) captions.set(k, { label: ic[2]!, range: model.index.range(s, s + m[0].length), start: s, end: s + m[0].length, textStart: b.start, textEnd: b.end, kind: 'block' });
+      }
+    }
+    if (b.start >= model.appendixStart) continue;
+    if (b.number) {
+      const label = b.number.parts.join('.');
+      if (!paragraphs.has(label)) paragraphs.set(label, { label, range: b.number.range, start: b.number.start, end: b.number.end, textStart: b.number.end, textEnd: b.end, kind: 'block' });
+    }
+    if (!SCANNED.has(b.kind)) continue;
+    const s = sectionOf.get(b);
+    if (s && summary && inSummary(s)) continue;
+    for (const ref of scanReferences(b.source, b.start)) pending.push({ ref, block: b });
+  }
+
+  const visuals = new Map<Section | undefined, VisualIndex>();
+  const visualsOf = (section: Section | undefined): VisualIndex => {
+    let vi = visuals.get(section);
+    if (!vi) {
+      const first = model.allSections[0]?.start ?? text.length;
+      vi = visualIndex(section ? section.blocks : model.blocks.filter((b) => b.start < first));
+      visuals.set(section, vi);
+    }
+    return vi;
+  };
+  for (const { ref, block } of pending) {
+    const section = sectionOf.get(block);
+    let hits: ResolvedRef['hits'];
+    if (ref.direction) hits = [visualNear(model, block, visualsOf(section), ref.direction)];
+    else hits = ref.labels.map((l) => resolveLabel(ref, l, paragraphs, sections, appendices, captions));
+    refs.push({ ref, hits, block, section });
+  }
+  const out: CrossrefAnalysis = { paragraphs, sections, appendices, captions, refs };
+  if (summary) out.summary = summary;
+  return out;
+}
+
+function resolveLabel(
+  ref: Reference,
+  l: RefLabel,
+  paragraphs: Map<string, Target>,
+  sections: Map<string, Target>,
+  appendices: AppendixTarget[],
+  captions: Map<string, Target>,
+): Target | AppendixTarget | undefined {
+  switch (ref.kind) {
+    case 'paragraph':
+      return paragraphs.get(l.value) ?? sections.get(l.value);
+    case 'section':
+      return sections.get(l.value) ?? paragraphs.get(l.value);
+    case 'appendix':
+      return appendices.find((a) => a.label === l.value);
+    default:
+      return captions.get(captionKey(ref.noun, l.value));
+  }
+}
+
+function isVisual(b: Block): boolean {
+  return b.kind === 'table' || ((b.kind === 'paragraph' || b.kind === 'html' || b.kind === 'item') && VISUAL_RE.test(b.source)) || CAPTION_RE.test(b.source.slice(0, 80));
+}
+
+interface VisualIndex {
+  at: Map<Block, number>;
+  blocks: Block[];
+  /** For each block, the index of the first visual block after (before) it, or -1. */
+  next: number[];
+  prev: number[];
+}
+
+/** Per section, built once per analysis (a report with many "the chart below" stays linear). */
+function visualIndex(blocks: Block[]): VisualIndex {
+  const at = new Map<Block, number>();
+  const next = new Array<number>(blocks.length).fill(-1);
+  const prev = new Array<number>(blocks.length).fill(-1);
+  let seen = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    at.set(blocks[i]!, i);
+    prev[i] = seen;
+    if (isVisual(blocks[i]!)) seen = i;
+  }
+  seen = -1;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    next[i] = seen;
+    if (isVisual(blocks[i]!)) seen = i;
+  }
+  return { at, blocks, next, prev };
+}
+
+/** A table or image after (before) `block` among its section's blocks, up to the next heading. */
+function visualNear(model: ReportModel, block: Block, vi: VisualIndex, direction: 'below' | 'above'): Target | undefined {
+  const i = vi.at.get(block);
+  if (i === undefined) return undefined;
+  // The block itself may hold the image ("The chart below: ![...](...)").
+  if (block.kind !== 'table' && /!\[|<img\b/i.test(block.source)) return target(model, block);
+  const j = direction === 'below' ? vi.next[i]! : vi.prev[i]!;
+  return j >= 0 ? target(model, vi.blocks[j]!) : undefined;
+}
+
+function target(model: ReportModel, b: Block): Target {
+  const end = firstLineEnd(model.text, b.start, b.end);
+  return { label: '', range: model.index.range(b.start, end), start: b.start, end, textStart: b.start, textEnd: b.end, kind: 'block' };
+}
+
+/** Numeric order of paragraph numbers (`4.10` after `4.9`). */
+export function compareNumbers(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+const sortedCache = new WeakMap<Map<string, Target>, Target[]>();
+
+/** The existing numbers just below and above a missing one, in number order (binary search over a sorted copy). */
+export function neighbours(map: Map<string, Target>, missing: string): { below?: Target; above?: Target } {
+  let sorted = sortedCache.get(map);
+  if (!sorted) {
+    sorted = [...map.values()].sort((a, b) => compareNumbers(a.label, b.label));
+    sortedCache.set(map, sorted);
+  }
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareNumbers(sorted[mid]!.label, missing) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: { below?: Target; above?: Target } = {};
+  if (lo > 0) out.below = sorted[lo - 1]!;
+  const above = sorted[lo]?.label === missing ? sorted[lo + 1] : sorted[lo];
+  if (above) out.above = above;
+  return out;
+}
+
+/** A target's first words, for hover text and messages: up to `max` characters of its text. */
+export function firstWords(model: ReportModel, t: Target, max = 160): string {
+  const raw = model.text.slice(t.textStart, Math.min(t.textEnd, t.textStart + max * 2));
+  const flat = raw.replace(/<!--[\s\S]*?-->/g, ' ').replace(/[*_`#>|]/g, '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : flat;
+}

@@ -1,0 +1,10 @@
+/**
+ * Agenda packs: a folder of reports for one meeting, with an optional manifest
+ * (`pack.yaml`). The pack's summary (types.ts, members.ts, pack.ts), the manifest
+ * (manifest.ts) and the `pack/*` rules (rules.ts).
+ */
+export type { PackContext, PackInfo, PackManifest, PackMember, PackOfficer, PackItem } from './types.js';
+export { readManifest, MANIFEST_NAMES } from './manifest.js';
+export { packMember, officersOf, meetingDateOf } from './members.js';
+export { buildPack, checkManifest, itemOf, isItem, stemOf } from './pack.js';
+export { PACK_RULES } from './rules.js';

@@ -1,0 +1,86 @@
+import type { ReportModel } from '../model.js';
+import type { Profile } from '../templates/schema.js';
+import type { TemplateMatch } from '../templates/match.js';
+import { entryText } from '../frontmatter.js';
+import { readDates } from '../dates/index.js';
+import { toIso } from '../dates/index.js';
+import { readContacts } from '../rules/contact-parse.js';
+import type { PackMember, PackOfficer } from './types.js';
+
+/** An officer as the report writes them, with where each detail is. */
+export interface OfficerAt extends PackOfficer {
+  nameStart: number;
+  nameEnd: number;
+  phoneAt?: [number, number];
+  emailAt?: [number, number];
+  roleAt?: [number, number];
+}
+
+/** `Jane Moore, Director – Children and Families Service` → the role after the name on its line. */
+function roleAfter(text: string, end: number): { role: string; start: number; end: number } | undefined {
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd === -1) lineEnd = text.length;
+  // Up to a comment or a hard break (two spaces or a backslash at the end of the line).
+  const rest = text.slice(end, lineEnd).replace(/\r$/, '').replace(/<!--.*$/, '').replace(/(?: {2,}|\\)$/, '');
+  const m = /^\s*[,–—-]\s*([^\n]*?)\s*$/.exec(rest);
+  if (!m || !m[1] || /@|\d{4}/.test(m[1])) return undefined;
+  const start = end + rest.indexOf(m[1]);
+  return { role: m[1], start, end: start + m[1].length };
+}
+
+export function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+}
+
+/** The officers a report names in its contact details (front matter and contact sections). */
+export function officersOf(model: ReportModel, profile: Profile | undefined, match: TemplateMatch | undefined): OfficerAt[] {
+  const out: OfficerAt[] = [];
+  const text = model.text;
+  for (const e of readContacts(model, profile, match).entries) {
+    // One officer per entry with one name: a shared entry for three authors says nothing per person.
+    if (e.names.length !== 1) continue;
+    const n = e.names[0]!;
+    const o: OfficerAt = { name: n.text.trim(), nameStart: n.start, nameEnd: n.end };
+    const phone = e.phones.find((p) => p.kind === 'national' || p.kind === 'international');
+    if (phone) {
+      o.phone = phone.raw.trim();
+      o.phoneAt = [phone.start, phone.end];
+    }
+    const email = e.emails.find((x) => x.valid && !x.inMailtoTarget);
+    if (email) {
+      o.email = email.raw.toLowerCase();
+      o.emailAt = [email.start, email.end];
+    }
+    if (e.where === 'section') {
+      const r = roleAfter(text, n.end);
+      if (r) {
+        o.role = r.role;
+        o.roleAt = [r.start, r.end];
+      }
+    }
+    out.push(o);
+  }
+  return out;
+}
+
+export function meetingDateOf(value: string): string | undefined {
+  const d = readDates(value).find((x) => x.valid && x.value && x.year !== undefined);
+  return d?.value ? toIso(d.value) : undefined;
+}
+
+/** The summary of one report that the other reports of its pack are checked against. */
+export function packMember(file: string, model: ReportModel, profile: Profile | undefined, match: TemplateMatch | undefined): PackMember {
+  const fm = model.frontMatter.byKey;
+  const member: PackMember = { file, officers: officersOf(model, profile, match).map(({ name, role, phone, email }) => ({ name, ...(role ? { role } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) })) };
+  const title = model.title?.title?.trim() || model.title?.text.trim();
+  if (title) member.title = title;
+  const committee = entryText(fm.get('committee'));
+  if (committee) member.committee = committee;
+  const date = entryText(fm.get('meeting_date'));
+  if (date) {
+    member.meetingDateText = date;
+    const iso = meetingDateOf(date);
+    if (iso) member.meetingDate = iso;
+  }
+  return member;
+}

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { analyseReport } from '../core/check.js';
+import { isReportFile } from '../core/report-files.js';
+import type { WorkspaceSettings } from '../core/workspace.js';
+import { MANIFEST_NAMES, buildPack, packMember, readManifest, type PackInfo, type PackMember } from '../core/pack/index.js';
+
+/**
+ * Agenda packs on disk: a folder with a pack manifest (`pack.yaml`) is a pack of the
+ * reports directly in it (docs/report-format.md). Each folder is read once per `Packs`
+ * (the CLI makes one per run; the server keeps one and forgets a folder after `ttlMs`).
+ */
+export class Packs {
+  private readonly byDir = new Map<string, { at: number; info: PackInfo | undefined }>();
+  /** Each report's summary with the text it was made from: an unchanged report is not analysed again. */
+  private readonly members = new Map<string, { text: string; member: PackMember }>();
+
+  constructor(
+    private readonly settingsFor: (file: string) => WorkspaceSettings,
+    /** The text of a file: an open editor's buffer first, then the disk. */
+    private readonly readText: (file: string) => string | undefined = readOrUndefined,
+    private readonly ttlMs = Infinity,
+  ) {}
+
+  /** The pack a report is in, or undefined when its folder has no manifest. */
+  packOf(file: string): PackInfo | undefined {
+    const dir = dirname(file);
+    const now = Date.now();
+    const hit = this.byDir.get(dir);
+    if (hit && now - hit.at < this.ttlMs) return hit.info;
+    const info = this.read(dir, true);
+    if (this.byDir.size > 100) this.byDir.clear();
+    this.byDir.set(dir, { at: now, info });
+    return info;
+  }
+
+  /** The pack of a folder read now, with or without a manifest (export of a folder of reports). */
+  folder(dir: string): PackInfo | undefined {
+    return this.read(dir, false);
+  }
+
+  private read(dir: string, needManifest: boolean): PackInfo | undefined {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return undefined;
+    }
+    const manifestName = MANIFEST_NAMES.find((n) => names.includes(n));
+    if (!manifestName && needManifest) return undefined;
+    const manifestFile = manifestName ? join(dir, manifestName) : undefined;
+    const manifest = manifestFile ? readManifest(manifestFile, this.readText(manifestFile) ?? '') : undefined;
+    const members = [];
+    for (const name of names) {
+      const file = join(dir, name);
+      if (!isReportFile(file, () => (this.readText(file) ?? '').slice(0, 4096))) continue;
+      const text = this.readText(file);
+      if (text === undefined || text.includes('\u0000')) continue;
+      const kept = this.members.get(file);
+      if (kept && kept.text === text) {
+        members.push(kept.member);
+        continue;
+      }
+      const settings = this.settingsFor(file);
+      const a = analyseReport(text, settings.profiles, settings.config);
+      const member = packMember(file, a.model, a.profile, a.match);
+      if (this.members.size > 2000) this.members.clear();
+      this.members.set(file, { text, member });
+      members.push(member);
+    }
+    return buildPack(dir, manifest, members);
+  }
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
