@@ -167,7 +167,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   );
 
   // Preview and export (client/src/preview): its readiness panel reads this extension's diagnostics.
-  registerPreview(context);
+  registerPreview(context, lc, {}, (m) => output.error(m));
 
   let running: Promise<void> = Promise.resolve();
   let resolveRunning: (() => void) | undefined;

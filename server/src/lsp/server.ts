@@ -5,7 +5,7 @@ import {
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
-  type CancellationToken,
+  CancellationToken,
   type CodeAction,
   type Connection,
   type Diagnostic,
@@ -26,6 +26,13 @@ import { problemDiagnostic, quickFixes } from './convert.js';
 import {
   CheckFilesRequest,
   Commands,
+  ExportRequest,
+  ForgetPreviewNotification,
+  RenderPreviewRequest,
+  type ExportParams,
+  type ExportResult,
+  type RenderPreviewParams,
+  type RenderPreviewResult,
   FIX_ALL_KIND,
   InsertMissingSectionsRequest,
   InsertGlossaryRequest,
@@ -390,6 +397,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     return { files };
   });
+  // The editor's preview and export render here (the client bundles no renderer).
+  connection.onRequest(RenderPreviewRequest, (p: RenderPreviewParams, token) => checks.run<RenderPreviewResult>('renderPreview', p, token));
+  connection.onNotification(ForgetPreviewNotification, (p: { key: string }) => void checks.run('forgetPreview', p, CancellationToken.None).catch(() => undefined));
+  connection.onRequest(ExportRequest, (p: ExportParams, token) => checks.run<ExportResult>('export', p, token));
   connection.onRequest(StatsRequest, (): Stats => {
     const { heapUsed, heapTotal, rss } = process.memoryUsage();
     return {

@@ -3,6 +3,8 @@ import { Analyzer, type JobParams } from './analyzer.js';
 import type { ToWorker, FromWorker } from './pool.js';
 import type { WorkerData } from './spawn.js';
 import { IdleCollector } from './idle-gc.js';
+import { clearSettingsCache, exportFor, forgetPreview, previewFor } from '../node/render.js';
+import type { ExportParams, RenderPreviewParams } from './protocol.js';
 
 export interface WorkerHooks {
   /** Called once, after the first check has been answered (thread-main.ts writes the code cache). */
@@ -42,10 +44,14 @@ export function runWorker(hooks: WorkerHooks = {}): void {
       post({ type: 'result', id: job.id, cancelled: true });
     } else {
       post({ type: 'started', id: job.id });
+      const failed = (e: unknown): void => post({ type: 'result', id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       try {
-        post({ type: 'result', id: job.id, value: run(job.kind, job.params) });
+        const value = run(job.kind, job.params);
+        // An export writes its file asynchronously; its answer goes when it is done.
+        if (value instanceof Promise) value.then((v: unknown) => post({ type: 'result', id: job.id, value: v }), failed);
+        else post({ type: 'result', id: job.id, value });
       } catch (e) {
-        post({ type: 'result', id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        failed(e);
       }
       if (job.kind === 'check' && afterFirstCheck) {
         // After the answer has gone, before the next job.
@@ -84,6 +90,13 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         return analyzer.templates(p.uri);
       case 'newReport':
         return analyzer.newReport(p.uri, String(p.template), String(p.title ?? ''), (p.values ?? {}) as Record<string, string>) ?? null;
+      case 'renderPreview':
+        return previewFor(params as RenderPreviewParams);
+      case 'forgetPreview':
+        forgetPreview(String(p.key));
+        return null;
+      case 'export':
+        return exportFor(params as ExportParams);
       default:
         throw new Error(`unknown job ${kind}`);
     }
@@ -107,6 +120,7 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         break;
       case 'invalidate':
         analyzer.invalidate();
+        clearSettingsCache();
         break;
       case 'cancel':
         if (queue.some((j) => j.id === m.id)) cancelled.add(m.id);

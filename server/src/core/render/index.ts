@@ -6,5 +6,6 @@ export * from './document.js';
 export { renderHtml, renderStandaloneHtml, toSafeHtml, markdownToSafeHtml, escapeHtml, makeNonce, type HtmlOptions } from './html.js';
 export { renderDocx } from './docx.js';
 export { REPORT_CSS } from './styles.js';
+export { localImagePath, localImageUrl } from './escape.js';
 export { SANITIZE_SCHEMA, isSafeUrl, SAFE_LINK_PROTOCOLS, SAFE_IMAGE_PROTOCOLS } from './sanitize.js';
 export { groupProblems, renderReadinessHtml, type Problem, type ProblemGroup } from './readiness.js';
