@@ -20,13 +20,15 @@ import {
   type Stats,
   type TemplateInfo,
 } from '../../server/src/lsp/protocol.js';
-import { registerPreview } from './preview/index.js';
+import { registerPreview, type PreviewManager } from './preview/index.js';
 
 /** What activate() returns: for the integration tests and for other extensions. */
 export interface CommitteeReportsApi {
   client: LanguageClient;
   /** The status bar's text for the active editor ('' when hidden). */
   statusText(): string;
+  /** The status bar's texts so far, oldest first (for the tests: what the officer saw). */
+  statusLog(): string[];
   stats(): Promise<Stats>;
   /** Resolves when the language server is running (again, after a restart). */
   whenRunning(): Promise<void>;
@@ -51,44 +53,97 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,
   };
-  client = new LanguageClient(CLIENT_ID, 'Committee Reports', serverOptions, clientOptions);
-  const lc = client;
-
   // ---- status bar: the active report's readiness -------------------------------------------------
   const status = vscode.window.createStatusBarItem('committeeReports.readiness', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Committee report readiness';
   status.command = 'workbench.actions.view.problems';
   context.subscriptions.push(status);
+  /** Reports the server has answered for since they opened or the server (re)started. */
+  const answered = new Set<string>();
+  /** The report the status bar speaks of while the focus is elsewhere (Output panel, preview). */
+  let lastReport: vscode.Uri | undefined;
+  const statusLog: string[] = [];
+  let preview: PreviewManager | undefined;
+  const reportShown = (): vscode.Uri | undefined => {
+    const active = vscode.window.activeTextEditor;
+    // The Output panel is a text editor too, but not one of the editor area's.
+    const editor = active && active.document.uri.scheme !== 'output' && vscode.window.visibleTextEditors.includes(active) ? active : undefined;
+    if (editor) {
+      if (editor.document.languageId !== LANGUAGE_ID) return undefined;
+      lastReport = editor.document.uri;
+      return lastReport;
+    }
+    // No text editor has the focus: keep the last report while it (or its preview) is visible.
+    if (!lastReport) return undefined;
+    const key = lastReport.toString();
+    const visible = vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key) || preview?.state(lastReport)?.visible === true;
+    return visible ? lastReport : undefined;
+  };
+  const setStatus = (text: string): void => {
+    status.text = text;
+    if (statusLog.at(-1) !== text) statusLog.push(text);
+    if (statusLog.length > 200) statusLog.splice(0, 100);
+  };
   const updateStatus = (): void => {
-    const editor = vscode.window.activeTextEditor;
-    const show = vscode.workspace.getConfiguration('committeeReports', editor?.document).get<boolean>('statusBar', true);
-    if (!editor || editor.document.languageId !== LANGUAGE_ID || !show) {
+    const uri = reportShown();
+    const show = vscode.workspace.getConfiguration('committeeReports', uri).get<boolean>('statusBar', true);
+    if (!uri || !show) {
       status.hide();
-      status.text = '';
+      setStatus('');
+      return;
+    }
+    if (!answered.has(uri.toString())) {
+      // Until the first result, nothing is known: never "Ready to submit" before a check.
+      setStatus('$(sync~spin) Checking report…');
+      status.tooltip = 'Committee report: the checker has not answered yet.';
+      status.backgroundColor = undefined;
+      status.show();
       return;
     }
     const c: Counts = { errors: 0, warnings: 0, infos: 0 };
-    for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
+    for (const d of vscode.languages.getDiagnostics(uri)) {
       if (d.source !== SOURCE) continue;
       if (d.severity === vscode.DiagnosticSeverity.Error) c.errors++;
       else if (d.severity === vscode.DiagnosticSeverity.Warning) c.warnings++;
       else c.infos++;
     }
     const text = readinessText(c);
-    status.text = `${c.errors > 0 ? '$(error)' : c.warnings > 0 ? '$(warning)' : '$(pass)'} ${text}`;
+    setStatus(`${c.errors > 0 ? '$(error)' : c.warnings > 0 ? '$(warning)' : '$(pass)'} ${text}`);
     status.tooltip = `Committee report: ${c.errors} error(s), ${c.warnings} warning(s), ${c.infos} note(s). Click for the Problems view.`;
     status.backgroundColor = c.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     status.show();
   };
   context.subscriptions.push(
     vscode.languages.onDidChangeDiagnostics((e) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && e.uris.some((u) => u.toString() === active)) updateStatus();
+      const shown = reportShown()?.toString();
+      if (shown && e.uris.some((u) => u.toString() === shown)) updateStatus();
     }),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.window.onDidChangeVisibleTextEditors(updateStatus),
+    vscode.window.tabGroups.onDidChangeTabs(updateStatus),
     vscode.workspace.onDidOpenTextDocument(updateStatus),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      answered.delete(d.uri.toString());
+      updateStatus();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('committeeReports') && updateStatus()),
   );
+  /** A pull answered for the document: its diagnostics are now the server's. */
+  const markAnswered = (uri: vscode.Uri): void => {
+    answered.add(uri.toString());
+    // After the client has stored the answer (an unchanged one fires no diagnostics event).
+    setTimeout(updateStatus, 0);
+  };
+  clientOptions.middleware = {
+    provideDiagnostics: async (doc, previousResultId, token, next) => {
+      const r = await next(doc, previousResultId, token);
+      const uri = doc instanceof vscode.Uri ? doc : doc.uri;
+      if (r && !token.isCancellationRequested) markAnswered(uri);
+      return r;
+    },
+  };
+  client = new LanguageClient(CLIENT_ID, 'Committee Reports', serverOptions, clientOptions);
+  const lc = client;
 
   // ---- workspace check results (files not open in an editor) -----------------------------------
   const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('committee-reports-workspace');
@@ -167,7 +222,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   );
 
   // Preview and export (client/src/preview): its readiness panel reads this extension's diagnostics.
-  registerPreview(context, lc, {}, (m) => output.error(m));
+  preview = registerPreview(context, lc, {}, (m) => output.error(m));
+  context.subscriptions.push(preview.onDidChangeVisibility(updateStatus));
 
   let running: Promise<void> = Promise.resolve();
   let resolveRunning: (() => void) | undefined;
@@ -178,7 +234,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   context.subscriptions.push(
     lc.onDidChangeState((e) => {
       if (e.newState === State.Running) resolveRunning?.();
-      else if (e.newState === State.Starting || e.newState === State.Stopped) resetRunning();
+      else if (e.newState === State.Starting || e.newState === State.Stopped) {
+        resetRunning();
+        // A new server has checked nothing yet.
+        answered.clear();
+        updateStatus();
+      }
     }),
   );
 
@@ -189,6 +250,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   return {
     client: lc,
     statusText: () => status.text,
+    statusLog: () => [...statusLog],
     stats: () => lc.sendRequest<Stats>(StatsRequest),
     whenRunning: () => running,
   };

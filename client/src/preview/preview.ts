@@ -334,6 +334,9 @@ class ReportPreview implements vscode.Disposable {
 
 export class PreviewManager implements vscode.Disposable {
   private readonly previews = new Map<string, ReportPreview>();
+  private readonly visibility = new vscode.EventEmitter<void>();
+  /** A preview was shown, hidden or closed. */
+  readonly onDidChangeVisibility = this.visibility.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -384,6 +387,9 @@ export class PreviewManager implements vscode.Disposable {
       this.log,
     );
     this.previews.set(key, preview);
+    // After the preview's own listeners, so that its state is up to date.
+    panel.onDidChangeViewState(() => this.visibility.fire());
+    panel.onDidDispose(() => this.visibility.fire());
     await preview.initialise();
     return preview;
   }
@@ -449,6 +455,7 @@ export class PreviewManager implements vscode.Disposable {
   dispose(): void {
     for (const p of [...this.previews.values()]) p.dispose();
     this.previews.clear();
+    this.visibility.dispose();
   }
 }
 

@@ -35,6 +35,9 @@
 //     const dir = process.env.E2E_SCREENSHOT_DIR; const req = path.join(dir, 'request-' + name);
 //     fs.writeFileSync(req, ''); while (fs.existsSync(req)) await new Promise(r => setTimeout(r, 100));
 //   Without the harness (desktop VS Code) E2E_SCREENSHOT_DIR is unset: skip the screenshot.
+// Key handshake, the same way: a file `${E2E_SCREENSHOT_DIR}/keys-<name>` holding key presses
+//   in Playwright's names separated by spaces ("Control+K v"); the harness presses them in the
+//   page, in order, then deletes the file.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -292,6 +295,17 @@ const shotTimer = setInterval(async () => {
   shooting = true;
   try {
     for (const f of fs.readdirSync(SHOT_DIR)) {
+      const k = /^keys-[A-Za-z0-9._-]+$/.exec(f);
+      if (k) {
+        // Key presses, as the officer types them (the browser's own keyboard events).
+        try {
+          const keys = fs.readFileSync(path.join(SHOT_DIR, f), 'utf8').trim().split(/\s+/).filter(Boolean);
+          for (const key of keys) await page.keyboard.press(key);
+          say(`pressed ${keys.join(' ')}`);
+        } catch (e) { say(`keys ${f} failed: ${e.message}`); }
+        fs.rmSync(path.join(SHOT_DIR, f), { force: true });
+        continue;
+      }
       const m = /^request-([A-Za-z0-9._-]+)$/.exec(f);
       if (!m) continue;
       const out = path.join(SHOT_DIR, `${m[1].replace(/\.png$/, '')}.png`);

@@ -28,3 +28,13 @@ export async function screenshot(name: string): Promise<string | undefined> {
   await waitFor(`screenshot ${name}`, () => !fs.existsSync(req), 20000);
   return path.join(dir, `${name}.png`);
 }
+
+/** Presses keys in the workbench page (key handshake with the offline harness); false without it. */
+export async function pressKeys(name: string, keys: string): Promise<boolean> {
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (!dir) return false;
+  const req = path.join(dir, `keys-${name}`);
+  fs.writeFileSync(req, keys);
+  await waitFor(`keys ${name}`, () => !fs.existsSync(req), 20000);
+  return true;
+}
