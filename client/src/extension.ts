@@ -21,6 +21,7 @@ import {
   type TemplateInfo,
 } from '../../server/src/lsp/protocol.js';
 import { registerPreview, type PreviewManager } from './preview/index.js';
+import { runWizard, wizardView, type WizardView } from './wizard.js';
 
 /** What activate() returns: for the integration tests and for other extensions. */
 export interface CommitteeReportsApi {
@@ -29,6 +30,8 @@ export interface CommitteeReportsApi {
   statusText(): string;
   /** The status bar's texts so far, oldest first (for the tests: what the officer saw). */
   statusLog(): string[];
+  /** The New Report wizard's current step, if it is open (for the tests). */
+  wizard(): WizardView | undefined;
   stats(): Promise<Stats>;
   /** Resolves when the language server is running (again, after a restart). */
   whenRunning(): Promise<void>;
@@ -63,7 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   /** The report the status bar speaks of while the focus is elsewhere (Output panel, preview). */
   let lastReport: vscode.Uri | undefined;
   const statusLog: string[] = [];
-  let preview: PreviewManager | undefined;
+  /** Set once the preview is registered (below). */
+  const previews: { manager?: PreviewManager } = {};
   const reportShown = (): vscode.Uri | undefined => {
     const active = vscode.window.activeTextEditor;
     // The Output panel is a text editor too, but not one of the editor area's.
@@ -76,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
     // No text editor has the focus: keep the last report while it (or its preview) is visible.
     if (!lastReport) return undefined;
     const key = lastReport.toString();
-    const visible = vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key) || preview?.state(lastReport)?.visible === true;
+    const visible = vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key) || previews.manager?.state(lastReport)?.visible === true;
     return visible ? lastReport : undefined;
   };
   const setStatus = (text: string): void => {
@@ -222,8 +226,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   );
 
   // Preview and export (client/src/preview): its readiness panel reads this extension's diagnostics.
-  preview = registerPreview(context, lc, {}, (m) => output.error(m));
-  context.subscriptions.push(preview.onDidChangeVisibility(updateStatus));
+  previews.manager = registerPreview(context, lc, {}, (m) => output.error(m));
+  context.subscriptions.push(previews.manager.onDidChangeVisibility(updateStatus));
 
   let running: Promise<void> = Promise.resolve();
   let resolveRunning: (() => void) | undefined;
@@ -251,6 +255,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
     client: lc,
     statusText: () => status.text,
     statusLog: () => [...statusLog],
+    wizard: wizardView,
     stats: () => lc.sendRequest<Stats>(StatsRequest),
     whenRunning: () => running,
   };
@@ -274,53 +279,34 @@ async function newReport(lc: LanguageClient, args: NewReportArgs = {}): Promise<
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const templates = await lc.sendRequest<TemplateInfo[]>(TemplatesRequest, { uri: folder?.toString() });
   let template = templates.find((t) => t.id === args.template);
-  if (!template) {
-    const pick = await vscode.window.showQuickPick(
-      templates.map((t) => ({ label: t.name, description: t.council, detail: t.id, template: t })),
-      { title: 'New committee report: council form', placeHolder: 'Which council form is the report for?' },
-    );
-    if (!pick) return undefined;
-    template = pick.template;
+  let title = args.title;
+  let values: Record<string, string> = { ...(args.values ?? {}) };
+  if (!template || !args.values || title === undefined) {
+    const r = await runWizard(templates, template);
+    if (!r) return undefined;
+    template = r.template;
+    ({ title = '', ...values } = { ...values, ...r.values });
   }
-  const title = args.title ?? (await vscode.window.showInputBox({ title: 'New committee report: title', prompt: 'The report title, as it will appear on the agenda' }));
-  if (title === undefined) return undefined;
-  const values: Record<string, string> = { ...(args.values ?? {}) };
-  if (!args.values) {
-    for (const f of template.fields) {
-      if (!f.required || f.key === 'template') continue;
-      const v = await vscode.window.showInputBox({
-        title: `New committee report: ${f.label}`,
-        prompt: f.description ?? f.label,
-        placeHolder: f.examples[0] ? `e.g. ${f.examples[0]}` : '',
-        ignoreFocusOut: true,
-      });
-      if (v === undefined) return undefined;
-      values[f.key] = v;
-    }
-    for (const so of template.signoffs) {
-      const v = await vscode.window.showInputBox({
-        title: `New committee report: sign-off of ${so.title}`,
-        prompt: `Who cleared this block, as "Name, Role"? Leave empty if it is not signed yet (the draft then awaits sign-off).`,
-        placeHolder: so.role ? `e.g. Name, ${so.role}` : 'Name, Role',
-        ignoreFocusOut: true,
-      });
-      if (v === undefined) return undefined;
-      if (v.trim()) values[`signoff.${so.id}`] = v.trim();
-    }
-    if (template.contact) {
-      for (const [key, label] of [['contact_name', 'Officer to contact (Name, Role)'], ['contact_phone', 'Their phone number'], ['contact_email', 'Their email address']] as const) {
-        const v = await vscode.window.showInputBox({ title: `New committee report: ${label}`, ignoreFocusOut: true });
-        if (v === undefined) return undefined;
-        values[key] = v;
-      }
-    }
-  }
-  const text = await lc.sendRequest<string | null>(NewReportRequest, { uri: folder?.toString(), template: template.id, title, values });
+  const text = await lc.sendRequest<string | null>(NewReportRequest, { uri: folder?.toString(), template: template.id, title: title ?? '', values });
   if (!text) return undefined;
   let target = typeof args.target === 'string' ? vscode.Uri.parse(args.target) : args.target;
-  if (!target && args.template === undefined) {
-    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'new';
-    target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${slug}.report.md`) : undefined, filters: { 'Committee report': ['report.md'] } });
+  if (!target) {
+    const slug = (title ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'new';
+    // The filter is "md": with "report.md", a dialog that compares the last extension
+    // appends it again (name.report.md.report.md).
+    const chosen = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${slug}.report.md`) : undefined,
+      filters: { 'Committee report': ['md'] },
+      title: 'Save the new committee report',
+    });
+    if (chosen) {
+      target = reportUri(chosen);
+      if (target.toString() !== chosen.toString() && (await exists(target))) {
+        const replace = 'Replace';
+        const pick = await vscode.window.showWarningMessage(`${path.basename(target.path)} already exists. Replace it?`, { modal: true }, replace);
+        if (pick !== replace) return undefined;
+      }
+    }
   }
   if (target) {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
@@ -332,4 +318,22 @@ async function newReport(lc: LanguageClient, args: NewReportArgs = {}): Promise<
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
   await vscode.window.showTextDocument(doc);
   return doc.uri;
+}
+
+/** A report's file name ends in exactly one ".report.md" ("x.md" → "x.report.md", "x" → "x.report.md"). */
+export function reportUri(uri: vscode.Uri): vscode.Uri {
+  const base = path.posix.basename(uri.path);
+  let name = base;
+  while (/\.report\.md\.report\.md$/i.test(name)) name = name.slice(0, -'.report.md'.length);
+  if (!/\.report\.md$/i.test(name)) name = `${name.replace(/\.md$/i, '')}.report.md`;
+  return name === base ? uri : vscode.Uri.joinPath(uri, '..', name);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -28,16 +28,17 @@
 //
 // Screenshot handshake (tests run in the extension host, a Node process, not in the page):
 //   The harness exports E2E_SCREENSHOT_DIR to the server, and the extension host inherits it.
-//   A test that wants a picture writes an (empty) file `${E2E_SCREENSHOT_DIR}/request-<name>`,
+//   A test that wants a picture writes a file `${E2E_SCREENSHOT_DIR}/request-<name>` (empty, or
+//   {"clip": {"x", "y", "width", "height"}} for part of the 1280x800 window),
 //   <name> matching [A-Za-z0-9._-]+. The harness polls the directory (every 100 ms), writes
 //   `${E2E_SCREENSHOT_DIR}/<name>.png`, then deletes the request file; the test waits until
 //   the request file is gone (then the PNG is complete). E.g.
 //     const dir = process.env.E2E_SCREENSHOT_DIR; const req = path.join(dir, 'request-' + name);
 //     fs.writeFileSync(req, ''); while (fs.existsSync(req)) await new Promise(r => setTimeout(r, 100));
 //   Without the harness (desktop VS Code) E2E_SCREENSHOT_DIR is unset: skip the screenshot.
-// Key handshake, the same way: a file `${E2E_SCREENSHOT_DIR}/keys-<name>` holding key presses
-//   in Playwright's names separated by spaces ("Control+K v"); the harness presses them in the
-//   page, in order, then deletes the file.
+// Key handshake, the same way: a file `${E2E_SCREENSHOT_DIR}/keys-<name>` holding lines of key
+//   presses in Playwright's names separated by spaces ("Control+K v"), or `type <text>` to type
+//   text; the harness presses and types them in the page, in order, then deletes the file.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -299,9 +300,15 @@ const shotTimer = setInterval(async () => {
       if (k) {
         // Key presses, as the officer types them (the browser's own keyboard events).
         try {
-          const keys = fs.readFileSync(path.join(SHOT_DIR, f), 'utf8').trim().split(/\s+/).filter(Boolean);
-          for (const key of keys) await page.keyboard.press(key);
-          say(`pressed ${keys.join(' ')}`);
+          for (const line of fs.readFileSync(path.join(SHOT_DIR, f), 'utf8').split('\n')) {
+            if (line.startsWith('type ')) {
+              await page.keyboard.type(line.slice(5), { delay: 20 });
+              continue;
+            }
+            const keys = line.replace(/^press /, '').trim().split(/\s+/).filter(Boolean);
+            for (const key of keys) await page.keyboard.press(key);
+          }
+          say(`keys ${f}`);
         } catch (e) { say(`keys ${f} failed: ${e.message}`); }
         fs.rmSync(path.join(SHOT_DIR, f), { force: true });
         continue;
@@ -310,7 +317,10 @@ const shotTimer = setInterval(async () => {
       if (!m) continue;
       const out = path.join(SHOT_DIR, `${m[1].replace(/\.png$/, '')}.png`);
       try {
-        await page.screenshot({ path: out });
+        // The request may hold {"clip": {x, y, width, height}}: only that part of the window.
+        let clip;
+        try { clip = JSON.parse(fs.readFileSync(path.join(SHOT_DIR, f), 'utf8') || '{}').clip; } catch { /* no options */ }
+        await page.screenshot(clip ? { path: out, clip } : { path: out });
         say(`screenshot ${out}`);
       } catch (e) { say(`screenshot ${out} failed: ${e.message}`); }
       fs.rmSync(path.join(SHOT_DIR, f), { force: true });

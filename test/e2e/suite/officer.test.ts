@@ -166,6 +166,107 @@ describe('The extension as an officer meets it', function () {
     assert.equal(s.error, undefined);
     await closeAll();
   });
-});
 
-export { REPO, screenshot };
+  it('an untouched skeleton snippet is not ready to submit', async () => {
+    const uri = scratch('skeleton.report.md', '');
+    const editor = await open(uri);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'committee-report', name: 'Report skeleton: leicester-city/executive' });
+    await waitFor('the skeleton', () => editor.document.getText().includes('## 9.'));
+    assert.doesNotMatch(editor.document.getText(), /None\.|Dated: \d/, 'no content or date written for the officer');
+    await vscode.commands.executeCommand('leaveSnippet');
+    const errors = await waitFor('the placeholders found', () => {
+      const d = ours(uri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+      return d.some((x) => codeOf(x) === 'structure/template-prompt') && d.some((x) => codeOf(x) === 'structure/empty-section') && d;
+    });
+    assert.ok(errors.some((d) => /Report title/.test(d.message)), errors.map((d) => d.message).join(' | '));
+    await waitFor('readiness', () => /not ready to submit/.test(api.statusText()));
+    await closeAll();
+  });
+
+  it('New Report from Template: "step N of M", answers checked as typed, Back keeps the answers, nothing written for the officer', async function () {
+    if (!process.env.E2E_SCREENSHOT_DIR) return this.skip(); // typing needs the offline harness
+    /** Each step is a new quick input, which takes the keyboard focus once drawn: press until it has. */
+    const pressUntil = async <T>(name: string, k: string, what: string, done: () => T | undefined | false): Promise<T> => {
+      for (let i = 0; ; i++) {
+        await sleep(300);
+        await pressKeys(`${name}-${i}`, k);
+        try {
+          return await waitFor(what, done, 4000);
+        } catch (e) {
+          if (i >= 4) throw e;
+        }
+      }
+    };
+    const running = vscode.commands.executeCommand<vscode.Uri | undefined>('committeeReports.newReport');
+    await waitFor('the form picker', () => api.wizard()?.step === 1);
+    const title = await pressUntil('wizard-form', 'Enter', 'the title step', () => api.wizard()?.step === 2 && api.wizard());
+    assert.match(title.title, /Title/);
+    assert.ok(title.totalSteps > 10, `step 2 of ${title.totalSteps}`);
+    await pressUntil('wizard-title', 'Control+a\ntype Budget monitoring 2027', 'the title typed', () => api.wizard()?.value === 'Budget monitoring 2027');
+    await pressUntil('wizard-title-next', 'Enter', 'step 3', () => api.wizard()?.step === 3);
+    // On to the meeting date.
+    for (let i = 0; i < 20 && !/date/i.test(api.wizard()?.title ?? ''); i++) {
+      const step = api.wizard()!.step;
+      await pressUntil(`wizard-skip-${i}`, 'Enter', `step ${step + 1}`, () => (api.wizard()?.step ?? 0) > step);
+    }
+    const dateStep = api.wizard()!;
+    assert.match(dateStep.title, /date/i);
+    await pressUntil('wizard-bad-date', 'Control+a\ntype 31 February 2027', 'the date rejected as typed', () => api.wizard()?.value === '31 February 2027' && api.wizard()!.validationMessage !== '');
+    await pressKeys('wizard-enter-bad', 'Enter');
+    await sleep(500);
+    assert.equal(api.wizard()?.step, dateStep.step, 'a wrong date is not accepted');
+    await pressUntil('wizard-good-date', 'Control+a\ntype 3 March 2027', 'the date accepted', () => api.wizard()?.value === '3 March 2027' && api.wizard()!.validationMessage === '');
+    await pressUntil('wizard-next', 'Enter', 'the next step', () => api.wizard()?.step === dateStep.step + 1);
+    await vscode.commands.executeCommand('workbench.action.quickInputBack');
+    const back = await waitFor('back at the date', () => api.wizard()?.step === dateStep.step && api.wizard());
+    assert.equal(back.value, '3 March 2027', 'the answer is kept');
+    await pressUntil('wizard-cancel', 'Escape', 'the wizard closed', () => api.wizard() === undefined || undefined);
+    assert.equal(await running, undefined);
+  });
+
+  it('New Report from Template saves name.report.md whether the suggested name is taken or another is typed', async function () {
+    const values = { committee: 'Overview Select Committee' };
+    const first = vscode.commands.executeCommand<vscode.Uri | undefined>('committeeReports.newReport', { template: 'leicester-city/executive', title: 'Budget Monitoring', values });
+    await sleep(1500); // the save dialog opens (a quick input in this VS Code)
+    if (!(await pressKeys('save-default', 'Enter'))) return this.skip();
+    const saved = await first;
+    assert.ok(saved, 'saved');
+    assert.equal(path.basename(saved.fsPath), 'budget-monitoring.report.md');
+    fs.rmSync(saved.fsPath, { force: true });
+    const second = vscode.commands.executeCommand<vscode.Uri | undefined>('committeeReports.newReport', { template: 'leicester-city/executive', title: 'Budget Monitoring', values });
+    await sleep(1500);
+    fs.mkdirSync(SCRATCH, { recursive: true });
+    await pressKeys('save-typed', `Control+a\ntype ${path.join(SCRATCH, 'typed.md')}\nEnter`);
+    const typed = await second;
+    assert.ok(typed, 'saved');
+    assert.equal(typed.fsPath, path.join(SCRATCH, 'typed.report.md'));
+    const text = fs.readFileSync(typed.fsPath, 'utf8');
+    assert.match(text, /^committee: Overview Select Committee$/m);
+    assert.doesNotMatch(text, /sets out|implications arising|None\.|^Dated:/m, 'nothing written for the officer');
+    await waitFor('readiness', () => /not ready to submit/.test(api.statusText()));
+    await closeAll();
+  });
+
+  it('takes the README pictures (docs/images: the status bar and the preview) from this run', async function () {
+    const uri = scratch('budget.report.md', defective);
+    await open(uri);
+    await waitFor('readiness', () => /not ready to submit/.test(api.statusText()));
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await sleep(500);
+    const bar = await screenshot('status-bar', { x: 0, y: 768, width: 640, height: 32 });
+    if (!bar) return this.skip();
+    assert.equal(await vscode.commands.executeCommand('committeeReports.showPreviewToSide'), true);
+    await waitFor('the preview with its problems', async () => {
+      const st = await state(uri);
+      return st && st.shownText.includes('Useful information') && st.shownProblems > 0;
+    });
+    await sleep(800); // let the page paint (nothing is asserted on time)
+    const preview = await screenshot('preview');
+    fs.mkdirSync(path.join(REPO, 'docs', 'images'), { recursive: true });
+    fs.copyFileSync(bar, path.join(REPO, 'docs', 'images', 'status-bar.png'));
+    fs.copyFileSync(preview!, path.join(REPO, 'docs', 'images', 'preview.png'));
+    await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
+    await closeAll();
+  });
+});
