@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient, ROOT } from './lsp-client.js';
 
@@ -64,5 +64,16 @@ describe('findings as the officer reads them', () => {
     const eight = lineOf(text, '## 8.');
     assert.ok(d.range.start.line > six && d.range.start.line < eight, `line ${d.range.start.line} between ${six} and ${eight}`);
     assert.equal(text.split('\n')[d.range.start.line], '');
+  });
+
+  test('the outline tags a heading "not in the template" only when it looks like a template section the report lacks', async () => {
+    const text = GOOD.replace('## 3. Scrutiny / stakeholder engagement', '## Stakeholder engagement').replace(/(\n## 4\. [^\n]*\n)/, '$1\n### Family Help pilots\n\nThe pilots ran in two localities.\n');
+    const uri = uriOf('outline.report.md');
+    await client.open(uri, text);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const all = (list: DocumentSymbol[]): DocumentSymbol[] => list.flatMap((x) => [x, ...all(x.children ?? [])]);
+    const byName = new Map(all(symbols).map((x) => [x.name, x.detail ?? '']));
+    assert.equal(byName.get('Family Help pilots'), '', "an officer's own sub-section is not tagged");
+    assert.equal(byName.get('Stakeholder engagement'), 'not in the template; is it "3. Scrutiny / stakeholder engagement"?');
   });
 });

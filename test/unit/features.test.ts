@@ -47,7 +47,7 @@ describe('outline and folding', () => {
       ['1 summary', 'template: 1. Summary'],
       ['2. Recommended actions/decision', ''],
       ['3. Scrutiny / stakeholder engagement', ''],
-      ['Extra', 'not in the template'],
+      ['Extra', ''],
       ['4. Background and options with supporting evidence', ''],
     ]);
     assert.deepEqual(sections[5]!.children.map((s) => s.kind), ['implications', 'implications', 'implications', 'implications', 'implications']);

@@ -3,7 +3,7 @@ import { checkReport, type CheckOptions } from './check.js';
 import { applyFixes } from './fix.js';
 import { entryText, type FrontMatterEntry } from './frontmatter.js';
 import { canonicalHeading, flattenSpecs, type ProfileRegistry } from './templates/loader.js';
-import type { SectionMatch, TemplateMatch } from './templates/match.js';
+import { normaliseHeading, similarity, type SectionMatch, type TemplateMatch } from './templates/match.js';
 import type { FieldSpec, Profile, SectionSpec } from './templates/schema.js';
 import { RULES } from './rules/index.js';
 import { readSimpleDate } from './dates/simple.js';
@@ -54,6 +54,20 @@ export function outline(model: ReportModel, match?: TemplateMatch): OutlineItem[
       })),
     });
   }
+  const missing = match ? flattenSpecs(match.profile.sections).filter((spec) => !match.bySpec.has(spec.id)) : [];
+  const missingLookalike = (s: Section): SectionSpec | undefined => {
+    const title = normaliseHeading(s.heading.title);
+    let best: SectionSpec | undefined;
+    let bestScore = LOOKALIKE;
+    for (const spec of missing) {
+      if (spec.level !== s.level) continue;
+      for (const t of [spec.title, ...spec.aliases, ...spec.misnomers]) {
+        const sc = similarity(title, normaliseHeading(t));
+        if (sc >= bestScore) [best, bestScore] = [spec, sc];
+      }
+    }
+    return best;
+  };
   const visit = (s: Section): OutlineItem => {
     const m = match?.bySection.get(s);
     const name = s.heading.text.trim() || '(empty heading)';
@@ -64,12 +78,20 @@ export function outline(model: ReportModel, match?: TemplateMatch): OutlineItem[
     else if (m?.spec.kind === 'question') kind = 'question';
     let detail = '';
     if (m) detail = m.wording === 'exact' ? '' : `template: ${canonicalHeading(m.spec, match!.profile)}`;
-    else if (match && s.level >= 2 && !s.inAppendix) detail = 'not in the template';
+    else if (match && s.level >= 2 && !s.inAppendix) {
+      // Officers add their own sub-sections; say so only of a heading that looks like a
+      // template section the report lacks (a misworded one).
+      const like = missingLookalike(s);
+      if (like) detail = `not in the template; is it "${canonicalHeading(like, match.profile)}"?`;
+    }
     return { name, detail, kind, range: s.range, selectionRange: s.heading.range, children: s.children.map(visit) };
   };
   for (const s of model.sections) out.push(visit(s));
   return out;
 }
+
+/** How alike an unmatched heading and a missing template section must be to be named in the outline. */
+const LOOKALIKE = 0.5;
 
 // ---------------------------------------------------------------------------------------
 // Folding
