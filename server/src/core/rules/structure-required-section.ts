@@ -6,15 +6,16 @@ import type { ReportModel } from '../model.js';
 import type { Range } from '../types.js';
 
 /**
- * The line where a missing section goes: the first blank line after `offset` when the
- * section follows another (else the end of that line), or the start of the line it goes
+ * The line where a missing section goes: the blank line after `offset` when the section
+ * follows another (else the end of that line), or the start of the line it goes
  * in front of.
  */
 function insertionRange(model: ReportModel, offset: number, before: boolean): Range {
   const pos = model.index.positionAt(offset);
   if (before) return { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } };
   const next = pos.line + 1;
-  if (next < model.index.lineCount && model.index.lineText(next).trim() === '') return { start: { line: next, character: 0 }, end: { line: next, character: 0 } };
+  // Not the empty "line" after the text's last newline: at the end, the end of the last line.
+  if (next < model.index.lineCount - 1 && model.index.lineText(next).trim() === '') return { start: { line: next, character: 0 }, end: { line: next, character: 0 } };
   return { start: pos, end: pos };
 }
 
