@@ -18,7 +18,7 @@
 //   E2E_HOME            where node24/ and code-server/ are; default <repo>/.e2e
 //   E2E_SCREENSHOT      path.png: screenshot of the window when the run ends (pass, fail or timeout;
 //                       the extension host has stopped by then: for mid-test pictures use the handshake)
-//   E2E_SCREENSHOT_DIR  screenshot handshake directory, default <E2E_HOME>/screenshots (see below)
+//   E2E_SCREENSHOT_DIR  screenshot handshake directory, default <E2E_HOME>/screenshots/<hash of the checkout's path>
 //   E2E_SETTINGS        JSON object merged into the user settings written for the run
 //   E2E_VERBOSE=1       also print the server's and the browser console's output as it comes
 //                       (otherwise the server's last lines are printed only on failure)
@@ -41,6 +41,7 @@
 //   text; the harness presses and types them in the page, in order, then deletes the file.
 
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,7 +56,9 @@ const SERVER_MAIN = path.join(E2E_HOME, 'code-server/node_modules/code-server/li
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 240000);
 const VERBOSE = process.env.E2E_VERBOSE === '1';
-const SHOT_DIR = path.resolve(process.env.E2E_SCREENSHOT_DIR || path.join(E2E_HOME, 'screenshots'));
+// One directory per checkout: worktrees may share one .e2e (a link), and a harness serves
+// every request file in its directory (keys included), so two runs must not share one.
+const SHOT_DIR = path.resolve(process.env.E2E_SCREENSHOT_DIR || path.join(E2E_HOME, 'screenshots', createHash('sha256').update(REPO).digest('hex').slice(0, 8)));
 const FINAL_SHOT = process.env.E2E_SCREENSHOT ? path.resolve(process.env.E2E_SCREENSHOT) : undefined;
 
 const say = (msg) => process.stdout.write(`[code-offline] ${msg}\n`);
