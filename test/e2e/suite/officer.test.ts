@@ -36,8 +36,28 @@ async function closeAll(): Promise<void> {
   await waitFor('no preview', () => previewTabs().length === 0);
 }
 
+/** Presses keys until `done` holds (a new quick input or editor takes the keyboard focus once drawn). */
+async function pressUntil<T>(name: string, k: string, what: string, done: () => T | undefined | false | PromiseLike<T | undefined | false>, wait = 4000): Promise<T> {
+  for (let i = 0; ; i++) {
+    await sleep(300);
+    await pressKeys(`${name}-${i}`, k);
+    try {
+      return await waitFor(what, done, wait);
+    } catch (e) {
+      if (i >= 4) throw e;
+    }
+  }
+}
+
 describe('The extension as an officer meets it', function () {
   let api: CommitteeReportsApi;
+
+  // Each test starts from an editor area and a panel of its own.
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await closeAll();
+  });
 
   before(async () => {
     const ext = vscode.extensions.getExtension<CommitteeReportsApi>('committee-reports.committee-reports')!;
@@ -74,7 +94,7 @@ describe('The extension as an officer meets it', function () {
     const uri = scratch('focus.report.md', defective);
     await open(uri);
     await waitFor('readiness', () => api.statusText().includes('not ready to submit'));
-    await vscode.commands.executeCommand('workbench.action.output.toggleOutput');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('workbench.panel.output.focus');
     await waitFor('the panel to take the focus', () => vscode.window.activeTextEditor === undefined || vscode.window.activeTextEditor.document.uri.scheme === 'output');
     await sleep(300);
@@ -88,7 +108,7 @@ describe('The extension as an officer meets it', function () {
     await sleep(300);
     assert.match(api.statusText(), /not ready to submit/);
     // A plain Markdown file is no report: the item goes.
-    await open(vscode.Uri.file(path.join(WORKSPACE, 'drafts', 'notes.md')));
+    await open(scratch('plain.md', '# Notes\n'));
     await waitFor('the item to hide', () => api.statusText() === '');
     await closeAll();
   });
@@ -116,14 +136,13 @@ describe('The extension as an officer meets it', function () {
     const editor = await open(uri);
     await waitFor('diagnostics', async () => (await api.client.sendRequest<{ items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: uri.toString() } })).items !== undefined);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-    if (!(await pressKeys('preview', 'Control+Shift+V'))) return this.skip();
-    const tab = await waitFor('a preview from Ctrl+Shift+V', () => previewTabs()[0]);
+    if (!process.env.E2E_SCREENSHOT_DIR) return this.skip(); // keys need the offline harness
+    const tab = await pressUntil('preview', 'Control+Shift+V', 'a preview from Ctrl+Shift+V', () => previewTabs()[0]);
     assert.equal(tab.group.viewColumn, editor.viewColumn, 'in place');
     await closeAll();
     await open(uri);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-    await pressKeys('preview-side', 'Control+K v');
-    const side = await waitFor('a preview from Ctrl+K V', () => previewTabs()[0]);
+    const side = await pressUntil('preview-side', 'Control+K v', 'a preview from Ctrl+K V', () => previewTabs()[0]);
     assert.notEqual(side.group.viewColumn, vscode.ViewColumn.One, 'beside the editor');
     await closeAll();
   });
@@ -134,7 +153,7 @@ describe('The extension as an officer meets it', function () {
     assert.equal(await vscode.commands.executeCommand('committeeReports.showPreviewToSide'), true);
     await waitFor('the preview', async () => (await state(uri))?.shownText.includes('Useful information'));
     // Another file in the preview's group hides it.
-    const other = vscode.Uri.file(path.join(WORKSPACE, 'drafts', 'notes.md'));
+    const other = scratch('other.md', '# Other\n');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other), { viewColumn: vscode.ViewColumn.Two, preview: false });
     await waitFor('the preview hidden', async () => (await state(uri))?.visible === false);
     const line = editor.document.getText().split('\n').findIndex((l) => /^## 1\. /.test(l));
@@ -185,18 +204,6 @@ describe('The extension as an officer meets it', function () {
 
   it('New Report from Template: "step N of M", answers checked as typed, Back keeps the answers, nothing written for the officer', async function () {
     if (!process.env.E2E_SCREENSHOT_DIR) return this.skip(); // typing needs the offline harness
-    /** Each step is a new quick input, which takes the keyboard focus once drawn: press until it has. */
-    const pressUntil = async <T>(name: string, k: string, what: string, done: () => T | undefined | false): Promise<T> => {
-      for (let i = 0; ; i++) {
-        await sleep(300);
-        await pressKeys(`${name}-${i}`, k);
-        try {
-          return await waitFor(what, done, 4000);
-        } catch (e) {
-          if (i >= 4) throw e;
-        }
-      }
-    };
     const running = vscode.commands.executeCommand<vscode.Uri | undefined>('committeeReports.newReport');
     await waitFor('the form picker', () => api.wizard()?.step === 1);
     const title = await pressUntil('wizard-form', 'Enter', 'the title step', () => api.wizard()?.step === 2 && api.wizard());
@@ -225,26 +232,31 @@ describe('The extension as an officer meets it', function () {
   });
 
   it('New Report from Template saves name.report.md whether the suggested name is taken or another is typed', async function () {
+    if (!process.env.E2E_SCREENSHOT_DIR) return this.skip(); // typing needs the offline harness
     const values = { committee: 'Overview Select Committee' };
-    const first = vscode.commands.executeCommand<vscode.Uri | undefined>('committeeReports.newReport', { template: 'leicester-city/executive', title: 'Budget Monitoring', values });
-    await sleep(1500); // the save dialog opens (a quick input in this VS Code)
-    if (!(await pressKeys('save-default', 'Enter'))) return this.skip();
-    const saved = await first;
-    assert.ok(saved, 'saved');
+    const save = async (name: string, typed?: string): Promise<vscode.Uri> => {
+      let done: { uri: vscode.Uri | undefined } | undefined;
+      void vscode.commands.executeCommand<vscode.Uri | undefined>('committeeReports.newReport', { template: 'leicester-city/executive', title: 'Budget Monitoring', values }).then((uri) => (done = { uri }));
+      await sleep(1000); // the save dialog (a quick input in this VS Code) opens
+      if (typed) {
+        await pressKeys(`${name}-type`, `Control+a\ntype ${typed}`);
+        await sleep(1000); // the dialog reads the path typed before Enter
+      }
+      const r = await pressUntil(name, 'Enter', 'the report saved', () => done, 10000);
+      assert.ok(r.uri, 'saved');
+      return r.uri;
+    };
+    const saved = await save('save-default');
     assert.equal(path.basename(saved.fsPath), 'budget-monitoring.report.md');
     fs.rmSync(saved.fsPath, { force: true });
-    const second = vscode.commands.executeCommand<vscode.Uri | undefined>('committeeReports.newReport', { template: 'leicester-city/executive', title: 'Budget Monitoring', values });
-    await sleep(1500);
+    await closeAll();
     fs.mkdirSync(SCRATCH, { recursive: true });
-    await pressKeys('save-typed', `Control+a\ntype ${path.join(SCRATCH, 'typed.md')}\nEnter`);
-    const typed = await second;
-    assert.ok(typed, 'saved');
+    const typed = await save('save-typed', path.join(SCRATCH, 'typed.md'));
     assert.equal(typed.fsPath, path.join(SCRATCH, 'typed.report.md'));
     const text = fs.readFileSync(typed.fsPath, 'utf8');
     assert.match(text, /^committee: Overview Select Committee$/m);
     assert.doesNotMatch(text, /sets out|implications arising|None\.|^Dated:/m, 'nothing written for the officer');
     await waitFor('readiness', () => /not ready to submit/.test(api.statusText()));
-    await closeAll();
   });
 
   it('takes the README pictures (docs/images: the status bar and the preview) from this run', async function () {
