@@ -6,12 +6,12 @@
  *   node --import tsx scripts/gen-snippets.ts --check   exit 1 if the committed file differs
  *
  * Conventions in the generated snippets:
- * - A placeholder with a default (`${2:v1}`, `${4:Head of Finance}`, `${3:None.}`) holds
- *   text the checker accepts as it stands; a bare tab stop (`$7`) is content the officer
- *   must write (left empty, the checker reports the empty section or field).
- * - Dates default to today in the house style "d MMMM yyyy": the day comes from
- *   `${CURRENT_DATE/^0//}` (VS Code's CURRENT_DATE is zero-padded; the transform drops
- *   the leading zero, so 3 February 2026 rather than 03 February 2026).
+ * - The snippets write no content and no date for the officer. A placeholder with a
+ *   default is either a value the template fixes (`${4:Head of Finance}`, `${2:v1}`) or
+ *   a placeholder the checker reports until it is replaced (`${3:Name}`, `Report title`,
+ *   `first.last@`, a `0000` phone number: structure/template-prompt); a bare tab stop
+ *   (`$7`) is content or a date the officer must write (left empty, the checker reports
+ *   the empty section, field or sign-off date).
  * - Implication blocks and closing questions that more than one form has (City executive
  *   5.x, City scrutiny 4.x) get one snippet with a choice of number.
  */
@@ -33,8 +33,6 @@ export type SnippetFile = Record<string, Snippet>;
 export const LANGUAGE_ID = 'committee-report';
 export const SNIPPETS_PATH = join(fileURLToPath(new URL('..', import.meta.url)), 'snippets', 'committee-report.code-snippets');
 
-/** Today as "d MMMM yyyy" (day without leading zero), as a snippet variable expression. */
-export const TODAY = '${CURRENT_DATE/^0//} $CURRENT_MONTH_NAME $CURRENT_YEAR';
 
 /** Short prefixes for the built-in forms; other profiles get `report-<council>-<form>`. */
 const REPORT_PREFIXES: Record<string, string> = {
@@ -86,7 +84,7 @@ function fieldLine(field: FieldSpec, profile: Profile, stops: Stops): string {
     case 'template':
       return `${key}: ${esc(profile.id)}`;
     case 'date':
-      return `${key}: ${stops.ph(TODAY)}`;
+      return `${key}: ${stops.bare()}`;
     case 'person':
       return `${key}: ${stops.ph('Name')}, ${stops.ph('Role')}`;
     case 'people':
@@ -135,7 +133,7 @@ function findSpec(list: SectionSpec[], id: string): SectionSpec | undefined {
 
 /** `Signed:` / `Dated:` pair, each its own paragraph. */
 function signoffLines(role: string | undefined, stops: Stops): string[] {
-  return [`Signed: ${stops.ph('Name')}, ${stops.ph(esc(role ?? 'Role'))}`, '', `Dated: ${stops.ph(TODAY)}`];
+  return [`Signed: ${stops.ph('Name')}, ${stops.ph(esc(role ?? 'Role'))}`, '', `Dated: ${stops.bare()}`];
 }
 
 /** Answer of a closing question: "No", or "Yes - " and the officer types the reason. */
@@ -147,7 +145,7 @@ function answerChoice(spec: SectionSpec, stops: Stops): string {
 
 /** Body of an implications block: text, then the sign-off when the template asks for one. */
 function implicationsBody(spec: SectionSpec, stops: Stops): string[] {
-  const lines = [spec.body ? stops.ph(esc(spec.body.trim())) : stops.bare()];
+  const lines = [stops.bare()];
   if (spec.signoff?.required) lines.push('', ...signoffLines(spec.signoff.role, stops));
   return lines;
 }
@@ -182,14 +180,15 @@ export function skeleton(profile: Profile): string[] {
         case 'papers':
         case 'appendices':
         case 'glossary':
-          lines.push(spec.body ? stops.ph(esc(spec.body.trim())) : stops.bare());
+          lines.push(stops.bare());
           break;
         case 'contact':
           lines.push(...officerLines(profile, stops));
           break;
         case 'content': {
           const lead = suggested(spec);
-          const text = lead.trim() === '' ? stops.bare() : /\s$/.test(lead) ? `${esc(lead)}${stops.bare()}` : stops.ph(esc(lead.trim()));
+          // A sentence the template starts is kept; an answer it suggests ("None.") is the officer's to give.
+          const text = /\S\s$/.test(lead) ? `${esc(lead)}${stops.bare()}` : stops.bare();
           lines.push(para(spec, text));
           break;
         }

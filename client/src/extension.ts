@@ -20,7 +20,8 @@ import {
   type Stats,
   type TemplateInfo,
 } from '../../server/src/lsp/protocol.js';
-import { registerPreview } from './preview/index.js';
+import { registerPreview, type PreviewManager } from './preview/index.js';
+import { runWizard, wizardView, type WizardView } from './wizard.js';
 import { registerImportWord } from './import-word.js';
 
 /** What activate() returns: for the integration tests and for other extensions. */
@@ -28,6 +29,10 @@ export interface CommitteeReportsApi {
   client: LanguageClient;
   /** The status bar's text for the active editor ('' when hidden). */
   statusText(): string;
+  /** The status bar's texts so far, oldest first (for the tests: what the officer saw). */
+  statusLog(): string[];
+  /** The New Report wizard's current step, if it is open (for the tests). */
+  wizard(): WizardView | undefined;
   stats(): Promise<Stats>;
   /** Resolves when the language server is running (again, after a restart). */
   whenRunning(): Promise<void>;
@@ -52,44 +57,98 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,
   };
-  client = new LanguageClient(CLIENT_ID, 'Committee Reports', serverOptions, clientOptions);
-  const lc = client;
-
   // ---- status bar: the active report's readiness -------------------------------------------------
   const status = vscode.window.createStatusBarItem('committeeReports.readiness', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Committee report readiness';
   status.command = 'workbench.actions.view.problems';
   context.subscriptions.push(status);
+  /** Reports the server has answered for since they opened or the server (re)started. */
+  const answered = new Set<string>();
+  /** The report the status bar speaks of while the focus is elsewhere (Output panel, preview). */
+  let lastReport: vscode.Uri | undefined;
+  const statusLog: string[] = [];
+  /** Set once the preview is registered (below). */
+  const previews: { manager?: PreviewManager } = {};
+  const reportShown = (): vscode.Uri | undefined => {
+    const active = vscode.window.activeTextEditor;
+    // The Output panel is a text editor too, but not one of the editor area's.
+    const editor = active && active.document.uri.scheme !== 'output' && vscode.window.visibleTextEditors.includes(active) ? active : undefined;
+    if (editor) {
+      if (editor.document.languageId !== LANGUAGE_ID) return undefined;
+      lastReport = editor.document.uri;
+      return lastReport;
+    }
+    // No text editor has the focus: keep the last report while it (or its preview) is visible.
+    if (!lastReport) return undefined;
+    const key = lastReport.toString();
+    const visible = vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key) || previews.manager?.state(lastReport)?.visible === true;
+    return visible ? lastReport : undefined;
+  };
+  const setStatus = (text: string): void => {
+    status.text = text;
+    if (statusLog.at(-1) !== text) statusLog.push(text);
+    if (statusLog.length > 200) statusLog.splice(0, 100);
+  };
   const updateStatus = (): void => {
-    const editor = vscode.window.activeTextEditor;
-    const show = vscode.workspace.getConfiguration('committeeReports', editor?.document).get<boolean>('statusBar', true);
-    if (!editor || editor.document.languageId !== LANGUAGE_ID || !show) {
+    const uri = reportShown();
+    const show = vscode.workspace.getConfiguration('committeeReports', uri).get<boolean>('statusBar', true);
+    if (!uri || !show) {
       status.hide();
-      status.text = '';
+      setStatus('');
+      return;
+    }
+    if (!answered.has(uri.toString())) {
+      // Until the first result, nothing is known: never "Ready to submit" before a check.
+      setStatus('$(sync~spin) Checking report…');
+      status.tooltip = 'Committee report: the checker has not answered yet.';
+      status.backgroundColor = undefined;
+      status.show();
       return;
     }
     const c: Counts = { errors: 0, warnings: 0, infos: 0 };
-    for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
+    for (const d of vscode.languages.getDiagnostics(uri)) {
       if (d.source !== SOURCE) continue;
       if (d.severity === vscode.DiagnosticSeverity.Error) c.errors++;
       else if (d.severity === vscode.DiagnosticSeverity.Warning) c.warnings++;
       else c.infos++;
     }
     const text = readinessText(c);
-    status.text = `${c.errors > 0 ? '$(error)' : c.warnings > 0 ? '$(warning)' : '$(pass)'} ${text}`;
+    setStatus(`${c.errors > 0 ? '$(error)' : c.warnings > 0 ? '$(warning)' : '$(pass)'} ${text}`);
     status.tooltip = `Committee report: ${c.errors} error(s), ${c.warnings} warning(s), ${c.infos} note(s). Click for the Problems view.`;
     status.backgroundColor = c.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     status.show();
   };
   context.subscriptions.push(
     vscode.languages.onDidChangeDiagnostics((e) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && e.uris.some((u) => u.toString() === active)) updateStatus();
+      const shown = reportShown()?.toString();
+      if (shown && e.uris.some((u) => u.toString() === shown)) updateStatus();
     }),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.window.onDidChangeVisibleTextEditors(updateStatus),
+    vscode.window.tabGroups.onDidChangeTabs(updateStatus),
     vscode.workspace.onDidOpenTextDocument(updateStatus),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      answered.delete(d.uri.toString());
+      updateStatus();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('committeeReports') && updateStatus()),
   );
+  /** A pull answered for the document: its diagnostics are now the server's. */
+  const markAnswered = (uri: vscode.Uri): void => {
+    answered.add(uri.toString());
+    // After the client has stored the answer (an unchanged one fires no diagnostics event).
+    setTimeout(updateStatus, 0);
+  };
+  clientOptions.middleware = {
+    provideDiagnostics: async (doc, previousResultId, token, next) => {
+      const r = await next(doc, previousResultId, token);
+      const uri = doc instanceof vscode.Uri ? doc : doc.uri;
+      if (r && !token.isCancellationRequested) markAnswered(uri);
+      return r;
+    },
+  };
+  client = new LanguageClient(CLIENT_ID, 'Committee Reports', serverOptions, clientOptions);
+  const lc = client;
 
   // ---- workspace check results (files not open in an editor) -----------------------------------
   const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('committee-reports-workspace');
@@ -168,7 +227,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   );
 
   // Preview and export (client/src/preview): its readiness panel reads this extension's diagnostics.
-  registerPreview(context);
+  previews.manager = registerPreview(context, lc, {}, (m) => output.error(m));
+  context.subscriptions.push(previews.manager.onDidChangeVisibility(updateStatus));
   registerImportWord(context, lc);
 
   let running: Promise<void> = Promise.resolve();
@@ -180,7 +240,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   context.subscriptions.push(
     lc.onDidChangeState((e) => {
       if (e.newState === State.Running) resolveRunning?.();
-      else if (e.newState === State.Starting || e.newState === State.Stopped) resetRunning();
+      else if (e.newState === State.Starting || e.newState === State.Stopped) {
+        resetRunning();
+        // A new server has checked nothing yet.
+        answered.clear();
+        updateStatus();
+      }
     }),
   );
 
@@ -191,6 +256,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   return {
     client: lc,
     statusText: () => status.text,
+    statusLog: () => [...statusLog],
+    wizard: wizardView,
     stats: () => lc.sendRequest<Stats>(StatsRequest),
     whenRunning: () => running,
   };
@@ -214,53 +281,34 @@ async function newReport(lc: LanguageClient, args: NewReportArgs = {}): Promise<
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const templates = await lc.sendRequest<TemplateInfo[]>(TemplatesRequest, { uri: folder?.toString() });
   let template = templates.find((t) => t.id === args.template);
-  if (!template) {
-    const pick = await vscode.window.showQuickPick(
-      templates.map((t) => ({ label: t.name, description: t.council, detail: t.id, template: t })),
-      { title: 'New committee report: council form', placeHolder: 'Which council form is the report for?' },
-    );
-    if (!pick) return undefined;
-    template = pick.template;
+  let title = args.title;
+  let values: Record<string, string> = { ...(args.values ?? {}) };
+  if (!template || !args.values || title === undefined) {
+    const r = await runWizard(templates, template);
+    if (!r) return undefined;
+    template = r.template;
+    ({ title = '', ...values } = { ...values, ...r.values });
   }
-  const title = args.title ?? (await vscode.window.showInputBox({ title: 'New committee report: title', prompt: 'The report title, as it will appear on the agenda' }));
-  if (title === undefined) return undefined;
-  const values: Record<string, string> = { ...(args.values ?? {}) };
-  if (!args.values) {
-    for (const f of template.fields) {
-      if (!f.required || f.key === 'template') continue;
-      const v = await vscode.window.showInputBox({
-        title: `New committee report: ${f.label}`,
-        prompt: f.description ?? f.label,
-        placeHolder: f.examples[0] ? `e.g. ${f.examples[0]}` : '',
-        ignoreFocusOut: true,
-      });
-      if (v === undefined) return undefined;
-      values[f.key] = v;
-    }
-    for (const so of template.signoffs) {
-      const v = await vscode.window.showInputBox({
-        title: `New committee report: sign-off of ${so.title}`,
-        prompt: `Who cleared this block, as "Name, Role"? Leave empty if it is not signed yet (the draft then awaits sign-off).`,
-        placeHolder: so.role ? `e.g. Name, ${so.role}` : 'Name, Role',
-        ignoreFocusOut: true,
-      });
-      if (v === undefined) return undefined;
-      if (v.trim()) values[`signoff.${so.id}`] = v.trim();
-    }
-    if (template.contact) {
-      for (const [key, label] of [['contact_name', 'Officer to contact (Name, Role)'], ['contact_phone', 'Their phone number'], ['contact_email', 'Their email address']] as const) {
-        const v = await vscode.window.showInputBox({ title: `New committee report: ${label}`, ignoreFocusOut: true });
-        if (v === undefined) return undefined;
-        values[key] = v;
-      }
-    }
-  }
-  const text = await lc.sendRequest<string | null>(NewReportRequest, { uri: folder?.toString(), template: template.id, title, values });
+  const text = await lc.sendRequest<string | null>(NewReportRequest, { uri: folder?.toString(), template: template.id, title: title ?? '', values });
   if (!text) return undefined;
   let target = typeof args.target === 'string' ? vscode.Uri.parse(args.target) : args.target;
-  if (!target && args.template === undefined) {
-    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'new';
-    target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${slug}.report.md`) : undefined, filters: { 'Committee report': ['report.md'] } });
+  if (!target) {
+    const slug = (title ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'new';
+    // The filter is "md": with "report.md", a dialog that compares the last extension
+    // appends it again (name.report.md.report.md).
+    const chosen = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${slug}.report.md`) : undefined,
+      filters: { 'Committee report': ['md'] },
+      title: 'Save the new committee report',
+    });
+    if (chosen) {
+      target = reportUri(chosen);
+      if (target.toString() !== chosen.toString() && (await exists(target))) {
+        const replace = 'Replace';
+        const pick = await vscode.window.showWarningMessage(`${path.basename(target.path)} already exists. Replace it?`, { modal: true }, replace);
+        if (pick !== replace) return undefined;
+      }
+    }
   }
   if (target) {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
@@ -272,4 +320,22 @@ async function newReport(lc: LanguageClient, args: NewReportArgs = {}): Promise<
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
   await vscode.window.showTextDocument(doc);
   return doc.uri;
+}
+
+/** A report's file name ends in exactly one ".report.md" ("x.md" → "x.report.md", "x" → "x.report.md"). */
+export function reportUri(uri: vscode.Uri): vscode.Uri {
+  const base = path.posix.basename(uri.path);
+  let name = base;
+  while (/\.report\.md\.report\.md$/i.test(name)) name = name.slice(0, -'.report.md'.length);
+  if (!/\.report\.md$/i.test(name)) name = `${name.replace(/\.md$/i, '')}.report.md`;
+  return name === base ? uri : vscode.Uri.joinPath(uri, '..', name);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { previewPage, PREVIEW_SCRIPT } from '../../client/src/preview/page.js';
-import { renderPreview, renderReadiness } from '../../client/src/preview/render.js';
+import { renderPreview, renderReadiness } from '../../server/src/node/render.js';
 import { makeNonce } from '../../server/src/core/render/index.js';
 import { HOSTILE_DRAFT } from './render-fixtures.js';
 import { chromiumMissing, launchChromium, until } from './chromium.js';

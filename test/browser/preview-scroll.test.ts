@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { previewPage } from '../../client/src/preview/page.js';
-import { renderPreview, renderReadiness, errorsIn } from '../../client/src/preview/render.js';
+import { renderPreview, renderReadiness, errorsIn } from '../../server/src/node/render.js';
 import { makeNonce } from '../../server/src/core/render/index.js';
 import { readExample } from './render-fixtures.js';
 import { chromiumMissing, launchChromium, until } from './chromium.js';

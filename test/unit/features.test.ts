@@ -47,7 +47,7 @@ describe('outline and folding', () => {
       ['1 summary', 'template: 1. Summary'],
       ['2. Recommended actions/decision', ''],
       ['3. Scrutiny / stakeholder engagement', ''],
-      ['Extra', 'not in the template'],
+      ['Extra', ''],
       ['4. Background and options with supporting evidence', ''],
     ]);
     assert.deepEqual(sections[5]!.children.map((s) => s.kind), ['implications', 'implications', 'implications', 'implications', 'implications']);
@@ -176,18 +176,25 @@ describe('edits', () => {
 });
 
 describe('new reports and settings', () => {
-  test('newReport drafts check clean once values and sign-offs are given, and await sign-off without them', () => {
+  test('newReport writes only what the officer gave: the sections are left to write, no filler, no dates of its own', () => {
     for (const p of BUILTIN_PROFILES) {
       const values: Record<string, string> = Object.fromEntries(p.frontMatter.map((f) => [f.key, f.examples[0] ?? 'x']));
       values.meeting_date = '3 March 2026';
-      const signed = { ...values };
+      const signed: Record<string, string> = { ...values, signoff_date: "2026-02-03" };
       for (const s of flattenSpecs(p.sections)) if (s.required && s.signoff?.required) signed[`signoff.${s.id}`] = `Pat Smith, ${s.signoff.role ?? 'Head of Service'}`;
       Object.assign(signed, { contact_name: 'Jane Moore, Director', contact_phone: '0116 305 2649', contact_email: 'jane.moore@leics.gov.uk' });
-      const text = newReport(p, { title: 'A report', values: signed, today: FIXTURE_TODAY });
-      assert.deepEqual(checkReport(text, { today: FIXTURE_TODAY }).findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`), [], p.id);
+      const text = newReport(p, { title: 'A report', values: signed });
       assert.match(text, new RegExp(`^---\\ntemplate: ${p.id}\\n`));
-      const unsigned = checkReport(newReport(p, { title: 'A report', values, today: FIXTURE_TODAY }), { today: FIXTURE_TODAY }).findings.map((f) => f.ruleId);
-      assert.ok(unsigned.every((id) => id === 'signoff/missing' || id.startsWith('contact/')), `${p.id}: ${unsigned.join(', ')}`);
+      assert.doesNotMatch(text, /sets out|no \w+ implications|None\./, `${p.id}: no content written for the officer`);
+      // What is left is the content only the officer can write.
+      const left = new Set(checkReport(text, { today: FIXTURE_TODAY }).findings.map((f) => f.ruleId));
+      assert.ok([...left].every((id) => id === 'structure/empty-section' || id === 'structure/unanswered-question'), `${p.id}: ${[...left].join(', ')}`);
+      assert.ok(left.has('structure/empty-section'), `${p.id}: the untouched draft is not ready`);
+      // Sign-offs given without a date are written without one (and reported), never dated today.
+      const undated = newReport(p, { title: 'A report', values: { ...signed, signoff_date: '' } });
+      assert.doesNotMatch(undated, /^Dated:/m);
+      const nothing = checkReport(newReport(p, { title: '', values: {} }), { today: FIXTURE_TODAY }).findings;
+      assert.ok(nothing.some((f) => f.ruleId === 'structure/missing-title' && f.severity === 'error'), p.id);
     }
   });
 

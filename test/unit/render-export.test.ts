@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { exportCommand } from '../../server/src/cli/export.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { contentSecurityPolicy, previewPage, PREVIEW_SCRIPT } from '../../client/src/preview/page.js';
-import { renderPreview, renderReadiness, errorsIn } from '../../client/src/preview/render.js';
+import { renderPreview, renderReadiness, errorsIn } from '../../server/src/node/render.js';
 import { docxParagraphs, readExample, repo } from '../browser/render-fixtures.js';
 
 /** Runs `committee-report export …` in-process, capturing its output. */
@@ -105,4 +105,25 @@ test('preview page: strict CSP with a nonce, one script, sanitised report and pa
   assert.equal((page.match(/<script/g) ?? []).length, 1);
   assert.ok(page.includes(`<script nonce="abc123">${PREVIEW_SCRIPT}</script>`));
   assert.match(page, /<button type="button" class="cr-ready-link"/);
+});
+
+test('images stay inside the report folder: exported HTML and the preview drop absolute, outside and URL images, and a stray % does not throw', async () => {
+  const text = readExample('examples/leicester-city-executive.report.md').replace(
+    /\n## 2\. /,
+    '\n![chart](charts/100%.png) ![host](/etc/hostname) ![up](../../secret.png) ![win](..\\\\..\\\\x.png) ![enc](%2e%2e/%2e%2e/y.png) ![web](https://example.com/a.png) ![ok](./img/a%20b.png) ![in](img/../c.png)\n\n## 2. ',
+  );
+  const { renderStandaloneHtml, buildDocument } = await import('../../server/src/core/render/index.js');
+  const { analyseReport } = await import('../../server/src/core/check.js');
+  const page = renderStandaloneHtml(buildDocument(analyseReport(text)));
+  const srcs = [...page.matchAll(/<img src="([^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(srcs, ['charts/100%25.png', 'img/a%20b.png', 'c.png']);
+  for (const alt of ['[host]', '[up]', '[win]', '[enc]', '[web]']) assert.ok(page.includes(alt), alt);
+  const { previewFor } = await import('../../server/src/node/render.js');
+  const r = previewFor({ key: 'k', text, problems: [], imageBase: 'https://file+.vscode-resource.vscode-cdn.net/work/reports/' });
+  const psrcs = [...r.html!.matchAll(/<img src="([^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(psrcs, ['https://file+.vscode-resource.vscode-cdn.net/work/reports/charts/100%25.png', 'https://file+.vscode-resource.vscode-cdn.net/work/reports/img/a%20b.png', 'https://file+.vscode-resource.vscode-cdn.net/work/reports/c.png']);
+  // The readiness panel alone re-uses the kept render.
+  const again = previewFor({ key: 'k', text, problems: [], imageBase: 'https://file+.vscode-resource.vscode-cdn.net/work/reports/', readinessOnly: true });
+  assert.equal(again.html, undefined);
+  assert.match(again.summary, /Ready to submit/);
 });

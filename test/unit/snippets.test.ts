@@ -217,10 +217,34 @@ const SENTENCES = [
   'Officers have worked with schools, health partners and families on the proposals.',
 ];
 
-/** Plausible text for an empty tab stop: a sentence, or the rest of a started one. */
+/** Plausible text for an empty tab stop: a date, a sentence, or the rest of a started one. */
 function plausible(n: number, before: string): string {
+  if (/^(?:\w*date|Dated): $/.test(before)) return '3 February 2026';
   if (/\bto $/.test(before)) return 'update the committee on the programme and its next steps.';
   return SENTENCES[n % SENTENCES.length]!;
+}
+
+/**
+ * The skeleton's placeholders (a signer called "Name", "Report title", `first.last@`, a
+ * `0000` number), as the officer replaces them; commented hints are left alone.
+ */
+function realistic(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line.startsWith('# ') && !/^# Report title$/.test(line)
+        ? line
+        : line
+            .replace(/^# Report title$/, '# Families First Partnership Programme')
+            .replace(/^(\w+): Name, Role$/, '$1: Damian Elcock, Director of Social Care')
+            .replace(/^(\w+): Name$/, '$1: Helen Sheppard')
+            .replace(/^Signed: Name,/, 'Signed: Pat Smith,')
+            .replace(/^Name {2}$/, 'Helen Sheppard  ')
+            .replace(/^Job title {2}$/, 'Head of Service  ')
+            .replace(/first\.last@/g, 'helen.sheppard@')
+            .replace(/\b(0\d{3} ?\d{3} ?)0000\b/g, '$11170'),
+    )
+    .join('\n');
 }
 
 function skeletonFor(profile: Profile): string[] {
@@ -262,24 +286,26 @@ describe('snippets file', () => {
   });
 });
 
-describe('dates default to today in the house style', () => {
-  for (const [iso, expected] of [
-    ['2026-02-03', '3 February 2026'],
-    ['2026-02-13', '13 February 2026'],
-    ['2026-03-10', '10 March 2026'],
-    ['2026-12-30', '30 December 2026'],
-  ] as const) {
-    test(`${iso} -> ${expected}`, () => {
-      const text = expandSnippet(byPrefix.get('signoff')!.body, { today: iso });
-      assert.equal(text, `Signed: Name, Role\n\nDated: ${expected}\n`);
-    });
-  }
+describe('the snippets write no date for the officer', () => {
+  test('signoff leaves the date to write', () => {
+    assert.equal(expandSnippet(byPrefix.get('signoff')!.body, { today: '2026-02-03' }), 'Signed: Name, Role\n\nDated: \n');
+  });
 });
 
 describe('filled skeletons pass the structural checks', () => {
   for (const profile of BUILTIN_PROFILES) {
     describe(profile.id, () => {
-      const text = expandSnippet(skeletonFor(profile), { today: TODAY, fill: plausible });
+      const untouched = expandSnippet(skeletonFor(profile), { today: TODAY });
+      const text = realistic(expandSnippet(skeletonFor(profile), { today: TODAY, fill: plausible }));
+
+      test('untouched, it is not ready to submit: its placeholders and empty sections are errors', () => {
+        const errors = checkReport(untouched, { today: TODAY }).findings.filter((f) => f.severity === 'error');
+        const ids = new Set(errors.map((f) => f.ruleId));
+        assert.ok(ids.has('structure/template-prompt'), [...ids].join(', '));
+        assert.ok(ids.has('structure/empty-section'), [...ids].join(', '));
+        // No content or date written for the officer: no "None." as a default (a choice is the officer's), no date variable.
+        assert.doesNotMatch(skeletonFor(profile).join('\n'), /\$\{\d+:None\.|\$CURRENT_/);
+      });
 
       test('structure/* and metadata/* report nothing', (t) => {
         const result = checkReport(text, { today: TODAY });
@@ -308,7 +334,7 @@ describe('filled skeletons pass the structural checks', () => {
           const at = text.indexOf(`${heading}\n`);
           assert.ok(at >= 0, heading);
           const block = text.slice(at, text.indexOf('\n#', at + 1));
-          assert.match(block, new RegExp(`\\nSigned: Name, ${spec.signoff!.role}\\n\\nDated: 3 February 2026\\n`));
+          assert.match(block, new RegExp(`\\nSigned: Pat Smith, ${spec.signoff!.role}\\n\\nDated: 3 February 2026\\n`));
         }
       });
     });
@@ -326,10 +352,10 @@ describe('filled skeletons pass the structural checks', () => {
     const profile = BUILTIN_PROFILES.find((p) => p.id === 'leicester-city/executive')!;
     const body = skeletonFor(profile);
     const keyStop = Number(/\$\{(\d+)\|/.exec(body.filter((l) => l.includes('|No,')).at(-1)!)![1]);
-    const yes = expandSnippet(body, { today: TODAY, fill: plausible, choose: { [keyStop]: 1 } }).replace(/Yes - \n/, 'Yes - affects all wards and relates to significant budgets\n');
+    const yes = realistic(expandSnippet(body, { today: TODAY, fill: plausible, choose: { [keyStop]: 1 } })).replace(/Yes - \n/, 'Yes - affects all wards and relates to significant budgets\n');
     const ids = (s: string): string[] => structural(s).map((x) => x.split(' ')[0]!);
     assert.deepEqual(ids(yes), ['metadata/conditional-key']);
-    const uncommented = yes.replace(/^# (decision_maker: Name, Role)\s+\(.*\)$/m, '$1');
+    const uncommented = yes.replace(/^# (decision_maker): Name, Role\s+\(.*\)$/m, '$1: Sarah Russell, Deputy City Mayor');
     assert.notEqual(uncommented, yes);
     assert.deepEqual(ids(uncommented), []);
   });
@@ -346,7 +372,7 @@ describe('block snippets fit the skeletons', () => {
 
   for (const profile of BUILTIN_PROFILES.filter((p) => p.numberedHeadings)) {
     test(`${profile.id}: impl-* and q-* snippets, numbered for this form, give an accepted draft`, () => {
-      let text = expandSnippet(skeletonFor(profile), { today: TODAY, fill: plausible });
+      let text = realistic(expandSnippet(skeletonFor(profile), { today: TODAY, fill: plausible }));
       const specs = flattenSpecs(profile.sections).filter((s) => s.kind === 'implications' || s.kind === 'question');
       assert.ok(specs.length > 0);
       for (const spec of specs) {
@@ -356,7 +382,7 @@ describe('block snippets fit the skeletons', () => {
         const choice = parseSnippet(snippet.body[0]!).find((n): n is Node & { kind: 'stop' } => n.kind === 'stop' && !!n.choices);
         const index = choice ? choice.choices!.indexOf(spec.number!) : 0;
         assert.ok(index >= 0, `${prefix} offers ${spec.number}`);
-        const expanded = expandSnippet(snippet.body, { today: TODAY, fill: plausible, choose: choice ? { [choice.n]: index } : {} });
+        const expanded = realistic(expandSnippet(snippet.body, { today: TODAY, fill: plausible, choose: choice ? { [choice.n]: index } : {} }));
         const heading = `${'#'.repeat(spec.level)} ${canonicalHeading(spec, profile)}`;
         assert.equal(expanded.split('\n')[0], heading);
         text = splice(text, heading, expanded);

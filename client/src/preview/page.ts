@@ -4,7 +4,8 @@
  * replaced by messages as the officer types. No `vscode` import: the browser test loads
  * exactly this page in headless Chromium.
  */
-import { REPORT_CSS, escapeHtml } from '../../../server/src/core/render/index.js';
+import { REPORT_CSS } from '../../../server/src/core/render/styles.js';
+import { escapeHtml } from '../../../server/src/core/render/escape.js';
 
 export interface PageOptions {
   /** `webview.cspSource`: the origin of the extension's and workspace's local resources. */

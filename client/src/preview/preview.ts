@@ -1,14 +1,26 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LANGUAGE_ID, SOURCE } from '../../../server/src/lsp/protocol.js';
-import { makeNonce, type Problem, type ReportDocument } from '../../../server/src/core/render/index.js';
-import type { Severity } from '../../../server/src/core/types.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ExportRequest,
+  ForgetPreviewNotification,
+  LANGUAGE_ID,
+  RenderPreviewRequest,
+  SOURCE,
+  type ExportParams,
+  type ExportResult,
+  type PreviewProblem,
+  type RenderPreviewParams,
+  type RenderPreviewResult,
+} from '../../../server/src/lsp/protocol.js';
+import { makeNonce } from '../../../server/src/core/render/escape.js';
 import { previewPage } from './page.js';
-import { clearSettingsCache, errorsIn, exportBytes, renderPreview, renderReadiness, type RenderInput } from './render.js';
 
 /**
  * The report preview (a webview beside the editor, like VS Code's Markdown preview) and the
- * export commands. Both render through the core's one layout (`buildDocument`).
+ * export commands. Both render through the core's one layout (`buildDocument`), in the
+ * language server (`committeeReports/renderPreview`, `committeeReports/export`): the
+ * client bundles no renderer.
  */
 
 export const PREVIEW_VIEW_TYPE = 'committeeReports.preview';
@@ -24,7 +36,7 @@ export const PreviewCommands = {
 
 export interface PreviewOptions {
   /** Problems for the readiness panel; default: this extension's diagnostics for the document. */
-  getProblems?: (uri: vscode.Uri) => Problem[];
+  getProblems?: (uri: vscode.Uri) => PreviewProblem[];
   /** Milliseconds between an edit and the preview's update (default 150). */
   delay?: number;
 }
@@ -53,22 +65,24 @@ export interface PreviewState {
   /** Last editor line the webview scrolled to, and its scroll offset then. */
   scrolledLine: number;
   scrollY: number;
+  /** The last render's failure, if it failed. */
+  error?: string;
 }
 
-const SEVERITY: Record<number, Severity> = {
+const SEVERITY: Record<number, PreviewProblem['severity']> = {
   [vscode.DiagnosticSeverity.Error]: 'error',
   [vscode.DiagnosticSeverity.Warning]: 'warning',
   [vscode.DiagnosticSeverity.Information]: 'info',
   [vscode.DiagnosticSeverity.Hint]: 'info',
 };
 
-function diagnosticsAsProblems(uri: vscode.Uri): Problem[] {
+function diagnosticsAsProblems(uri: vscode.Uri): PreviewProblem[] {
   return vscode.languages
     .getDiagnostics(uri)
     .filter((d) => d.source === SOURCE)
     .map((d) => {
       const code = typeof d.code === 'object' && d.code !== null ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-      const p: Problem = {
+      const p: PreviewProblem = {
         severity: SEVERITY[d.severity] ?? 'info',
         message: d.message,
         range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
@@ -82,13 +96,22 @@ function posixDir(uri: vscode.Uri): string | undefined {
   return uri.scheme === 'file' ? path.dirname(uri.fsPath).split(path.sep).join('/') : undefined;
 }
 
-function renderInput(doc: vscode.TextDocument): RenderInput {
-  const input: RenderInput = { text: doc.getText() };
+/** What the server needs to render a document: its text, folder and default template. */
+function renderInput(doc: vscode.TextDocument): Pick<ExportParams, 'text' | 'dir' | 'defaultTemplate'> {
+  const input: Pick<ExportParams, 'text' | 'dir' | 'defaultTemplate'> = { text: doc.getText() };
   const dir = posixDir(doc.uri);
   if (dir) input.dir = dir;
   const def = vscode.workspace.getConfiguration('committeeReports', doc.uri).get<string>('defaultTemplate', '');
   if (def) input.defaultTemplate = def;
   return input;
+}
+
+/**
+ * What the webview may load: the extension's own files and the report's folder (its
+ * images; the server keeps image paths inside that folder).
+ */
+function previewRoots(extensionUri: vscode.Uri, report: vscode.Uri): vscode.Uri[] {
+  return report.scheme === 'file' ? [extensionUri, vscode.Uri.file(path.dirname(report.fsPath))] : [extensionUri];
 }
 
 function isReport(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
@@ -98,10 +121,12 @@ function isReport(doc: vscode.TextDocument | undefined): doc is vscode.TextDocum
 class ReportPreview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private doc: ReportDocument | undefined;
   /** How long the last full render took: big drafts wait longer between renders. */
   private lastRenderMs = 0;
   private ready = false;
+  private disposed = false;
+  private pendingFull = false;
+  private updating: Promise<void> = Promise.resolve();
   /** Until this time, the editor's scrolling was caused by the preview: don't echo it back. */
   private ignoreEditorScrollUntil = 0;
   readonly state: PreviewState;
@@ -111,16 +136,21 @@ class ReportPreview implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly uri: vscode.Uri,
+    private readonly client: LanguageClient,
     private readonly options: PreviewOptions,
     private readonly extensionUri: vscode.Uri,
     private readonly onDispose: () => void,
+    private readonly log?: (msg: string) => void,
   ) {
     this.state = { uri: uri.toString(), visible: true, version: -1, shownVersion: -1, shownText: '', shownProblems: 0, shownPanel: '', html: '', updates: 0, scrolledLine: -1, scrollY: 0 };
     panel.webview.options = this.webviewOptions();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState((e) => {
+        const shown = e.webviewPanel.visible && !this.state.visible;
         this.state.visible = e.webviewPanel.visible;
+        // Messages posted while it was hidden were lost: bring it up to date.
+        if (shown) void this.update();
       }),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -138,80 +168,94 @@ class ReportPreview implements vscode.Disposable {
   }
 
   private webviewOptions(): vscode.WebviewOptions {
-    // Local resources: the extension's own files and the workspace; nothing else.
-    const roots = [this.extensionUri, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
-    return { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
+    return { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: previewRoots(this.extensionUri, this.uri) };
   }
-
-  /** Relative image paths inside the workspace become webview URLs; anything else is dropped. */
-  private imageSrc = (src: string): string | undefined => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || this.uri.scheme !== 'file') return undefined;
-    const target = vscode.Uri.file(path.resolve(path.dirname(this.uri.fsPath), decodeURIComponent(src.split(/[?#]/)[0]!)));
-    const folder = vscode.workspace.getWorkspaceFolder(target);
-    if (!folder) return undefined;
-    return this.panel.webview.asWebviewUri(target).toString();
-  };
 
   private async document(): Promise<vscode.TextDocument> {
     return vscode.workspace.openTextDocument(this.uri);
   }
 
+  /** Asks the language server for the report and the readiness panel. */
+  private async render(doc: vscode.TextDocument, readinessOnly: boolean): Promise<RenderPreviewResult> {
+    const params: RenderPreviewParams = { key: this.uri.toString(), ...renderInput(doc), problems: this.problems() };
+    // Images: paths inside the report's folder, as the webview loads them (the server drops the rest).
+    if (this.uri.scheme === 'file') params.imageBase = this.panel.webview.asWebviewUri(vscode.Uri.file(path.dirname(this.uri.fsPath))).toString();
+    if (readinessOnly) params.readinessOnly = true;
+    const started = Date.now();
+    const r = await this.client.sendRequest<RenderPreviewResult>(RenderPreviewRequest, params);
+    if (r.html !== undefined) this.lastRenderMs = Date.now() - started;
+    return r;
+  }
+
   /** First render: the whole page. */
   async initialise(): Promise<void> {
     const doc = await this.document();
-    const started = Date.now();
-    const { doc: rdoc, html } = renderPreview(renderInput(doc), { imageSrc: this.imageSrc });
-    this.lastRenderMs = Date.now() - started;
-    this.doc = rdoc;
-    const ready = renderReadiness(rdoc, this.problems());
+    const r = await this.render(doc, false);
     this.state.version = doc.version;
-    this.state.html = html;
+    this.state.html = r.html ?? '';
     this.state.updates++;
     this.panel.title = `Preview ${path.basename(this.uri.path)}`;
     this.panel.webview.html = previewPage({
       cspSource: this.panel.webview.cspSource,
       nonce: makeNonce(),
-      body: html,
-      readiness: ready.html,
-      summary: ready.summary,
-      errors: ready.errors,
-      title: rdoc.title || 'Committee report preview',
+      body: r.html ?? '',
+      readiness: r.readiness,
+      summary: r.summary,
+      errors: r.errors,
+      title: r.title || 'Committee report preview',
       version: doc.version,
       uri: this.uri.toString(),
     });
     this.changed.fire(this.state);
   }
 
-  private problems(): Problem[] {
+  private problems(): PreviewProblem[] {
     return (this.options.getProblems ?? diagnosticsAsProblems)(this.uri);
   }
 
   private schedule(readinessOnly = false): void {
     if (this.timer) clearTimeout(this.timer);
+    // A pending full render stays full when the problems change too.
+    this.pendingFull ||= !readinessOnly;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.update(readinessOnly);
-    }, readinessOnly ? 50 : Math.min(5000, Math.max(this.options.delay ?? 150, this.lastRenderMs * 2)));
+      const full = this.pendingFull;
+      this.pendingFull = false;
+      void this.update(!full);
+    }, readinessOnly && !this.pendingFull ? 50 : Math.min(5000, Math.max(this.options.delay ?? 150, this.lastRenderMs * 2)));
   }
 
-  /** Later renders: replace the report (and panel) in place, keeping the scroll position. */
-  async update(readinessOnly = false): Promise<void> {
+  /**
+   * Later renders: replace the report (and panel) in place, keeping the scroll position.
+   * Renders run one after another; a failure is logged and shown, never left unhandled.
+   */
+  update(readinessOnly = false): Promise<void> {
+    this.updating = this.updating.then(() => this.doUpdate(readinessOnly)).catch((e: unknown) => {
+      if (this.disposed) return;
+      const msg = e instanceof Error ? e.message : String(e);
+      this.log?.(`preview of ${this.uri.toString()} failed: ${msg}`);
+      this.state.error = msg;
+      this.changed.fire(this.state);
+    });
+    return this.updating;
+  }
+
+  private async doUpdate(readinessOnly: boolean): Promise<void> {
+    if (this.disposed) return;
     const doc = await this.document();
     const message: Record<string, unknown> = { type: 'update', version: doc.version };
-    if (!readinessOnly || !this.doc || this.state.version !== doc.version) {
-      const started = Date.now();
-      const r = renderPreview(renderInput(doc), { imageSrc: this.imageSrc });
-      this.lastRenderMs = Date.now() - started;
-      this.doc = r.doc;
+    const full = !readinessOnly || this.state.version !== doc.version;
+    const r = await this.render(doc, !full);
+    if (this.disposed) return;
+    if (r.html !== undefined) {
       this.state.html = r.html;
       this.state.version = doc.version;
       this.panel.title = `Preview ${path.basename(this.uri.path)}`;
       message.html = r.html;
     }
-    const ready = renderReadiness(this.doc, this.problems());
-    message.readiness = ready.html;
-    message.summary = ready.summary;
-    message.errors = ready.errors;
+    message.readiness = r.readiness;
+    message.summary = r.summary;
+    message.errors = r.errors;
     this.state.updates++;
     await this.panel.webview.postMessage(message);
     this.changed.fire(this.state);
@@ -223,6 +267,9 @@ class ReportPreview implements vscode.Disposable {
     const n = (k: string): number => (typeof m[k] === 'number' && Number.isFinite(m[k]) ? Math.max(0, Math.floor(m[k])) : 0);
     switch (m.type) {
       case 'ready':
+        // A hidden webview is unloaded and reloads its first page when shown again: send
+        // it what it missed.
+        if (this.ready) void this.update();
         this.ready = true;
         break;
       case 'rendered':
@@ -273,6 +320,9 @@ class ReportPreview implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.client.sendNotification(ForgetPreviewNotification, { key: this.uri.toString() }).catch(() => undefined);
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.onDispose();
@@ -284,11 +334,20 @@ class ReportPreview implements vscode.Disposable {
 
 export class PreviewManager implements vscode.Disposable {
   private readonly previews = new Map<string, ReportPreview>();
+  private readonly visibility = new vscode.EventEmitter<void>();
+  /** A preview was shown, hidden or closed. */
+  readonly onDidChangeVisibility = this.visibility.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
     private readonly options: PreviewOptions = {},
+    private readonly log?: (msg: string) => void,
   ) {}
+
+  private exportRequest(params: ExportParams): Promise<ExportResult> {
+    return this.client.sendRequest<ExportResult>(ExportRequest, params);
+  }
 
   /** Opens (or reveals) the preview of a report. */
   async show(uri: vscode.Uri | undefined, toSide: boolean): Promise<vscode.WebviewPanel | undefined> {
@@ -308,7 +367,7 @@ export class PreviewManager implements vscode.Disposable {
       enableScripts: true,
       enableCommandUris: false,
       enableFindWidget: true,
-      localResourceRoots: [this.context.extensionUri, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)],
+      localResourceRoots: previewRoots(this.context.extensionUri, target),
     });
     await this.attach(panel, target);
     return panel;
@@ -316,10 +375,21 @@ export class PreviewManager implements vscode.Disposable {
 
   private async attach(panel: vscode.WebviewPanel, uri: vscode.Uri): Promise<ReportPreview> {
     const key = uri.toString();
-    const preview = new ReportPreview(panel, uri, this.options, this.context.extensionUri, () => {
-      if (this.previews.get(key) === preview) this.previews.delete(key);
-    });
+    const preview = new ReportPreview(
+      panel,
+      uri,
+      this.client,
+      this.options,
+      this.context.extensionUri,
+      () => {
+        if (this.previews.get(key) === preview) this.previews.delete(key);
+      },
+      this.log,
+    );
     this.previews.set(key, preview);
+    // After the preview's own listeners, so that its state is up to date.
+    panel.onDidChangeViewState(() => this.visibility.fire());
+    panel.onDidDispose(() => this.visibility.fire());
     await preview.initialise();
     return preview;
   }
@@ -349,13 +419,13 @@ export class PreviewManager implements vscode.Disposable {
     }
     const doc = await vscode.workspace.openTextDocument(source);
     const input = renderInput(doc);
-    const errors = errorsIn(input);
+    const { errors } = await this.exportRequest({ ...input, format: 'errors' });
     if (errors.length > 0 && !opts.force) {
       const go = 'Export Anyway';
       const first = errors[0]!;
       const pick = await vscode.window.showWarningMessage(
         `${path.basename(source.path)} has ${errors.length} error${errors.length === 1 ? '' : 's'} and is not ready to submit. Export it anyway?`,
-        { modal: true, detail: `First: line ${first.range.start.line + 1}: ${first.message}` },
+        { modal: true, detail: `First: line ${first.line + 1}: ${first.message}` },
         go,
       );
       if (pick !== go) return undefined;
@@ -370,7 +440,8 @@ export class PreviewManager implements vscode.Disposable {
       });
       if (!target) return undefined;
     }
-    const bytes = await exportBytes(input, format);
+    const { data } = await this.exportRequest({ ...input, format });
+    const bytes = Buffer.from(data ?? '', 'base64');
     await vscode.workspace.fs.writeFile(target, bytes);
     if (!opts.target) {
       const open = 'Open';
@@ -384,6 +455,7 @@ export class PreviewManager implements vscode.Disposable {
   dispose(): void {
     for (const p of [...this.previews.values()]) p.dispose();
     this.previews.clear();
+    this.visibility.dispose();
   }
 }
 
@@ -391,8 +463,8 @@ export class PreviewManager implements vscode.Disposable {
  * Registers the preview and export commands, the webview serializer and the settings
  * cache invalidation. Returns the manager (for the extension's API and tests).
  */
-export function registerPreview(context: vscode.ExtensionContext, options: PreviewOptions = {}): PreviewManager {
-  const manager = new PreviewManager(context, options);
+export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient, options: PreviewOptions = {}, log?: (msg: string) => void): PreviewManager {
+  const manager = new PreviewManager(context, client, options, log);
   const uriArg = (a: unknown): vscode.Uri | undefined => (a instanceof vscode.Uri ? a : typeof a === 'string' ? vscode.Uri.parse(a) : undefined);
   context.subscriptions.push(
     manager,
@@ -406,13 +478,6 @@ export function registerPreview(context: vscode.ExtensionContext, options: Previ
     }),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => manager.restore(panel, state),
-    }),
-    // Config and profile files change what a report looks like: read them again.
-    vscode.workspace.onDidSaveTextDocument((d) => {
-      if (/(\.committee-reports\.(json|ya?ml)|\.profile\.(json|ya?ml))$/i.test(d.uri.path)) clearSettingsCache();
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('committeeReports')) clearSettingsCache();
     }),
   );
   return manager;

@@ -3,14 +3,13 @@ import { checkReport, type CheckOptions } from './check.js';
 import { applyFixes } from './fix.js';
 import { entryText, type FrontMatterEntry } from './frontmatter.js';
 import { canonicalHeading, flattenSpecs, type ProfileRegistry } from './templates/loader.js';
-import type { SectionMatch, TemplateMatch } from './templates/match.js';
+import { normaliseHeading, similarity, type SectionMatch, type TemplateMatch } from './templates/match.js';
 import type { FieldSpec, Profile, SectionSpec } from './templates/schema.js';
 import { RULES } from './rules/index.js';
 import { readSimpleDate } from './dates/simple.js';
 import type { Finding, Position, Range, TextEdit } from './types.js';
 import type { RuleConfig, ResolvedConfig } from './config.js';
 import { SEVERITIES } from './types.js';
-import { todayIso } from './today.js';
 
 /**
  * Editor features computed from the report model: outline, folding, completion, hover,
@@ -55,6 +54,20 @@ export function outline(model: ReportModel, match?: TemplateMatch): OutlineItem[
       })),
     });
   }
+  const missing = match ? flattenSpecs(match.profile.sections).filter((spec) => !match.bySpec.has(spec.id)) : [];
+  const missingLookalike = (s: Section): SectionSpec | undefined => {
+    const title = normaliseHeading(s.heading.title);
+    let best: SectionSpec | undefined;
+    let bestScore = LOOKALIKE;
+    for (const spec of missing) {
+      if (spec.level !== s.level) continue;
+      for (const t of [spec.title, ...spec.aliases, ...spec.misnomers]) {
+        const sc = similarity(title, normaliseHeading(t));
+        if (sc >= bestScore) [best, bestScore] = [spec, sc];
+      }
+    }
+    return best;
+  };
   const visit = (s: Section): OutlineItem => {
     const m = match?.bySection.get(s);
     const name = s.heading.text.trim() || '(empty heading)';
@@ -65,12 +78,20 @@ export function outline(model: ReportModel, match?: TemplateMatch): OutlineItem[
     else if (m?.spec.kind === 'question') kind = 'question';
     let detail = '';
     if (m) detail = m.wording === 'exact' ? '' : `template: ${canonicalHeading(m.spec, match!.profile)}`;
-    else if (match && s.level >= 2 && !s.inAppendix) detail = 'not in the template';
+    else if (match && s.level >= 2 && !s.inAppendix) {
+      // Officers add their own sub-sections; say so only of a heading that looks like a
+      // template section the report lacks (a misworded one).
+      const like = missingLookalike(s);
+      if (like) detail = `not in the template; is it "${canonicalHeading(like, match.profile)}"?`;
+    }
     return { name, detail, kind, range: s.range, selectionRange: s.heading.range, children: s.children.map(visit) };
   };
   for (const s of model.sections) out.push(visit(s));
   return out;
 }
+
+/** How alike an unmatched heading and a missing template section must be to be named in the outline. */
+const LOOKALIKE = 0.5;
 
 // ---------------------------------------------------------------------------------------
 // Folding
@@ -521,59 +542,44 @@ export interface NewReportOptions {
   /**
    * Front-matter values by key; keys left out get empty values (and are reported until
    * filled). Also read: `signoff.<section id>` (`Name, Role` of whoever cleared that
-   * implications block) with `signoff_date`, and `contact_name`, `contact_phone`,
-   * `contact_email` for an "Officer to Contact" section.
+   * implications block) with its date, `signoff_date.<section id>` or `signoff_date` for
+   * all; and `contact_name`, `contact_phone`, `contact_email` for an "Officer to Contact"
+   * section.
    */
   values: Record<string, string>;
   title: string;
-  /** `yyyy-mm-dd`, for sign-off dates; defaults to the current date. */
-  today?: string;
 }
 
 /**
  * A new draft for a template: front matter in the template's order and every required
- * section with its wording, a starting paragraph numbered to the council's scheme, and
- * the answers the template suggests. Implications blocks carry the sign-offs given;
- * the others are left for their signatories (the draft then awaits sign-off). With its
- * values and sign-offs given, the draft checks clean.
+ * section with its wording, and what the officer gave: nothing else. Sections are left
+ * empty for the officer to write (the checker reports them until they are), a sign-off
+ * is written only for the blocks whose signatory was given, with the date given, and a
+ * closing question is left unanswered. So an untouched draft is never ready to submit.
  */
 export function newReport(profile: Profile, opts: NewReportOptions): string {
   const values = opts.values;
+  const given = (key: string): string => values[key]?.trim() ?? '';
   const lines = ['---'];
   for (const f of profile.frontMatter) {
     if (!f.required && f.key !== 'template') continue;
-    const v = f.key === 'template' ? profile.id : (values[f.key] ?? '').trim();
+    const v = f.key === 'template' ? profile.id : given(f.key);
     lines.push(v ? `${f.key}: ${yamlScalar(v)}` : `${f.key}:`);
   }
-  lines.push('---', '', `# ${opts.title.trim() || 'Title of the report'}`);
-  const continuous = profile.numbering === 'continuous';
-  let counter = 0;
-  const numbered = (spec: SectionSpec, sentence: string): string => {
-    if (continuous) return `${++counter}. ${sentence}`;
-    return spec.number && spec.level <= 2 ? `${spec.number}.1 ${sentence}` : sentence;
-  };
+  lines.push('---', '', `# ${opts.title.trim()}`.trimEnd());
   const body = (spec: SectionSpec): string[] => {
     const parts = [`${'#'.repeat(spec.level)} ${canonicalHeading(spec, profile)}`];
-    const children = spec.children.filter((c) => c.required || c.body);
-    const what = spec.title.replace(/[?:.]+$/, '').toLowerCase();
+    const children = spec.children.filter((c) => c.required);
     if (spec.kind === 'contact') {
-      const name = values.contact_name?.trim() || values.report_author?.trim() || 'Officer name, job title';
-      const contact = [name];
-      if (values.contact_phone?.trim()) contact.push(`Tel: ${values.contact_phone.trim()}`);
-      if (values.contact_email?.trim()) contact.push(`Email: ${values.contact_email.trim()}`);
-      parts.push(contact.join('  \n'));
+      const contact = [given('contact_name')];
+      if (given('contact_phone')) contact.push(`Tel: ${given('contact_phone')}`);
+      if (given('contact_email')) contact.push(`Email: ${given('contact_email')}`);
+      if (contact.some(Boolean)) parts.push(contact.filter(Boolean).join('  \n'));
     } else if (spec.kind === 'implications' || spec.signoff) {
-      const area = spec.title.replace(/\s*implications$/i, '').toLowerCase();
-      parts.push(spec.body?.trim() || `There are no ${area} implications arising from this report.`);
-      const signer = values[`signoff.${spec.id}`]?.trim();
-      if (signer) parts.push(`Signed: ${signer}`, `Dated: ${longDate(values.signoff_date?.trim() || opts.today || todayIso())}`);
-    } else if (spec.kind === 'question' || spec.kind === 'papers' || spec.kind === 'appendices') {
-      parts.push(continuous && spec.kind !== 'papers' ? numbered(spec, spec.body?.trim() || 'None.') : spec.body?.trim() || 'None.');
-    } else if (spec.body) {
-      const b = spec.body.trim();
-      parts.push(continuous ? numbered(spec, b.replace(/^\d+\.\s*/, '') + (/\bto$/.test(b) ? ' …' : '')) : b);
-    } else if (children.length === 0 && !spec.allowEmpty) {
-      parts.push(numbered(spec, `This section sets out the ${what}.`));
+      const signer = given(`signoff.${spec.id}`);
+      const date = given(`signoff_date.${spec.id}`) || given('signoff_date');
+      if (signer) parts.push(`Signed: ${signer}`);
+      if (signer && date) parts.push(`Dated: ${/^\d{4}-\d{2}-\d{2}$/.test(date) ? longDate(date) : date}`);
     }
     for (const c of children) parts.push(...body(c));
     return parts;

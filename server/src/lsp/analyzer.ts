@@ -323,9 +323,7 @@ export class Analyzer {
   newReport(uri: string | undefined, template: string, title: string, values: Record<string, string>): string | undefined {
     const profile = this.workspaceSettings(uri).profiles.get(template);
     if (!profile) return undefined;
-    const opts: Parameters<typeof newReport>[1] = { title, values };
-    if (this.today) opts.today = this.today;
-    return newReport(profile, opts);
+    return newReport(profile, { title, values });
   }
 }
 

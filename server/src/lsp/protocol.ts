@@ -125,6 +125,56 @@ export interface CheckFilesResult {
   files: { uri: string; diagnostics: unknown[]; errors: number; warnings: number; infos: number }[];
 }
 
+/**
+ * `committeeReports/renderPreview`: the preview's report and readiness panel, rendered by
+ * the server (the client bundles no renderer).
+ */
+export const RenderPreviewRequest = 'committeeReports/renderPreview';
+export interface PreviewProblem {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  range: LspRange;
+  ruleId?: string;
+}
+export interface RenderPreviewParams {
+  /** The preview's key (its document URI): the last render is kept per key. */
+  key: string;
+  text: string;
+  /** The report's folder (absolute, `/`-separated), for its workspace config; images resolve inside it. */
+  dir?: string;
+  /** Editor setting `committeeReports.defaultTemplate`. */
+  defaultTemplate?: string;
+  /** URL of the report's folder as the webview loads it; without it, no image is shown. */
+  imageBase?: string;
+  problems: PreviewProblem[];
+  /** Only the readiness panel (the problems changed, the text may not have). */
+  readinessOnly?: boolean;
+}
+export interface RenderPreviewResult {
+  /** The report (sanitised HTML); left out when `readinessOnly` and the text is unchanged. */
+  html?: string;
+  title: string;
+  readiness: string;
+  summary: string;
+  errors: number;
+}
+
+/** `committeeReports/export`: the report's errors, or its Word or HTML bytes (base64). */
+export const ExportRequest = 'committeeReports/export';
+export interface ExportParams {
+  text: string;
+  dir?: string;
+  defaultTemplate?: string;
+  /** `errors`: only the errors a check finds (the export's gate). */
+  format: 'docx' | 'html' | 'errors';
+}
+export interface ExportResult {
+  errors: { line: number; message: string }[];
+  data?: string;
+}
+/** `committeeReports/forgetPreview`: the preview closed; drop its kept render. */
+export const ForgetPreviewNotification = 'committeeReports/forgetPreview';
+
 /** `committeeReports/stats`: counters for tests and troubleshooting. */
 export const StatsRequest = 'committeeReports/stats';
 export interface Stats {

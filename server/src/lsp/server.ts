@@ -5,7 +5,7 @@ import {
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
-  type CancellationToken,
+  CancellationToken,
   type CodeAction,
   type Connection,
   type Diagnostic,
@@ -29,6 +29,13 @@ import {
   type ImportWordParams,
   CheckFilesRequest,
   Commands,
+  ExportRequest,
+  ForgetPreviewNotification,
+  RenderPreviewRequest,
+  type ExportParams,
+  type ExportResult,
+  type RenderPreviewParams,
+  type RenderPreviewResult,
   FIX_ALL_KIND,
   InsertMissingSectionsRequest,
   InsertGlossaryRequest,
@@ -398,6 +405,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     return { files };
   });
+  // The editor's preview and export render here (the client bundles no renderer).
+  connection.onRequest(RenderPreviewRequest, (p: RenderPreviewParams, token) => checks.run<RenderPreviewResult>('renderPreview', p, token));
+  connection.onNotification(ForgetPreviewNotification, (p: { key: string }) => void checks.run('forgetPreview', p, CancellationToken.None).catch(() => undefined));
+  connection.onRequest(ExportRequest, (p: ExportParams, token) => checks.run<ExportResult>('export', p, token));
   connection.onRequest(StatsRequest, (): Stats => {
     const { heapUsed, heapTotal, rss } = process.memoryUsage();
     return {

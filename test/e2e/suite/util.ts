@@ -20,11 +20,21 @@ export async function waitFor<T>(what: string, fn: () => T | undefined | false |
 }
 
 /** Screenshot handshake with the offline harness (nothing outside it). */
-export async function screenshot(name: string): Promise<string | undefined> {
+export async function screenshot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<string | undefined> {
   const dir = process.env.E2E_SCREENSHOT_DIR;
   if (!dir) return undefined;
   const req = path.join(dir, `request-${name}`);
-  fs.writeFileSync(req, '');
+  fs.writeFileSync(req, clip ? JSON.stringify({ clip }) : '');
   await waitFor(`screenshot ${name}`, () => !fs.existsSync(req), 20000);
   return path.join(dir, `${name}.png`);
+}
+
+/** Presses keys in the workbench page (key handshake with the offline harness); false without it. */
+export async function pressKeys(name: string, keys: string): Promise<boolean> {
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (!dir) return false;
+  const req = path.join(dir, `keys-${name}`);
+  fs.writeFileSync(req, keys);
+  await waitFor(`keys ${name}`, () => !fs.existsSync(req), 20000);
+  return true;
 }

@@ -7,6 +7,9 @@ import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast
 import type { DocBlock, DocSection, HeaderField, HeaderItem, Inline, ReportDocument } from './document.js';
 import { SANITIZE_SCHEMA } from './sanitize.js';
 import { REPORT_CSS } from './styles.js';
+import { escapeHtml, localImageUrl, makeNonce } from './escape.js';
+
+export { escapeHtml, makeNonce };
 
 /**
  * HTML writer of the report document. Markdown content goes through remark-rehype (raw
@@ -18,8 +21,9 @@ import { REPORT_CSS } from './styles.js';
 export interface HtmlOptions {
   /**
    * Maps an image `src` as written to the URL to use, or undefined to drop the image
-   * (its alt text is kept). Default: keep relative paths, drop absolute URLs, so that
-   * nothing is fetched from the network.
+   * (its alt text is kept). Default: keep paths inside the report's folder (`localImageUrl`),
+   * drop URLs, absolute paths and paths leaving the folder, so that nothing is fetched
+   * from the network or from elsewhere on the disk.
    */
   imageSrc?: (src: string) => string | undefined;
 }
@@ -39,8 +43,9 @@ function at(o: { line?: number | undefined; endLine?: number | undefined }): Pro
   return o.line === undefined ? {} : { dataLine: String(o.line), dataEndLine: String(o.endLine ?? o.line) };
 }
 
+/** Images inside the report's folder only: nothing from the network or elsewhere on the disk. */
 function defaultImageSrc(src: string): string | undefined {
-  return /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') ? undefined : src;
+  return localImageUrl(src);
 }
 
 class Writer {
@@ -197,20 +202,6 @@ export function renderHtml(doc: ReportDocument, opts: HtmlOptions = {}): string 
 export function markdownToSafeHtml(nodes: MdContent[]): string {
   const hast = mdToHast.runSync({ type: 'root', children: nodes }) as HastRoot;
   return toSafeHtml(hast.children as ElementContent[]);
-}
-
-/** Escapes text for element content and double-quoted attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-
-/** A random nonce for a Content-Security-Policy (Web Crypto: Node 20+ and browsers). */
-export function makeNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/[+/=]/g, (c) => (c === '+' ? '-' : c === '/' ? '_' : ''));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RuleContext } from './define.js';
-import { answerOf, readAnswer, specLabel } from './util.js';
+import { answerOf, readAnswer, sectionLabel } from './util.js';
 
 /** "Yes" alone (or "Yes -") gives no reason. */
 const BARE_YES = /^\**\s*yes\s*\**[\s\-\u2013\u2014:.,;]*$/i;
@@ -12,7 +12,7 @@ export function checkYesHasReason(ctx: RuleContext<unknown>, specId: string, wha
   if (!a || readAnswer(a.text) !== 'yes') return;
   if (!BARE_YES.test(a.text)) return;
   ctx.report({
-    message: `"${specLabel(m.spec, ctx.profile)}" is answered Yes without ${what}; write "Yes - " and the reason.`,
+    message: `${sectionLabel(m.section, m.spec, ctx.profile)} is answered Yes without ${what}; write "Yes - " and the reason.`,
     range: a.range,
   });
 }

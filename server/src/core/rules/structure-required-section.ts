@@ -2,6 +2,22 @@ import { defineRule } from './define.js';
 import { trimEnd } from '../text.js';
 import { insertFix, sectionSkeleton, specLabel } from './util.js';
 import type { SectionSpec } from '../templates/schema.js';
+import type { ReportModel } from '../model.js';
+import type { Range } from '../types.js';
+
+/**
+ * The line where a missing section goes: the blank line after `offset` when the section
+ * follows another (else the end of that line), or the start of the line it goes
+ * in front of.
+ */
+function insertionRange(model: ReportModel, offset: number, before: boolean): Range {
+  const pos = model.index.positionAt(offset);
+  if (before) return { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } };
+  const next = pos.line + 1;
+  // Not the empty "line" after the text's last newline: at the end, the end of the last line.
+  if (next < model.index.lineCount - 1 && model.index.lineText(next).trim() === '') return { start: { line: next, character: 0 }, end: { line: next, character: 0 } };
+  return { start: pos, end: pos };
+}
 
 export const requiredSection = defineRule({
   id: 'structure/required-section',
@@ -27,41 +43,39 @@ export const requiredSection = defineRule({
         }
         if (!spec.required) continue;
         // Where it belongs: after the previous matched sibling, else before the next one.
-        let offset = -1;
-        let where = '';
-        let anchorRange;
-        for (let j = i - 1; j >= 0; j--) {
-          const prev = match.bySpec.get(specs[j]!.id);
-          if (prev) {
-            offset = prev.section.end;
-            where = `after "${prev.section.heading.text.trim()}"`;
-            anchorRange = prev.section.heading.range;
-            break;
+        const near = (from: number, step: number) => {
+          for (let j = from; j >= 0 && j < specs.length; j += step) {
+            const m = match.bySpec.get(specs[j]!.id);
+            if (m) return m;
           }
-        }
+          return undefined;
+        };
+        const prev = near(i - 1, -1);
+        const next = near(i + 1, 1);
+        const quote = (m: NonNullable<typeof prev>): string => `"${m.section.heading.text.trim()}"`;
+        let offset: number;
         let insertBefore = false;
-        if (offset === -1) {
-          for (let j = i + 1; j < specs.length; j++) {
-            const next = match.bySpec.get(specs[j]!.id);
-            if (next) {
-              offset = next.section.start;
-              where = `before "${next.section.heading.text.trim()}"`;
-              anchorRange = next.section.heading.range;
-              insertBefore = true;
-              break;
-            }
-          }
-        }
-        if (offset === -1) {
-          offset = parentEnd;
-          where = parentStart >= 0 ? 'at the end of its parent section' : 'at the end of the report';
-          anchorRange = parentStart >= 0 ? model.index.range(parentStart, parentStart) : model.title?.range ?? model.index.range(0, 0);
-        }
+        if (prev) offset = prev.section.end;
+        else if (next) {
+          offset = next.section.start;
+          insertBefore = true;
+        } else offset = parentEnd;
+        const where =
+          prev && next
+            ? `between ${quote(prev)} and ${quote(next)}`
+            : prev
+              ? `after ${quote(prev)}`
+              : next
+                ? `before ${quote(next)}`
+                : parentStart >= 0
+                  ? 'at the end of its parent section'
+                  : 'at the end of the report';
         const skeleton = sectionSkeleton(spec, profile);
         const text = insertBefore ? `${skeleton}\n\n` : `\n\n${skeleton}`;
         ctx.report({
           message: `Required section "${specLabel(spec, profile)}" is missing; it belongs ${where}.`,
-          range: anchorRange!,
+          // Where the fix puts it: the blank line after the section before it, or the line it goes in front of.
+          range: insertionRange(model, offset, insertBefore),
           fixes: [insertFix(`Insert "${specLabel(spec, profile)}"`, model, offset, text)],
         });
       }

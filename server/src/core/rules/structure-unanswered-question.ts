@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { answerOf, insertFix, readAnswer, specLabel } from './util.js';
+import { answerOf, insertFix, readAnswer, sectionLabel } from './util.js';
 
 export const unansweredQuestion = defineRule({
   id: 'structure/unanswered-question',
@@ -20,13 +20,13 @@ export const unansweredQuestion = defineRule({
       if (!answer) {
         const at = model.index.lineEnd(m.section.heading.range.end.line);
         ctx.report({
-          message: `"${specLabel(m.spec, profile)}" is not answered; answer "No", or "Yes - " and the reason.`,
+          message: `${sectionLabel(m.section, m.spec, profile)} is not answered; answer "No", or "Yes - " and the reason.`,
           range: m.section.heading.range,
           fixes: [insertFix('Answer "No"', model, at, '\n\nNo', false)],
         });
       } else if (readAnswer(answer.text) === 'unclear') {
         ctx.report({
-          message: `The answer to "${specLabel(m.spec, profile)}" should start with "Yes" or "No".`,
+          message: `The answer to ${sectionLabel(m.section, m.spec, profile)} should start with "Yes" or "No".`,
           range: answer.range,
         });
       }

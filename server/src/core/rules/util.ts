@@ -48,8 +48,19 @@ export function questionAnswer(match: TemplateMatch | undefined, id: string): { 
 
 /** True when a section has no text of its own and none in its sub-sections. */
 export function isEmptySection(section: Section): boolean {
-  if (sectionText(section) !== '') return false;
+  if (sectionText(section) !== '' && !section.blocks.every((b) => b.kind === 'html' || BARE_NUMBER.test(b.source.trim()))) return false;
   return section.children.every(isEmptySection);
+}
+
+/** A paragraph number with nothing after it (`1.1`, `3.`), as a skeleton leaves it. */
+const BARE_NUMBER = /^\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?$/;
+
+/** A section as the report words it, then the template's wording when that differs. */
+export function sectionLabel(section: Section, spec: SectionSpec, profile: Profile): string {
+  const own = section.heading.text.trim();
+  const short = own.length > 80 ? `${own.slice(0, 79)}…` : own;
+  const tpl = canonicalHeading(spec, profile);
+  return short === tpl ? `"${tpl}"` : `"${short}" (the template's "${tpl}")`;
 }
 
 /** A short label for messages: `5.1 Financial implications`. */

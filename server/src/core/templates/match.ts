@@ -49,7 +49,7 @@ export function normaliseHeading(s: string): string {
     .trim();
 }
 
-function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   const max = Math.max(a.length, b.length);
   return max === 0 ? 1 : 1 - distance(a, b) / max;

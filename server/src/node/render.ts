@@ -1,11 +1,12 @@
 /**
  * The preview's and the export commands' side of the one rendering: settings for the
- * report's folder, then the core's `analyseReport` → `buildDocument` → writers. No
- * `vscode` import, so it runs in plain Node tests too.
+ * report's folder, then the core's `analyseReport` → `buildDocument` → writers. Runs in
+ * the language server's checking thread (the editor client asks for it), and in plain
+ * Node tests.
  */
-import { analyseReport, checkReport } from '../../../server/src/core/check.js';
-import { loadWorkspaceSettings, type WorkspaceSettings } from '../../../server/src/core/workspace.js';
-import { nodeFileSystem } from '../../../server/src/node/fs.js';
+import { analyseReport, checkReport } from '../core/check.js';
+import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
+import { nodeFileSystem } from '../node/fs.js';
 import {
   buildDocument,
   groupProblems,
@@ -13,14 +14,15 @@ import {
   renderHtml,
   renderReadinessHtml,
   renderStandaloneHtml,
+  localImageUrl,
   type HtmlOptions,
   type Problem,
   type ReportDocument,
-} from '../../../server/src/core/render/index.js';
-import { readinessText } from '../../../server/src/lsp/protocol.js';
-import type { Finding } from '../../../server/src/core/types.js';
-import { defaultConfig, type ResolvedConfig } from '../../../server/src/core/config.js';
-import { RULES } from '../../../server/src/core/rules/index.js';
+} from '../core/render/index.js';
+import { readinessText, type ExportParams, type ExportResult, type RenderPreviewParams, type RenderPreviewResult } from '../lsp/protocol.js';
+import type { Finding } from '../core/types.js';
+import { defaultConfig, type ResolvedConfig } from '../core/config.js';
+import { RULES } from '../core/rules/index.js';
 
 const cache = new Map<string, WorkspaceSettings>();
 
@@ -93,4 +95,46 @@ export function errorsIn(input: RenderInput): Finding[] {
 export async function exportBytes(input: RenderInput, format: 'docx' | 'html'): Promise<Uint8Array> {
   const doc = documentFor(input);
   return format === 'docx' ? renderDocx(doc) : new TextEncoder().encode(renderStandaloneHtml(doc));
+}
+
+// ---- the language server's side of the editor's preview and export ---------------------------
+
+/** The last render of each open preview (by key): the readiness panel alone re-uses it. */
+const previews = new Map<string, { text: string; dir: string | undefined; defaultTemplate: string | undefined; imageBase: string | undefined; doc: ReportDocument }>();
+
+/** Renders the preview's report (unless only the readiness changed) and its readiness panel. */
+export function previewFor(p: RenderPreviewParams): RenderPreviewResult {
+  const input: RenderInput = { text: p.text };
+  if (p.dir) input.dir = p.dir;
+  if (p.defaultTemplate) input.defaultTemplate = p.defaultTemplate;
+  const last = previews.get(p.key);
+  const same = last && last.text === p.text && last.dir === p.dir && last.defaultTemplate === p.defaultTemplate && last.imageBase === p.imageBase;
+  let doc: ReportDocument;
+  let html: string | undefined;
+  if (same && p.readinessOnly) {
+    doc = last.doc;
+  } else {
+    const base = p.imageBase;
+    const r = renderPreview(input, { imageSrc: (src) => (base ? localImageUrl(src, base) : undefined) });
+    doc = r.doc;
+    html = r.html;
+    previews.set(p.key, { text: p.text, dir: p.dir, defaultTemplate: p.defaultTemplate, imageBase: p.imageBase, doc });
+  }
+  const ready = renderReadiness(doc, p.problems);
+  const out: RenderPreviewResult = { title: doc.title, readiness: ready.html, summary: ready.summary, errors: ready.errors };
+  if (html !== undefined) out.html = html;
+  return out;
+}
+
+export function forgetPreview(key: string): void {
+  previews.delete(key);
+}
+
+/** The export's gate (`format: 'errors'`) or its bytes, base64. */
+export async function exportFor(p: ExportParams): Promise<ExportResult> {
+  const input: RenderInput = { text: p.text };
+  if (p.dir) input.dir = p.dir;
+  if (p.defaultTemplate) input.defaultTemplate = p.defaultTemplate;
+  if (p.format === 'errors') return { errors: errorsIn(input).map((f) => ({ line: f.range.start.line, message: f.message })) };
+  return { errors: [], data: Buffer.from(await exportBytes(input, p.format)).toString('base64') };
 }
