@@ -22,6 +22,7 @@ import { CONTACT_RULES } from './contact.js';
 import { LINK_RULES } from './link.js';
 import { DATE_RULES } from './date.js';
 import { ACRONYM_RULES } from './acronym.js';
+import { PROSE_RULES } from '../prose/index.js';
 
 /** Every rule, in the order findings are documented. Add new rules here. */
 export const RULES: readonly RuleDefinition[] = [
@@ -48,6 +49,7 @@ export const RULES: readonly RuleDefinition[] = [
   ...LINK_RULES,
   ...DATE_RULES,
   ...ACRONYM_RULES,
+  ...PROSE_RULES,
 ] as RuleDefinition[];
 
 export function ruleById(id: string): RuleDefinition | undefined {
