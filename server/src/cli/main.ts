@@ -5,11 +5,14 @@ import { globSync } from 'tinyglobby';
 import { checkReport, fixReport } from '../core/check.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
+import { installDictionary } from '../node/dictionary.js';
 import { isReportFile } from '../core/report-files.js';
 import { toJson, toSarif, toText, type FileFindings } from './format.js';
 import { RULES } from '../core/rules/index.js';
 import { exportCommand } from './export.js';
 import { glossaryCommand } from './glossary.js';
+
+installDictionary();
 
 const VERSION = '0.1.0';
 

@@ -92,6 +92,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const checkedOnce = new Set<string>();
   /** Counts changes of settings, config and profile files: part of every diagnostics result id. */
   let settingsGeneration = 0;
+  // A checking thread loaded its dictionary after its first results: what it answered before
+  // lacks the spelling findings, so every document is pulled again.
+  for (const w of workers) {
+    w.onRefresh = () => {
+      settingsGeneration++;
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+    };
+  }
 
   // ---- settings -----------------------------------------------------------------------------
   const settingsCache = new Map<string, Promise<EditorSettings>>();

@@ -11,6 +11,7 @@ import { unfinishedSentence } from './unfinished-sentence.js';
 import { statedCount } from './stated-count.js';
 import { trackedChange } from './tracked-change.js';
 import { longSentence } from './long-sentence.js';
+import { spelling } from './spelling.js';
 
 /**
  * The prose rules, registered in rules/index.ts. They read the report's words (see
@@ -24,6 +25,7 @@ export const PROSE_RULES: readonly RuleDefinition[] = [
   repeatedWord,
   article,
   usSpelling,
+  spelling,
   bodyName,
   outdatedReference,
   unbalanced,
