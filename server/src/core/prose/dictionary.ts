@@ -61,12 +61,24 @@ export function dictionary(): ITrie | undefined {
 
 /** Whether the dictionary knows a word as written, or (for a capitalised or all-capital word) in lower case. */
 export function knownWord(dict: ITrie, word: string): boolean {
+  let yes = answers.get(word);
+  if (yes === undefined) {
+    if (answers.size >= 100_000) answers.clear();
+    answers.set(word, (yes = lookUp(dict, word)));
+  }
+  return yes;
+}
+
+/** The dictionary's answers, kept across checks (a report repeats its words; an edit re-checks a few). */
+const answers = new Map<string, boolean>();
+
+function lookUp(dict: ITrie, word: string): boolean {
   if (dict.has(word)) return true;
   const lower = word.toLowerCase();
   if (lower !== word && dict.has(lower)) return true;
   // "Children's", "councils'": the word without the possessive.
   const bare = word.replace(/['’]s?$/, '');
-  return bare !== word && bare.length > 0 && knownWord(dict, bare);
+  return bare !== word && bare.length > 0 && lookUp(dict, bare);
 }
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
