@@ -1,6 +1,6 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
-import { proseSegments, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, type ProseSegment } from './segments.js';
 import { vowelSound } from './sound.js';
 
 /** Latin and French phrases that keep "a" ("a priori", "a la carte"). */
@@ -22,8 +22,7 @@ export const article = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const unchanged = unchangedSegments(model);
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       if (seg.shouted || seg.kind === 'table') return;
       ARTICLE.lastIndex = 0;

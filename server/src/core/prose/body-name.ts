@@ -1,6 +1,6 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
-import { proseSegments, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, type ProseSegment } from './segments.js';
 import { WRONG_NAMES } from './bodies.js';
 
 export const bodyName = defineRule({
@@ -16,8 +16,7 @@ export const bodyName = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const unchanged = unchangedSegments(model);
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       const seen: [number, number][] = [];
       for (const n of WRONG_NAMES) {

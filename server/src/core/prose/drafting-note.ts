@@ -1,5 +1,5 @@
 import { defineRule } from '../rules/define.js';
-import { proseSegments, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, type ProseSegment } from './segments.js';
 
 /** Notes to a colleague that are drafting notes wherever they stand. */
 const ANYWHERE = /(?<![\p{L}\p{N}])(?:DN|TODO|FIXME|NTS)(?:[ \t]*[:–-]|(?=[ \t]+[a-z]))|\bnote (?:to|for) (?:self|the author|author|editor|the editor|reviewers?|colleagues?)\b|\?{2,}/giu;
@@ -19,8 +19,7 @@ export const draftingNote = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const unchanged = unchangedSegments(model);
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       const spans: [number, number][] = [];
       ANYWHERE.lastIndex = 0;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../rules/define.js';
-import { proseSegments, sentencesOf, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, sentencesOf, type ProseSegment } from './segments.js';
 
 export const longSentence = defineRule({
   id: 'prose/long-sentence',
@@ -21,8 +21,7 @@ export const longSentence = defineRule({
   check(ctx) {
     const { model } = ctx;
     const max = ctx.options.maxWords;
-    const unchanged = unchangedSegments(model);
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' || seg.kind === 'heading') return;
       for (const s of sentencesOf(seg.text)) {

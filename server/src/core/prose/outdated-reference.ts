@@ -1,6 +1,6 @@
 import { defineRule } from '../rules/define.js';
 import { findDates, longDate, fromIso, toIso } from '../dates/index.js';
-import { proseSegments, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, unchangedSegments, type ProseSegment } from './segments.js';
 import { OUTDATED, historical } from './bodies.js';
 import type { Unchanged } from '../types.js';
 
@@ -35,7 +35,7 @@ export const outdatedReference = defineRule({
     }
     const live = OUTDATED.filter((o) => o.since <= iso);
     if (live.length === 0) return;
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check, unchanged);
     function check(seg: ProseSegment): void {
       for (const o of live) {
         o.re.lastIndex = 0;

@@ -1,6 +1,6 @@
 import { defineRule } from '../rules/define.js';
 import { PLACEHOLDER as TEMPLATE_PLACEHOLDER } from '../rules/structure-template-prompt.js';
-import { proseSegments, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, type ProseSegment } from './segments.js';
 
 /**
  * Placeholders: Word content-control prompts, runs of X standing for a figure or a date,
@@ -39,8 +39,7 @@ export const placeholder = defineRule({
   check(ctx) {
     const { model } = ctx;
     const templateReports = ctx.profile !== undefined;
-    const unchanged = unchangedSegments(model);
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       const raw = model.text.slice(seg.start, seg.end);
       const seen: [number, number][] = [];

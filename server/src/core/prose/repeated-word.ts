@@ -1,6 +1,6 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
-import { proseSegments, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, type ProseSegment } from './segments.js';
 
 /** Doubles that English allows ("had had", "that that", "is is" in "what it is is"). */
 const LEGITIMATE = new Set(['had', 'that', 'is', 'do', 'did', 'bye', 'so', 'very', 'no', 'ha', 'tut', 'chop', 'pom', 'can', 'dum']);
@@ -21,8 +21,7 @@ export const repeatedWord = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const unchanged = unchangedSegments(model);
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table') return;
       REPEAT.lastIndex = 0;

@@ -1,5 +1,6 @@
 import { defineUnitMemo, joinUnitMemos, unchangedUnitItems, unitMemo, type Block, type BlockKind, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
+import type { RuleContext } from '../rules/define.js';
 import { maskSegment } from '../acronyms/scan.js';
 import { lastAtOrBefore } from '../text.js';
 
@@ -85,6 +86,15 @@ export function proseSegments(model: ReportModel): ProseSegment[] {
 /** The segments an edit left as they were (for `RuleContext.keyed`). */
 export function unchangedSegments(model: ReportModel): Unchanged | undefined {
   return unchangedUnitItems(model, PROSE);
+}
+
+/**
+ * Runs a prose rule's `check` on every segment, each filed under the segment (see
+ * `RuleContext.keyed`): what it reported is kept for the segments an edit left as they were
+ * (`unchanged`: by default the segments of the units the edit did not touch).
+ */
+export function eachSegment<O>(ctx: RuleContext<O>, check: (seg: ProseSegment) => void, unchanged: Unchanged | undefined = unchangedSegments(ctx.model)): void {
+  for (const seg of proseSegments(ctx.model)) ctx.keyed(seg, unchanged, check);
 }
 
 /** The segments of one unit. */

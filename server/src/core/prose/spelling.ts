@@ -3,7 +3,7 @@ import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
-import { inSpans, proseSegments, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
+import { eachSegment, inSpans, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
 import { dictionary, knownWord, suggestions } from './dictionary.js';
 import { councilName, councilWord, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
@@ -62,7 +62,7 @@ export const spelling = defineRule({
     }
     const known = (w: string): boolean => knownWord(dict, w) || councilWord(w) || names.has(w) || workspace.has(w) || lowerWorkspace.has(w.toLowerCase());
     const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check, unchanged);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/[a-z]{4,}\s+[a-z]{4,}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;
@@ -98,28 +98,4 @@ export const spelling = defineRule({
   },
 });
 
-/** "Add to workspace dictionary" as data: where the word goes in the workspace's `.committee-reports.json`. */
-export interface WordAddition {
-  file: '.committee-reports.json';
-  path: ['rules', 'prose/spelling', 'options', 'words'];
-  word: string;
-  description: string;
-}
-
-export function wordAddition(word: string): WordAddition {
-  return { file: '.committee-reports.json', path: ['rules', 'prose/spelling', 'options', 'words'], word, description: `Add "${word}" to the workspace dictionary` };
-}
-
-/** Applies a word addition to the text of a JSON config file (or creates one); the list stays sorted and without repeats. */
-export function applyWordAddition(configText: string | undefined, add: WordAddition): string {
-  const data = (configText && configText.trim() ? JSON.parse(configText) : {}) as Record<string, unknown>;
-  const rules = (data.rules ??= {}) as Record<string, unknown>;
-  let setting = rules['prose/spelling'];
-  if (typeof setting === 'string') setting = rules['prose/spelling'] = { severity: setting };
-  const s = (setting ??= rules['prose/spelling'] = {}) as Record<string, unknown>;
-  const options = (s.options ??= {}) as Record<string, unknown>;
-  const words = Array.isArray(options.words) ? (options.words as unknown[]).filter((w): w is string => typeof w === 'string') : [];
-  if (!words.includes(add.word)) words.push(add.word);
-  options.words = words.sort((a, b) => a.localeCompare(b));
-  return JSON.stringify(data, null, 2) + '\n';
-}
+export { wordAddition, applyWordAddition, type WordAddition } from './word-list.js';

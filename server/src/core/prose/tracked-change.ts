@@ -1,5 +1,5 @@
 import { defineRule } from '../rules/define.js';
-import { proseSegments, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, type ProseSegment } from './segments.js';
 
 /** Two amounts or two percentages side by side with nothing between: an old and a new value both left in. */
 const SIDE_BY_SIDE = /(?<![\p{L}\p{N}.,])(£\d[\d,]*(?:\.\d+)?(?:k|m|bn|K|M)?|\d[\d,]*(?:\.\d+)?%)[ \t]+(£?\d[\d,]*(?:\.\d+)?(?:k|m|bn|K|M)?%?)(?![\p{L}\p{N}/%£-])/gu;
@@ -17,8 +17,7 @@ export const trackedChange = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const unchanged = unchangedSegments(model);
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table') return;
       SIDE_BY_SIDE.lastIndex = 0;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rules/define.js';
-import { proseSegments, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, type ProseSegment } from './segments.js';
 
 /**
  * List enumerators that close a bracket they never opened (`a)`, `ii)`, `2)` at the start
@@ -50,8 +50,7 @@ export const unbalanced = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const unchanged = unchangedSegments(model);
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table') return;
       for (const u of unpaired(seg.text)) {

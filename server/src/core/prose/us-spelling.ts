@@ -1,6 +1,6 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
-import { inSpans, proseSegments, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
+import { eachSegment, inSpans, quotedSpans, wordsOf, type ProseSegment } from './segments.js';
 import US from './data/us-spellings.json';
 
 const FORMS = US as Record<string, string>;
@@ -52,8 +52,7 @@ export const usSpelling = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const unchanged = unchangedSegments(model);
-    for (const seg of proseSegments(model)) ctx.keyed(seg, unchanged, check);
+    eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       let quoted: { start: number; end: number }[] | undefined;
       const words = wordsOf(seg);
