@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // (Schemas and rule docs are generated and committed: `npm run generate`.)
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,3 +39,8 @@ for (const e of entries) {
   if (!existsSync(join(root, e.in))) continue;
   await build({ ...common, entryPoints: [join(root, e.in)], outfile: join(root, e.out), external: e.external ?? [] });
 }
+
+// The prose rules' English dictionary, read at run time beside the server bundles
+// (server/src/node/dictionary.ts).
+const dictionary = join(dirname(createRequire(import.meta.url).resolve('@cspell/dict-en-gb-mit/cspell-ext.json')), 'en_GB.trie.gz');
+copyFileSync(dictionary, join(root, 'server', 'out', 'en_GB.trie.gz'));

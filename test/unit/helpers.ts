@@ -1,8 +1,12 @@
 import { checkReport } from '../../server/src/core/check.js';
+import { installDictionary } from '../../server/src/node/dictionary.js';
 import { applyFixes } from '../../server/src/core/fix.js';
 import type { Finding } from '../../server/src/core/types.js';
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from '../../server/src/core/parse.js';
+
+// The prose rules' dictionary, read from its npm package.
+installDictionary();
 
 /** The date fixtures are checked on, so date rules are reproducible. */
 export const FIXTURE_TODAY = '2026-02-20';

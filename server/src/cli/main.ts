@@ -7,6 +7,7 @@ import { CheckPacks } from './pack.js';
 import { exportPackCommand } from './pack-export.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
+import { installDictionary } from '../node/dictionary.js';
 import { isReportFile } from '../core/report-files.js';
 import { toJson, toSarif, toText, type FileFindings } from './format.js';
 import { RULES } from '../core/rules/index.js';
@@ -14,6 +15,8 @@ import { display, exportCommand, posix } from './export.js';
 import { glossaryCommand } from './glossary.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
 import { checkWordFile, importCommand, isWordFile } from './import.js';
+
+installDictionary();
 
 const VERSION = '0.1.0';
 

@@ -83,6 +83,12 @@ export class Analyzer {
     this.invalidate();
   }
 
+  /** The dictionary arrived: checks made without it are not kept (their sessions neither). */
+  dictionaryLoaded(): void {
+    this.sessions.clear();
+    this.invalidate();
+  }
+
   invalidate(): void {
     this.settingsCache.clear();
     this.lastCheck.clear();

@@ -15,6 +15,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; codeCache: string }
   | { type: 'started'; id: number }
+  /** What the thread answered may now be more complete (the dictionary arrived): ask the client to pull again. */
+  | { type: 'refresh' }
   | { type: 'result'; id: number; value?: unknown; error?: string; cancelled?: boolean };
 
 export class Cancelled extends Error {
@@ -57,6 +59,9 @@ export class AnalysisWorker {
   private readonly pending = new Map<number, Pending>();
   private running: number | undefined;
   private disposed = false;
+
+  /** Called when the thread's answers may have become more complete (its dictionary arrived). */
+  onRefresh?: () => void;
 
   constructor(
     private readonly name: string,
@@ -111,6 +116,10 @@ export class AnalysisWorker {
     }
     if (m.type === 'started') {
       this.running = m.id;
+      return;
+    }
+    if (m.type === 'refresh') {
+      this.onRefresh?.();
       return;
     }
     if (this.running === m.id) this.running = undefined;

@@ -18,6 +18,8 @@ import type { Worker } from 'node:worker_threads';
 import { dirnameOf } from '../core/paths.js';
 import { todayIso } from '../core/today.js';
 import { disableRuleEdit } from '../core/directives.js';
+import { applyWordAddition, wordAddition } from '../core/prose/word-list.js';
+import { readFileSync } from 'node:fs';
 import { AnalysisWorker, Cancelled, type PoolStats } from './pool.js';
 import { CHECKS_LANE } from './spawn.js';
 import type { CheckDone, ConfigProblems } from './analyzer.js';
@@ -102,6 +104,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const checkedOnce = new Set<string>();
   /** Counts changes of settings, config and profile files: part of every diagnostics result id. */
   let settingsGeneration = 0;
+  // A checking thread loaded its dictionary after its first results: what it answered before
+  // lacks the spelling findings, so every document is pulled again.
+  for (const w of workers) {
+    w.onRefresh = () => {
+      settingsGeneration++;
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+    };
+  }
 
   // ---- settings -----------------------------------------------------------------------------
   const settingsCache = new Map<string, Promise<EditorSettings>>();
@@ -306,6 +316,45 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // ---- code actions -----------------------------------------------------------------------------
   const wants = (only: string[] | undefined, kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
 
+  /**
+   * "Add to workspace dictionary": puts the word in the spelling rule's word list in the
+   * workspace folder's `.committee-reports.json` (created when missing); the config watcher
+   * then checks again. Not offered beside a YAML config or a JSON one that does not parse.
+   */
+  const addWordAction = (uri: string, word: string, d: Diagnostic): CodeAction[] => {
+    const path = uriToPath(uri);
+    const folder = folders.map((f) => uriToPath(f)).find((f) => f && path?.startsWith(f + '/')) ?? (path ? dirnameOf(path) : undefined);
+    if (!folder || !word) return [];
+    const read = (f: string): string | undefined => {
+      try {
+        return readFileSync(f, 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    if (read(`${folder}/.committee-reports.yaml`) !== undefined || read(`${folder}/.committee-reports.yml`) !== undefined) return [];
+    const file = `${folder}/.committee-reports.json`;
+    const before = read(file);
+    const add = wordAddition(word);
+    let after: string;
+    try {
+      after = applyWordAddition(before, add);
+    } catch {
+      return [];
+    }
+    const fileUri = pathToUri(file);
+    const whole = { start: { line: 0, character: 0 }, end: { line: before === undefined ? 0 : before.split('\n').length, character: 0 } };
+    const change = { textDocument: { uri: fileUri, version: null }, edits: [{ range: whole, newText: after }] };
+    return [
+      {
+        title: add.description,
+        kind: 'quickfix',
+        diagnostics: [d],
+        edit: { documentChanges: before === undefined ? [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, change] : [change] },
+      },
+    ];
+  };
+
   connection.onCodeAction(async (params, token) => {
     const uri = params.textDocument.uri;
     const doc = docs.get(uri);
@@ -316,6 +365,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const seen = new Set<string>();
       const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && d.data);
       for (const d of ours) actions.push(...quickFixes(uri, d));
+      for (const d of ours) if ((d.data as DiagnosticData).ruleId === 'prose/spelling') actions.push(...addWordAction(uri, doc.getText(d.range), d));
       for (const d of ours) {
         const ruleId = (d.data as DiagnosticData).ruleId;
         const key = `${ruleId}\0${d.range.start.line}`;

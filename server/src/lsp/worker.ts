@@ -5,6 +5,8 @@ import type { WorkerData } from './spawn.js';
 import { IdleCollector } from './idle-gc.js';
 import type { ExportParams, RenderPreviewParams } from './protocol.js';
 import type * as Renderer from '../node/render.js';
+import { installDictionary } from '../node/dictionary.js';
+import { deferDictionary, loadDictionary } from '../core/prose/dictionary.js';
 
 export interface WorkerHooks {
   /** Called once, after the first check has been answered (thread-main.ts writes the code cache). */
@@ -36,7 +38,18 @@ export function runWorker(hooks: WorkerHooks = {}): void {
   let scheduled = false;
   const post = (m: FromWorker): void => port.postMessage(m);
   const collector = data?.collectWhenIdle ? IdleCollector.forThisThread() : undefined;
-  let afterFirstCheck = hooks.afterFirstCheck;
+  // The dictionary (a second or two to load) is kept off the way to the first results:
+  // loaded after the first check has been answered, then every document is checked afresh.
+  installDictionary();
+  deferDictionary();
+  const first = hooks.afterFirstCheck;
+  let afterFirstCheck: (() => void) | undefined = () => {
+    first?.();
+    if (loadDictionary()) {
+      analyzer.dictionaryLoaded();
+      post({ type: 'refresh' });
+    }
+  };
 
   const schedule = (): void => {
     if (scheduled || queue.length === 0) return;

@@ -44,3 +44,6 @@ const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 export function isRomanNumeral(token: string): boolean {
   return token.length >= 2 && /^[IVX]+$/.test(token) && ROMAN.test(token);
 }
+
+/** Notes that look like acronyms but are never spelt out: "to be confirmed", "not applicable". */
+export const NOT_ACRONYMS = new Set(['TBC', 'TBA', 'TBD', 'TBCs', 'NA']);

@@ -1,5 +1,7 @@
 import { defineUnitMemo, joinUnits, unitMemo, unitMemoIfAny, type Block, type ReportModel, type Section, type Unit } from '../model.js';
-import { ENGLISH_CAPS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
+import { ENGLISH_CAPS, NOT_ACRONYMS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
+import { builtinEntry } from './builtin.js';
+import { dictionary, knownWord } from '../prose/dictionary.js';
 import { lastAtOrBefore } from '../text.js';
 import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
 
@@ -442,6 +444,7 @@ export function readToken(word: string): { key: string; plural: boolean; weak?: 
   if (upper < 2 || letters > 10) return undefined;
   if (twoLower !== -1 && twoLower < key.length) return undefined;
   if (!plural && isRomanNumeral(key)) return undefined;
+  if (NOT_ACRONYMS.has(key)) return undefined;
   if (upper === letters) {
     if (ENGLISH_CAPS.has(key) || PLACE_CAPS.has(key)) return { key, plural, weak: 'english' };
     if (letters >= 7) return { key, plural, weak: 'long' };
@@ -523,6 +526,18 @@ function shoutedLine(m: string, from: number, to: number, heading: boolean): boo
 
 type CompoundHead = NonNullable<Candidate['compoundHead']>;
 
+/**
+ * A word of a line written in capitals (a title, a heading, a "NOT FOR PUBLICATION"
+ * banner) that the English dictionary knows, and that is not a known acronym (SEND,
+ * CAMHS): DEAL, BUY, SIX, LOST. Before the dictionary is loaded (the server loads it
+ * after its first results) only the short list in lexicon.ts applies.
+ */
+function englishInCapitals(key: string): boolean {
+  if (!/^[A-Z]{2,}$/.test(key) || builtinEntry(key)) return false;
+  const dict = dictionary();
+  return dict !== undefined && knownWord(dict, key.toLowerCase());
+}
+
 function scanSegment(m: string, seg: Segment, scope: number, occurrences: Occurrence[], definitions: Definition[], compounds: Map<Occurrence, CompoundHead>): void {
   const cands = candidatesIn(m, seg.start);
   if (cands.length === 0) return;
@@ -549,6 +564,7 @@ function scanSegment(m: string, seg: Segment, scope: number, occurrences: Occurr
     };
     let weak = c.weak;
     if (!weak && lineShouted && c.key === c.key.toUpperCase() && acronymLetters(c.key).replace(/[^A-Z]/g, '').length >= 5) weak = 'shouted';
+    if (!weak && lineShouted && englishInCapitals(c.key)) weak = 'english';
     if (weak) occ.weak = weak;
     if (c.compoundHead) compounds.set(occ, c.compoundHead);
     occurrences.push(occ);

@@ -25,6 +25,7 @@ import { DATE_RULES } from './date.js';
 import { ACRONYM_RULES } from './acronym.js';
 import { CROSSREF_RULES } from '../crossref/rules.js';
 import { PACK_RULES } from '../pack/rules.js';
+import { PROSE_RULES } from '../prose/index.js';
 
 /** Every rule, in the order findings are documented. Add new rules here. */
 export const RULES: readonly RuleDefinition[] = [
@@ -54,6 +55,7 @@ export const RULES: readonly RuleDefinition[] = [
   ...ACRONYM_RULES,
   ...CROSSREF_RULES,
   ...PACK_RULES,
+  ...PROSE_RULES,
 ] as RuleDefinition[];
 
 export function ruleById(id: string): RuleDefinition | undefined {

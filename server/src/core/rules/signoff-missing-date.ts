@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { hasSignature, rangeOf, signEntries } from './signoff-model.js';
+import { hasSignature, looksLikeDate, rangeOf, signEntries } from './signoff-model.js';
 
 export const signoffMissingDate = defineRule({
   id: 'signoff/missing-date',
@@ -7,7 +7,7 @@ export const signoffMissingDate = defineRule({
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    why: 'The date shows when the officer cleared the block, and so whether the clearance predates later changes to the report. A sign-off without a "Dated:" line, or with an empty one, cannot show that.',
+    why: 'The date shows when the officer cleared the block, and so whether the clearance predates later changes to the report. A sign-off without a "Dated:" line, or with an empty one, cannot show that, and neither can one that reads "TBC" or "N/A".',
     bad: 'Signed: Phil Ball, Sustainability Officer, Ext 37 2246\n\n### 5.5 Other implications',
     good: 'Signed: Phil Ball, Sustainability Officer, Ext 37 2246\n\nDated: 4 February 2026\n\n### 5.5 Other implications',
   },
@@ -29,6 +29,12 @@ export const signoffMissingDate = defineRule({
         ctx.report({
           message: 'The "Dated:" line is empty; write the date the officer cleared this block (d Month yyyy).',
           range: rangeOf(model, e.dated.labelStart, e.dated.labelEnd),
+        });
+      } else if (!looksLikeDate(e.dated.value)) {
+        // "Dated: TBC", "Dated: N/A": a note where the date should be.
+        ctx.report({
+          message: `The "Dated:" line reads "${e.dated.value}", which is not a date: write the date the officer cleared this block (d Month yyyy).`,
+          range: rangeOf(model, e.dated.valueStart, e.dated.valueEnd),
         });
       }
     }

@@ -4,7 +4,7 @@ import { canonicalHeading } from '../templates/loader.js';
 import { unchangedBlocks, type Block } from '../model.js';
 
 /** Generic placeholders officers leave in templates. */
-const PLACEHOLDER = /\[(?:insert|add|enter|name|date|tbc|todo)\b[^\]\n]*\]|<<[^>\n]+>>|\bXX\/XX\/XX(?:XX)?\b/gi;
+export const PLACEHOLDER = /\[(?:insert|add|enter|name|date|tbc|todo)\b[^\]\n]*\]|<<[^>\n]+>>|\bXX\/XX\/XX(?:XX)?\b/gi;
 
 /**
  * The skeleton snippets' own placeholders (scripts/gen-snippets.ts), left as inserted: a

@@ -1,0 +1,107 @@
+import { gunzipSync } from 'node:zlib';
+import { decodeTrie, type ITrie } from 'cspell-trie-lib';
+
+/**
+ * The English (British) dictionary: cspell's maintained en-GB Hunspell word list
+ * (`@cspell/dict-en-gb-mit`, a compressed trie), read with `cspell-trie-lib`. Loading it
+ * takes a second or two, so the language server defers it (`deferDictionary`) and loads
+ * it on its checking thread after the first results (`loadDictionary`); until then the
+ * rules that need it (spelling, English words in capitals) go without. Everything else
+ * (the CLI, tests) loads it on first use.
+ */
+
+let trie: ITrie | undefined;
+let deferred = false;
+let failed: string | undefined;
+let source: (() => Uint8Array) | undefined;
+
+/**
+ * How to read the dictionary's compressed trie (the core reads no files itself): the CLI,
+ * the server and the tests install the file reader of `server/src/node/dictionary.ts`.
+ */
+export function setDictionarySource(read: () => Uint8Array): void {
+  source = read;
+}
+
+/** Loads the dictionary now (idempotent). A missing or broken file leaves it unloaded, with the reason in `dictionaryProblem`. */
+export function loadDictionary(): ITrie | undefined {
+  if (trie || failed || !source) return trie;
+  try {
+    trie = decodeTrie(gunzipSync(source()));
+    loads++;
+  } catch (e) {
+    failed = e instanceof Error ? e.message : String(e);
+  }
+  return trie;
+}
+
+
+let loads = 0;
+
+/** How many times this process loaded the dictionary (tests: once). */
+export function dictionaryLoads(): number {
+  return loads;
+}
+
+/** Why the dictionary could not be loaded, if it could not. */
+export function dictionaryProblem(): string | undefined {
+  return failed;
+}
+
+/** From now on the dictionary is loaded only by `loadDictionary` (the server calls it after the first check). */
+export function deferDictionary(): void {
+  deferred = true;
+}
+
+/** The dictionary if it is loaded (or may be loaded now): undefined while deferred and not yet loaded. */
+export function dictionary(): ITrie | undefined {
+  if (trie || deferred) return trie;
+  return loadDictionary();
+}
+
+/** Whether the dictionary knows a word as written, or (for a capitalised or all-capital word) in lower case. */
+export function knownWord(dict: ITrie, word: string): boolean {
+  let yes = answers.get(word);
+  if (yes === undefined) {
+    if (answers.size >= 100_000) answers.clear();
+    answers.set(word, (yes = lookUp(dict, word)));
+  }
+  return yes;
+}
+
+/** The dictionary's answers, kept across checks (a report repeats its words; an edit re-checks a few). */
+const answers = new Map<string, boolean>();
+
+function lookUp(dict: ITrie, word: string): boolean {
+  if (dict.has(word)) return true;
+  const lower = word.toLowerCase();
+  if (lower !== word && dict.has(lower)) return true;
+  // "Children's", "councils'": the word without the possessive.
+  const bare = word.replace(/['’]s?$/, '');
+  return bare !== word && bare.length > 0 && lookUp(dict, bare);
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
+
+/**
+ * Words one edit away that the dictionary knows (a transposition, a letter dropped,
+ * changed or added), best first: cheap enough to run for every unknown word of a check.
+ */
+export function suggestions(dict: ITrie, word: string, known: (w: string) => boolean = (w) => knownWord(dict, w), max = 5): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([word]);
+  const cap = /^[A-Z][a-z]/.test(word);
+  const lower = cap ? word[0]!.toLowerCase() + word.slice(1) : word;
+  const add = (c: string): void => {
+    const w = cap ? c[0]!.toUpperCase() + c.slice(1) : c;
+    if (out.length >= max || seen.has(w)) return;
+    seen.add(w);
+    if (!/['’]$/.test(w) && known(w)) out.push(w);
+  };
+  const n = lower.length;
+  for (let i = 0; i < n - 1; i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
+  for (let i = 0; i <= n; i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i));
+  for (let i = 0; i < n; i++) add(lower.slice(0, i) + lower.slice(i + 1));
+  for (let i = 0; i < n; i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1));
+  return out;
+}

@@ -1,0 +1,33 @@
+import type { ReportModel, Unit } from '../model.js';
+import { lastAtOrBefore } from '../text.js';
+import type { ProseSegment } from './segments.js';
+
+/** The unit holding a segment, and the units after it. */
+export function unitIndexOf(model: ReportModel, seg: ProseSegment): number {
+  return lastAtOrBefore(model.units, seg.start, (u) => u.start);
+}
+
+/** The number of top-level items in the first list within `within` units after unit `ui`, if any (before a heading). */
+export function listAfter(model: ReportModel, ui: number, within: number): { unit: Unit; items: number } | undefined {
+  for (let k = ui + 1; k <= ui + within && k < model.units.length; k++) {
+    const u = model.units[k]!;
+    if (u.node.type === 'heading') return undefined;
+    if (u.node.type === 'list') return { unit: u, items: u.node.children.length };
+  }
+  return undefined;
+}
+
+/**
+ * A per-segment answer kept while the segment object is (an edit elsewhere keeps the
+ * segments of the units it did not touch): positions in it are relative to the segment.
+ */
+export function perSegment<T>(compute: (seg: ProseSegment) => T): (seg: ProseSegment) => T {
+  const memo = new WeakMap<ProseSegment, { text: string; value: T }>();
+  return (seg) => {
+    const hit = memo.get(seg);
+    if (hit && hit.text === seg.text) return hit.value;
+    const value = compute(seg);
+    memo.set(seg, { text: seg.text, value });
+    return value;
+  };
+}

@@ -1,0 +1,23 @@
+import { distance } from 'fastest-levenshtein';
+import LEXICON from './data/council-lexicon.json';
+
+/** The council lexicon (data/council-lexicon.json): wards, places, bodies, local-government words. */
+export const COUNCIL_WORDS: ReadonlySet<string> = new Set(LEXICON.words);
+const LOWER = new Set(LEXICON.words.filter((w) => w === w.toLowerCase()));
+
+/** Whether the council lexicon knows a word (lower-case entries in any case; names as written). */
+export function councilWord(word: string): boolean {
+  return COUNCIL_WORDS.has(word) || LOWER.has(word.toLowerCase());
+}
+
+const NAMES = LEXICON.words.filter((w) => /^[A-Z][a-z]/.test(w));
+/** The lexicon's names (wards, places, bodies): what a capitalised word one letter off is taken for. */
+export function councilName(word: string): boolean {
+  return NAMES.includes(word);
+}
+
+/** Whether a capitalised word is one edit from one of the lexicon's names ("Moncell", "Leicestershre"). */
+export function nearCouncilName(word: string): boolean {
+  for (const n of NAMES) if (Math.abs(n.length - word.length) <= 1 && n !== word && distance(n, word) === 1) return true;
+  return false;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineRule } from '../rules/define.js';
+import { eachSegment, sentencesOf, type ProseSegment } from './segments.js';
+
+export const longSentence = defineRule({
+  id: 'prose/long-sentence',
+  title: 'Long sentence',
+  defaultSeverity: 'info',
+  fixable: false,
+  needsProfile: false,
+  options: z
+    .object({
+      maxWords: z.number().int().min(10).default(40).describe('Sentences with more words than this are reported.'),
+    })
+    .strict(),
+  docs: {
+    why: 'Reports are read by councillors and the public. Plain English guidance keeps sentences to 15-20 words on average; one of more than 40 words is hard to follow on first reading and is usually two or three sentences.',
+    bad: '3.1 The service, which was established in 2019 following a review of early help provision across the city that found gaps in support for families with children under five, will now be extended to cover families with children of all ages, subject to the outcome of the consultation that will run until the end of March.',
+    good: '3.1 The service began in 2019, after a review found gaps in support for families with children under five. It will now be extended to families with children of all ages, subject to the consultation, which runs until the end of March.',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const max = ctx.options.maxWords;
+    eachSegment(ctx, check);
+    function check(seg: ProseSegment): void {
+      if (seg.kind === 'table' || seg.kind === 'heading') return;
+      for (const s of sentencesOf(seg.text)) {
+        const words = seg.text.slice(s.start, s.end).match(/[\p{L}\p{N}][\p{L}\p{N}'’.,%-]*/gu)?.length ?? 0;
+        if (words <= max) continue;
+        let a = s.start;
+        while (a < s.end && /\s/.test(seg.text[a]!)) a++;
+        let b = s.end;
+        while (b > a && /\s/.test(seg.text[b - 1]!)) b--;
+        ctx.report({
+          message: `Sentence of ${words} words (more than ${max}); consider splitting it.`,
+          range: model.index.range(seg.start + a, seg.start + b),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { defineRule } from '../rules/define.js';
+import { replaceFix } from '../rules/util.js';
+import type { ReportModel } from '../model.js';
+import type { Unchanged } from '../types.js';
+import { eachSegment, inSpans, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
+import { dictionary, knownWord, suggestions } from './dictionary.js';
+import { councilName, councilWord, nearCouncilName } from './lexicon.js';
+import { britishForm } from './us-spelling.js';
+
+/** The report's own names: the words of its front-matter values and of its `Signed:` lines. */
+export function reportNames(model: ReportModel): Set<string> {
+  const out = new Set<string>();
+  const add = (s: string): void => {
+    for (const w of s.match(/[\p{L}][\p{L}'’-]*/gu) ?? []) {
+      out.add(w);
+      for (const p of w.split('-')) out.add(p);
+    }
+  };
+  for (const e of model.frontMatter.entries) add(e.source);
+  for (const so of model.signoffs) if (so.signed) add(so.signed.value);
+  return out;
+}
+
+const sessionNames = new WeakMap<object, string>();
+
+/** Whether a word is not to be checked at all: figures, codes, acronyms, single letters, Roman numerals. */
+function notAWord(w: string): boolean {
+  return w.length < 3 || /[0-9_]/.test(w) || /^[A-Z][A-Z'’s-]*$/.test(w) || /[a-z][A-Z]/.test(w);
+}
+
+export const spelling = defineRule({
+  id: 'prose/spelling',
+  title: 'Misspelt word',
+  defaultSeverity: 'warning',
+  fixable: true,
+  needsProfile: false,
+  options: z
+    .object({
+      words: z.array(z.string()).default([]).describe('Workspace word list: words that are spelt right (names, local terms).'),
+    })
+    .strict(),
+  docs: {
+    why: 'A misspelt word ("goverment", "accomodation") or place ("Leicestershre") in a published report is the first thing a councillor or resident notices. Words are checked against a maintained British English dictionary (cspell\'s en-GB Hunspell list), the council lexicon (wards, districts, public bodies, local-government words such as wellbeing and underspend), the report\'s own names (front matter, sign-offs) and the workspace word list (the rule\'s `words` option, which "Add to workspace dictionary" fills). Acronyms, names in capitals mid-sentence that are not near a known name, figures, code, links and quoted titles are not checked. Suggestions are quick fixes.',
+    bad: '3.1 The goverment has asked for accomodation in Leicestershre.',
+    good: '3.1 The government has asked for accommodation in Leicestershire.',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const loaded = dictionary();
+    if (!loaded) return;
+    const dict = loaded;
+    const names = reportNames(model);
+    const workspace = new Set(ctx.options.words);
+    const lowerWorkspace = new Set(ctx.options.words.map((w) => w.toLowerCase()));
+    let unchanged: Unchanged | undefined = unchangedSegments(model);
+    if (model.session) {
+      // Findings kept across edits hold only while the report's names are the same.
+      const key = [...names].join(' ');
+      if (sessionNames.get(model.session) !== key) unchanged = undefined;
+      sessionNames.set(model.session, key);
+    }
+    const known = (w: string): boolean => knownWord(dict, w) || councilWord(w) || names.has(w) || workspace.has(w) || lowerWorkspace.has(w.toLowerCase());
+    const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
+    eachSegment(ctx, check, unchanged);
+    function check(seg: ProseSegment): void {
+      if (seg.kind === 'table' && /\d/.test(seg.text) && !/[a-z]{4,}\s+[a-z]{4,}/.test(seg.text)) return;
+      let quoted: { start: number; end: number }[] | undefined;
+      const words = wordsOf(seg);
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        const text = w.text.replace(/^['’]+|['’]+$/g, '');
+        if (notAWord(text) || knownCompound(text)) continue;
+        // A US spelling is prose/us-spelling's finding.
+        if (britishForm(text, '', '') !== undefined) continue;
+        const rel = w.start - seg.start;
+        // A capitalised word mid-sentence is a name: checked only when it is one letter from a ward, place or body of the lexicon.
+        const capital = /^[A-Z]/.test(text);
+        const sentenceStart = i === 0 || /[.!?:]\s*$/.test(seg.text.slice(words[i - 1]!.end - seg.start, rel));
+        // "Childrens", "Peoples": a plural that takes 's, written without the apostrophe.
+        const apostrophe = /(?:ren|men|ple)s$/.test(text) && known(`${text.slice(0, -1)}'s`);
+        // A name: only a near miss of the lexicon's names is a slip (cheap test first: most names are right).
+        if (capital && !sentenceStart && !apostrophe && !nearCouncilName(text)) continue;
+        // The council's names first ("Moncell": Monsell, the ward).
+        const near = suggestions(dict, text, (c) => dict.has(c) || dict.has(c.toLowerCase()) || councilWord(c)).sort((a, b) => Number(councilName(b)) - Number(councilName(a)));
+        // A file extension ("report.pdf").
+        if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
+        quoted ??= quotedSpans(seg.text);
+        if (inSpans(quoted, rel, rel + w.text.length)) continue;
+        const range = model.index.range(w.start, w.start + text.length);
+        ctx.report({
+          message: `"${text}" is not in the British English dictionary${near.length ? `: did you mean ${near.slice(0, 3).map((s) => `"${s}"`).join(' or ')}?` : '.'} If it is right, add it to the workspace dictionary.`,
+          range,
+          fixes: near.map((s) => replaceFix(`Change to "${s}"`, range, s, false)),
+        });
+      }
+    }
+  },
+});
+
+export { wordAddition, applyWordAddition, type WordAddition } from './word-list.js';

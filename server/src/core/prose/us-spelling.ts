@@ -1,0 +1,80 @@
+import { defineRule } from '../rules/define.js';
+import { replaceFix } from '../rules/util.js';
+import { eachSegment, inSpans, quotedSpans, wordsOf, type ProseSegment } from './segments.js';
+import US from './data/us-spellings.json';
+
+const FORMS = US as Record<string, string>;
+
+/** `-ize`/`-yze` words and their family, with the stem long enough to leave `size`, `seize`, `prize` alone. */
+const IZE = /^([a-z]{3,})([iy])z(e|es|ed|ing|ation|ations|ational|er|ers|able)$/;
+/** Words whose `z` belongs to the stem. */
+const KEEP_Z = /(?:size|sized|sizes|sizing|capsiz|seiz|assiz|maiz|baiz|priz|glaz|froz|bronz|oz)/;
+
+
+/** "license" is British only as a verb: after a determiner, or before fee, holder..., it is a noun. */
+const LICENSE_NOUN_BEFORE = /\b(?:a|the|their|his|her|its|our|your|this|that|driving|premises|alcohol|taxi|new|current|valid)[ \t]+$/i;
+const LICENSE_NOUN_AFTER = /^[ \t]+(?:fee|fees|holder|holders|conditions|application|applications|number|plate|plates|renewal|renewals|to)\b/i;
+
+/** The British form of a US spelling, or undefined. `before`/`after`: the text around the word. */
+export function britishForm(word: string, before: string, after: string): string | undefined {
+  const lower = word.toLowerCase();
+  let uk: string | undefined;
+  if (lower === 'program' || lower === 'programs') {
+    // "computer program", "the program crashed": software, spelt the US way in Britain too.
+    if (/\b(?:computer|software|antivirus|anti-virus)[ \t]+$/i.test(before)) return undefined;
+    uk = FORMS[lower];
+  } else if (lower === 'license' || lower === 'licenses') {
+    if (!LICENSE_NOUN_BEFORE.test(before) && !LICENSE_NOUN_AFTER.test(after)) return undefined;
+    uk = lower === 'license' ? 'licence' : 'licences';
+  } else {
+    uk = FORMS[lower];
+    if (uk === undefined) {
+      const m = IZE.exec(lower);
+      if (m && !KEEP_Z.test(lower)) uk = `${m[1]}${m[2]}s${m[3]}`;
+    }
+  }
+  if (uk === undefined) return undefined;
+  if (word === word.toUpperCase() && word.length > 1) return uk.toUpperCase();
+  if (word[0] === word[0]!.toUpperCase()) return uk[0]!.toUpperCase() + uk.slice(1);
+  return uk;
+}
+
+export const usSpelling = defineRule({
+  id: 'prose/us-spelling',
+  title: 'US spelling in a UK report',
+  defaultSeverity: 'warning',
+  fixable: true,
+  needsProfile: false,
+  docs: {
+    why: 'Council reports are written in British English and the council spells with -ise: "centre", "behaviour", "analyse", "fulfil", "enrolment", "programme", "licence" (the noun), "organisation". A US form reads as copied from elsewhere. The fix writes the British form; a computer program, and the names of US bodies in quotes, are left alone.',
+    bad: '3.1 The family hub center will analyze behavior data and prioritize enrollment.',
+    good: '3.1 The family hub centre will analyse behaviour data and prioritise enrolment.',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    eachSegment(ctx, check);
+    function check(seg: ProseSegment): void {
+      let quoted: { start: number; end: number }[] | undefined;
+      const words = wordsOf(seg);
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        if (w.text.includes('-')) continue;
+        const rel = w.start - seg.start;
+        const before = seg.text.slice(Math.max(0, rel - 24), rel);
+        const uk = britishForm(w.text, before, seg.text.slice(w.end - seg.start, w.end - seg.start + 24));
+        if (!uk) continue;
+        // Part of a proper name ("World Health Organization"): the name as its owner spells it.
+        const prev = words[i - 1];
+        if (/^[A-Z]/.test(w.text) && prev && /^[A-Z]/.test(prev.text) && !/[.!?:]\s*$/.test(seg.text.slice(prev.end - seg.start, rel))) continue;
+        quoted ??= quotedSpans(seg.text);
+        if (inSpans(quoted, rel, rel + w.text.length)) continue;
+        const range = model.index.range(w.start, w.end);
+        ctx.report({
+          message: `"${w.text}" is the US spelling; the council writes "${uk}".`,
+          range,
+          fixes: [replaceFix(`Change to "${uk}"`, range, uk)],
+        });
+      }
+    }
+  },
+});
