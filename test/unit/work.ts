@@ -7,7 +7,7 @@
  * `match` with a global expression, `matchAll`, `split`, `search`) the whole text; `slice`
  * and `substring` what they copy. Code that looks at the text again from every position
  * (the usual cause of quadratic time) shows as work growing with the square of the input.
- * Backtracking inside one call is not seen here (see `npm run audit:regex`).
+ * Backtracking inside one call is not seen here.
  */
 export function countWork(fn: () => void): number {
   let work = 0;

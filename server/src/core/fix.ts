@@ -11,8 +11,22 @@ export function applyFixes(text: string, fixes: Fix[]): { text: string; applied:
   const accepted: Span[] = [];
   let applied = 0;
   let order = 0;
+  const crlf = usesCrlf(text);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const span = (e: TextEdit): Span => {
+    // The byte-order mark stays first; nothing is written before it.
+    const start = Math.max(index.offsetAt(e.range.start), bom);
+    const end = Math.max(index.offsetAt(e.range.end), start);
+    let newText = e.newText;
+    if (crlf) {
+      // Inserted lines end as the file's lines do, and an edited line keeps its CR.
+      newText = newText.replace(/\r?\n/g, '\r\n');
+      if (text[end - 1] === '\r' && text[end] === '\n' && !newText.endsWith('\r')) newText += '\r';
+    }
+    return { start, end, newText, order: order++ };
+  };
   for (const fix of fixes) {
-    const spans = fix.edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText, order: order++ }));
+    const spans = fix.edits.map(span);
     const clash = spans.some((s) => accepted.some((a) => s.start < a.end && a.start < s.end || (s.start === a.start && s.end === a.end)));
     if (clash) continue;
     accepted.push(...spans);
@@ -31,4 +45,10 @@ export function applyFixes(text: string, fixes: Fix[]): { text: string; applied:
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
   return applyFixes(text, [{ title: '', edits, safe: true }]).text;
+}
+
+/** Whether a text's lines end in CRLF (its first line break decides, as editors do). */
+export function usesCrlf(text: string): boolean {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text[nl - 1] === '\r';
 }

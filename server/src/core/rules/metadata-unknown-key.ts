@@ -32,7 +32,8 @@ export const unknownKey = defineRule({
       ctx.report({
         message: close && !taken ? `Unknown front-matter key "${e.key}"; did you mean "${best}"?` : `Unknown front-matter key "${e.key}" for template ${profile.id}.`,
         range: e.keyRange,
-        fixes: close && !taken ? [replaceFix(`Rename to "${best}"`, e.keyRange, best!, bestD <= 2)] : [],
+        // The nearest key is a guess: a quick fix the officer picks, never applied by --fix.
+        fixes: close && !taken ? [replaceFix(`Rename to "${best}"`, e.keyRange, best!, false)] : [],
       });
     }
   },

@@ -1,6 +1,8 @@
 import { defineRule } from './define.js';
 import { trimEnd } from '../text.js';
+import type { Root } from 'mdast';
 import { insertFix, sectionSkeleton, specLabel } from './util.js';
+import { walkTree } from '../walk.js';
 import type { SectionSpec } from '../templates/schema.js';
 import type { ReportModel } from '../model.js';
 import type { Range } from '../types.js';
@@ -76,10 +78,50 @@ export const requiredSection = defineRule({
           message: `Required section "${specLabel(spec, profile)}" is missing; it belongs ${where}.`,
           // Where the fix puts it: the blank line after the section before it, or the line it goes in front of.
           range: insertionRange(model, offset, insertBefore),
-          fixes: [insertFix(`Insert "${specLabel(spec, profile)}"`, model, offset, text)],
+          // Safe only where the heading will be read as one: not at the end of code or HTML
+          // (an unclosed fence or HTML block would take it in, and --fix would add it again).
+          fixes: [insertFix(`Insert "${specLabel(spec, profile)}"`, model, offset, text, !endsInsideCodeOrHtml(model.text, model.tree, offset))],
         });
       }
     };
     visit(profile.sections, templateEnd, -1);
   },
 });
+
+const CLOSERS: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/**
+ * Whether text inserted at `offset` would be taken into a block that runs on: a fenced
+ * code block without its closing fence, or an HTML block that ends only at its closing
+ * marker (`</pre>`, `-->`) and has none. (Other HTML blocks end at the blank line the fix
+ * inserts first.)
+ */
+function endsInsideCodeOrHtml(text: string, tree: Root, offset: number): boolean {
+  let inside = false;
+  walkTree<true>(tree, true, (node) => {
+    const s = node.position?.start.offset ?? 0;
+    const e = node.position?.end.offset ?? 0;
+    if (node.type !== 'root' && (offset < s || offset > e)) return false;
+    const source = text.slice(s, e);
+    if (node.type === 'code') {
+      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+      if (fence) {
+        const lines = source.split('\n');
+        const last = lines[lines.length - 1]!.trim();
+        const closed = lines.length > 1 && last.length >= fence[1]!.length && [...last].every((c) => c === fence[1]![0]);
+        if (!closed) inside = true;
+      }
+    }
+    if (node.type === 'html') {
+      for (const [open, close] of CLOSERS) if (open.test(source) && !close.test(source.slice(source.search(/>|\n/) + 1))) inside = true;
+    }
+    return true;
+  });
+  return inside;
+}
