@@ -8,9 +8,9 @@ export const headingStyle = defineRule({
   defaultSeverity: 'info',
   fixable: true,
   docs: {
-    why: 'Agenda packs look consistent when every report uses the template\'s exact capitalisation and punctuation. The words are right, so this is only a style note.',
-    bad: '## 6. Background information and other papers:',
-    good: '## 6. Background information and other papers',
+    why: 'Agenda packs look consistent when every report uses the template\'s exact capitalisation and punctuation. The words are right, so this is only a style note. What the council\'s forms print is never reported: a heading with or without the colon the forms put after most headings ("7. Summary of appendices:"), and the wordings a form prints ("4.1 Financial Implications" on the scrutiny form).',
+    bad: '## 6. Background Information and other papers',
+    good: '## 6. Background information and other papers:',
   },
   check(ctx) {
     const { match, profile } = ctx;

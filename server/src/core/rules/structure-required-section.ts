@@ -2,6 +2,7 @@ import { defineRule } from './define.js';
 import { trimEnd } from '../text.js';
 import { insertFix, sectionSkeleton, specLabel } from './util.js';
 import type { SectionSpec } from '../templates/schema.js';
+import { notNeeded } from '../templates/match.js';
 
 export const requiredSection = defineRule({
   id: 'structure/required-section',
@@ -17,6 +18,8 @@ export const requiredSection = defineRule({
     const { match, model, profile } = ctx;
     if (!match || !profile) return;
     const templateEnd = trimEnd(model.text, model.appendixStart);
+    // A variant of the form: a section the report has may stand for others ("3. Detailed Report").
+    const replaced = notNeeded(match);
     const visit = (specs: SectionSpec[], parentEnd: number, parentStart: number): void => {
       for (let i = 0; i < specs.length; i++) {
         const spec = specs[i]!;
@@ -25,7 +28,7 @@ export const requiredSection = defineRule({
           visit(spec.children, found.section.end, found.section.start);
           continue;
         }
-        if (!spec.required) continue;
+        if (!spec.required || replaced.has(spec.id)) continue;
         // Where it belongs: after the previous matched sibling, else before the next one.
         let offset = -1;
         let where = '';
