@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from './define.js';
-import { readContacts, fitEmailToName, isSharedMailbox, SHARED_MAILBOX_WORDS, type NameRef } from './contact-parse.js';
+import { readContacts, fitEmailToName, isSharedMailbox, oneEdit, SHARED_MAILBOX_WORDS, type NameRef } from './contact-parse.js';
 import { clip } from './contact-parse.js';
 import { replaceFix } from './util.js';
 import type { Fix } from '../types.js';
@@ -18,9 +18,10 @@ import type { Fix } from '../types.js';
  * "enquiries" in its name part (option `sharedMailboxWords`).
  *
  * When the address and the name differ by a letter or two ("Jane More" /
- * "Jane.Moore@"), one of them is misspelt; the finding is on the name, since an address
- * that is in use is usually copied rather than typed, with an unsafe fix that spells
- * the name as the address does.
+ * "Jane.Moore@", "John Smyth" / "john.smith@", "pwallcae@" for Peter Wallace), one of
+ * them is misspelt: it is the officer's own address with a slip, not another officer's.
+ * The finding is on the name, with two unsafe fixes: the name spelt as the address, and
+ * the address spelt as the name (with a mailto link's target).
  */
 export const emailMismatch = defineRule({
   id: 'contact/email-mismatch',
@@ -55,8 +56,16 @@ export const emailMismatch = defineRule({
           const nameRange = model.index.range(name.start, name.end);
           const fixed = respell(name, r.token!, r.piece!);
           const fixes: Fix[] = fixed ? [replaceFix(`Spell the name "${fixed}", as in the e-mail address`, nameRange, fixed, false)] : [];
+          const address = respellAddress(email.raw, r.whole!, r.respelt!);
+          if (address) {
+            const edits = [email, ...(email.mirror ? [email.mirror] : [])].map((at) => ({ range: model.index.range(at.start, at.end), newText: address }));
+            fixes.push({ title: `Spell the address "${address}", as the officer's name`, edits, safe: false });
+          }
+          const oneLetter = oneEdit(r.piece!, r.token!);
           ctx.report({
-            message: `"${name.text}" is spelt differently in the e-mail address "${clip(email.raw)}" ("${r.token}" / "${r.piece}"): one of them is misspelt.`,
+            message: oneLetter
+              ? `"${name.text}" and the e-mail address "${clip(email.raw)}" are one letter apart ("${r.token}" / "${r.piece}"): a slip in the officer's name or in the address.`
+              : `"${name.text}" is spelt differently in the e-mail address "${clip(email.raw)}" ("${r.token}" / "${r.piece}"): one of them is misspelt.`,
             range: nameRange,
             fixes,
             related: [{ range: emailRange, message: 'The e-mail address' }],
@@ -77,6 +86,17 @@ export const emailMismatch = defineRule({
     }
   },
 });
+
+/** The address with its name part spelt as the officer's name ("john.smith@x" → "john.smyth@x"), keeping a capital. */
+function respellAddress(raw: string, whole: string, respelt: string): string | undefined {
+  const at = raw.indexOf('@');
+  const local = raw.slice(0, at);
+  const m = new RegExp(`(?<![A-Za-z])${whole}(?![A-Za-z])`, 'i').exec(local);
+  if (!m || whole === respelt) return undefined;
+  const written = m[0];
+  const repl = written === written.toUpperCase() && /[A-Z]/.test(written) ? respelt.toUpperCase() : /^[A-Z]/.test(written) ? respelt[0]!.toUpperCase() + respelt.slice(1) : respelt;
+  return local.slice(0, m.index) + repl + local.slice(m.index + written.length) + raw.slice(at);
+}
 
 function belongsTo(local: string, name: string): boolean {
   const f = fitEmailToName(local, name).fit;

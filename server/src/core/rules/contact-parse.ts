@@ -736,10 +736,13 @@ export interface FitResult {
   /** For 'near': the address part and the name part that differ. */
   piece?: string;
   token?: string;
+  /** For 'near': the address piece the slip is in ("jsmtih" of "jsmtih@"), and that piece spelt as the name is ("jsmith"). */
+  whole?: string;
+  respelt?: string;
 }
 
 /** Whether `piece` splits into name parts, initials of name parts or nicknames ("ed" → "edmund"). */
-function explains(piece: string, tokens: string[]): { ok: boolean; full: boolean } {
+function explains(piece: string, tokens: string[]): { ok: boolean; full: boolean; nickname?: boolean } {
   // best[i]: can piece[0, i) be explained; full[i]: using at least one whole name part.
   const n = piece.length;
   const ok: boolean[] = new Array(n + 1).fill(false);
@@ -760,7 +763,7 @@ function explains(piece: string, tokens: string[]): { ok: boolean; full: boolean
   }
   // A whole piece that is a nickname of a name part ("ed" / "edmund", "sam" / "samantha").
   if (!ok[n] && n >= 2) {
-    for (const t of tokens) if ((t.length >= 2 && piece.startsWith(t)) || (n >= 3 && t.startsWith(piece))) return { ok: true, full: true };
+    for (const t of tokens) if ((t.length >= 2 && piece.startsWith(t)) || (n >= 3 && t.startsWith(piece))) return { ok: true, full: true, nickname: true };
   }
   return { ok: ok[n]!, full: full[n]! };
 }
@@ -775,18 +778,65 @@ export function fitEmailToName(local: string, name: string): FitResult {
   let unexplained = 0;
   for (const p of pieces) {
     const r = explains(p, tokens);
+    // A long form of a name part ("edmund" for "Ed") unless it is the name with a slip ("johnsmyth" for "John Smith").
+    const slip = r.nickname ? oneSlip(p, tokens) : undefined;
+    if (slip) {
+      unexplained++;
+      near ??= slip;
+      continue;
+    }
     if (r.ok) {
       anyFull ||= r.full;
       continue;
     }
     unexplained++;
     for (const t of tokens) {
-      if (p.length >= 3 && t.length >= 3 && editDistanceAtMost(p, t, p.length >= 7 ? 2 : 1)) near ??= { fit: 'near', piece: p, token: t };
+      if (p.length >= 3 && t.length >= 3 && editDistanceAtMost(p, t, p.length >= 7 ? 2 : 1)) near ??= { fit: 'near', piece: p, token: t, whole: p, respelt: t };
     }
+    near ??= oneSlip(p, tokens);
   }
   if (unexplained === 0) return { fit: anyFull ? 'match' : 'initials' };
   if (near && unexplained === 1) return near;
   return { fit: 'none' };
+}
+
+/**
+ * A slip of one letter (one added, dropped, changed, or two swapped) in one name part
+ * inside an address piece the name otherwise explains: "jsmtih" or "johnsmyth" for
+ * "John Smith". Only name parts of four letters or more (a slip in an initial or a
+ * three-letter name is as likely another person), and only pieces of a name's length.
+ */
+function oneSlip(piece: string, tokens: string[]): FitResult | undefined {
+  if (piece.length > 40) return undefined;
+  for (const t of tokens) {
+    if (t.length < 4) continue;
+    for (let len = t.length - 1; len <= t.length + 1; len++) {
+      for (let i = 0; i + len <= piece.length; i++) {
+        const window = piece.slice(i, i + len);
+        if (window === t || !oneEdit(window, t)) continue;
+        const respelt = piece.slice(0, i) + t + piece.slice(i + len);
+        const r = explains(respelt, tokens);
+        if (r.ok && r.full && !r.nickname) return { fit: 'near', piece: window, token: t, whole: piece, respelt };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Damerau distance exactly one: one letter added, dropped, changed, or two neighbours swapped. */
+export function oneEdit(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i === a.length) return false;
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length - short.length !== 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
 }
 
 /** Levenshtein distance ≤ k, for short strings. */
