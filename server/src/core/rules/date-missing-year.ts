@@ -7,7 +7,10 @@ function what(f: FoundDate): string | undefined {
   if (f.context === 'signoff') return 'Sign-off date';
   if (f.frontMatterKey === 'meeting_date') return '"meeting_date" value';
   if (f.cue === 'meeting') return 'Meeting date';
+  // A day said of every year ("due on 31 March annually") has no year to give.
+  if (f.recurring) return undefined;
   if (f.cue === 'deadline') return 'Deadline';
+  if (f.context === 'text' || f.context === 'heading') return 'Date';
   return undefined;
 }
 
@@ -18,7 +21,7 @@ export const missingYear = defineRule({
   fixable: true,
   needsProfile: false,
   docs: {
-    why: 'Reports are reused from year to year, and a sign-off, meeting date or deadline without a year cannot show which year it belongs to: a legal or finance comment dated "19th September" may be last year\'s. Dates in running prose ("a visit on 29 September") are left alone. The quick fix adds the year the meeting date implies (a sign-off takes the latest such day on or before the meeting).',
+    why: 'Reports are reused from year to year, and a sign-off, meeting date or deadline without a year cannot show which year it belongs to: a legal or finance comment dated "19th September" may be last year\'s. The same goes for a date in running text or a heading ("a visit on 29 September"), unless its sentence says it recurs ("from 1 January each year"); tables, which often list dates of one year under a heading that gives it, are left alone. A weekday written with the date picks the year near the meeting in which the day falls on it ("Tuesday 6 October" in a report for March 2026 is 2026). The quick fix adds the year the meeting date implies (a sign-off takes the latest such day on or before the meeting).',
     bad: 'Signed: Sukhi Biring, Equalities Officer\n\nDated: 19th September',
     good: 'Signed: Sukhi Biring, Equalities Officer\n\nDated: 19th September 2024',
   },

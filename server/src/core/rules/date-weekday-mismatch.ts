@@ -24,7 +24,7 @@ export const weekdayMismatch = defineRule({
   fixable: true,
   needsProfile: false,
   docs: {
-    why: 'When a weekday and a date disagree, at least one of them is wrong, and people turn up on the wrong day. Which one is wrong cannot be known from the text, so the quick fixes offer both: the right weekday for the date, or the date of that weekday in the same week. A date written without a year is checked in the year the meeting date implies.',
+    why: 'When a weekday and a date disagree, at least one of them is wrong, and people turn up on the wrong day. Which one is wrong cannot be known from the text, so the quick fixes offer both: the right weekday for the date, or the date of that weekday in the same week. A date written without a year is checked against the years near the meeting date: it is reported only when the day falls on that weekday in none of them (when it does, date/missing-year names that year).',
     bad: 'The next meeting is on Monday 3 March 2026.',
     good: 'The next meeting is on Tuesday 3 March 2026.',
   },
@@ -44,7 +44,6 @@ export const weekdayMismatch = defineRule({
       if (actual === weekday.index) return;
       const written = WEEKDAY_NAMES[weekday.index]!;
       const right = WEEKDAY_NAMES[actual]!;
-      const assumed = f.year === undefined ? ` (taking the year as ${inferred.year}, from ${inferred.basis})` : '';
       const wdRange = model.index.range(weekday.start, weekday.end);
       const fixes = [replaceFix(`Change the weekday to ${right}`, wdRange, likeWritten(right, weekday.text), false)];
       if (f.year !== undefined && !f.yearFromRange && f.style.includes('yyyy')) {
@@ -54,8 +53,12 @@ export const weekdayMismatch = defineRule({
         const text = likeCase(format(other, f.style), model.text.slice(f.partStart, f.partEnd));
         fixes.push(replaceFix(`Change the date to ${written} ${format(other, 'd MMMM yyyy')}`, model.index.range(f.partStart, f.partEnd), text, false));
       }
+      const dayMonth = format(inferred.date, 'd MMMM');
       ctx.report({
-        message: `${format(inferred.date, 'd MMMM yyyy')} is a ${right}, not a ${written}${assumed}.`,
+        message:
+          f.year === undefined
+            ? `${dayMonth} is not a ${written} in any year near ${inferred.basis}: ${dayMonth} ${inferred.year} is a ${right}. The weekday or the date is wrong.`
+            : `${format(inferred.date, 'd MMMM yyyy')} is a ${right}, not a ${written}.`,
         range: wdRange,
         fixes,
       });
