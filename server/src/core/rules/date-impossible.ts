@@ -24,7 +24,7 @@ export const impossibleDate = defineRule({
   fixable: true,
   needsProfile: false,
   docs: {
-    why: 'A day that is not in the calendar (31 September, 29 February in a common year), an hour past 23 or a 24-hour time with "pm" cannot be acted on: a reader cannot tell which day or time was meant, and a notice or sign-off that names it is open to challenge. Ranges that end before they start are reported too. Figures in tables (2024/25, 12/24, 3.5) are never read as dates.',
+    why: 'A day that is not in the calendar (31 September, 29 February in a common year), an hour past 23 or a 24-hour time with "pm" cannot be acted on: a reader cannot tell which day or time was meant, and a notice or sign-off that names it is open to challenge. Ranges that end before they start are reported too. A 24-hour time written with a dot and no am/pm ("at 14.00", "from 09.30 to 16.00") is read as a time after a word that says one follows (at, from, until, between, starts, time:), never when a unit of a figure follows (per cent, pence, million). Figures in tables (2024/25, 12/24, 3.5) are never read as dates.',
     bad: 'Dated: 31 September 2025\n\nThe panel meets at 14:00pm.',
     good: 'Dated: 30 September 2025\n\nThe panel meets at 2:00 pm.',
   },
