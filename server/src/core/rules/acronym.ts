@@ -7,6 +7,7 @@ import { acronymNonstandardExpansion } from './acronym-nonstandard-expansion.js'
 import { acronymInitialsMismatch } from './acronym-initials-mismatch.js';
 import { acronymUnusedDefinition } from './acronym-unused-definition.js';
 import { acronymInconsistentCase } from './acronym-inconsistent-case.js';
+import { acronymReorderedExpansion } from './acronym-reordered-expansion.js';
 
 /** The acronym rules, registered in index.ts. */
 export const ACRONYM_RULES: readonly RuleDefinition[] = [
@@ -18,4 +19,5 @@ export const ACRONYM_RULES: readonly RuleDefinition[] = [
   acronymInitialsMismatch,
   acronymUnusedDefinition,
   acronymInconsistentCase,
+  acronymReorderedExpansion,
 ] as RuleDefinition[];
