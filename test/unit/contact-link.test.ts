@@ -19,8 +19,8 @@ import {
   scanEmails,
   scanNumbers,
   SHARED_MAILBOX_WORDS,
-} from '../../server/src/core/rules/contact-parse.js';
-import { isPlaceholderTarget } from '../../server/src/core/rules/link-empty-target.js';
+} from '../../server/src/core/contacts/contact-parse.js';
+import { isPlaceholderTarget } from '../../server/src/core/links/link-empty-target.js';
 import { FIXTURE_TODAY } from './helpers.js';
 
 const repo = join(import.meta.dirname, '..', '..');

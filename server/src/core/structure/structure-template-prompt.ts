@@ -1,0 +1,58 @@
+import { defineRule } from '../rules/define.js';
+import { replaceFix } from '../rules/util.js';
+import { canonicalHeading } from '../templates/loader.js';
+import { unchangedBlocks, type Block } from '../model.js';
+
+/** Generic placeholders officers leave in templates. */
+const PLACEHOLDER = /\[(?:insert|add|enter|name|date|tbc|todo)\b[^\]\n]*\]|<<[^>\n]+>>|\bXX\/XX\/XX(?:XX)?\b/gi;
+
+export const templatePrompt = defineRule({
+  id: 'structure/template-prompt',
+  title: 'Template prompt or placeholder text left in the report',
+  defaultSeverity: 'error',
+  fixable: true,
+  docs: {
+    why: 'Template guidance such as "(You will need to have considered other implications ...)" or placeholders like "[Insert date]" must not reach the published agenda pack.',
+    bad: '### 5.5 Other implications (You will need to have considered other implications in preparing this report. Please indicate which ones apply?)',
+    good: '### 5.5 Other implications',
+  },
+  check(ctx) {
+    const { match, profile, model } = ctx;
+    if (!match || !profile) return;
+    for (const m of match.matches) {
+      if (m.wording !== 'prompt') continue;
+      const h = m.section.heading;
+      const expected = canonicalHeading(m.spec, profile);
+      ctx.report({
+        message: `Heading "${expected}" still carries the template prompt; remove it.`,
+        range: h.textRange,
+        fixes: [replaceFix('Remove the template prompt', h.textRange, expected)],
+      });
+    }
+    // The template's prompts (all of them, whichever sections the report has): what a block is checked against besides its own text.
+    const prompts = match.order.flatMap((s) => (s.prompt ? [s.prompt] : []));
+    const unchanged = unchangedBlocks(model);
+    for (const b of model.blocks) {
+      if (b.start >= model.appendixStart || b.kind === 'code') continue;
+      ctx.keyed(b, unchanged, checkBlock);
+    }
+    function checkBlock(b: Block): void {
+      for (const p of prompts) {
+        const i = b.source.indexOf(p);
+        if (i !== -1) {
+          ctx.report({
+            message: 'Template prompt text left in the report; replace it with the content it asks for.',
+            range: model.index.range(b.start + i, b.start + i + p.length),
+            fixes: [replaceFix('Remove the template prompt', model.index.range(b.start + i, b.start + i + p.length), '', false)],
+          });
+        }
+      }
+      for (const mm of b.source.matchAll(PLACEHOLDER)) {
+        ctx.report({
+          message: `Placeholder "${mm[0]}" left in the report.`,
+          range: model.index.range(b.start + mm.index, b.start + mm.index + mm[0].length),
+        });
+      }
+    }
+  },
+});
