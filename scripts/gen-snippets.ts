@@ -163,6 +163,8 @@ export function skeleton(profile: Profile): string[] {
   const suggested = (spec: SectionSpec): string => (spec.body ?? '').replace(/^\d+(?:\.\d+)*\.?\s+/, '');
   const walk = (specs: SectionSpec[]): void => {
     for (const spec of specs) {
+      // A variant's section (the hybrid form's "3. Detailed Report") stands in for others: not in the skeleton.
+      if (spec.insteadOf.length > 0) continue;
       const hashes = '#'.repeat(spec.level);
       lines.push('', `${hashes} ${esc(canonicalHeading(spec, profile))}`);
       if (spec.children.length > 0) {

@@ -75,6 +75,7 @@ const EXPECTED: [string, string, string][] = [
   ['k4', 'undefined', 'DfE'],
   ['k4', 'undefined', 'SENA'],
   ['k4', 'undefined', 'KPI'],
+  ['k4', 'reordered-expansion', 'Change Programme Partnership'],
 ];
 
 const seeds = existsSync(seedsDir) ? readdirSync(seedsDir).filter((f) => f.endsWith('.report.md')) : [];

@@ -19,8 +19,8 @@ import {
   scanEmails,
   scanNumbers,
   SHARED_MAILBOX_WORDS,
-} from '../../server/src/core/rules/contact-parse.js';
-import { isPlaceholderTarget } from '../../server/src/core/rules/link-empty-target.js';
+} from '../../server/src/core/contacts/contact-parse.js';
+import { isPlaceholderTarget } from '../../server/src/core/links/link-empty-target.js';
 import { countWork } from './work.js';
 import { FIXTURE_TODAY } from './helpers.js';
 
@@ -99,10 +99,29 @@ describe('e-mail addresses', () => {
     assert.equal(fit('Jane.Moore', 'Dr Jane Moore'), 'match');
     assert.equal(fit('Jane.Moore', 'Jane More'), 'near');
     assert.equal(fit('helen.sheppard', 'Claire Lakin'), 'none');
+    // One-letter slips: changed, dropped, swapped, in a run-together address; a long first name stays a match.
+    assert.deepEqual(fitEmailToName('john.smith', 'John Smyth'), { fit: 'near', piece: 'smith', token: 'smyth', whole: 'smith', respelt: 'smyth' });
+    assert.deepEqual(fitEmailToName('johnsmyth', 'John Smith'), { fit: 'near', piece: 'smyth', token: 'smith', whole: 'johnsmyth', respelt: 'johnsmith' });
+    assert.equal(fitEmailToName('pwallcae', 'Peter Wallace').respelt, 'pwallace');
+    assert.equal(fitEmailToName('susan.hlmes', 'Susan Holmes').respelt, 'holmes');
+    assert.equal(fit('christopher.evans', 'Chris Evans'), 'match');
+    assert.equal(fit('samantha.brown', 'Sam Brown'), 'match');
+    assert.equal(fit('b.ward', 'Ann Ward'), 'none');
     assert.ok(isSharedMailbox('cype.scrutiny', SHARED_MAILBOX_WORDS));
     assert.ok(isSharedMailbox('governance', SHARED_MAILBOX_WORDS));
     assert.ok(!isSharedMailbox('helen.sheppard', SHARED_MAILBOX_WORDS));
   });
+});
+
+test('a one-letter slip offers both spellings, the address fix covering a mailto link\'s target too', () => {
+  const text = readFileSync(join(repo, 'test/fixtures/rules/contact/email-mismatch/one-letter-slips.report.md'), 'utf8');
+  const found = checkReport(text, { today: FIXTURE_TODAY }).findings.filter((f) => f.ruleId === 'contact/email-mismatch');
+  const holmes = found.find((f) => f.message.startsWith('"Susan Holmes"'))!;
+  assert.match(holmes.message, /one letter apart \("holmes" \/ "hlmes"\)/);
+  assert.deepEqual(holmes.fixes.map((f) => [f.title, f.safe, f.edits.map((e) => e.newText)]), [
+    ['Spell the name "Susan Hlmes", as in the e-mail address', false, ['Susan Hlmes']],
+    ['Spell the address "susan.holmes@leics.gov.uk", as the officer\'s name', false, ['susan.holmes@leics.gov.uk', 'susan.holmes@leics.gov.uk']],
+  ]);
 });
 
 test('placeholder link targets', () => {

@@ -273,6 +273,10 @@ describe('dates: rules on the seeds and the examples', () => {
     assert.ok(at('c2-sce-priorities-performance-2026.report.md').includes('L64 date/house-style'));
     assert.ok(at('k1-tsil-programme-2023.report.md').includes('L119 date/house-style'));
     for (const line of ['L92', 'L100', 'L120']) assert.ok(at('c6-improvement-plan-2025.report.md').includes(`${line} date/house-style`));
+    // Dates of the text without a year (EXPECTED.md); "from 01 January each year" (c7 L32) is said of every year.
+    assert.deepEqual(at('c6-improvement-plan-2025.report.md').filter((x) => x.includes('missing-year')), ['L23 date/missing-year', 'L74 date/missing-year', 'L78 date/missing-year']);
+    assert.deepEqual(at('c3-equality-diversity-development-2026.report.md').filter((x) => x.includes('missing-year')), ['L65 date/missing-year']);
+    assert.deepEqual(at('c7-children-seeking-safety-2025.report.md').filter((x) => x.includes('missing-year')), []);
   });
 
   test('the year fix names the inferred year', () => {

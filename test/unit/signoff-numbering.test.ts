@@ -10,8 +10,8 @@ import { defaultConfig } from '../../server/src/core/config.js';
 import { ProfileRegistry } from '../../server/src/core/templates/loader.js';
 import { matchTemplate } from '../../server/src/core/templates/match.js';
 import { RULES } from '../../server/src/core/rules/index.js';
-import { continuations } from '../../server/src/core/rules/numbering-model.js';
-import { isName, looksLikeDate, parseSigned, roleFirst, templateOrder } from '../../server/src/core/rules/signoff-model.js';
+import { continuations } from '../../server/src/core/numbering/numbering-model.js';
+import { isName, looksLikeDate, parseSigned, roleFirst, templateOrder } from '../../server/src/core/signoffs/signoff-model.js';
 import { countWork } from './work.js';
 import { FIXTURE_TODAY } from './helpers.js';
 

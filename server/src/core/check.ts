@@ -14,7 +14,7 @@ import { compareRanges, ownString } from './text.js';
 import { entryText } from './frontmatter.js';
 import type { Finding } from './types.js';
 import { todayIso } from './today.js';
-import { beyondLimits, MAX_REPORT_CHARS } from './rules/structure-beyond-limits.js';
+import { beyondLimits, MAX_REPORT_CHARS } from './structure/structure-beyond-limits.js';
 import type { PackContext } from './pack/types.js';
 
 export { todayIso };

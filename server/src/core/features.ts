@@ -3,7 +3,7 @@ import { checkReport, type CheckOptions } from './check.js';
 import { applyFixes } from './fix.js';
 import { entryText, type FrontMatterEntry } from './frontmatter.js';
 import { canonicalHeading, flattenSpecs, type ProfileRegistry } from './templates/loader.js';
-import { normaliseHeading, similarity, type SectionMatch, type TemplateMatch } from './templates/match.js';
+import { normaliseHeading, notNeeded, similarity, type SectionMatch, type TemplateMatch } from './templates/match.js';
 import type { FieldSpec, Profile, SectionSpec } from './templates/schema.js';
 import { RULES } from './rules/index.js';
 import { readSimpleDate } from './dates/simple.js';
@@ -177,6 +177,7 @@ function headingCompletions(ctx: FeatureContext, pos: Position, prefix: string):
   else if (enclosing && enclosing.level >= 2) levels = [enclosing.level, enclosing.level + 1];
   else levels = [2];
   const candidates: SectionSpec[] = [];
+  const skip = notNeeded(match);
   for (const level of levels) {
     // The template parent a heading at `level` would fall under at the cursor.
     let parentSection = enclosing;
@@ -184,7 +185,7 @@ function headingCompletions(ctx: FeatureContext, pos: Position, prefix: string):
     const parentSpec = level > 2 ? matchOf(parentSection)?.spec : undefined;
     if (level > 2 && !parentSpec) continue;
     for (const spec of match.order) {
-      if (spec.level !== level || match.bySpec.has(spec.id)) continue;
+      if (spec.level !== level || match.bySpec.has(spec.id) || skip.has(spec.id)) continue;
       if (level > 2 && parentOf.get(spec) !== parentSpec) continue;
       candidates.push(spec);
     }

@@ -472,7 +472,18 @@ function phraseIndex(model: ReportModel): PhraseIndex {
 
 /** The first sub-run of capitalised words whose initials are exactly `key` and that `accept` takes. */
 function findPhrase(analysis: AcronymAnalysis, key: string, accept: (p: Phrase) => boolean): Phrase | undefined {
-  if (key.length < 2 || key.length > MAX_KEY) return undefined;
+  let found: Phrase | undefined;
+  eachPhrase(analysis, key, (p) => {
+    if (!accept(p)) return false;
+    found = p;
+    return true;
+  });
+  return found;
+}
+
+/** Visits the sub-runs of capitalised words whose initials are exactly `key`, in document order, until `visit` returns true. */
+function eachPhrase(analysis: AcronymAnalysis, key: string, visit: (p: Phrase) => boolean): void {
+  if (key.length < 2 || key.length > MAX_KEY) return;
   const model = analysis.model;
   for (const unit of phraseIndex(model).byKey.get(key) ?? []) {
     const { runs, byKey } = unitMemo(model, unit, UNIT_RUNS);
@@ -481,11 +492,53 @@ function findPhrase(analysis: AcronymAnalysis, key: string, accept: (p: Phrase) 
       const run = runs[list[k]!]!;
       const start = unit.start + run.starts[list[k + 1]!]!;
       const end = unit.start + run.ends[list[k + 2]! - 1]!;
-      const p = { start, end, text: model.text.slice(start, end).replace(/['’]s$/, '') };
-      if (accept(p)) return p;
+      if (visit({ start, end, text: model.text.slice(start, end).replace(/['’]s$/, '') })) return;
     }
   }
-  return undefined;
+}
+
+/** The content words of a name, lower case (`Change Partnership Programme` -> change, partnership, programme). */
+function contentWords(text: string): string[] {
+  return splitWords(text)
+    .map((w) => w.text.toLowerCase())
+    .filter((w) => !isStopWord(w));
+}
+
+/** Every order of the letters of `key` (at most 6 letters: 720 orders), without repeats. */
+function orders(key: string): string[] {
+  if (key.length <= 1) return [key];
+  const out = new Set<string>();
+  for (let i = 0; i < key.length; i++) {
+    if (key.indexOf(key[i]!) !== i) continue;
+    for (const rest of orders(key.slice(0, i) + key.slice(i + 1))) out.add(key[i]! + rest);
+  }
+  return [...out];
+}
+
+/**
+ * Capitalised names in the prose with the words of `expansion` in another order
+ * (`Change Programme Partnership` for `Change Partnership Programme`): the same name
+ * written two ways. Names of three to six content words, not part of a longer name.
+ */
+export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Phrase[] {
+  const words = contentWords(expansion);
+  if (words.length < 3 || words.length > 6) return [];
+  const key = initialsKey(words.map((w) => w[0]!.toUpperCase()).join(''));
+  if (key.length !== words.length) return [];
+  const sorted = [...words].sort().join(' ');
+  const written = words.join(' ');
+  const out: Phrase[] = [];
+  for (const k of orders(key)) {
+    eachPhrase(analysis, k, (p) => {
+      const w = contentWords(p.text);
+      // The whole name, not part of a longer one ("Programme Change Partnership Group").
+      const text = analysis.model.text;
+      const whole = !/^[ \t]+[A-Z][a-z]/.test(text.slice(p.end, p.end + 3)) && !/[A-Z][a-z'’-]+[ \t]+$/.test(text.slice(Math.max(0, p.start - 40), p.start));
+      if (whole && w.join(' ') !== written && [...w].sort().join(' ') === sorted && analysis.scan.isProse(p.start, p.end)) out.push(p);
+      return false;
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 const patterns = new Map<string, RegExp>();

@@ -150,7 +150,10 @@ export type YearPolicy =
  * reference date. Undefined when no year makes it a real day near the reference
  * (29 February far from a leap year).
  */
-export function inferYear(month: number, day: number, reference: Date, policy: YearPolicy): number | undefined {
+/** How far from the reference a weekday may take a date without a year: a year and a month either way. */
+export const WEEKDAY_REACH = 396;
+
+export function inferYear(month: number, day: number, reference: Date, policy: YearPolicy, weekday?: number): number | undefined {
   const ry = reference.getFullYear();
   const candidates: Date[] = [];
   for (let y = ry - 4; y <= ry + 4; y++) {
@@ -162,6 +165,8 @@ export function inferYear(month: number, day: number, reference: Date, policy: Y
     const diff = differenceInCalendarDays(d, reference);
     if (policy === 'on-or-before' && diff > 0) continue;
     if (policy === 'on-or-after' && diff < 0) continue;
+    // With a weekday: only a year in which the day falls on it, within about a year of the reference.
+    if (weekday !== undefined && (d.getDay() !== weekday || Math.abs(diff) > WEEKDAY_REACH)) continue;
     if (!best || Math.abs(diff) < Math.abs(differenceInCalendarDays(best, reference))) best = d;
   }
   return best?.getFullYear();

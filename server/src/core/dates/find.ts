@@ -49,6 +49,7 @@ const UNIT_DATES = defineUnitMemo<UnitDate[]>({
   compute(unit, model) {
     const dates: FoundDate[] = [];
     walk(unit.node, 'text', model, (s, e, context) => readSegment(model, s, e, context, dates));
+    for (const f of dates) if (f.kind === 'date' && f.year === undefined && inRecurringSentence(model.text, f)) f.recurring = true;
     return dates.map((f) => ({ date: f, base: f.context, flags: lineFlags(model.text, f) }));
   },
   shift(v, d, dLine) {
@@ -289,6 +290,23 @@ function firstSectionStart(model: ReportModel): number {
 
 const MEETING_CUE = /(?:^|[\s(|])(?:date of (?:the )?(?:(?:commission|committee|scrutiny commission|board|panel) )?meeting|meeting date)\s*[:\-–]?\s*$/i;
 const DEADLINE_CUE = /\b(?:by|before|no later than|deadline(?: date)?(?: of| is)?:?|due(?: by| on| date(?: of| is)?:?)?|closing date(?: of| is)?:?)\s+(?:the\s+)?$/i;
+
+const RECURRING = /\b(?:each|every|per|a) year\b|\bannually\b|\byearly\b/i;
+
+/**
+ * A day and month said of every year ("from 1 January each year", "due on 31 March
+ * annually"): the sentence holding the date speaks of recurrence.
+ * Reads at most 300 characters either side, within the line.
+ */
+function inRecurringSentence(text: string, f: FoundDate): boolean {
+  const lo = Math.max(0, f.start - 300);
+  const hi = Math.min(text.length, f.end + 300);
+  let a = f.start;
+  while (a > lo && text[a - 1] !== '\n' && !(/[.!?]/.test(text[a - 1]!) && /\s/.test(text[a] ?? ''))) a--;
+  let b = f.end;
+  while (b < hi && text[b] !== '\n' && !(/[.!?]/.test(text[b]!) && /\s|$/.test(text[b + 1] ?? ''))) b++;
+  return RECURRING.test(text.slice(a, b));
+}
 
 /** What a date's own line says of it (see `UnitDate.flags`). */
 function lineFlags(text: string, f: FoundDate): number {

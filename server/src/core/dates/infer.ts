@@ -8,13 +8,16 @@ export interface Inferred {
   basis: string;
   /** The year was taken from the meeting date. */
   fromMeeting: boolean;
+  /** Not the year nearest the reference, but the nearest in which the written weekday fits. */
+  byWeekday?: boolean;
 }
 
 /**
  * The day a date written without a year most likely means. A sign-off precedes the
  * meeting, so it takes the latest such day on or before the meeting; any other date
  * takes the one nearest the meeting. Without a meeting date, a sign-off takes the year
- * of the other sign-offs. Undefined when there is nothing to go on.
+ * of the other sign-offs. A weekday written with the date picks the nearest year it fits.
+ * Undefined when there is nothing to go on.
  */
 export function inferDate(f: FoundDate, scan: DateScan): Inferred | undefined {
   if (f.kind !== 'date' || !f.valid || f.month === undefined || f.day === undefined) return undefined;
@@ -38,5 +41,13 @@ export function inferDate(f: FoundDate, scan: DateScan): Inferred | undefined {
   if (!reference) return undefined;
   const year = inferYear(f.month, f.day, reference, policy);
   if (year === undefined) return undefined;
+  // A weekday written with it says which year: the one taken above if the day falls on
+  // it there, else the nearest year in which it does ("Tuesday 6 October" in a report for
+  // March 2026 is 2026, not 2025). When no year near enough fits, the weekday is wrong.
+  const wd = f.weekday && f.weekday.index >= 0 ? f.weekday.index : undefined;
+  if (wd !== undefined && makeDate(year, f.month, f.day).getDay() !== wd) {
+    const fits = inferYear(f.month, f.day, reference, policy, wd);
+    if (fits !== undefined) return { date: makeDate(fits, f.month, f.day), year: fits, basis: `${basis} and the weekday`, fromMeeting, byWeekday: true };
+  }
   return { date: makeDate(year, f.month, f.day), year, basis, fromMeeting };
 }

@@ -114,6 +114,17 @@ function readShape(
       return [readTime(g.th!, g.ts, g.tmi, g.ta, c.text, start, end)];
     case 'clock':
       return [readTime(g.ch!, ':', g.cmi, undefined, c.text, start, end)];
+    case 'dotted-clock': {
+      // "at 14.00", "from 09.30 to 16.00": the 24-hour clock written with a dot.
+      const firstEnd = at('dmi')![1];
+      const a = readTime(g.dh!, '.', g.dmi, undefined, slice(start, firstEnd), start, firstEnd);
+      if (g.dh2 === undefined) return [a];
+      const secondStart = at('dh2')![0];
+      const b = readTime(g.dh2, '.', g.dmi2, undefined, slice(secondStart, end), secondStart, end);
+      a.rangeRole = 'start';
+      b.rangeRole = 'end';
+      return [a, b];
+    }
     case 'month-year': {
       const m = monthNumber(g.mm!);
       const short = g.my === undefined;

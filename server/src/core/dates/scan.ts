@@ -13,6 +13,8 @@ const SP = '\\s{1,3}';
 const DASH = '(?:-|–|—|to|until|till)';
 const ABBR_DOT = '(?<=\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\\.';
 const MERIDIEM = '(?:[ap]\\.m\\.|[ap]m)';
+/** What ends a dotted time: not more digits or letters, and no unit of a figure after it (14.50 per cent, 14.00m). */
+const NOT_A_FIGURE = '(?![\\w%]|[.,]\\d|\\s{0,2}(?:per\\s?cent|percent|pence|million|billion|bn\\b|[mk]\\b|p\\b|years?|months?|weeks?|days?|points?|miles?|km\\b|kg\\b))';
 
 const SOURCE = [
   // 1. [Weekday[,]] [d-] d[st] [of] Month [[,] yyyy]
@@ -33,6 +35,9 @@ const SOURCE = [
   `${NB}(?<th>\\d{1,2})(?:(?<ts>[:.])(?<tmi>\\d{2}))?\\s{0,2}(?<ta>${MERIDIEM})(?![\\w])`,
   // 7. 24-hour time: 14:00, 19:29
   `${NB}(?<ch>\\d{1,2}):(?<cmi>\\d{2})(?![\\w:]|[.,]\\d)`,
+  // 9. 24-hour time with a dot after a word that says a time follows: at 14.00, from 09.30 to 16.00
+  `(?<=\\b(?:at|from|until|till|between|starts?|begins?|commences?|time)\\s{0,2}:?\\s{1,3})(?<dh>[01]\\d|2\\d)\\.(?<dmi>\\d{2})` +
+    `(?:\\s{0,2}(?:-|–|to|until|till|and)\\s{0,2}(?<dh2>[01]\\d|2\\d)\\.(?<dmi2>\\d{2}))?${NOT_A_FIGURE}`,
   // 8. Month yyyy, Month 'yy (the short year only at the end of a phrase)
   `\\b(?<mm>${MONTH})\\b(?:${ABBR_DOT})?,?${SP}(?:(?<my>\\d{4})(?![\\w/]|[.,]\\d)|'?(?<my2>\\d{2})(?=\\s*(?:[,;:)\\]]|\\.(?!\\w)|$)))`,
 ].join('|');
@@ -44,7 +49,7 @@ const RE = new RegExp(SOURCE, 'iy');
 /** The same with match indices, run again only where `RE` matched (indices slow every attempt). */
 const RE_AT = new RegExp(SOURCE, 'iyd');
 
-export type CandidateShape = 'day-month' | 'numeric' | 'iso' | 'financial-year' | 'time-range' | 'time' | 'clock' | 'month-year';
+export type CandidateShape = 'day-month' | 'numeric' | 'iso' | 'financial-year' | 'time-range' | 'time' | 'clock' | 'dotted-clock' | 'month-year';
 
 export interface Candidate {
   shape: CandidateShape;
@@ -65,6 +70,7 @@ function shapeOf(g: Record<string, string | undefined>): CandidateShape {
   if (g.rh !== undefined) return 'time-range';
   if (g.th !== undefined) return 'time';
   if (g.ch !== undefined) return 'clock';
+  if (g.dh !== undefined) return 'dotted-clock';
   return 'month-year';
 }
 

@@ -63,6 +63,8 @@ export interface FoundDate {
   /** The sign-off whose `Dated:` value holds the date. */
   signoff?: SignOff;
   cue?: DateCue;
+  /** A day and month without a year in a sentence about every year ("from 1 January each year"). */
+  recurring?: boolean;
   /** The two ends of a range point at each other. */
   rangeRole?: 'start' | 'end';
   other?: FoundDate;

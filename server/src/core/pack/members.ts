@@ -4,7 +4,7 @@ import type { TemplateMatch } from '../templates/match.js';
 import { entryText } from '../frontmatter.js';
 import { readDates } from '../dates/index.js';
 import { toIso } from '../dates/index.js';
-import { readContacts } from '../rules/contact-parse.js';
+import { readContacts } from '../contacts/contact-parse.js';
 import type { PackMember, PackOfficer } from './types.js';
 
 /** An officer as the report writes them, with where each detail is. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../rules/define.js';
-import { PLACEHOLDER as TEMPLATE_PLACEHOLDER } from '../rules/structure-template-prompt.js';
+import { PLACEHOLDER as TEMPLATE_PLACEHOLDER } from '../structure/structure-template-prompt.js';
 import { eachSegment, type ProseSegment } from './segments.js';
 
 /**

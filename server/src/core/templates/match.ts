@@ -17,7 +17,9 @@ export type Wording =
   /** A known wrong wording or a near miss: to be corrected. */
   | 'near'
   /** Template prompt text left in the heading. */
-  | 'prompt';
+  | 'prompt'
+  /** Part of the template's wording, standing where that section belongs ("Circulation"). */
+  | 'shortened';
 
 export interface SectionMatch {
   spec: SectionSpec;
@@ -49,6 +51,44 @@ export function normaliseHeading(s: string): string {
     .trim();
 }
 
+/**
+ * A heading as the form prints it: straight quotes, no trailing colon. The forms print
+ * most headings with a colon ("6. Background information and other papers:") but not
+ * always, so the colon is neither required nor a deviation.
+ */
+export function formText(s: string): string {
+  return s
+    .trim()
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s*:$/, '');
+}
+
+/** The heading text an alias of `spec` is printed with (number and all). */
+function aliasHeading(alias: string, spec: SectionSpec, profile: Profile): string {
+  return canonicalHeading({ ...spec, title: alias }, profile);
+}
+
+const STOP_WORDS = new Set(['a', 'an', 'and', 'of', 'the', 'to', 'for', 'in', 'on', 'or', 'with', 'under', 'other']);
+
+/**
+ * A heading that is a run of whole words of the template's wording ("Circulation" for
+ * "Circulation under the Local Issues Alert Procedure"): a shortened template heading.
+ * At least one word of four letters or more that is not a stop word.
+ */
+function partOfWording(heading: string, wording: string): boolean {
+  const h = heading.split(/[^a-z0-9()'"]+/).filter(Boolean);
+  const w = wording.split(/[^a-z0-9()'"]+/).filter(Boolean);
+  if (h.length === 0 || h.length >= w.length) return false;
+  if (!h.some((x) => x.length >= 4 && !STOP_WORDS.has(x))) return false;
+  for (let i = 0; i + h.length <= w.length; i++) {
+    let ok = true;
+    for (let j = 0; j < h.length && ok; j++) ok = w[i + j] === h[j];
+    if (ok) return true;
+  }
+  return false;
+}
+
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   const max = Math.max(a.length, b.length);
@@ -71,7 +111,10 @@ function score(section: Section, spec: SectionSpec, profile: Profile): { score: 
   const h = section.heading;
   const title = h.title;
   const canonical = canonicalHeading(spec, profile);
-  if (h.text.trim() === canonical) return { score: 3, wording: 'exact' };
+  const written = formText(h.text);
+  if (written === formText(canonical)) return { score: 3, wording: 'exact' };
+  // Another wording the form prints, exactly as printed (case included).
+  for (const a of spec.aliases) if (written === formText(aliasHeading(a, spec, profile))) return { score: 2.5, wording: 'alias' };
   const nt = normaliseHeading(title);
   const numberOk = !profile.numberedHeadings || !spec.number || h.number === spec.number;
   const bonus = numberOk ? 0.01 : 0;
@@ -86,6 +129,26 @@ function score(section: Section, spec: SectionSpec, profile: Profile): { score: 
   // A numbered heading in the right slot with a poor wording is still that section.
   if (numberOk && profile.numberedHeadings && spec.number && h.number === spec.number && best >= 0.45) return { score: best, wording: 'near' };
   return { score: 0, wording: 'near' };
+}
+
+/** Whether the heading is a shortened form of the spec's wording (see `partOfWording`). */
+function shortened(section: Section, spec: SectionSpec, profile: Profile): boolean {
+  const numberOk = !profile.numberedHeadings || !spec.number || section.heading.number === undefined || section.heading.number === spec.number;
+  if (!numberOk) return false;
+  const nt = normaliseHeading(section.heading.title);
+  return [spec.title, ...spec.aliases].some((w) => partOfWording(nt, normaliseHeading(w)));
+}
+
+/**
+ * Template sections a report on a variant of the form does without: those a section
+ * it has stands for (`insteadOf`: "3. Detailed Report" for 3 and 4), and the variant's
+ * own section when a section it would stand for is there.
+ */
+export function notNeeded(match: TemplateMatch): Set<string> {
+  const out = new Set<string>();
+  for (const m of match.matches) for (const id of m.spec.insteadOf) out.add(id);
+  for (const spec of match.order) if (spec.insteadOf.some((id) => match.bySpec.has(id))) out.add(spec.id);
+  return out;
 }
 
 export function matchTemplate(model: ReportModel, profile: Profile): TemplateMatch {
@@ -128,5 +191,64 @@ export function matchTemplate(model: ReportModel, profile: Profile): TemplateMat
     bySpec.set(best.spec.id, m);
     bySection.set(section, m);
   }
+  matchShortened(model, profile, order, parentOf, matches, bySpec, bySection);
   return { profile, matches, bySpec, bySection, order };
+}
+
+/**
+ * A second pass for headings that are a shortened template heading ("Circulation"):
+ * only for a template section nothing else answered, and only when the heading stands
+ * where that section belongs (after the matched section before it in the template and
+ * before the one after it), so that a topic heading elsewhere is never taken for it.
+ */
+function matchShortened(
+  model: ReportModel,
+  profile: Profile,
+  order: SectionSpec[],
+  parentOf: Map<SectionSpec, SectionSpec | undefined>,
+  matches: SectionMatch[],
+  bySpec: Map<string, SectionMatch>,
+  bySection: Map<Section, SectionMatch>,
+): void {
+  let added = false;
+  for (const section of model.allSections) {
+    if (section.inAppendix || section.level < 2 || bySection.has(section)) continue;
+    const parentMatch = section.parent ? bySection.get(section.parent) : undefined;
+    for (const spec of order) {
+      if (spec.level !== section.level || bySpec.has(spec.id)) continue;
+      const parent = parentOf.get(spec);
+      if (parent ? parentMatch?.spec !== parent : parentMatch !== undefined && section.level > 2) continue;
+      if (!shortened(section, spec, profile)) continue;
+      if (!inPlace(section, spec, order, parentOf, bySpec)) continue;
+      const m: SectionMatch = { spec, section, wording: 'shortened' };
+      matches.push(m);
+      bySpec.set(spec.id, m);
+      bySection.set(section, m);
+      added = true;
+      break;
+    }
+  }
+  if (added) matches.sort((a, b) => a.section.start - b.section.start);
+}
+
+/** The section lies after the matched sibling before `spec` in the template and before the matched sibling after it. */
+function inPlace(section: Section, spec: SectionSpec, order: SectionSpec[], parentOf: Map<SectionSpec, SectionSpec | undefined>, bySpec: Map<string, SectionMatch>): boolean {
+  const parent = parentOf.get(spec);
+  const siblings = order.filter((s) => parentOf.get(s) === parent);
+  const i = siblings.indexOf(spec);
+  for (let j = i - 1; j >= 0; j--) {
+    const m = bySpec.get(siblings[j]!.id);
+    if (m) {
+      if (m.section.start > section.start) return false;
+      break;
+    }
+  }
+  for (let j = i + 1; j < siblings.length; j++) {
+    const m = bySpec.get(siblings[j]!.id);
+    if (m) {
+      if (m.section.start < section.start) return false;
+      break;
+    }
+  }
+  return true;
 }

@@ -50,6 +50,7 @@ export interface SectionSpecInput {
   signoff?: { required?: boolean | undefined; role?: string | undefined } | undefined;
   question?: { reasonOnYes?: boolean | undefined } | undefined;
   body?: string | undefined;
+  insteadOf?: string[] | undefined;
   children?: SectionSpecInput[] | undefined;
 }
 
@@ -67,6 +68,7 @@ export interface SectionSpec {
   signoff?: { required: boolean; role?: string | undefined } | undefined;
   question?: { reasonOnYes: boolean } | undefined;
   body?: string | undefined;
+  insteadOf: string[];
   children: SectionSpec[];
 }
 
@@ -92,6 +94,10 @@ export const SectionSchema: z.ZodType<SectionSpec, SectionSpecInput> = z.lazy(()
         .optional(),
       question: z.object({ reasonOnYes: z.boolean().default(true) }).strict().optional(),
       body: z.string().optional().describe('Suggested body text for skeletons and snippets.'),
+      insteadOf: z
+        .array(z.string())
+        .default([])
+        .describe('A variant of the form: ids of the sections this one stands for when the report has it (they are then not missing).'),
       children: z.array(SectionSchema).default([]),
     })
     .strict(),

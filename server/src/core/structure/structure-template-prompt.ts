@@ -1,0 +1,85 @@
+import { defineRule } from '../rules/define.js';
+import { replaceFix } from '../rules/util.js';
+import { canonicalHeading } from '../templates/loader.js';
+import { unchangedBlocks, type Block } from '../model.js';
+
+/** Generic placeholders officers leave in templates. */
+export const PLACEHOLDER = /\[(?:insert|add|enter|name|date|tbc|todo)\b[^\]\n]*\]|<<[^>\n]+>>|\bXX\/XX\/XX(?:XX)?\b/gi;
+
+/**
+ * The skeleton snippets' own placeholders (scripts/gen-snippets.ts), left as inserted: a
+ * signer or officer called "Name", a "Job title" line, the `first.last@` address and the
+ * `0000` phone number. Each line is short, so the scan is linear.
+ */
+const SKELETON_LINE = /^[ \t]*(?:(?:\*\*)?signed(?:\*\*)?[ \t]*:?(?:\*\*)?[ \t]*)?(Name|Job title)(?=[ \t]*(?:,|$))/gim;
+const SKELETON_VALUE = /\bfirst\.last@|\b0\d{3} ?\d{3} ?0000\b/g;
+/** Front-matter values exactly as the snippets insert them. */
+const SKELETON_FIELD = /^(?:Name|Role|Name, Role|Job title|email|phone)$/i;
+/** The skeleton's title. */
+const SKELETON_TITLE = /^(?:report title|title of the report)$/i;
+
+export const templatePrompt = defineRule({
+  id: 'structure/template-prompt',
+  title: 'Template prompt or placeholder text left in the report',
+  defaultSeverity: 'error',
+  fixable: true,
+  docs: {
+    why: 'Template guidance such as "(You will need to have considered other implications ...)" or placeholders like "[Insert date]" must not reach the published agenda pack. The skeleton snippets\' own placeholders count too: the title "Report title", a signer or officer called "Name", a "Job title" line, a `first.last@` address and a `0000` phone number.',
+    bad: '### 5.5 Other implications (You will need to have considered other implications in preparing this report. Please indicate which ones apply?)',
+    good: '### 5.5 Other implications',
+  },
+  check(ctx) {
+    const { match, profile, model } = ctx;
+    if (!match || !profile) return;
+    for (const m of match.matches) {
+      if (m.wording !== 'prompt') continue;
+      const h = m.section.heading;
+      const expected = canonicalHeading(m.spec, profile);
+      ctx.report({
+        message: `Heading "${expected}" still carries the template prompt; remove it.`,
+        range: h.textRange,
+        fixes: [replaceFix('Remove the template prompt', h.textRange, expected)],
+      });
+    }
+    // The skeleton's placeholders in the title and front matter.
+    if (model.title && SKELETON_TITLE.test(model.title.text.trim())) {
+      ctx.report({ message: `Placeholder title "${model.title.text.trim()}" left in the report; write the report's title.`, range: model.title.range });
+    }
+    for (const e of model.frontMatter.entries) {
+      const v = e.source.replace(/^(["'])(.*)\1$/, '$2').trim();
+      if (SKELETON_FIELD.test(v) || v.match(SKELETON_VALUE)) ctx.report({ message: `Placeholder "${v}" left in "${e.key}"; write the real value.`, range: e.valueRange });
+    }
+    // The template's prompts (all of them, whichever sections the report has): what a block is checked against besides its own text.
+    const prompts = match.order.flatMap((s) => (s.prompt ? [s.prompt] : []));
+    const unchanged = unchangedBlocks(model);
+    for (const b of model.blocks) {
+      if (b.start >= model.appendixStart || b.kind === 'code') continue;
+      ctx.keyed(b, unchanged, checkBlock);
+    }
+    function checkBlock(b: Block): void {
+      for (const p of prompts) {
+        const i = b.source.indexOf(p);
+        if (i !== -1) {
+          ctx.report({
+            message: 'Template prompt text left in the report; replace it with the content it asks for.',
+            range: model.index.range(b.start + i, b.start + i + p.length),
+            fixes: [replaceFix('Remove the template prompt', model.index.range(b.start + i, b.start + i + p.length), '', false)],
+          });
+        }
+      }
+      for (const mm of b.source.matchAll(SKELETON_LINE)) {
+        const at = b.start + mm.index + mm[0].length - mm[1]!.length;
+        ctx.report({ message: `Placeholder "${mm[1]}" left in the report; write the officer's ${mm[1] === 'Name' ? 'name' : 'job title'}.`, range: model.index.range(at, at + mm[1]!.length) });
+      }
+      for (const mm of b.source.matchAll(SKELETON_VALUE)) {
+        ctx.report({ message: `Placeholder "${mm[0]}" left in the report.`, range: model.index.range(b.start + mm.index, b.start + mm.index + mm[0].length) });
+      }
+      for (const mm of b.source.matchAll(PLACEHOLDER)) {
+        ctx.report({
+          message: `Placeholder "${mm[0]}" left in the report.`,
+          range: model.index.range(b.start + mm.index, b.start + mm.index + mm[0].length),
+        });
+      }
+    }
+  },
+});
