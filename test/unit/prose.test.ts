@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReport } from '../../server/src/core/check.js';
 import { ReportSession } from '../../server/src/core/session.js';
-import { deferDictionary, dictionaryLoads, loadDictionary } from '../../server/src/core/prose/dictionary.js';
+import { deferDictionary, dictionaryLoads, loadDictionary, MAX_SUGGESTED_WORD, suggestions } from '../../server/src/core/prose/dictionary.js';
 import { vowelSound } from '../../server/src/core/prose/sound.js';
 import { applyWordAddition, wordAddition } from '../../server/src/core/prose/spelling.js';
 import { defaultConfig, readConfig } from '../../server/src/core/config.js';
@@ -99,4 +99,25 @@ meeting_date: 3 March 2021
   }
   const last = prose(session.check(text, opts));
   assert.ok(last.some((x) => x.includes('prose/article')) && last.some((x) => x.includes('prose/stated-count')) && !last.some((x) => x.includes('prose/outdated-reference')), last.join('\n'));
+});
+
+test('spelling suggestions cost work in proportion to the word, and none past the longest word', () => {
+  const dict = loadDictionary()!;
+  let asked = 0;
+  const known = (w: string): boolean => {
+    asked++;
+    return dict.has(w);
+  };
+  assert.ok(suggestions(dict, 'framwork', known).includes('framework'));
+  for (const n of [8, 16, 32]) {
+    asked = 0;
+    suggestions(dict, 'q'.repeat(n), known, 5);
+    assert.ok(asked <= 56 * (n + 1), `${n} letters: ${asked} candidates`);
+  }
+  // A 100 KB "word" (a pasted blob) asks nothing: before the cap it built millions of
+  // candidate strings of its own length and the check ran out of memory.
+  asked = 0;
+  assert.deepEqual(suggestions(dict, 'x'.repeat(100_000), known), []);
+  assert.equal(asked, 0);
+  assert.deepEqual(suggestions(dict, 'x'.repeat(MAX_SUGGESTED_WORD + 1), known), []);
 });

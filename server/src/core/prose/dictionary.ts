@@ -84,11 +84,18 @@ function lookUp(dict: ITrie, word: string): boolean {
 const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
 
 /**
+ * No suggestions for a longer word: none in the dictionary is this long, and the
+ * candidates (about 54 per letter, each as long as the word) grow with the square of it.
+ */
+export const MAX_SUGGESTED_WORD = 32;
+
+/**
  * Words one edit away that the dictionary knows (a transposition, a letter dropped,
  * changed or added), best first: cheap enough to run for every unknown word of a check.
  */
 export function suggestions(dict: ITrie, word: string, known: (w: string) => boolean = (w) => knownWord(dict, w), max = 5): string[] {
   const out: string[] = [];
+  if (word.length > MAX_SUGGESTED_WORD) return out;
   const seen = new Set<string>([word]);
   const cap = /^[A-Z][a-z]/.test(word);
   const lower = cap ? word[0]!.toLowerCase() + word.slice(1) : word;
