@@ -67,13 +67,23 @@ describe('findings as the officer reads them', () => {
   });
 
   test('the outline tags a heading "not in the template" only when it looks like a template section the report lacks', async () => {
-    const text = GOOD.replace('## 3. Scrutiny / stakeholder engagement', '## Stakeholder engagement').replace(/(\n## 4\. [^\n]*\n)/, '$1\n### Family Help pilots\n\nThe pilots ran in two localities.\n');
+    const text = GOOD.replace('## 3. Scrutiny / stakeholder engagement', '## Stakeholder engagement work').replace(/(\n## 4\. [^\n]*\n)/, '$1\n### Family Help pilots\n\nThe pilots ran in two localities.\n');
     const uri = uriOf('outline.report.md');
     await client.open(uri, text);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     const all = (list: DocumentSymbol[]): DocumentSymbol[] => list.flatMap((x) => [x, ...all(x.children ?? [])]);
     const byName = new Map(all(symbols).map((x) => [x.name, x.detail ?? '']));
     assert.equal(byName.get('Family Help pilots'), '', "an officer's own sub-section is not tagged");
-    assert.equal(byName.get('Stakeholder engagement'), 'not in the template; is it "3. Scrutiny / stakeholder engagement"?');
+    assert.equal(byName.get('Stakeholder engagement work'), 'not in the template; is it "3. Scrutiny / stakeholder engagement"?');
+  });
+
+  test('a shortened template heading is the template section in the outline (part of its wording, where it belongs)', async () => {
+    const text = GOOD.replace('## 3. Scrutiny / stakeholder engagement', '## Stakeholder engagement');
+    const uri = uriOf('outline-short.report.md');
+    await client.open(uri, text);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const all = (list: DocumentSymbol[]): DocumentSymbol[] => list.flatMap((x) => [x, ...all(x.children ?? [])]);
+    const byName = new Map(all(symbols).map((x) => [x.name, x.detail ?? '']));
+    assert.equal(byName.get('Stakeholder engagement'), 'template: 3. Scrutiny / stakeholder engagement');
   });
 });

@@ -26,7 +26,7 @@ const EXPECTED: [file: string, line: number, rule: string, about: RegExp][] = [
   ['c5-lscpb-yearly-report-2024', 1, 'metadata/missing-key', /"version"/],
   ['c5-lscpb-yearly-report-2024', 54, 'structure/heading-wording', /Climate Emergency implications/],
   ['c5-lscpb-yearly-report-2024', 60, 'structure/heading-wording', /Equalities implications/],
-  ['c5-lscpb-yearly-report-2024', 86, 'structure/required-section', /key decision/],
+  ['c5-lscpb-yearly-report-2024', 88, 'structure/required-section', /key decision/],
   ['c5-lscpb-yearly-report-2024', 86, 'structure/heading-wording', /"7\. Is this a private report\?" stands where the template's "7\. Is this a private report \(If so/],
   ['c6-improvement-plan-2025', 1, 'metadata/missing-key', /"committee"/],
   ['c7-children-seeking-safety-2025', 122, 'structure/empty-section', /Summary of appendices/],
