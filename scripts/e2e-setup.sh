@@ -23,22 +23,9 @@ log() { echo "[e2e-setup] $*"; }
 start=$SECONDS
 
 # 1. Debian packages -------------------------------------------------------------------------
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
-if ((${#missing[@]})); then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
-  log "apt-get install ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq </dev/null
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
-else
-  log "Debian packages present (${APT_PACKAGES[*]})"
-fi
+# shellcheck source=apt-install.sh
+source "$ROOT/scripts/apt-install.sh"
+apt_install "[e2e-setup]" "${APT_PACKAGES[@]}"
 
 # 2. Node 24 -----------------------------------------------------------------------------------
 if [ -f "$NODE_MARKER" ] && [ -x "$NODE_PKG/bin/node" ]; then

@@ -9,20 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APT_PACKAGES=(libreoffice-writer-nogui poppler-utils fonts-liberation2)
 
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
-if ((${#missing[@]})); then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
-  echo "[test-setup] apt-get install ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq </dev/null
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
-else
-  echo "[test-setup] Debian packages present (${APT_PACKAGES[*]})"
-fi
+# shellcheck source=apt-install.sh
+source "$ROOT/scripts/apt-install.sh"
+apt_install "[test-setup]" "${APT_PACKAGES[@]}"
 bash "$ROOT/scripts/e2e-setup.sh"
