@@ -98,3 +98,51 @@ test("import uses the workspace's default template when the headings name none",
   assert.match(r.out, /^template: leicestershire-county\/committee$/m);
   assert.match(r.err, /leicestershire-county\/committee, the workspace's default template/);
 });
+
+test('check FOLDER finds the Word reports beside the drafts, each report once, each Word finding placed in words', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  const sub = join(dir, 'march');
+  const { mkdirSync, copyFileSync } = await import('node:fs');
+  mkdirSync(sub);
+  // A Word report alone (upper-case extension, as old systems write it), in a subfolder.
+  assert.equal(run(['export', 'examples/typical-mistakes.report.md', '--force', '--output', join(sub, 'incoming.docx')]).code, 0);
+  const { renameSync } = await import('node:fs');
+  renameSync(join(sub, 'incoming.docx'), join(sub, 'Incoming.DOCX'));
+  // A draft and its Word copy (the export's name): checked once, as the draft.
+  copyFileSync(join(repo, 'examples/leicester-city-executive.report.md'), join(dir, 'budget.report.md'));
+  assert.equal(run(['export', 'budget.report.md', '--format', 'docx'], dir).code, 0);
+  assert.ok(existsSync(join(dir, 'budget.docx')));
+  // What is never a report: Word's owner file, a report's appendix, a blank form.
+  writeFileSync(join(dir, '~$budget.docx'), Buffer.alloc(162, 1));
+  copyFileSync(join(dir, 'budget.docx'), join(dir, 'budget.appendix-B.docx'));
+  copyFileSync(join(dir, 'budget.docx'), join(dir, 'blank-form.dotx'));
+  // An old .doc is checked, and told how to convert.
+  writeFileSync(join(dir, 'old.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]));
+
+  const text = run(['check', '.', '--today', '2026-02-20'], dir);
+  assert.equal(text.code, 1, text.err);
+  const files = [...new Set(text.out.split('\n').map((l) => /^(\S+?)(?::\d+:\d+|:) /.exec(l)?.[1]).filter(Boolean))].sort();
+  assert.deepEqual(files, ['budget.report.md', 'march/Incoming.DOCX', 'old.doc']);
+  // The appendix file is the draft's appendix, not a report.
+  assert.match(text.out, /^budget\.report\.md:\d+:\d+ {2}warning {2}crossref\/appendix-summary {2}Appendix B \(file budget\.appendix-B\.docx\) is attached/m);
+  assert.match(text.out, /^march\/Incoming\.DOCX: paragraph 1\.3 "Demand for EHCPs has risen by…" {2}error {2}numbering\/gap /m);
+  assert.match(text.out, /^old\.doc: whole document {2}error {2}import {2}This is an old Word 97-2003 document \(\.doc\)/m);
+  assert.match(text.out, /^3 reports checked, 0 clean/m, 'budget.report.md, the .docx alone and the .doc');
+  assert.equal(text.err, 'committee-report: not checked, the Word copy of a draft checked beside it (name the .docx to check it too): budget.docx\n');
+
+  const json = JSON.parse(run(['check', '.', '--format', 'json', '--today', '2026-02-20'], dir).out) as Record<string, unknown>[];
+  assert.deepEqual([...new Set(json.map((f) => f.file))].sort(), ['budget.report.md', 'march/Incoming.DOCX', 'old.doc']);
+  assert.ok(json.filter((f) => f.file === 'march/Incoming.DOCX').every((f) => typeof f.place === 'string' && f.line === undefined));
+  assert.ok(json.some((f) => f.place === 'heading "5.4 Climate Change implications"'));
+  const sarif = JSON.parse(run(['check', '.', '--format', 'sarif', '--today', '2026-02-20'], dir).out) as { runs: { results: { locations: { logicalLocations?: { name: string }[]; physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const word = sarif.runs[0]!.results.filter((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'march/Incoming.DOCX');
+  assert.ok(word.length > 0 && word.every((x) => /^(paragraph|heading|header block|report title|"|section|whole document|start)/.test(x.locations[0]!.logicalLocations![0]!.name)));
+
+  // Named, the Word copy is checked too; a glob that finds only Word files checks them; an owner file is never read.
+  const named = run(['check', 'budget.docx', 'budget.report.md', '~$budget.docx', '--today', '2026-02-20'], dir);
+  assert.match(named.out, /^2 reports checked, 1 clean: 0 errors, 1 warning/m, named.out);
+  assert.equal(named.err, '');
+  const globbed = run(['check', '*.docx', '--today', '2026-02-20'], dir);
+  assert.match(globbed.out, /^1 report checked/m, globbed.out);
+  assert.equal(globbed.err, '');
+});

@@ -14,7 +14,7 @@ import { RULES } from '../core/rules/index.js';
 import { display, exportCommand, posix } from './export.js';
 import { glossaryCommand } from './glossary.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
-import { checkWordFile, importCommand, isWordFile } from './import.js';
+import { WORD_SEARCH_PATTERNS, checkWordFile, importCommand, isOwnerFile, isWordFile, searchedWordFiles } from './import.js';
 
 installDictionary();
 
@@ -24,8 +24,10 @@ const USAGE = `Usage: committee-report check [options] [paths or globs...]
 
 Checks council committee report drafts against their council's template.
 
-Reports are *.report.md files and .md files whose front matter has a template: key.
-With no paths, the current folder is searched.
+Reports are *.report.md files, .md files whose front matter has a template: key, and
+Word files (.docx, .docm; a .doc is told how to convert). A folder search leaves out
+Word's ~$ owner files, appendix files (name.appendix-B.docx) and a .docx whose draft
+(name.report.md) is checked beside it. With no paths, the current folder is searched.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -53,27 +55,34 @@ Other commands:
 
 /**
  * Expands arguments into report files: files as given, folders searched, globs matched.
- * A file reached by two paths (a symbolic link, a link loop) is checked once, under the
- * first path in sorted order.
+ * A search finds Word files too, less those `searchedWordFiles` leaves out (`copies`: a
+ * Word copy of a draft checked in the same run). A file reached by two paths (a symbolic
+ * link, a link loop) is checked once, under the first path in sorted order.
  */
-export function collectFiles(args: string[], cwd: string): { files: string[]; missing: string[] } {
+export function collectFiles(args: string[], cwd: string): { files: string[]; missing: string[]; copies: { docx: string; draft: string }[] } {
   const found = new Set<string>();
+  const searchedWord = new Set<string>();
   const missing: string[] = [];
   const patterns = args.length === 0 ? ['.'] : args;
   for (const arg of patterns) {
     const abs = resolve(cwd, arg);
     const stat = statOrUndefined(abs);
     if (stat?.isFile()) {
-      found.add(abs);
+      if (!isOwnerFile(abs)) found.add(abs);
       continue;
     }
     const isDir = stat?.isDirectory() === true;
     const matches = isDir
-      ? globSync(['**/*.md'], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
+      ? globSync(['**/*.md', ...WORD_SEARCH_PATTERNS], { cwd: abs, absolute: true, caseSensitiveMatch: false, ignore: ['**/node_modules/**', '**/.git/**'] })
       : globSync([posix(arg)], { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
     if (!isDir && matches.length === 0) missing.push(arg);
-    for (const f of matches) if (isWordFile(f) || isReportFile(f, () => readHead(f))) found.add(resolve(f));
+    for (const f of matches) {
+      if (isWordFile(f)) searchedWord.add(resolve(f));
+      else if (isReportFile(f, () => readHead(f))) found.add(resolve(f));
+    }
   }
+  const { keep, copies } = searchedWordFiles([...searchedWord].filter((f) => !found.has(f)), [...found].filter((f) => !isWordFile(f)));
+  for (const f of keep) found.add(f);
   const files: string[] = [];
   const seen = new Set<string>();
   for (const f of [...found].sort()) {
@@ -82,7 +91,7 @@ export function collectFiles(args: string[], cwd: string): { files: string[]; mi
     seen.add(real);
     files.push(f);
   }
-  return { files, missing };
+  return { files, missing, copies };
 }
 
 function readHead(file: string): string {
@@ -149,15 +158,16 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
     process.stderr.write(`committee-report: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
-  const { files, missing } = collectFiles(paths, cwd);
+  const { files, missing, copies } = collectFiles(paths, cwd);
   if (missing.length > 0) {
     process.stderr.write(`committee-report: no such file or no match: ${missing.join(', ')}\n`);
     return 2;
   }
+  if (copies.length > 0) process.stderr.write(`committee-report: not checked, the Word copy of a draft checked beside it (name the .docx to check it too): ${copies.map((c) => display(c.docx, cwd)).join(', ')}\n`);
   if (files.length === 0) {
     process.stderr.write(
       `committee-report: no reports found in ${paths.length ? paths.join(', ') : 'this folder'}.\n` +
-        'It looks for *.report.md files, and .md files whose front matter has a "template:" key.\n',
+        'It looks for *.report.md files, .md files whose front matter has a "template:" key, and Word files (.docx).\n',
     );
     return 2;
   }
