@@ -33,8 +33,9 @@ export function registerImportWord(context: vscode.ExtensionContext, lc: Languag
         channel.appendLine(`${source.fsPath}${r.template ? ` (${r.template})` : ''}`);
         for (const n of r.notes) channel.appendLine(n);
         channel.appendLine('');
-        const pick = await vscode.window.showInformationMessage(r.notes[0]!.split('\n')[0]!, 'Show Details');
-        if (pick) channel.show(true);
+        // Not awaited: the message stays until it is dismissed, and the draft is open already.
+        const shown = channel;
+        void vscode.window.showInformationMessage(r.notes[0]!.split('\n')[0]!, 'Show Details').then((pick) => pick && shown.show(true));
       }
       return target.toString();
     }),
