@@ -146,3 +146,48 @@ test('check FOLDER finds the Word reports beside the drafts, each report once, e
   assert.match(globbed.out, /^1 report checked/m, globbed.out);
   assert.equal(globbed.err, '');
 });
+
+test('check REPORT.docx says which tracked changes it checked as accepted and which comments it left out, each where Word shows it', async () => {
+  const { Document, Packer, Paragraph, TextRun, HeadingLevel, InsertedTextRun, DeletedTextRun, CommentRangeStart, CommentRangeEnd, CommentReference } = await import('docx');
+  const by = { author: 'Jane Smith', date: '2026-02-01T10:00:00Z' };
+  const doc = new Document({
+    comments: { children: [{ id: 0, author: 'Tom Brown', date: new Date('2026-02-02'), children: [new Paragraph({ children: [new TextRun('Which March?')] })] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('1. Summary')] }),
+          new Paragraph({
+            children: [
+              new TextRun('1.1 The plan '),
+              new InsertedTextRun({ text: 'was agreed', id: 1, ...by }),
+              new DeletedTextRun({ text: 'is a draft', id: 2, ...by }),
+              new CommentRangeStart(0),
+              new TextRun(' in March.'),
+              new CommentRangeEnd(0),
+              new TextRun({ children: [new CommentReference(0)] }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  writeFileSync(join(dir, 'tracked.docx'), new Uint8Array(await Packer.toArrayBuffer(doc)));
+  const text = run(['check', 'tracked.docx', '--today', '2026-02-20'], dir);
+  const lines = text.out.split('\n').filter((l) => /import\//.test(l));
+  assert.deepEqual(lines, [
+    'tracked.docx: whole document  info  import/tracked-changes  The document has 2 tracked changes; checked as if all were accepted.',
+    'tracked.docx: paragraph 1.1 "The plan was agreed in March."  info  import/tracked-changes  Tracked change: accepted insertion by Jane Smith of "was agreed".',
+    'tracked.docx: paragraph 1.1 "The plan was agreed in March."  info  import/tracked-changes  Tracked change: accepted deletion by Jane Smith of "is a draft".',
+    'tracked.docx: whole document  info  import/comments  The document has 1 comment; comments are not checked.',
+    'tracked.docx: paragraph 1.1 "The plan was agreed in March."  info  import/comments  Comment by Tom Brown, not checked: "Which March?"',
+  ]);
+  const json = JSON.parse(run(['check', 'tracked.docx', '--format', 'json', '--today', '2026-02-20'], dir).out) as Record<string, unknown>[];
+  assert.deepEqual(json.find((f) => f.ruleId === 'import/comments' && f.place !== 'whole document'), {
+    file: 'tracked.docx',
+    place: 'paragraph 1.1 "The plan was agreed in March."',
+    ruleId: 'import/comments',
+    severity: 'info',
+    message: 'Comment by Tom Brown, not checked: "Which March?"',
+  });
+});

@@ -5,7 +5,7 @@ import { checkReport } from '../core/check.js';
 import type { Finding } from '../core/types.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
-import type { ImportResult } from '../node/import/index.js';
+import { LISTED, listedRevisions, quote, revisionWords, type ImportResult } from '../node/import/index.js';
 import { draftPathFor, importWithSettings } from '../node/import/editor.js';
 import { wordMessage, wordPlace } from '../node/import/places.js';
 import type { FileFindings } from './format.js';
@@ -146,12 +146,22 @@ export async function importCommand(argv: string[], cwd = process.cwd(), io: { s
   return 0;
 }
 
-/** Findings about the Word file itself (what the check read as accepted or left out). */
-function importFindings(r: ImportResult): Finding[] {
+/**
+ * Findings about the Word file itself: what the check read as accepted or left out, in
+ * all, then each tracked change and comment where Word shows it (the first LISTED of each).
+ */
+function importFindings(r: ImportResult): { finding: Finding; place?: string }[] {
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const out: Finding[] = [];
-  if (r.revisions.length > 0) out.push({ ruleId: 'import/tracked-changes', severity: 'info', message: `The document has ${r.revisions.length} tracked change${r.revisions.length === 1 ? '' : 's'}; checked as if all were accepted.`, range: zero, fixes: [] });
-  if (r.comments.length > 0) out.push({ ruleId: 'import/comments', severity: 'info', message: `The document has ${r.comments.length} comment${r.comments.length === 1 ? '' : 's'}; comments are not checked.`, range: zero, fixes: [] });
+  const info = (ruleId: string, message: string, place?: string): { finding: Finding; place?: string } => ({ finding: { ruleId, severity: 'info', message, range: zero, fixes: [] }, ...(place ? { place } : {}) });
+  const out: { finding: Finding; place?: string }[] = [];
+  if (r.revisions.length > 0) {
+    out.push(info('import/tracked-changes', `The document has ${r.revisions.length} tracked change${r.revisions.length === 1 ? '' : 's'}; checked as if all were accepted.`));
+    for (const x of listedRevisions(r.revisions).slice(0, LISTED)) out.push(info('import/tracked-changes', `Tracked change: ${revisionWords(x)}.`, x.place));
+  }
+  if (r.comments.length > 0) {
+    out.push(info('import/comments', `The document has ${r.comments.length} comment${r.comments.length === 1 ? '' : 's'}; comments are not checked.`));
+    for (const c of r.comments.slice(0, LISTED)) out.push(info('import/comments', `Comment${c.author ? ` by ${c.author}` : ''}, not checked: ${quote(c.text, 80)}`, c.place));
+  }
   return out;
 }
 
@@ -170,7 +180,11 @@ export async function checkWordFile(file: string, shown: string, settings: Works
     return { file: shown, findings: [{ ruleId: 'import', severity: 'error', message: e instanceof Error ? e.message : String(e), range: zero, fixes: [] }], place };
   }
   const result = checkReport(imported.markdown, { profiles: settings.profiles, config: settings.config, ...(today ? { today } : {}) });
-  const findings = importFindings(imported);
+  const findings: Finding[] = [];
+  for (const { finding, place: where } of importFindings(imported)) {
+    findings.push(finding);
+    if (where) placed.set(finding, where);
+  }
   for (const f of result.findings) {
     // Fixes edit the draft, which the Word user does not have: none are offered.
     const g: Finding = { ...f, fixes: [] };

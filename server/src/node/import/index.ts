@@ -77,12 +77,23 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function quote(s: string, max = 60): string {
+/** A quotation of a change or comment for a message, cut at `max` characters. */
+export function quote(s: string, max = 60): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return `"${t.length > max ? t.slice(0, max - 1) + '…' : t}"`;
 }
 
-const LISTED = 20;
+/** How many tracked changes and comments are named one by one (the rest are counted). */
+export const LISTED = 20;
+
+/** What was done with a tracked change: `accepted insertion by Jane Smith of "was agreed"`. */
+export function revisionWords(r: Revision): string {
+  const who = r.author ? ` by ${r.author}` : '';
+  return r.kind === 'insertion' ? `accepted insertion${who} of ${quote(r.text)}` : r.kind === 'deletion' ? `accepted deletion${who} of ${quote(r.text)}` : r.kind === 'move' ? `accepted move${who} of ${quote(r.text)}` : `accepted ${r.text}${who}`;
+}
+
+/** The tracked changes named one by one (formatting changes are only counted). */
+export const listedRevisions = (revisions: Revision[]): Revision[] => revisions.filter((x) => x.kind !== 'formatting');
 
 function revisionNotes(revisions: Revision[]): string[] {
   if (revisions.length === 0) return [];
@@ -95,12 +106,8 @@ function revisionNotes(revisions: Revision[]): string[] {
     by('row') && `${plural(by('row'), 'table row change')} made`,
   ].filter(Boolean);
   const out = [`Tracked changes: all ${revisions.length} accepted: ${summary.join(', ')}. Check them in Word (Review > Tracking) if they were not agreed.`];
-  for (const r of revisions.filter((x) => x.kind !== 'formatting').slice(0, LISTED)) {
-    const who = r.author ? ` by ${r.author}` : '';
-    const what = r.kind === 'insertion' ? `accepted insertion${who} of ${quote(r.text)}` : r.kind === 'deletion' ? `accepted deletion${who} of ${quote(r.text)}` : r.kind === 'move' ? `accepted move${who} of ${quote(r.text)}` : `accepted ${r.text}${who}`;
-    out.push(`  ${r.place}: ${what}`);
-  }
-  const listed = revisions.filter((x) => x.kind !== 'formatting').length;
+  for (const r of listedRevisions(revisions).slice(0, LISTED)) out.push(`  ${r.place}: ${revisionWords(r)}`);
+  const listed = listedRevisions(revisions).length;
   if (listed > LISTED) out.push(`  … and ${listed - LISTED} more`);
   return out;
 }
