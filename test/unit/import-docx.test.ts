@@ -6,6 +6,7 @@ import { analyseReport } from '../../server/src/core/check.js';
 import { buildDocument, renderDocx } from '../../server/src/core/render/index.js';
 import { BUILTIN_PROFILES } from '../../server/src/core/templates/loader.js';
 import { DEFAULT_LIMITS, ImportError, importDocx } from '../../server/src/node/import/index.js';
+import { readDocxPackage } from '../../server/src/node/import/package.js';
 import { summary } from './import-summary.js';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -94,6 +95,80 @@ test('pictures are never read and become a visible note; a large file of picture
   const r = await importDocx(bytes, { profiles: [...BUILTIN_PROFILES] });
   assert.match(r.markdown, /\*\(Picture not imported: Map of clusters\)\*/);
   assert.match(r.notes.join('\n'), /Pictures: 1 picture \(\d+ KB\) not imported/);
+});
+
+/** CRC-32 (the zip format's), over `data`. */
+function crc32(data: Uint8Array): number {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  let crc = -1;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+/** A zip of stored (uncompressed) entries, written into one buffer: a file as large as its pictures. */
+function storedZip(entries: { name: string; data: Uint8Array }[]): Uint8Array {
+  const names = entries.map((e) => Buffer.from(e.name, 'utf8'));
+  const size = entries.reduce((a, e, i) => a + 30 + names[i]!.length + e.data.length + 46 + names[i]!.length, 22);
+  const out = Buffer.alloc(size);
+  const central: Buffer[] = [];
+  let at = 0;
+  entries.forEach((e, i) => {
+    const name = names[i]!;
+    const crc = crc32(e.data);
+    const fields = (b: Buffer, o: number): void => {
+      b.writeUInt16LE(20, o); // version needed
+      b.writeUInt16LE(0, o + 2); // flags
+      b.writeUInt16LE(0, o + 4); // stored
+      b.writeUInt32LE(0x00210000, o + 6); // 1 January 1980
+      b.writeUInt32LE(crc, o + 10);
+      b.writeUInt32LE(e.data.length, o + 14);
+      b.writeUInt32LE(e.data.length, o + 18);
+      b.writeUInt16LE(name.length, o + 22);
+    };
+    const cd = Buffer.alloc(46 + name.length);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    fields(cd, 6);
+    cd.writeUInt32LE(at, 42);
+    name.copy(cd, 46);
+    central.push(cd);
+    out.writeUInt32LE(0x04034b50, at);
+    fields(out, at + 4);
+    name.copy(out, at + 30);
+    out.set(e.data, at + 30 + name.length);
+    at += 30 + name.length + e.data.length;
+  });
+  const cdStart = at;
+  for (const c of central) at += c.copy(out, at);
+  out.writeUInt32LE(0x06054b50, at);
+  out.writeUInt16LE(entries.length, at + 8);
+  out.writeUInt16LE(entries.length, at + 10);
+  out.writeUInt32LE(at - cdStart, at + 12);
+  out.writeUInt32LE(cdStart, at + 16);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+test('a 100 MB Word file of photographs imports: the photographs are never inflated, each is a visible note', async () => {
+  const { randomFillSync } = await import('node:crypto');
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+  const photo = (name: string): InstanceType<typeof Paragraph> => new Paragraph({ children: [new ImageRun({ type: 'png', data: Buffer.concat([png, Buffer.from(name)]), transformation: { width: 10, height: 10 }, altText: { name, description: name, title: name } })] });
+  const small = await docxOf([new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('1. Summary')] }), photo('Site photograph 1'), photo('Site photograph 2')]);
+  // The same package with each photograph 50 MB (a camera's full-size pictures), stored as written.
+  const pkg = await readDocxPackage(small);
+  assert.equal(pkg.skipped.length, 2);
+  const entries = [...pkg.parts].map(([name, xml]) => ({ name, data: new TextEncoder().encode(xml) as Uint8Array }));
+  for (const s of pkg.skipped) entries.push({ name: s.name, data: randomFillSync(new Uint8Array(50 * 1024 * 1024)) });
+  const big = storedZip(entries);
+  assert.ok(big.byteLength > 100 * 1024 * 1024);
+  const r = await importDocx(big, { profiles: [...BUILTIN_PROFILES] });
+  assert.match(r.markdown, /\*\(Picture not imported: Site photograph 1\)\*[\s\S]*\*\(Picture not imported: Site photograph 2\)\*/);
+  // The size comes from the zip's directory: the pictures were skipped, not inflated.
+  assert.match(r.notes.join('\n'), /Pictures: 2 pictures \(102400 KB\) not imported/);
 });
 
 function oleFile(streamName: string): Uint8Array {
