@@ -240,6 +240,16 @@ describe('Word files made with LibreOffice on the council forms import and check
     for (const f of FORMS) imported.set(f.name, await importDocx(readFileSync(join(dir, `${f.name}.docx`)), { profiles: [...BUILTIN_PROFILES] }));
   });
 
+  test('the same report saved as an old Word 97-2003 .doc is told how to convert, not misread', async () => {
+    const r = spawnSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'doc', '--outdir', join(dir, 'doc'), join(dir, 'city-executive.fodt')], { encoding: 'utf8', timeout: 240_000 });
+    assert.equal(r.status, 0, `soffice failed: ${r.stderr}`);
+    await assert.rejects(importDocx(readFileSync(join(dir, 'doc', 'city-executive.doc')), { profiles: [...BUILTIN_PROFILES] }), (e: Error & { code?: string }) => {
+      assert.equal(e.code, 'doc');
+      assert.match(e.message, /old Word 97-2003 document \(\.doc\).*Save As/);
+      return true;
+    });
+  });
+
   for (const f of FORMS) {
     test(`${f.name}: sections, automatic numbers, sign-offs, front matter and findings`, () => {
       const r = imported.get(f.name)!;
