@@ -51,7 +51,6 @@ describe('Import Word Report in VS Code', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(SCRATCH, { recursive: true, force: true });
   });
@@ -90,6 +89,11 @@ describe('Import Word Report in VS Code', function () {
     await vscode.window.showTextDocument(editor.document, { preview: false });
     await sleep(1500); // let the panel and the message paint (nothing is asserted on time)
     const png = await screenshot('import-word');
+    // The officer closes it unsaved: nothing was ever written beside the .docx.
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('the draft closed', () => !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed && d.isDirty));
+    assert.deepEqual(fs.readdirSync(SCRATCH), ['hnb-recovery-plan.docx']);
     if (!png) return this.skip();
     fs.mkdirSync(path.join(REPO, 'docs', 'images'), { recursive: true });
     fs.copyFileSync(png, path.join(REPO, 'docs', 'images', 'import-word.png'));
