@@ -263,6 +263,17 @@ describe('a safe fix has one right answer and writes nothing the officer did not
     assert.equal(fixReport(text, { today: FIXTURE_TODAY }).text, '# Plans\n\n1.1 Each child has a SEN plan, and an HMO licence is needed.\n');
   });
 
+  test('meeting_date is copied from the text only when the text gives one day for the meeting', () => {
+    const one = fixture('date/meeting-date/missing.report.md');
+    assert.deepEqual(findingsOf(one, 'date/meeting-date').map((f) => f.fixes.map((x) => x.safe)), [[true]]);
+    const two = one.replace('Date of meeting: 3 March 2026 <!-- expect: date/meeting-date -->', 'Date of meeting: 3 March 2026\n\nMeeting date: 10 March 2026');
+    const found = findingsOf(two, 'date/meeting-date');
+    assert.deepEqual(found.map((f) => [f.message, f.fixes.map((x) => x.safe)]), [
+      ['The report gives the date of the meeting as Tuesday 3 March 2026 (and as Tuesday 10 March 2026), but the front matter has no "meeting_date".', [false]],
+    ]);
+    assert.doesNotMatch(fixReport(two, { today: FIXTURE_TODAY }).text, /^meeting_date:/m);
+  });
+
   test('a used-before-definition fix never nests a definition in brackets', () => {
     const text = '# Youth justice\n\n1.1 The Youth Justice Team (CYPJS) works with the courts.\n\n1.2 The Children and Young Peoples Justice Service (CYPJS) was set up in 2020.\n';
     const [f] = findingsOf(text, 'acronym/used-before-definition');
