@@ -70,7 +70,8 @@ describe('language server over LSP', () => {
     const missing = ds.find((d) => d.code === 'structure/required-section')!;
     assert.equal(missing.severity, 1);
     assert.match(String(missing.message), /7\. Summary of appendices/);
-    assert.equal((missing.data as { fixes: unknown[] }).fixes.length, 1);
+    // The heading (safe), and the heading with the template's "None." (a quick fix only).
+    assert.deepEqual((missing.data as { fixes: { safe: boolean }[] }).fixes.map((f) => f.safe), [true, false]);
   });
 
   test('a quick fix from the diagnostic data changes the text; the diagnostic clears', async () => {
@@ -80,15 +81,22 @@ describe('language server over LSP', () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: target.range, context: { diagnostics: [target] } });
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Insert "7. Summary of appendices"', 'Disable structure/required-section for this line', 'Show documentation for structure/required-section'],
+      [
+        'Insert "7. Summary of appendices"',
+        'Insert "7. Summary of appendices" with the template\'s suggested text: "None."',
+        'Disable structure/required-section for this line',
+        'Show documentation for structure/required-section',
+      ],
     );
     const fix = actions[0]!;
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);
+    assert.equal(actions[1]!.isPreferred, undefined);
+    // The heading only: what goes under it is the officer's to write.
     const doc = await client.applyEdits(u, fix.edit!.changes![u]!);
-    assert.match(doc.getText(), /## 6\. Background information and other papers\n\nNone\.\n\n## 7\. Summary of appendices\n\nNone\.\n\n## 8\./);
-    assert.deepEqual(codes(await client.diagnostics(u)), ['metadata/unknown-key', 'structure/heading-style']);
-    const docs = actions[2]!;
+    assert.match(doc.getText(), /## 6\. Background information and other papers\n\nNone\.\n\n## 7\. Summary of appendices\n\n## 8\./);
+    assert.deepEqual(codes(await client.diagnostics(u)), ['metadata/unknown-key', 'structure/empty-section', 'structure/heading-style']);
+    const docs = actions[3]!;
     assert.deepEqual(docs.command?.arguments, ['structure/required-section', DOCS + 'structure-required-section']);
   });
 
@@ -100,7 +108,7 @@ describe('language server over LSP', () => {
     const disable = actions.find((a) => a.title === 'Disable metadata/unknown-key for this line')!;
     const doc = await client.applyEdits(u, disable.edit!.changes![u]!);
     assert.match(doc.getText(), /verison: v2 # <!-- committee-report-disable-line metadata\/unknown-key -->\n/);
-    assert.deepEqual(codes(await client.diagnostics(u)), ['structure/heading-style']);
+    assert.deepEqual(codes(await client.diagnostics(u)), ['structure/empty-section', 'structure/heading-style']);
   });
 
   test('source.fixAll applies every safe fix in one edit', async () => {
@@ -116,7 +124,8 @@ describe('language server over LSP', () => {
     assert.equal(actions[0]!.kind, 'source.fixAll.committeeReports');
     assert.equal(actions[0]!.title, 'Fix 2 report problems');
     await client.applyEdits(u, actions[0]!.edit!.changes![u]!);
-    assert.deepEqual(codes(await client.diagnostics(u)), ['metadata/unknown-key']);
+    // The inserted section is there as its heading, reported empty until the officer writes it.
+    assert.deepEqual(codes(await client.diagnostics(u)), ['metadata/unknown-key', 'structure/empty-section']);
     // Quick-fix requests do not compute the fix-all.
     const quick = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['quickfix'] } });
     assert.deepEqual(quick, []);
@@ -260,6 +269,8 @@ describe('language server over LSP', () => {
     const doc = await client.applyEdits(u, r.edits);
     const headings = doc.getText().split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3, 5));
     assert.deepEqual(headings, ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.']);
+    // Headings only: no "None." or "No" written for the officer.
+    assert.doesNotMatch(doc.getText().slice(cut.length), /None\.|^No$/m);
     assert.deepEqual(codes(await client.diagnostics(u)).filter((c) => c === 'structure/required-section'), []);
   });
 });

@@ -282,7 +282,8 @@ describe('dates: rules on the seeds and the examples', () => {
   test('the year fix names the inferred year', () => {
     const f = check(join(seeds, 'c4-hnb-recovery-plan-2024.report.md')).find((x) => x.ruleId === 'date/missing-year')!;
     assert.equal(f.fixes[0]!.title, 'Add the year: 19th September 2024');
-    assert.equal(f.fixes[0]!.safe, true);
+    // The year is inferred, not written by the officer: offered, never applied by --fix or on save.
+    assert.equal(f.fixes[0]!.safe, false);
   });
 
   test('no impossible dates, wrong weekdays, window or meeting-date findings on the real reports', () => {

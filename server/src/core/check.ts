@@ -252,12 +252,13 @@ function compareFindings(a: Finding, b: Finding): number {
 
 /**
  * Applies safe fixes repeatedly (at most `passes` times) until none is left, like
- * `eslint --fix`. Returns the fixed text and the findings that remain.
+ * `eslint --fix`. Returns the fixed text and the findings that remain. `checked`: the
+ * check of `text` with the same options, when the caller has it already.
  */
-export function fixReport(text: string, opts: CheckOptions = {}, passes = 10): { text: string; fixed: number; result: CheckResult } {
+export function fixReport(text: string, opts: CheckOptions = {}, passes = 10, checked?: CheckResult): { text: string; fixed: number; result: CheckResult } {
   let current = text;
   let fixed = 0;
-  let result = checkReport(current, opts);
+  let result = checked ?? checkReport(current, opts);
   for (let i = 0; i < passes; i++) {
     const fixes = result.findings.flatMap((f) => f.fixes.filter((x) => x.safe && !x.snippet).slice(0, 1));
     if (fixes.length === 0) break;

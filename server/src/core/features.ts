@@ -495,8 +495,9 @@ function applyOverrides(config: ResolvedConfig, overrides: Record<string, unknow
 
 /**
  * Inserts every required section the draft lacks, in template order, with the template's
- * wording and any suggested body. Returns the edits that turn `text` into the result
- * (one edit, or none when nothing is missing).
+ * wording: the headings only (the safe fix of structure/required-section), no suggested
+ * body such as "None.", which is the officer's to write. Returns the edits that turn
+ * `text` into the result (one edit, or none when nothing is missing).
  */
 export function insertMissingSections(text: string, opts: CheckOptions = {}): { text: string; inserted: number; edits: TextEdit[] } {
   const rules = RULES.filter((r) => r.id === 'structure/required-section');

@@ -85,6 +85,7 @@ describe('Committee Reports in VS Code', function () {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Insert "7. Summary of appendices"'), titles.join(' | '));
+    assert.ok(titles.includes('Insert "7. Summary of appendices" with the template\'s suggested text: "None."'), titles.join(' | '));
     assert.ok(titles.includes('Disable structure/required-section for this line'));
     assert.ok(titles.includes('Show documentation for structure/required-section'));
 
@@ -103,9 +104,10 @@ describe('Committee Reports in VS Code', function () {
     const fix = actions.find((a) => a.title === 'Insert "7. Summary of appendices"')!;
     assert.ok(fix.edit);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.match(editor.document.getText(), /## 6\. Background information and other papers\n\nNone\.\n\n## 7\. Summary of appendices\n\nNone\.\n\n## 8\./);
+    // The heading only: what goes under it is the officer's to write.
+    assert.match(editor.document.getText(), /## 6\. Background information and other papers\n\nNone\.\n\n## 7\. Summary of appendices\n\n## 8\./);
     await waitFor('the diagnostic to clear', () => !codes(uri).includes('structure/required-section'));
-    assert.deepEqual(codes(uri), ['metadata/unknown-key', 'structure/heading-style']);
+    assert.deepEqual(codes(uri), ['metadata/unknown-key', 'structure/empty-section', 'structure/heading-style']);
   });
 
   it('fixes on save with source.fixAll.committeeReports (editor.codeActionsOnSave)', async () => {
@@ -117,8 +119,8 @@ describe('Committee Reports in VS Code', function () {
     assert.ok(await editor.document.save());
     const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
     assert.match(onDisk, /\n## 1\. Summary\n/, 'heading style fixed');
-    assert.match(onDisk, /\n## 7\. Summary of appendices\n\nNone\.\n/, 'missing section inserted');
-    await waitFor('only the unfixable finding left', () => codes(uri).join() === 'metadata/unknown-key');
+    assert.match(onDisk, /\n## 7\. Summary of appendices\n\n## 8\./, 'missing section inserted, as its heading');
+    await waitFor('only the findings without a safe fix left', () => codes(uri).join() === 'metadata/unknown-key,structure/empty-section');
   });
 
   it('a numbering quick fix renumbers the references too; references go to their paragraph, hover and link', async () => {

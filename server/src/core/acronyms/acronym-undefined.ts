@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../rules/define.js';
 import { analyseAcronyms, unchangedGroups, firstCovering, exempt, expansionFor, knownExpansions, untiedPhrase } from './analyse.js';
-import { edit, fix, lineOf, rangeOf, related, snippetEscape } from './report.js';
+import { edit, enclosure, enclosureNote, fix, lineOf, rangeOf, related, snippetEscape } from './report.js';
 import { sameExpansion } from './expansion.js';
 import type { Fix, RelatedLocation } from '../types.js';
 
@@ -46,6 +46,10 @@ export const acronymUndefined = defineRule({
           rel.push(related(model, elsewhere, `${info.form} is spelt out here, in an appendix`));
         }
         const fixes: Fix[] = [];
+        // Already enclosed (in brackets after other words, in a bracket, in a quotation):
+        // spelling it out in place would nest one name in another, so no fix; the message says why.
+        const enc = enclosure(model, target);
+        if (enc) notes.push(enclosureNote(enc, target.written));
         const phrase = untiedPhrase(a, info, target);
         if (phrase) {
           notes.push(`"${phrase.text}" (line ${lineOf(model, phrase.start)}) is not tied to it`);
@@ -60,7 +64,8 @@ export const acronymUndefined = defineRule({
           if (fixes.some((f) => f.edits[0]!.newText === text)) continue;
           fixes.push(fix(`Spell out as "${text}" (${k.source === 'workspace' ? 'workspace' : 'council'} glossary)`, [edit(model, target.start, target.end, text)], false));
         }
-        if (fixes.length === 0) {
+        if (enc) fixes.length = 0;
+        else if (fixes.length === 0) {
           fixes.push(fix(`Spell out ${target.written} here`, [edit(model, target.start, target.end, `\${1:Full name} (${snippetEscape(target.written)})`)], false, true));
         }
         const finding: Parameters<typeof ctx.report>[0] = {

@@ -43,3 +43,67 @@ export function inImplications(model: ReportModel, offset: number): boolean {
   }
   return false;
 }
+
+/** How far around a use `enclosure` looks (on the use's own line): a bound, so the scan is linear. */
+const ENCLOSURE_WINDOW = 300;
+
+/**
+ * What already encloses an acronym use, which spelling it out in place would garble:
+ * - `after`: it stands alone in brackets after some words that do not spell it out
+ *   ("Youth Justice Team (CYPJS)"): wrapping it again nests a definition in a definition;
+ * - `bracket`: it is inside a longer bracket ("(run by the CYPJS since 2021)");
+ * - `quote`: it is inside quotation marks, as in a quoted title, which is quoted as written.
+ * Only the use's own line is read, at most `ENCLOSURE_WINDOW` characters either side.
+ */
+export type Enclosure = { kind: 'after'; words: string } | { kind: 'bracket' } | { kind: 'quote' };
+
+export function enclosure(model: ReportModel, use: { start: number; end: number }): Enclosure | undefined {
+  const text = model.text;
+  const lineStart = Math.max(text.lastIndexOf('\n', use.start - 1) + 1, use.start - ENCLOSURE_WINDOW);
+  let lineEnd = text.indexOf('\n', use.end);
+  if (lineEnd === -1 || lineEnd > use.end + ENCLOSURE_WINDOW) lineEnd = Math.min(text.length, use.end + ENCLOSURE_WINDOW);
+  const before = text.slice(lineStart, use.start);
+  const after = text.slice(use.end, lineEnd);
+  // Quotation marks: an opening curly quote not closed before the use, or an odd count of straight ones.
+  const curly = before.lastIndexOf('\u201c') > before.lastIndexOf('\u201d');
+  const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1 && after.includes('"');
+  if (curly || straight) return { kind: 'quote' };
+  // Brackets: the depth of ( and [ left open before the use.
+  let depth = 0;
+  for (const c of before) {
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+  }
+  if (depth === 0) return undefined;
+  const alone = /[([]\s*$/.test(before) && /^['’]?s?\s*[)\]]/.test(after);
+  const words = wordsBefore(before);
+  if (alone && words) return { kind: 'after', words };
+  return { kind: 'bracket' };
+}
+
+/**
+ * The name-like words before a bracket, for messages: the capitalised run ("Youth Justice
+ * Team", "Schools Grant"), else up to five words without a leading article.
+ */
+function wordsBefore(before: string): string | undefined {
+  const m = /((?:\p{L}[\p{L}'’&-]*[ \t]+){0,4}\p{L}[\p{L}'’&-]*)[ \t]*[([]\s*$/u.exec(before);
+  if (!m) return undefined;
+  const words = m[1]!.split(/[ \t]+/);
+  let from = words.length;
+  while (from > 0 && (/^\p{Lu}/u.test(words[from - 1]!) || (/^(?:and|of|for|in|&)$/.test(words[from - 1]!) && from < words.length))) from--;
+  while (from < words.length && !/^\p{Lu}/u.test(words[from]!)) from++;
+  const run = words.slice(from).join(' ').replace(/^(?:(?:The|A|An|Our|This|Its|Their)[ \t]+)+/, '');
+  return run || words.join(' ').replace(/^(?:(?:the|a|an|our|this|its|their)[ \t]+)+/i, '');
+}
+
+/** What an enclosure means for a fix that spells the acronym out in place, for messages. */
+export function enclosureNote(e: Enclosure, written: string): string {
+  switch (e.kind) {
+    case 'after':
+      return `"${written}" stands in brackets after "${e.words}", which does not spell it out`;
+    case 'bracket':
+      return `"${written}" stands inside brackets, where spelling it out would nest brackets`;
+    case 'quote':
+      return `"${written}" stands inside quotation marks (a title is quoted as written)`;
+  }
+}

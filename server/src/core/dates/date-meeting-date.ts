@@ -18,7 +18,7 @@ export const meetingDate = defineRule({
   defaultSeverity: 'error',
   fixable: true,
   docs: {
-    why: 'Every date check hangs on the meeting date: sign-offs must precede it, deadlines are read against it, and the agenda is built from it. `meeting_date` must therefore be one complete day, and where the report also states the date of the meeting ("Date of meeting: ...", or a date alone in the header) the two must agree. When the front matter has no `meeting_date` but the text states one, the quick fix copies it up. A value that is no date at all is reported by metadata/value-type, a missing year by date/missing-year, an impossible day by date/impossible.',
+    why: 'Every date check hangs on the meeting date: sign-offs must precede it, deadlines are read against it, and the agenda is built from it. `meeting_date` must therefore be one complete day, and where the report also states the date of the meeting ("Date of meeting: ...", or a date alone in the header) the two must agree. When the front matter has no `meeting_date` but the text states one, the fix copies it up (on save and by `--fix` only when every date the text gives for the meeting is that day). A value that is no date at all is reported by metadata/value-type, a missing year by date/missing-year, an impossible day by date/impossible.',
     bad: '---\nmeeting_date: March 2026\n---\n\nDate of meeting: 10 March 2026',
     good: '---\nmeeting_date: 10 March 2026\n---\n\nDate of meeting: 10 March 2026',
   },
@@ -31,10 +31,12 @@ export const meetingDate = defineRule({
     if (!info.entry) {
       const s = stated.find((x) => x.value && !x.yearFromRange);
       if (!s || !fm.present || fm.problems.length > 0) return;
+      // One right answer only when every date the text gives for the meeting is that day.
+      const others = stated.filter((x) => x.value && !sameDay(x.value, s.value!));
       ctx.report({
-        message: `The report gives the date of the meeting as ${longDate(s.value!)}, but the front matter has no "meeting_date".`,
+        message: `The report gives the date of the meeting as ${longDate(s.value!)}${others.length ? ` (and as ${others.map((x) => longDate(x.value!)).join(', ')})` : ''}, but the front matter has no "meeting_date".`,
         range: model.index.range(s.partStart, s.partEnd),
-        fixes: [insertFix(`Add "meeting_date: ${s.text.trim()}" to the front matter`, model, fm.contentEnd, `meeting_date: ${s.text.trim()}\n`, true)],
+        fixes: [insertFix(`Add "meeting_date: ${s.text.trim()}" to the front matter`, model, fm.contentEnd, `meeting_date: ${s.text.trim()}\n`, others.length === 0)],
       });
       return;
     }

@@ -1,6 +1,5 @@
 import { defineRule } from '../rules/define.js';
 import { insertFix } from '../rules/util.js';
-import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
 import { findDates, unchangedDates, inferDate, longDate, type FoundDate } from './index.js';
 
 function what(f: FoundDate): string | undefined {
@@ -21,7 +20,7 @@ export const missingYear = defineRule({
   fixable: true,
   needsProfile: false,
   docs: {
-    why: 'Reports are reused from year to year, and a sign-off, meeting date or deadline without a year cannot show which year it belongs to: a legal or finance comment dated "19th September" may be last year\'s. The same goes for a date in running text or a heading ("a visit on 29 September"), unless its sentence says it recurs ("from 1 January each year"); tables, which often list dates of one year under a heading that gives it, are left alone. A weekday written with the date picks the year near the meeting in which the day falls on it ("Tuesday 6 October" in a report for March 2026 is 2026). The quick fix adds the year the meeting date implies (a sign-off takes the latest such day on or before the meeting).',
+    why: 'Reports are reused from year to year, and a sign-off, meeting date or deadline without a year cannot show which year it belongs to: a legal or finance comment dated "19th September" may be last year\'s. The same goes for a date in running text or a heading ("a visit on 29 September"), unless its sentence says it recurs ("from 1 January each year"); tables, which often list dates of one year under a heading that gives it, are left alone. A weekday written with the date picks the year near the meeting in which the day falls on it ("Tuesday 6 October" in a report for March 2026 is 2026). The quick fix adds the year the meeting date implies (a sign-off takes the latest such day on or before the meeting); it is never applied on save or by `--fix`, since the year is inferred, not written by the officer.',
     bad: 'Signed: Sukhi Biring, Equalities Officer\n\nDated: 19th September',
     good: 'Signed: Sukhi Biring, Equalities Officer\n\nDated: 19th September 2024',
   },
@@ -42,10 +41,9 @@ export const missingYear = defineRule({
       const fixes = [];
       if (inferred) {
         message += ` Going by ${inferred.basis}, it is ${longDate(inferred.date)}.`;
-        const meeting = scan.meeting.date;
-        // Safe when a sign-off lands in the usual window before the meeting.
-        const safe = f.context === 'signoff' && meeting !== undefined && inferred.fromMeeting && differenceInCalendarMonths(meeting, inferred.date) <= 6;
-        fixes.push(insertFix(`Add the year: ${written} ${inferred.year}`, model, f.partEnd, ` ${inferred.year}`, safe));
+        // Never safe: the year is inferred, not written by the officer (a sign-off may be
+        // last year's, which is what the finding is about), so the officer confirms it.
+        fixes.push(insertFix(`Add the year: ${written} ${inferred.year}`, model, f.partEnd, ` ${inferred.year}`, false));
       }
       ctx.report({ message, range: model.index.range(f.partStart, f.partEnd), fixes });
     }

@@ -1,7 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import { eachSegment, type ProseSegment } from './segments.js';
-import { vowelSound } from './sound.js';
+import { soundIsGuess, vowelSound } from './sound.js';
 
 /** Latin and French phrases that keep "a" ("a priori", "a la carte"). */
 const FIXED = new Set(['priori', 'posteriori', 'fortiori', 'la', 'propos']);
@@ -16,7 +16,7 @@ export const article = defineRule({
   fixable: true,
   needsProfile: false,
   docs: {
-    why: 'The article goes by the sound of the next word, not its first letter: "an hour", "an honour", "an 8% rise", "an 11-year-old", "an HMO" (letters), but "a one-off", "a European", "a UK-wide", "a unique". Getting it wrong reads as a slip. The fix swaps the article.',
+    why: 'The article goes by the sound of the next word, not its first letter: "an hour", "an honour", "an 8% rise", "an 11-year-old", "an HMO" (letters), but "a one-off", "a European", "a UK-wide", "a unique". Getting it wrong reads as a slip. The fix swaps the article; before a short acronym the council\'s list does not know and that could be said as a word ("SEN", "LAC"), the reading is a guess, so the fix is offered but not applied on save or by `--fix`.',
     bad: '3.4 This is a 8% rise on last year, and an unique opportunity to open a HMO register.',
     good: '3.4 This is an 8% rise on last year, and a unique opportunity to open an HMO register.',
   },
@@ -48,7 +48,8 @@ export const article = defineRule({
         ctx.report({
           message: `Use "${want}" before "${next}" (it is read with a ${vowel ? 'vowel' : 'consonant'} sound).`,
           range,
-          fixes: [replaceFix(`Change "${art}" to "${want}"`, range, want)],
+          // A short acronym that may be said as a word ("a SEN plan"): offered, not applied on save.
+          fixes: [replaceFix(`Change "${art}" to "${want}"`, range, want, !soundIsGuess(next))],
         });
       }
     }

@@ -24,6 +24,18 @@ function acronymSound(a: string): boolean | undefined {
   return undefined;
 }
 
+/**
+ * Whether `vowelSound` only guesses for this token: a short acronym the council's list
+ * does not know that could be said as a word as well as letter by letter ("SEN", "LAC":
+ * "a SEN plan" and "an SEN plan" are both written).
+ */
+export function soundIsGuess(token: string): boolean {
+  const head = token.replace(/^[“"‘'(]+/, '').split(/[-‐/]/)[0]!.replace(/['’]s$/, '');
+  if (!/^[A-Z][A-Z0-9&]+s?$/.test(head)) return false;
+  const a = head.replace(/s$/, '');
+  return READ_AS_WORD[a] === undefined && a.length <= 3 && /^[^AEIOU]?[AEIOU]+[^AEIOU]?$/.test(a);
+}
+
 export function vowelSound(token: string): boolean | undefined {
   const t = token.replace(/^[“"‘'(]+/, '');
   if (!t) return undefined;

@@ -19,6 +19,10 @@ const candidate = perSegment((seg) => {
   while (start > 0 && /[\p{L}.]/u.test(t[start - 1]!)) start--;
   const word = t.slice(start, end);
   if (!word || !CANNOT_END.has(word.toLowerCase())) return undefined;
+  // The paragraph goes on past the word in what the prose text blanks (a web address,
+  // code, a link): "... and https://www.gov.uk/send." is finished. Comments do not count.
+  const source = seg.block?.source;
+  if (source !== undefined && !onlyComments(source.slice(end))) return undefined;
   // "...; and" / ", or" closing a list item is how legal lists are written.
   const before = t.slice(Math.max(0, start - 3), start);
   if (/[;,]\s*$/.test(before)) return undefined;
@@ -26,6 +30,20 @@ const candidate = perSegment((seg) => {
   if (t.slice(0, start).trim().split(/\s+/).length < 3) return undefined;
   return { start, end, word };
 });
+
+/** Whether a text is only white space and HTML comments (scanned once, left to right). */
+function onlyComments(text: string): boolean {
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i]!)) i++;
+    else if (text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close === -1) return true;
+      i = close + 3;
+    } else return false;
+  }
+  return true;
+}
 
 export const unfinishedSentence = defineRule({
   id: 'prose/unfinished-sentence',

@@ -14,12 +14,31 @@ export function insertFix(title: string, model: ReportModel, offset: number, new
   return { title, edits: [{ range: { start: pos, end: pos }, newText }], safe };
 }
 
-/** Markdown for a template section and its sub-sections, as a skeleton. */
-export function sectionSkeleton(spec: SectionSpec, profile: Profile): string {
+/**
+ * Markdown for a template section and its required sub-sections: their headings only
+ * (the template's structure, which has one right wording). With `filled`, also the
+ * template's suggested text (`body`, such as "None.") and empty "Signed:" / "Dated:"
+ * lines where a sign-off is required: content the officer has to confirm, so only ever
+ * offered as a fix that is not safe.
+ */
+export function sectionSkeleton(spec: SectionSpec, profile: Profile, filled = false): string {
   const parts = [`${'#'.repeat(spec.level)} ${canonicalHeading(spec, profile)}`];
-  if (spec.body) parts.push(spec.body);
-  for (const c of spec.children) if (c.required) parts.push(sectionSkeleton(c, profile));
+  if (filled && spec.body?.trim()) parts.push(spec.body.trimEnd());
+  if (filled && spec.signoff?.required) parts.push('Signed:', 'Dated:');
+  for (const c of spec.children) if (c.required) parts.push(sectionSkeleton(c, profile, filled));
   return parts.join('\n\n');
+}
+
+/** What a filled skeleton adds to the headings, quoted for a fix title: `"None.", "Signed:"`. */
+export function skeletonFilling(spec: SectionSpec): string[] {
+  const out: string[] = [];
+  const visit = (s: SectionSpec): void => {
+    if (s.body?.trim()) out.push(s.body.trim());
+    if (s.signoff?.required) out.push('Signed:', 'Dated:');
+    for (const c of s.children) if (c.required) visit(c);
+  };
+  visit(spec);
+  return [...new Set(out)];
 }
 
 /** The first block of a section: a closing question's answer. */

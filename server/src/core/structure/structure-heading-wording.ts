@@ -9,7 +9,7 @@ export const headingWording = defineRule({
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
-    why: 'Each template section has fixed wording and numbering that governance staff check word for word (e.g. "Climate Emergency", not "Climate Change"). Near misses are corrected to the exact wording, and so is a shortened heading ("Circulation" for "Circulation under the Local Issues Alert Procedure") that stands where the template section belongs. Headings misnumbered in a run (one numbered one too high and the rest following it) are one finding, on the first, whose fix renumbers the run.',
+    why: 'Each template section has fixed wording and numbering that governance staff check word for word (e.g. "Climate Emergency", not "Climate Change"). Near misses are corrected to the exact wording (on save and by `--fix` only when the heading already has the template\'s number: a different number may mean the section stands out of order, which the officer decides), and so is a shortened heading ("Circulation" for "Circulation under the Local Issues Alert Procedure") that stands where the template section belongs. Headings misnumbered in a run (one numbered one too high and the rest following it) are one finding, on the first, whose fix renumbers the run.',
     bad: '### 4.3 Climate Change implications',
     good: '### 4.4 Climate Emergency implications',
   },
@@ -37,10 +37,15 @@ export const headingWording = defineRule({
           m.wording === 'shortened'
             ? `stands where the template's "${expected}" belongs and is part of its wording: write the template's heading`
             : `should read "${expected}"`;
+        // The template's words are certain; its number is not when the officer wrote another:
+        // the section may stand where the officer meant it, out of template order ("4.3
+        // Climate Change implications" before the equalities block), and renumbering it
+        // would be a guess. Then the fix is offered, not applied by --fix or on save.
+        const ownNumber = profile.numberedHeadings && h.number !== undefined && m.spec.number !== undefined && h.number !== m.spec.number;
         ctx.report({
           message: `Heading "${h.text.trim()}" ${what} (template ${profile.id}).`,
           range: h.textRange,
-          fixes: [replaceFix(`Change heading to "${expected}"`, h.textRange, expected)],
+          fixes: [replaceFix(`Change heading to "${expected}"`, h.textRange, expected, !ownNumber)],
         });
         continue;
       }

@@ -1,7 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import { trimEnd } from '../text.js';
 import type { Root } from 'mdast';
-import { insertFix, sectionSkeleton, specLabel } from '../rules/util.js';
+import { insertFix, sectionSkeleton, skeletonFilling, specLabel } from '../rules/util.js';
 import { walkTree } from '../walk.js';
 import type { SectionSpec } from '../templates/schema.js';
 import { notNeeded } from '../templates/match.js';
@@ -28,7 +28,7 @@ export const requiredSection = defineRule({
   defaultSeverity: 'error',
   fixable: true,
   docs: {
-    why: 'Governance staff return any report that leaves out a section of the council template. The finding points where the section belongs and the fix inserts its heading.',
+    why: 'Governance staff return any report that leaves out a section of the council template. The finding points where the section belongs. The safe fix (applied by `--fix` and on save) inserts the heading, with the headings of its required sub-sections, and nothing else: what goes under it is the officer\'s to write. A second quick fix, never applied on its own, also inserts the template\'s suggested text ("None.", "No") and empty "Signed:" and "Dated:" lines where a sign-off is needed, for the officer to confirm or replace.',
     bad: '## 5.4 Climate Emergency implications\n...\n## 6. Background information and other papers',
     good: '## 5.4 Climate Emergency implications\n...\n### 5.5 Other implications\n\nNone.\n\n## 6. Background information and other papers',
   },
@@ -75,15 +75,23 @@ export const requiredSection = defineRule({
                 : parentStart >= 0
                   ? 'at the end of its parent section'
                   : 'at the end of the report';
-        const skeleton = sectionSkeleton(spec, profile);
-        const text = insertBefore ? `${skeleton}\n\n` : `\n\n${skeleton}`;
+        const around = (skeleton: string): string => (insertBefore ? `${skeleton}\n\n` : `\n\n${skeleton}`);
+        const label = specLabel(spec, profile);
+        // Safe only where the heading will be read as one: not at the end of code or HTML
+        // (an unclosed fence or HTML block would take it in, and --fix would add it again).
+        const fixes = [insertFix(`Insert "${label}"`, model, offset, around(sectionSkeleton(spec, profile)), !endsInsideCodeOrHtml(model.text, model.tree, offset))];
+        // The template's suggested text ("None.") and sign-off lines state what only the
+        // officer can say: offered, never applied by --fix or on save.
+        const filling = skeletonFilling(spec);
+        if (filling.length > 0) {
+          const shown = filling.map((t) => `"${t.length > 40 ? `${t.slice(0, 39)}…` : t}"`).join(', ');
+          fixes.push(insertFix(`Insert "${label}" with the template's suggested text: ${shown}`, model, offset, around(sectionSkeleton(spec, profile, true)), false));
+        }
         ctx.report({
           message: `Required section "${specLabel(spec, profile)}" is missing; it belongs ${where}.`,
           // Where the fix puts it: the blank line after the section before it, or the line it goes in front of.
           range: insertionRange(model, offset, insertBefore),
-          // Safe only where the heading will be read as one: not at the end of code or HTML
-          // (an unclosed fence or HTML block would take it in, and --fix would add it again).
-          fixes: [insertFix(`Insert "${specLabel(spec, profile)}"`, model, offset, text, !endsInsideCodeOrHtml(model.text, model.tree, offset))],
+          fixes,
         });
       }
     };
