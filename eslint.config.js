@@ -1,6 +1,7 @@
 // Lint: typed rules for TypeScript, and the import boundary that keeps the core a pure
 // language service (no editor, no protocol, no Node I/O).
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   {
@@ -20,6 +21,16 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Time to check stays linear in the text: no regular expression in the shipped code
+    // may backtrack super-linearly, nor retry from every position of a long run.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

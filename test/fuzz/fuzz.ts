@@ -47,6 +47,9 @@ const PIECES = [
   'Legal implications', 'Financial implications', 'None.', 'Children and Young People (CYP)', 'CYPJS', '[^1]', '[x]: http://a',
 ];
 
+/** Characters that open, close or separate something: the alphabet of hostile motifs. */
+const HOSTILE = '*_~ \t<>[]()@.-:`a1|#';
+
 /**
  * One mutated draft: a piece of a corpus draft (at most `maxWindow` characters; with
  * `whole`, sometimes the whole draft), changed 1-8 times.
@@ -64,7 +67,15 @@ export function mutate(rand: () => number, drafts: string[], maxWindow = 2500, w
   for (let i = 0; i < edits; i++) {
     const at = Math.floor(rand() * (text.length + 1));
     const r = rand();
-    if (r < 0.45) {
+    if (r < 0.05) {
+      // A hostile motif: two or three short pieces or characters repeated hundreds or
+      // thousands of times (nested emphasis `*a `, `*_`; runs of spaces before a word;
+      // many unclosed brackets, backticks or `<<`), the shapes that make a pattern or a
+      // parser look again from every position.
+      let motif = '';
+      for (let k = 2 + Math.floor(rand() * 2); k > 0; k--) motif += rand() < 0.5 ? HOSTILE[Math.floor(rand() * HOSTILE.length)] : PIECES[Math.floor(rand() * 12)];
+      text = text.slice(0, at) + motif.repeat(200 + Math.floor(rand() * 1800)) + text.slice(at);
+    } else if (r < 0.45) {
       const piece = PIECES[Math.floor(rand() * PIECES.length)]!;
       const times = rand() < 0.1 ? 1 + Math.floor(rand() * 400) : 1;
       text = text.slice(0, at) + piece.repeat(times) + text.slice(at);

@@ -18,6 +18,7 @@ import { nodeFileSystem } from '../../server/src/node/fs.js';
 import { RULES, ruleById } from '../../server/src/core/rules/index.js';
 import { defineRule } from '../../server/src/core/rules/define.js';
 import { main } from '../../server/src/cli/main.js';
+import { findParseLimits, limitForParse, MAX_EMPHASIS_RUNS } from '../../server/src/core/limits.js';
 
 /**
  * Hostile drafts and files: never a crash, never a silent failure, never a hang, and a
@@ -157,6 +158,34 @@ test('2,000-deep list markers and a 1,000 x 50 table: parsed within the limits, 
   // A later delimiter row inside the long table does not start a table of the rest.
   const again = table.replace(/(\n\|( b \|)+){500}/, (m) => m + '\n|' + ' - |'.repeat(50));
   assert.ok(!parseMarkdown(again).children.some((n) => n.type === 'table'));
+});
+
+test('2,000 levels of nested emphasis: the runs past the limit are plain text, the tree stays shallow, and it is said', HANG_GUARD, () => {
+  const kinds: [string, (n: number) => string, number][] = [
+    ['words', (n) => '**a '.repeat(n) + 'x' + ' b**'.repeat(n), 4000],
+    ['alternating', (n) => '*_'.repeat(n) + 'x' + '_*'.repeat(n), 8000],
+    ['underscores', (n) => '_a '.repeat(n) + 'x' + ' b_'.repeat(n), 4000],
+    ['strikethrough', (n) => '~a '.repeat(n) + 'x' + ' b~'.repeat(n), 4000],
+  ];
+  for (const [name, make, runs] of kinds) {
+    const text = frontMatter + 'Intro.\n\n' + make(2000) + '\n\nAfter.\n';
+    // Each pair of runs read is one level at most: 200 runs, 100 levels.
+    const d = depth(parseMarkdown(text));
+    assert.ok(d < MAX_EMPHASIS_RUNS / 2 + 10, `${name}: depth ${d}`);
+    assert.deepEqual(parseReport(text), parseMarkdown(text), name);
+    const r = checkReport(text, { today });
+    assert.deepEqual(r.ruleErrors, [], name);
+    const limit = r.findings.filter((f) => f.ruleId === 'structure/beyond-limits');
+    assert.equal(limit.length, 1, name);
+    assert.equal(limit[0]!.range.start.line, frontMatter.split('\n').length + 1, name);
+    assert.match(limit[0]!.message, new RegExp(`paragraph has ${runs} runs of emphasis markers`), name);
+  }
+  // The count starts again after a blank line and skips fenced code; an ordinary paragraph keeps its emphasis.
+  const ordinary = '**Bold** and _em_ and ~~gone~~ '.repeat(3);
+  const code = '```\n' + 'a * b _ c ~ '.repeat(300) + '\n```\n';
+  const fine = frontMatter + (ordinary + '\n\n').repeat(100) + code;
+  assert.deepEqual(findParseLimits(fine), []);
+  assert.equal(limitForParse(fine), fine);
 });
 
 test('billion-laughs aliases in a config or a profile: a config problem, not a throw', () => {

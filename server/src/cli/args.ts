@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 import { isValidDate } from '../core/dates/simple.js';
+import { beforeFirst } from '../core/text.js';
 
 /** A mistake in the command's words: printed with the usage, exit 2. */
 export class UsageError extends Error {}
@@ -27,7 +28,7 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O) 
     const message = e instanceof Error ? e.message : String(e);
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const typed = /'(-{1,2}[^'\s]*)'/.exec(message)?.[1] ?? '';
-      const bare = typed.replace(/^-+/, '').replace(/=.*$/, '');
+      const bare = beforeFirst(typed.replace(/^-+/, ''), '=');
       const near = bare.length > 1 ? suggestion(bare, options) : undefined;
       throw new UsageError(`unknown option ${typed || '(unreadable)'}${near ? `; did you mean --${near}?` : ''}`);
     }

@@ -257,8 +257,11 @@ function looseKeys(model: ReportModel): Map<string, { line: number; value: strin
   const first = model.index.positionAt(fm.contentStart).line;
   const last = model.index.positionAt(fm.contentEnd).line;
   for (let line = first; line < last; line++) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(.*?)\s*$/.exec(model.index.lineText(line));
-    if (m && !out.has(m[1]!)) out.set(m[1]!, { line, value: m[2]!.replace(/^["']|["']$/g, '') });
+    const text = model.index.lineText(line);
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*/.exec(text);
+    // The value runs to the end of the line, less trailing white space.
+    const value = m ? text.slice(m[0].length).trimEnd() : '';
+    if (m && !/[\n\r\u2028\u2029]/.test(value) && !out.has(m[1]!)) out.set(m[1]!, { line, value: value.replace(/^["']|["']$/g, '') });
   }
   return out;
 }
@@ -268,7 +271,7 @@ function frontMatterCompletions(ctx: FeatureContext, pos: Position, prefix: stri
   const written = looseKeys(model);
   const profile = ctx.profile ?? profiles.get(written.get('template')?.value ?? '');
   const fields = profile?.frontMatter ?? [templateFieldFallback()];
-  const valueMatch = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(.*)$/.exec(prefix);
+  const valueMatch = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*([^ \t\n\r\u2028\u2029].*|)$/.exec(prefix);
   if (valueMatch) {
     const key = valueMatch[1]!;
     const start = { line: pos.line, character: prefix.length - valueMatch[2]!.length };
@@ -434,7 +437,10 @@ export function signOffLenses(model: ReportModel, match?: TemplateMatch): SignOf
 }
 
 function shortName(title: string): string {
-  const t = title.replace(/\s+implications?$/i, '').trim();
+  const lower = title.toLowerCase();
+  const word = lower.endsWith('implications') ? 12 : lower.endsWith('implication') ? 11 : 0;
+  const before = title.slice(0, title.length - word);
+  const t = word && /\s$/.test(before) ? before.trim() : title.trim();
   return t || title;
 }
 

@@ -1,3 +1,5 @@
+import { advance, type ScanState } from './line-scan.js';
+
 /**
  * Limits on what the Markdown parser is given. The parser's time grows faster than the
  * text on some inputs (containers nested thousands deep: a stack overflow in GFM's
@@ -9,7 +11,13 @@
  *   only to `MAX_NESTING_COLUMNS` columns: markers past it are parsed as spaces, so lists
  *   and quotes nest at most about 50 levels deep;
  * - a table of more than `MAX_TABLE_CELLS` cells is parsed as plain text (its delimiter
- *   row is parsed as a blank line).
+ *   row is parsed as a blank line);
+ * - in a paragraph (lines between blank lines, outside fenced code and HTML blocks), the
+ *   runs of emphasis and strikethrough markers (`*`, `_`, `~`) past the first
+ *   `MAX_EMPHASIS_RUNS` are parsed as spaces: the parser pairs each closing run with
+ *   the openers before it and splices its events on each pair, so a paragraph of
+ *   thousands of nested runs took seconds (2,000 levels: 19 s), where a paragraph of
+ *   at most this many runs is parsed in time proportional to its length.
  *
  * The text given to the parser has the same length and line breaks, so every position
  * stays true. `structure/too-complex` reports each place a limit changed.
@@ -17,13 +25,15 @@
 
 export const MAX_NESTING_COLUMNS = 100;
 export const MAX_TABLE_CELLS = 2000;
+/** Emphasis marker runs read in one paragraph (the longest in the seeds and templates has 22). */
+export const MAX_EMPHASIS_RUNS = 200;
 
 export interface ParseLimit {
-  kind: 'nesting' | 'table';
-  /** Offsets of the line (nesting) or of the table (from its header row). */
+  kind: 'nesting' | 'table' | 'emphasis';
+  /** Offsets of the line (nesting, emphasis: the line of the first run past the limit) or of the table (from its header row). */
   start: number;
   end: number;
-  /** The table's cells, or the line's prefix columns. */
+  /** The table's cells, the line's prefix columns, or the paragraph's marker runs. */
   size: number;
 }
 
@@ -39,6 +49,8 @@ export function limitForParse(text: string): string {
   const masks: [number, number][] = [];
   scan(text, undefined, masks);
   if (masks.length === 0) return text;
+  // A table's delimiter rows are masked when its first one is read, before the rows' emphasis runs.
+  masks.sort((a, b) => a[0] - b[0]);
   let out = '';
   let cursor = 0;
   for (const [s, e] of masks) {
@@ -73,6 +85,11 @@ function scan(text: string, limits: ParseLimit[] | undefined, masks: [number, nu
   /** The end of the last table counted. */
   let tableEnd = -1;
   let prevStart = 0;
+  /** Fenced code and HTML blocks, as the incremental parser's chunking reads them. */
+  const blocks: ScanState = {};
+  /** Emphasis marker runs in the current paragraph, and the limit reported for it. */
+  let runs = 0;
+  let runsLimit: ParseLimit | undefined;
   while (pos < n) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = n;
@@ -111,6 +128,20 @@ function scan(text: string, limits: ParseLimit[] | undefined, masks: [number, nu
       limits?.push({ kind: 'nesting', start: pos, end: nl, size: col });
     }
     const blank = isBlankLine(text, pos, nl);
+    if (blank) {
+      runs = 0;
+      runsLimit = undefined;
+    } else {
+      const inside = blocks.fence !== undefined || blocks.html !== undefined;
+      advance(blocks, text.slice(pos, nl));
+      if (!inside && blocks.fence === undefined && blocks.html === undefined) {
+        runs = emphasisRuns(text, i, nl, runs, (s, e, count) => {
+          masks?.push([s, e]);
+          if (runsLimit) runsLimit.size = count;
+          else limits?.push((runsLimit = { kind: 'emphasis', start: pos, end: nl, size: count }));
+        });
+      }
+    }
     if (pos > tableEnd && !prevBlank && !blank && isDelimiterRow(text, i, nl)) {
       // The table runs to the next blank line (or sooner: counting on is only cautious).
       // Its lines are not read as delimiter rows again, so each line is counted once.
@@ -146,6 +177,28 @@ function scan(text: string, limits: ParseLimit[] | undefined, masks: [number, nu
     prevStart = pos;
     pos = nl + 1;
   }
+}
+
+/**
+ * Counts the runs of `*`, `_` or `~` in text[from, to) on from `count` (a run is one
+ * character repeated: `*_*` is three), calling `over` with each run past
+ * `MAX_EMPHASIS_RUNS` and the count so far. Returns the new count.
+ */
+function emphasisRuns(text: string, from: number, to: number, count: number, over: (start: number, end: number, count: number) => void): number {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c !== 42 && c !== 95 && c !== 126) {
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    while (e < to && text.charCodeAt(e) === c) e++;
+    count++;
+    if (count > MAX_EMPHASIS_RUNS) over(i, e, count);
+    i = e;
+  }
+  return count;
 }
 
 function isBlankLine(text: string, start: number, end: number): boolean {

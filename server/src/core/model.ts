@@ -1,6 +1,6 @@
 import type { Root, RootContent, Heading as MdHeading, List, PhrasingContent } from 'mdast';
 import { parseReport, type TreeSplice } from './incremental.js';
-import { LineIndex, firstAtOrAfter, lastAtOrBefore, ownString, trimEnd, type TextChange } from './text.js';
+import { LineIndex, firstAtOrAfter, lastAtOrBefore, ownString, stripEnd, trimEnd, type TextChange } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Range, Unchanged } from './types.js';
 
@@ -124,7 +124,7 @@ export interface ReportModel {
 
 const NUMBER_RE = /^(\d+(?:\.\d+)*)(\.?)(?=\s|$)/;
 const HEADING_NUMBER_RE = /^(\d+(?:\.\d+)*)\.?\s+/;
-const SIGN_RE = /^([ \t]*)(Signed off by|Signed|Sign-off|Dated|Date)\b([ \t]*:)?[ \t]*(.*?)[ \t]*$/i;
+const SIGN_RE = /^([ \t]*)(Signed off by|Signed|Sign-off|Dated|Date)\b([ \t]*:)?[ \t]*([^ \t\n\r\u2028\u2029].*|)$/i;
 
 /**
  * One top-level node of the body (front matter excluded) with the model objects built
@@ -671,7 +671,7 @@ function readSignLines(b: Block, index: LineIndex): SignLine[] {
       const label = m[2]!;
       const labelStart = lineStart + m[1]!.length;
       const labelEnd = labelStart + label.length + (m[3]?.length ?? 0);
-      const value = m[4]!;
+      const value = stripEnd(m[4]!, /[ \t]/);
       const valueStart = value ? lineStart + line.indexOf(value, labelEnd - lineStart) : labelEnd;
       const valueEnd = valueStart + value.length;
       out.push({

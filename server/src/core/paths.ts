@@ -1,12 +1,14 @@
+import { stripEnd } from './text.js';
+
 /** Minimal POSIX-style path helpers (paths are absolute, `/`-separated). */
 export function dirnameOf(p: string): string {
-  const i = p.replace(/\/+$/, '').lastIndexOf('/');
+  const i = stripEnd(p, /\//).lastIndexOf('/');
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
 export function joinPath(dir: string, rel: string): string {
   if (rel.startsWith('/')) return normalise(rel);
-  return normalise(`${dir.replace(/\/+$/, '')}/${rel}`);
+  return normalise(`${stripEnd(dir, /\//)}/${rel}`);
 }
 
 function normalise(p: string): string {

@@ -16,7 +16,7 @@ export { DIRECTIVE_PREFIX, disableLineComment } from './directives.js';
  * Rule lists are comma or space separated; a category (`numbering`) covers its rules;
  * no list means every rule.
  */
-const DIRECTIVE = /<!--\s*committee-report-(disable-file|disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->/g;
+const DIRECTIVE = /<!--\s*committee-report-(disable-file|disable-next-line|disable-line|disable|enable)\b([^<>]*?)-->/g;
 
 interface Span {
   rules: string[] | 'all';

@@ -103,6 +103,30 @@ export function trimEnd(text: string, offset: number): number {
 }
 
 /**
+ * `s` without the trailing characters that `drop` (a test of one character, such as
+ * `/\s/`) accepts: one pass back from the end. A pattern such as `/\s+$/` starts again
+ * at every character of a long run that is not at the end, which is quadratic.
+ */
+export function stripEnd(s: string, drop: RegExp): string {
+  let e = s.length;
+  while (e > 0 && drop.test(s[e - 1]!)) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+/** `s` without the leading characters that `drop` (a test of one character) accepts. */
+export function stripStart(s: string, drop: RegExp): string {
+  let b = 0;
+  while (b < s.length && drop.test(s[b]!)) b++;
+  return b === 0 ? s : s.slice(b);
+}
+
+/** `s` up to the first `c` (all of it when there is none): `s.replace(/c.*$/, '')` without the pattern's quadratic retries. */
+export function beforeFirst(s: string, c: string): string {
+  const i = s.indexOf(c);
+  return i === -1 ? s : s.slice(0, i);
+}
+
+/**
  * Index of the last item whose start is at or before `offset`, in items sorted by start
  * (binary search); -1 when there is none.
  */

@@ -7,6 +7,7 @@ import { dateAt, dateHover } from '../core/dates/index.js';
 import { acronymAt, acronymCompletions, acronymHover } from '../core/acronyms/index.js';
 import { defaultConfig } from '../core/config.js';
 import { RULES } from '../core/rules/index.js';
+import { beforeFirst } from '../core/text.js';
 
 /**
  * Hover and completion that the date and acronym modules of the core provide, so the
@@ -42,7 +43,10 @@ export function extraCompletions(ctx: FeatureContext, offset: number): Completio
   if (items.length === 0) return [];
   // Replace the capitals typed so far.
   const before = ctx.model.text.slice(Math.max(0, offset - 12), offset);
-  const typed = /([A-Z][A-Za-z0-9&+]*)$/.exec(before)?.[1] ?? '';
+  let from = before.length;
+  while (from > 0 && /[A-Za-z0-9&+]/.test(before[from - 1]!)) from--;
+  while (from < before.length && !/[A-Z]/.test(before[from]!)) from++;
+  const typed = before.slice(from);
   const range = ctx.model.index.range(offset - typed.length, offset);
   return items.map((i, n) => ({
     label: i.label,
@@ -62,7 +66,7 @@ function filesBeside(uri: string): string[] | undefined {
 
 function besideUri(uri: string, file: string): string | undefined {
   const path = uriToPath(uri);
-  return path ? pathToUri(path.replace(/[^\\/]*$/, file)) : undefined;
+  return path ? pathToUri(path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) + file) : undefined;
 }
 
 /** Go to definition on a reference ("paragraph 4.3", "Appendix B"). */
@@ -78,7 +82,7 @@ export function definitionAt(ctx: FeatureContext, uri: string, offset: number): 
 export function documentLinks(ctx: FeatureContext, uri: string): DocumentLink[] {
   const out: DocumentLink[] = [];
   for (const l of crossrefLinks(ctx.model, ctx.match, filesBeside(uri))) {
-    const target = l.file ? besideUri(uri, l.file) : `${uri.replace(/#.*$/, '')}#L${l.line! + 1}`;
+    const target = l.file ? besideUri(uri, l.file) : `${beforeFirst(uri, '#')}#L${l.line! + 1}`;
     if (target) out.push({ range: l.range, target, tooltip: l.tooltip });
   }
   return out;

@@ -174,6 +174,18 @@ export class AnalysisWorker {
     this.post({ type: 'cancel', id });
   }
 
+  /** Whether a job not yet answered is for a document other than `uri` (queued or running). */
+  busyWithOther(uri: string): boolean {
+    for (const p of this.pending.values()) if (!p.settled && (p.params as { uri?: string } | undefined)?.uri !== uri) return true;
+    return false;
+  }
+
+  /** Whether every job given to this thread has been answered. */
+  idle(): boolean {
+    for (const p of this.pending.values()) if (!p.settled) return false;
+    return true;
+  }
+
   /** Kinds and params of the job running now, if any (for stats). */
   runningJob(): { kind: string; params: unknown } | undefined {
     const p = this.running !== undefined ? this.pending.get(this.running) : undefined;

@@ -99,7 +99,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const heavyLane = new AnalysisWorker('large documents', options.workerScript, mirror, stats, log);
   const workers = [checks, heavyLane];
   const isHeavy = (uri: string): boolean => (docs.get(uri)?.getText().length ?? 0) >= HEAVY_BYTES;
-  const checker = { run: <T>(kind: string, params: { uri: string; settings: EditorSettings }, token?: CancellationToken): Promise<T> => (isHeavy(params.uri) ? heavyLane : checks).run<T>(kind, params, token, isHeavy(params.uri)) };
+  /**
+   * The thread that checks `uri`: the large-documents thread for a large document; for an
+   * ordinary one, the checks thread, unless that thread is checking another document and
+   * the other thread is free: one document slow to check (hostile text, below the size
+   * limit) then does not hold back the diagnostics of the others.
+   */
+  const checkLane = (uri: string): AnalysisWorker => (isHeavy(uri) || (checks.busyWithOther(uri) && heavyLane.idle()) ? heavyLane : checks);
+  const checker = { run: <T>(kind: string, params: { uri: string; settings: EditorSettings }, token?: CancellationToken): Promise<T> => checkLane(params.uri).run<T>(kind, params, token, isHeavy(params.uri)) };
   const featureLane = (uri: string): AnalysisWorker => (isHeavy(uri) ? heavyLane : checks);
   const checkedOnce = new Set<string>();
   /** Counts changes of settings, config and profile files: part of every diagnostics result id. */

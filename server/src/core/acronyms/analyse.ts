@@ -368,7 +368,9 @@ function initialsKey(letters: string): string {
 type Phrase = { start: number; end: number; text: string };
 /** A run of capitalised words: word offsets relative to its unit, and the words' initials. */
 type Run = { starts: number[]; ends: number[]; tokens: boolean; initials: string; offsets: number[] };
-const RUN_RE = new RegExp(`[A-Z][A-Za-z'’-]*(?:[ \\t]+${SMALL}(?:[A-Z][A-Za-z'’-]*|[0-9]+(?![A-Za-z0-9])))+`, 'g');
+// A run starts at the first capital of a word (the lookbehind, lazy so that it stops at the
+// nearest capital): starting again at each later capital of a long word finds nothing new.
+const RUN_RE = new RegExp(`[A-Z](?<![A-Z][A-Za-z'’-]*?[A-Z])[A-Za-z'’-]*(?:[ \\t]+${SMALL}(?:[A-Z][A-Za-z'’-]*|[0-9]+(?![A-Za-z0-9])))+`, 'g');
 const RUN_WORD_RE = /[A-Za-z0-9][A-Za-z0-9'’-]*/g;
 
 /**

@@ -46,9 +46,47 @@ export function pluralWord(w: string): string {
 
 /** The plural of an expansion: its last word made plural. */
 export function pluralExpansion(expansion: string): string {
-  const m = /([\p{L}]+)(\W*)$/u.exec(expansion);
-  if (!m) return expansion;
-  return expansion.slice(0, m.index) + pluralWord(m[1]!) + m[2];
+  const w = lastWord(expansion);
+  if (!w) return expansion;
+  return expansion.slice(0, w[0]) + pluralWord(expansion.slice(w[0], w[1])) + expansion.slice(w[1]);
+}
+
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+
+/** The code point at `i` as a string (one or two UTF-16 units). */
+function charAt(s: string, i: number): string {
+  return String.fromCodePoint(s.codePointAt(i)!);
+}
+
+/**
+ * The last word of an expansion, [start, end): the letters that `/(\p{L}+)(\W*)$/u` finds
+ * (only non-word characters after them, where letters outside ASCII count as non-word
+ * too), found in one pass instead of the pattern's retry from every letter of a long word.
+ */
+export function lastWord(s: string): [number, number] | undefined {
+  // The run of non-word characters at the end (surrogate halves are non-word characters).
+  let tail = s.length;
+  while (tail > 0 && !WORD_CHAR.test(s[tail - 1]!)) tail--;
+  let start: number;
+  if (tail > 0 && LETTER.test(s[tail - 1]!)) {
+    // The word runs into the tail: it starts where its letters start.
+    start = tail - 1;
+    while (start > 0) {
+      const low = s.charCodeAt(start - 1);
+      const back = low >= 0xdc00 && low <= 0xdfff && start > 1 ? 2 : 1;
+      if (!LETTER.test(s.slice(start - back, start))) break;
+      start -= back;
+    }
+  } else {
+    // Otherwise the first letter inside the tail.
+    start = tail;
+    while (start < s.length && !LETTER.test(charAt(s, start))) start += charAt(s, start).length;
+    if (start >= s.length) return undefined;
+  }
+  let end = start;
+  while (end < s.length && LETTER.test(charAt(s, end))) end += charAt(s, end).length;
+  return [start, end];
 }
 
 /**
@@ -92,11 +130,40 @@ export function sameExpansion(a: string, b: string, plural = false): boolean {
 
 /** The singular of a plural acronym's expansion: `Local Leaders of Education` -> `Local Leader of Education`. */
 export function singularExpansion(expansion: string): string {
-  const m = /^(.*?)(\p{L}+)(\s+(?:of|for|in)\s+.*)$/u.exec(expansion);
-  if (m && /s$/.test(m[2]!)) return m[1]! + singularWord(m[2]!) + m[3]!;
-  const last = /(\p{L}+)(\W*)$/u.exec(expansion);
+  const head = headBeforeOf(expansion);
+  if (head && /s$/.test(expansion.slice(head[0], head[1]))) return expansion.slice(0, head[0]) + singularWord(expansion.slice(head[0], head[1])) + expansion.slice(head[1]);
+  const last = lastWord(expansion);
   if (!last) return expansion;
-  return expansion.slice(0, last.index) + singularWord(last[1]!) + last[2]!;
+  return expansion.slice(0, last[0]) + singularWord(expansion.slice(last[0], last[1])) + expansion.slice(last[1]);
+}
+
+const BEFORE_OF = /(?<!\p{L})\p{L}+(?=\s+(?:of|for|in)\s)/gu;
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+/**
+ * The first word followed by `of`, `for` or `in` (`Leaders` in `Local Leaders of
+ * Education`), [start, end), as `/^(.*?)(\p{L}+)(\s+(?:of|for|in)\s+.*)$/u` reads it: no
+ * line break before the word, nor after the spaces that follow the small word.
+ */
+function headBeforeOf(s: string): [number, number] | undefined {
+  let lastBreak = -1;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (LINE_END.test(s[i]!)) {
+      lastBreak = i;
+      break;
+    }
+  }
+  BEFORE_OF.lastIndex = 0;
+  for (let m = BEFORE_OF.exec(s); m; m = BEFORE_OF.exec(s)) {
+    if (lastBreak !== -1 && lastBreak < m.index) return undefined;
+    const end = m.index + m[0].length;
+    let i = end;
+    while (/\s/.test(s[i]!)) i++;
+    i += s.startsWith('of', i) ? 2 : s.startsWith('for', i) ? 3 : 2;
+    while (i < s.length && /\s/.test(s[i]!)) i++;
+    if (lastBreak < i) return [m.index, end];
+  }
+  return undefined;
 }
 
 /** Content-word stems, for telling a variant spelling from an unrelated meaning. */

@@ -2,7 +2,7 @@ import { defineUnitMemo, joinUnits, unitMemo, unitMemoIfAny, type Block, type Re
 import { ENGLISH_CAPS, NOT_ACRONYMS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
 import { builtinEntry } from './builtin.js';
 import { dictionary, knownWord } from '../prose/dictionary.js';
-import { lastAtOrBefore } from '../text.js';
+import { lastAtOrBefore, stripEnd } from '../text.js';
 import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
 
 /**
@@ -369,7 +369,7 @@ function lineStartOf(text: string, offset: number): number {
 // on a long word without an `@` or a top-level domain, or many `<` without `>`.
 
 const MASKS: { test: string | RegExp; re: RegExp; from?: number }[] = [
-  { test: '`', re: /(`+)[^`][\s\S]*?\1/g },
+  { test: '`', re: /(?<!`)(`+)[^`][\s\S]*?\1/g },
   { test: '<', re: /<!--[\s\S]*?-->|<[^<>\n]*>/g },
   { test: '](', re: /\]\([^)\]\n]*\)/g, from: 1 },
   { test: ']:', re: /^[ \t]*\[[^\]\n]+\]:.*$/gm },
@@ -747,7 +747,10 @@ function acronymFirst(m: string, seg: Segment, c: Candidate, open: number, close
 // ---------------------------------------------------------------------------------------
 // Glossary sections: `| ACR | Meaning |` tables and `ACR – Meaning` lines.
 
-const GLOSSARY_LINE = /^([ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?[*_`]*)([A-Z][A-Za-z0-9&+-]*)([*_`]*[ \t]*(?:[–—:=-]|\t)[ \t]*)(\S.*?)[ \t]*$/;
+// The separator is spaces and a dash or colon, or spaces with a tab; the meaning runs to the
+// end of the line (checked after the match: a `$` here would make a line with a stray line
+// break try every split of the dashes again).
+const GLOSSARY_LINE = /^([ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?[*_`]*)([A-Z][A-Za-z0-9&+-]*)([*_`]*(?:[ \t]*[–—:=-][ \t]*| *\t[ \t]*))(\S.*)/;
 
 function readGlossaryBlock(text: string, start: number, end: number, table: boolean): Definition[] {
   const out: Definition[] = [];
@@ -795,10 +798,10 @@ function glossaryEntry(written: string, at: number, expansion: string, expAt: nu
 
 function glossaryLine(line: string, at: number): Definition | undefined {
   const m = GLOSSARY_LINE.exec(line);
-  if (!m) return undefined;
-  const written = m[2]!.replace(/-+$/, '');
+  if (!m || m[0].length !== line.length) return undefined;
+  const written = stripEnd(m[2]!, /-/);
   const tokenAt = at + m[1]!.length;
-  return glossaryEntry(written, tokenAt, m[4]!, tokenAt + m[2]!.length + m[3]!.length);
+  return glossaryEntry(written, tokenAt, stripEnd(m[4]!, /[ \t]/), tokenAt + m[2]!.length + m[3]!.length);
 }
 
 function glossaryRow(line: string, at: number, row: number): Definition | undefined {

@@ -2,6 +2,7 @@ import { defineRule } from '../rules/define.js';
 import { readContacts, isValidEmail, type EmailMatch } from './contact-parse.js';
 import { clip } from './contact-parse.js';
 import type { Profile } from '../templates/schema.js';
+import { stripEnd, stripStart } from '../text.js';
 
 export const emailFormat = defineRule({
   id: 'contact/email-format',
@@ -50,10 +51,15 @@ function reason(e: EmailMatch): string {
   return '';
 }
 
+/** `s` without leading and trailing dots. */
+function stripDots(s: string): string {
+  return stripStart(stripEnd(s, /\./), /\./);
+}
+
 /** The usual slips, repaired only when the result is valid. */
 function repair(e: EmailMatch, profile: Profile | undefined): string | undefined {
-  let local = e.local.replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '');
-  let domain = e.domain.replace(/@+/g, '').replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '').replace(/,/g, '.');
+  let local = stripDots(e.local.replace(/\.{2,}/g, '.'));
+  let domain = stripDots(e.domain.replace(/@+/g, '').replace(/\.{2,}/g, '.')).replace(/,/g, '.');
   // "jane.moore@leics" → the council's own domain when it starts with that name.
   if (!domain.includes('.') && profile) {
     const d = profile.contact.emailDomains.find((x) => x.toLowerCase().startsWith(`${domain.toLowerCase()}.`));

@@ -1,7 +1,7 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { walkTree } from '../walk.js';
 import { phrasingText, defineUnitMemo, joinUnitMemos, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
-import { firstAtOrAfter } from '../text.js';
+import { beforeFirst, firstAtOrAfter } from '../text.js';
 import type { Profile } from '../templates/schema.js';
 import { normaliseHeading, type TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
@@ -199,8 +199,8 @@ export interface PhoneMatch {
 }
 
 const SPACE = new Set([' ', '\u00a0', '\u202f', '\t']);
-const CUE_RE = /\b(?:tel(?:ephone)?|phone|mobile|mob|call(?:\s+us)?|ring|direct\s+dial|dd|fax)\b\.?(?:\s*(?:no\.?|number))?\s*[:\-\u2013]?\s*(?:on\s+)?\(?$/i;
-const EXT_RE = /\b(?:ext|extn|extension|x)\.?\s*:?\s*$/i;
+const CUE_RE = /\b(?:tel(?:ephone)?|phone|mobile|mob|call(?:\s+us)?|ring|direct\s+dial|dd|fax)\b\.?(?:\s*(?:no\.?|number))?(?:\s*[:\-\u2013])?(?:\s*on(?=\s))?\s*\(?$/i;
+const EXT_RE = /\b(?:ext|extn|extension|x)\.?\s*(?::\s*)?$/i;
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
@@ -713,11 +713,10 @@ export function nameTokens(name: string): string[] {
 }
 
 export function localPieces(local: string): string[] {
-  return local
+  return beforeFirst(local, '+')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\+.*$/, '')
     .replace(/['\u2019]/g, '')
     .split(/[^a-z]+/)
     .filter(Boolean);

@@ -2,6 +2,7 @@ import type { Block, ReportModel, Section } from '../model.js';
 import type { TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
 import { scanReferences, type Reference, type RefLabel } from './refs.js';
+import { stripEnd } from '../text.js';
 
 /**
  * What a report's references can point at, and the references themselves: one pass over
@@ -72,7 +73,7 @@ const SCANNED = new Set(['paragraph', 'item', 'table', 'quote']);
 const CAPTION_RE = /^(?:\s|[-*+>]|\*\*|__|\*|_|!?\[){0,8}(table|figure|fig\.?|chart|graph|diagram)\s+(\d{1,3}(?:\.\d{1,3})?|[A-Z])(?![\w])/i;
 const IMAGE_ALT_RE = /!\[([^\]\n]{0,300})\]/g;
 const VISUAL_RE = /!\[|<img\b|<figure\b|<svg\b|<table\b|<picture\b/i;
-const APPENDIX_HEADING_RE = /^appendix(?:\s+(\d{1,3}|[A-Za-z])(?![\w]))?[\s:.\-–—]*(.*)$/i;
+const APPENDIX_HEADING_RE = /^appendix(?:\s+(\d{1,3}|[A-Za-z])(?!\w))?[\s:.\-–—]*([^\s:.\-–—].*|)$/i;
 
 /** `fig.` / `Figure` → `figure`; `Table` → `table`. */
 function captionKey(noun: string, label: string): string {
@@ -315,5 +316,9 @@ export function neighbours(map: Map<string, Target>, missing: string): { below?:
 export function firstWords(model: ReportModel, t: Target, max = 160): string {
   const raw = model.text.slice(t.textStart, Math.min(t.textEnd, t.textStart + max * 2));
   const flat = raw.replace(/<!--[\s\S]*?-->/g, ' ').replace(/[*_`#>|]/g, '').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : flat;
+  if (flat.length <= max) return flat;
+  // Without the last word cut short (and the space before it).
+  const cut = flat.slice(0, max - 1);
+  const word = stripEnd(cut, /\S/);
+  return `${word ? stripEnd(word, /\s/) : cut}…`;
 }

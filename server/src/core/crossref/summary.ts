@@ -17,7 +17,7 @@ export interface SummaryEntry {
 
 const NONE_RE = /^(?:none|nil|n\/?a|not applicable|no appendices|there are no appendices(?: to this report)?)\.?$/i;
 const ITEM_MARK_RE = /^(?:[-*+]\s+|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+)/i;
-const ENTRY_RE = /^(?:appendix|annex)\s*(\d{1,3}|[A-Za-z])(?![\w])[\s:.\-–—]*(.*)$/i;
+const ENTRY_RE = /^(?:appendix|annex)\s*(\d{1,3}|[A-Za-z])(?!\w)[\s:.\-–—]*([^\s:.\-–—].*|)$/i;
 
 function plain(s: string): string {
   return s.replace(/<!--.*?-->/g, '').replace(/\*\*|__|[*_`]/g, '').trim();
@@ -43,7 +43,7 @@ export function summaryEntries(model: ReportModel, summary: Section): SummaryEnt
         line = line.slice(m[0].length);
         start += m[0].length;
       }
-      const p = plain(line).replace(/\s+$/, '');
+      const p = plain(line).trimEnd();
       if (p && !NONE_RE.test(p) && !/^\|?[\s|:-]*$/.test(p)) {
         const m = ENTRY_RE.exec(p);
         const end = start + line.trimEnd().length;

@@ -238,7 +238,7 @@ function walk(root: Nodes, rootContext: DateContext, model: ReportModel, add: Ad
   });
 }
 
-const DATED_LINE = /^\s*(?:[-*+]\s+)?[*_]{0,2}Dated\b[*_]{0,2}\s*:?[*_]{0,2}\s*$/i;
+const DATED_LINE = /^\s*(?:[-*+]\s+)?[*_]{0,2}Dated\b[*_]{0,2}(?:\s*:[*_]{0,2}|\s*[*_]{1,2}|)\s*$/i;
 const RANGE_SEP = /^\s*(?:-|–|—|to|until|till)\s*$/i;
 
 /** Two dates (or times, or months) joined by "to" or a dash are the ends of one range. */
@@ -288,7 +288,7 @@ function firstSectionStart(model: ReportModel): number {
   return model.text.length;
 }
 
-const MEETING_CUE = /(?:^|[\s(|])(?:date of (?:the )?(?:(?:commission|committee|scrutiny commission|board|panel) )?meeting|meeting date)\s*[:\-–]?\s*$/i;
+const MEETING_CUE = /(?:^|[\s(|])(?:date of (?:the )?(?:(?:commission|committee|scrutiny commission|board|panel) )?meeting|meeting date)(?:\s*[:\-–])?\s*$/i;
 const DEADLINE_CUE = /\b(?:by|before|no later than|deadline(?: date)?(?: of| is)?:?|due(?: by| on| date(?: of| is)?:?)?|closing date(?: of| is)?:?)\s+(?:the\s+)?$/i;
 
 const RECURRING = /\b(?:each|every|per|a) year\b|\bannually\b|\byearly\b/i;

@@ -1,5 +1,6 @@
 import { format } from 'date-fns/format';
 import type { FoundDate } from './types.js';
+import { stripEnd } from '../text.js';
 
 /**
  * House style: the profile names a date-fns pattern (`d MMMM yyyy`). A date is in house
@@ -26,10 +27,7 @@ function withoutWeekday(pattern: string): string {
 
 /** `d MMMM yyyy` → `MMMM yyyy`; `dd/MM/yyyy` → `MM/yyyy`. */
 function withoutDay(pattern: string): string {
-  return pattern
-    .replace(/d+o?[\s,./-]*/g, '')
-    .replace(/[\s,./-]+$/, '')
-    .trim();
+  return stripEnd(pattern.replace(/d+o?[\s,./-]*/g, ''), /[\s,./-]/).trim();
 }
 
 export function inHouseStyle(f: FoundDate, dateStyle: string): boolean {

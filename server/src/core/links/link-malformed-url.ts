@@ -61,7 +61,7 @@ function badScheme(s: string): { prefix: string; secure: boolean } | undefined {
   return { prefix: m[0], secure: letters.endsWith('s') };
 }
 /** A target that is a domain without a scheme: it resolves as a relative file name. */
-const BARE_DOMAIN_RE = /^(?:www\d?\.[^\s/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|ac\.uk|police\.uk|sch\.uk|com|org|net))(?:[/?#].*)?$/i;
+const BARE_DOMAIN_RE = /^(?:www\d?\.[^\s/][^\s/?#]*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|ac\.uk|police\.uk|sch\.uk|com|org|net))(?:[/?#].*)?$/i;
 
 export const malformedUrl = defineRule({
   id: 'link/malformed-url',

@@ -227,7 +227,14 @@ function readBroken(text: string, textNodes: [number, number][], from: number, t
   let swept = lineStart;
   let nextClose = -2;
   let nextLine = -2;
-  for (let i = text.indexOf('](', from); i !== -1 && i < to; i = text.indexOf('](', i + 2)) {
+  // Searched within [from, to) only: a search of the whole text from each block would
+  // read the rest of the document once per block (quadratic in the number of blocks).
+  const part = text.slice(from, to);
+  const find = (needle: string, at: number): number => {
+    const j = part.indexOf(needle, at - from);
+    return j === -1 ? -1 : from + j;
+  };
+  for (let i = find('](', from); i !== -1; i = find('](', i + 2)) {
     while (k < textNodes.length && textNodes[k]![1] <= i) k++;
     if (k >= textNodes.length) break;
     for (; swept < i; swept++) {
@@ -236,9 +243,9 @@ function readBroken(text: string, textNodes: [number, number][], from: number, t
       else if (c === '\n') lineStart = swept + 1;
     }
     if (textNodes[k]![0] > i || text[i - 1] === '\\') continue;
-    if (nextClose !== -1 && nextClose < i + 2) nextClose = text.indexOf(')', i + 2);
-    if (nextLine !== -1 && nextLine < i) nextLine = text.indexOf('\n', i);
-    const lineEnd = nextLine === -1 ? text.length : nextLine;
+    if (nextClose !== -1 && nextClose < i + 2) nextClose = find(')', i + 2);
+    if (nextLine !== -1 && nextLine < i) nextLine = find('\n', i);
+    const lineEnd = nextLine === -1 ? to : nextLine;
     const close = nextClose;
     const open = lastOpen;
     if (close === -1 || close >= lineEnd || open < lineStart) continue;

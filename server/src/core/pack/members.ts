@@ -6,6 +6,7 @@ import { readDates } from '../dates/index.js';
 import { toIso } from '../dates/index.js';
 import { readContacts } from '../contacts/contact-parse.js';
 import type { PackMember, PackOfficer } from './types.js';
+import { stripEnd } from '../text.js';
 
 /** An officer as the report writes them, with where each detail is. */
 export interface OfficerAt extends PackOfficer {
@@ -21,11 +22,14 @@ function roleAfter(text: string, end: number): { role: string; start: number; en
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd === -1) lineEnd = text.length;
   // Up to a comment or a hard break (two spaces or a backslash at the end of the line).
-  const rest = text.slice(end, lineEnd).replace(/\r$/, '').replace(/<!--.*$/, '').replace(/(?: {2,}|\\)$/, '');
-  const m = /^\s*[,–—-]\s*([^\n]*?)\s*$/.exec(rest);
-  if (!m || !m[1] || /@|\d{4}/.test(m[1])) return undefined;
-  const start = end + rest.indexOf(m[1]);
-  return { role: m[1], start, end: start + m[1].length };
+  let rest = text.slice(end, lineEnd).replace(/\r$/, '').replace(/<!--.*$/, '');
+  if (rest.endsWith('\\')) rest = rest.slice(0, -1);
+  else if (rest.endsWith('  ')) rest = stripEnd(rest, / /);
+  const m = /^\s*[,–—-]\s*/.exec(rest);
+  const role = m ? rest.slice(m[0].length).trimEnd() : '';
+  if (!role || role.includes('\n') || /@|\d{4}/.test(role)) return undefined;
+  const start = end + rest.indexOf(role);
+  return { role, start, end: start + role.length };
 }
 
 export function normaliseName(name: string): string {

@@ -2,6 +2,7 @@ import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import { eachSegment, type ProseSegment } from './segments.js';
 import { soundIsGuess, vowelSound } from './sound.js';
+import { stripEnd } from '../text.js';
 
 /** Latin and French phrases that keep "a" ("a priori", "a la carte"). */
 const FIXED = new Set(['priori', 'posteriori', 'fortiori', 'la', 'propos']);
@@ -28,7 +29,7 @@ export const article = defineRule({
       ARTICLE.lastIndex = 0;
       for (let m = ARTICLE.exec(seg.text); m; m = ARTICLE.exec(seg.text)) {
         const art = m[1]!;
-        const next = m[2]!.replace(/[.,]+$/, '');
+        const next = stripEnd(m[2]!, /[.,]/);
         ARTICLE.lastIndex = m.index + art.length;
         // A capital "A" mid-sentence is a letter ("Appendix A", "grade A"), not an article.
         if (art === 'A' || art === 'AN') {

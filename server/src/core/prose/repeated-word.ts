@@ -6,7 +6,7 @@ import { eachSegment, type ProseSegment } from './segments.js';
 const LEGITIMATE = new Set(['had', 'that', 'is', 'do', 'did', 'bye', 'so', 'very', 'no', 'ha', 'tut', 'chop', 'pom', 'can', 'dum']);
 
 /** The same word twice, separated only by spaces or one line break. */
-const REPEAT = /(?<![\p{L}\p{N}'’-])(\p{L}+)([ \t]+(?:\r?\n)?[ \t]*|\r?\n[ \t]*)(\1)(?![\p{L}\p{N}'’-])/giu;
+const REPEAT = /(?<![\p{L}\p{N}'’-])(\p{L}+)([ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(\1)(?![\p{L}\p{N}'’-])/giu;
 
 export const repeatedWord = defineRule({
   id: 'prose/repeated-word',

@@ -7,6 +7,7 @@ import { eachSegment, inSpans, quotedSpans, unchangedSegments, wordsOf, type Pro
 import { dictionary, knownWord, suggestions } from './dictionary.js';
 import { councilName, councilWord, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
+import { stripEnd, stripStart } from '../text.js';
 
 /** The report's own names: the words of its front-matter values and of its `Signed:` lines. */
 export function reportNames(model: ReportModel): Set<string> {
@@ -64,12 +65,12 @@ export const spelling = defineRule({
     const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
     eachSegment(ctx, check, unchanged);
     function check(seg: ProseSegment): void {
-      if (seg.kind === 'table' && /\d/.test(seg.text) && !/[a-z]{4,}\s+[a-z]{4,}/.test(seg.text)) return;
+      if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;
       const words = wordsOf(seg);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        const text = w.text.replace(/^['’]+|['’]+$/g, '');
+        const text = stripStart(stripEnd(w.text, /['’]/), /['’]/);
         if (notAWord(text) || knownCompound(text)) continue;
         // A US spelling is prose/us-spelling's finding.
         if (britishForm(text, '', '') !== undefined) continue;

@@ -7,6 +7,7 @@ import { entryText } from '../frontmatter.js';
 import { fromIso } from '../dates/calendar.js';
 import { format } from 'date-fns/format';
 import type { Profile } from '../templates/schema.js';
+import { stripEnd, stripStart } from '../text.js';
 
 /**
  * The one rendering of a report: the report model laid out as the council prints it, as
@@ -255,7 +256,11 @@ function withLineBreaks(b: DocBlock): DocBlock {
       content.push(n);
       continue;
     }
-    n.value.split(/[ \t]*\n[ \t]*/).forEach((part, i) => {
+    const lines = n.value.split('\n');
+    lines.forEach((line, i) => {
+      // Spaces and tabs around each line break go with it.
+      const after = i > 0 ? stripStart(line, /[ \t]/) : line;
+      const part = i + 1 < lines.length ? stripEnd(after, /[ \t]/) : after;
       if (i > 0) content.push({ type: 'break' });
       if (part) content.push({ type: 'text', value: part });
     });

@@ -96,7 +96,7 @@ function runs(nodes: Inline[], style: RunStyle = {}): ParagraphChild[] {
 
 /** A text value as runs; soft line breaks inside a paragraph are spaces, as in Word. */
 function textRuns(value: string, style: RunStyle): TextRun[] {
-  const text = value.replace(/\s*\n\s*/g, ' ');
+  const text = value.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
   return text ? [new TextRun({ text, ...style })] : [];
 }
 

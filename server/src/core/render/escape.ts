@@ -1,3 +1,5 @@
+import { stripEnd } from '../text.js';
+
 /**
  * Small helpers of the HTML writers that carry no dependency, so the editor client (the
  * preview page) can use them without bundling the renderer.
@@ -52,5 +54,5 @@ export function localImageUrl(src: string, base = ''): string | undefined {
   const p = localImagePath(src);
   if (p === undefined) return undefined;
   const rel = p.split('/').map(encodeURIComponent).join('/');
-  return base ? `${base.replace(/\/+$/, '')}/${rel}` : rel;
+  return base ? `${stripEnd(base, /\//)}/${rel}` : rel;
 }

@@ -1,6 +1,7 @@
 import type { Block, ReportModel, Section } from '../model.js';
 import type { SectionMatch, TemplateMatch } from '../templates/match.js';
 import type { Range, TextEdit } from '../types.js';
+import { beforeFirst } from '../text.js';
 
 /**
  * Sign-off analysis shared by the `signoff/*` rules. For every template implications
@@ -93,7 +94,7 @@ export interface ImplicationsBlock {
 
 const cache = new WeakMap<TemplateMatch, ImplicationsBlock[]>();
 
-const LABEL_RE = /^([ \t]*)(\*\*|__)?(signed off by|signed|sign-off|sign off|signature|dated|date)\b(\*\*|__)?([ \t]*:)?(\*\*|__)?[ \t]*(.*)$/i;
+const LABEL_RE = /^([ \t]*)(\*\*|__)?(signed off by|signed|sign-off|sign off|signature|dated|date)\b(\*\*|__)?([ \t]*:)?(\*\*|__)?[ \t]*([^ \t\n\r\u2028\u2029].*|)$/i;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_LIKE = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\d{4}-\\d{2}-\\d{2}\\b)`, 'i');
@@ -111,7 +112,7 @@ const ORG_WORDS = new Set(
 
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al', 'da', 'di', 'du', 'del', 'st']);
 
-const EXT_RE = /^(?:ext\.?|extension|tel\.?|telephone|phone)\s*:?\s*[\d ]{4,}$/i;
+const EXT_LABEL = /^(?:ext\.?|extension|tel\.?|telephone|phone)\s*(?::\s*)?$/i;
 
 export function looksLikeDate(s: string): boolean {
   return DATE_LIKE.test(s.trim());
@@ -121,8 +122,12 @@ export function isRole(s: string): boolean {
   return ROLE_RE.test(s);
 }
 
+/** `ext. 2649`, `Tel: 0116 305 2649`: a label, then four or more digits and spaces to the end. */
 export function isExt(s: string): boolean {
-  return EXT_RE.test(s.trim());
+  const t = s.trim();
+  let digits = t.length;
+  while (digits > 0 && /[\d ]/.test(t[digits - 1]!)) digits--;
+  return t.length - digits >= 4 && EXT_LABEL.test(t.slice(0, digits));
 }
 
 /** A person's name: 2-5 capitalised words or initials, no digits, no job or department words. */
@@ -147,6 +152,7 @@ export function parseSigned(text: string, offset: number): SignedValue {
   const v: SignedValue = { parts };
   if (parts.length === 1 && parts[0]!.text.length <= 120) {
     // `Name - Role`: one part that is a name and a role joined by a dash.
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- at most 120 characters (above)
     const m = /^(.+?)\s+[-–—]\s+(.+)$/.exec(parts[0]!.text);
     if (m && isName(m[1]!) && isRole(m[2]!)) {
       const base = parts[0]!.start;
@@ -433,5 +439,5 @@ export function replace(model: ReportModel, start: number, end: number, newText:
 
 /** A short name for the block in messages: `5.1 Financial implications`. */
 export function blockLabel(b: ImplicationsBlock): string {
-  return b.section.heading.text.trim().replace(/\s*\(.*$/, '');
+  return beforeFirst(b.section.heading.text.trim(), '(').trimEnd();
 }

@@ -2,7 +2,7 @@ import type { RuleContext } from '../rules/define.js';
 import { answerOf, readAnswer, sectionLabel } from '../rules/util.js';
 
 /** "Yes" alone (or "Yes -") gives no reason. */
-const BARE_YES = /^\**\s*yes\s*\**[\s\-\u2013\u2014:.,;]*$/i;
+const BARE_YES = /^\**\s*yes(?:\s*\*+)?[\s\-\u2013\u2014:.,;]*$/i;
 
 /** Shared check for closing questions whose "Yes" must give a reason. */
 export function checkYesHasReason(ctx: RuleContext<unknown>, specId: string, what: string): void {

@@ -4,14 +4,14 @@ import { canonicalHeading } from '../templates/loader.js';
 import { unchangedBlocks, type Block } from '../model.js';
 
 /** Generic placeholders officers leave in templates. */
-export const PLACEHOLDER = /\[(?:insert|add|enter|name|date|tbc|todo)\b[^\]\n]*\]|<<[^>\n]+>>|\bXX\/XX\/XX(?:XX)?\b/gi;
+export const PLACEHOLDER = /\[(?:insert|add|enter|name|date|tbc|todo)\b[^\]\n]*\]|<<[^<>\n]+>>|\bXX\/XX\/XX(?:XX)?\b/gi;
 
 /**
  * The skeleton snippets' own placeholders (scripts/gen-snippets.ts), left as inserted: a
  * signer or officer called "Name", a "Job title" line, the `first.last@` address and the
  * `0000` phone number. Each line is short, so the scan is linear.
  */
-const SKELETON_LINE = /^[ \t]*(?:(?:\*\*)?signed(?:\*\*)?[ \t]*:?(?:\*\*)?[ \t]*)?(Name|Job title)(?=[ \t]*(?:,|$))/gim;
+const SKELETON_LINE = /^[ \t]*(?:(?:\*\*)?signed(?:\*\*)?(?:[ \t]*:(?:\*\*)?|[ \t]*\*\*|)[ \t]*)?(Name|Job title)(?=[ \t]*(?:,|$))/gim;
 const SKELETON_VALUE = /\bfirst\.last@|\b0\d{3} ?\d{3} ?0000\b/g;
 /** Front-matter values exactly as the snippets insert them. */
 const SKELETON_FIELD = /^(?:Name|Role|Name, Role|Job title|email|phone)$/i;

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { ReportModel, Section } from '../model.js';
 import type { Profile, SectionSpec } from './schema.js';
 import { canonicalHeading, flattenSpecs } from './loader.js';
+import { stripEnd } from '../text.js';
 
 /**
  * How the draft's headings line up with the template: which section answers which
@@ -39,16 +40,16 @@ export interface TemplateMatch {
 
 /** Lower case, straight quotes, no trailing punctuation, single spaces. */
 export function normaliseHeading(s: string): string {
-  return s
+  const spaced = s
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2013\u2014]/g, '-')
     .replace(/\*+|_+/g, '')
-    .replace(/\s*\/\s*/g, ' / ')
     .replace(/\s+/g, ' ')
-    .replace(/[\s:.;,]+$/, '')
-    .trim();
+    .replace(/ ?\/ ?/g, ' / ')
+    .replace(/ {2,}/g, ' ');
+  return stripEnd(spaced, /[ :.;,]/).trim();
 }
 
 /**
@@ -61,7 +62,8 @@ export function formText(s: string): string {
     .trim()
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s*:$/, '');
+    .replace(/:$/, '')
+    .trimEnd();
 }
 
 /** The heading text an alias of `spec` is printed with (number and all). */

@@ -57,7 +57,7 @@ function splitLabel(text: string, labels: { key: string; label: string }[]): { k
     if (norm.length < label.length) continue;
     if (normaliseHeading(norm.slice(0, label.length)) !== normaliseHeading(label)) continue;
     const rest = norm.slice(label.length);
-    const m = /^\s*[:\-–]\s*(.*)$/.exec(rest);
+    const m = /^\s*[:\-–]\s*(\S.*|)$/.exec(rest);
     if (m) return { key, value: m[1]!.trim() };
     if (rest === '') return { key, value: '' };
   }
@@ -65,7 +65,7 @@ function splitLabel(text: string, labels: { key: string; label: string }[]): { k
 }
 
 /** A generic labelled line (`Something: value`) whose label the template does not know. */
-const OTHER_LABEL = /^([A-Z][A-Za-z()/' -]{2,40}):\s*(.+)$/;
+const OTHER_LABEL = /^([A-Z][A-Za-z()/' -]{2,40}):\s*(\S.*|[^\S\n\r\u2028\u2029])$/;
 
 function isCaps(s: string): boolean {
   return /[A-Z]/.test(s) && s === s.toUpperCase();
@@ -139,9 +139,9 @@ export function readHeader(lines: HeaderLine[], profile: Profile | undefined, ke
     const titleParts: string[] = [];
     for (const l of caps) {
       const t = l.text;
-      const reportOf = /^(JOINT\s+)?REPORT\s+OF\s+(THE\s+)?(.*)$/.exec(t);
+      const reportOf = /^(JOINT\s+)?REPORT\s+OF\s+(?:THE\s+(\S.*|)|(\S.*|))$/.exec(t);
       if (reportOf) {
-        set('report_of', reportOf[1] ? fromCaps(t, keepUpper) : fromCaps(reportOf[3]!, keepUpper));
+        set('report_of', reportOf[1] ? fromCaps(t, keepUpper) : fromCaps(reportOf[2] ?? reportOf[3]!, keepUpper));
       } else if (!result.fields.has('committee') && /COMMITTEE|COMMISSION|BOARD|CABINET|COUNCIL/.test(t)) {
         set('committee', fromCaps(t, keepUpper));
       } else if (!result.fields.has('meeting_date') && /^\d{1,2}(ST|ND|RD|TH)?\s+[A-Z]+\s+\d{4}$/.test(t)) {

@@ -16,6 +16,7 @@ import { flattenSpecs } from '../../core/templates/loader.js';
 import { normaliseHeading } from '../../core/templates/match.js';
 import { phrasingText } from '../../core/model.js';
 import { readHeader, type HeaderLine } from './header.js';
+import { stripEnd } from '../../core/text.js';
 
 /**
  * mammoth's HTML → the draft's Markdown, through the unified trees: rehype-parse (hast),
@@ -119,7 +120,7 @@ function headingText(h: Heading): string {
   return phrasingText(h.children).replace(/\s+/g, ' ').trim();
 }
 
-const HEADING_NUMBER = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/;
+const HEADING_NUMBER = /^(\d+(?:\.\d+)*)\.?\s+(\S.*|)$/;
 
 function titleOf(text: string): string {
   const m = HEADING_NUMBER.exec(text);
@@ -185,7 +186,7 @@ function softBreaks(nodes: PhrasingContent[]): PhrasingContent[] {
   for (const n of nodes) {
     if (n.type === 'break') {
       const prev = out[out.length - 1];
-      if (prev && prev.type === 'text') prev.value = prev.value.replace(/[ \t]+$/, '') + '\n';
+      if (prev && prev.type === 'text') prev.value = stripEnd(prev.value, /[ \t]/) + '\n';
       else out.push({ type: 'text', value: '\n' });
       continue;
     }
