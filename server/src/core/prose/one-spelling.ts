@@ -3,7 +3,7 @@ import { replaceFix } from '../rules/util.js';
 import type { Unchanged } from '../types.js';
 import { dictionary, knownWord } from './dictionary.js';
 import { councilWord } from './lexicon.js';
-import { eachForm, frontMatterNames, reportForms, spellingGroups, unchangedGroups, unitForms, type SpellingGroup } from './spellings.js';
+import { eachForm, reportForms, spellingGroups, unchangedGroups, unitForms, type SpellingGroup } from './spellings.js';
 
 /** What the findings kept across edits were worked out with: the front matter's names and whether the dictionary was there. */
 const sessionState = new WeakMap<object, string>();
@@ -25,8 +25,8 @@ export const oneSpelling = defineRule({
   check(ctx) {
     const { model } = ctx;
     const dict = dictionary();
-    const front = frontMatterNames(model);
     const totals = reportForms(model);
+    const front = totals.index.front;
     const lower = (w: string): string => w.toLowerCase();
     const known = (w: string): boolean => (dict !== undefined && knownWord(dict, lower(w))) || councilWord(w);
     const words = ctx.config.rules.get('prose/spelling')?.options.words;
@@ -34,7 +34,7 @@ export const oneSpelling = defineRule({
     // What prose/spelling accepts (else it reports the word, with the right one as its suggestion).
     const spelt = (w: string): boolean => !dict || w.split(/[- ]/).every((p) => p === '' || known(p) || workspace.has(lower(p)));
     // Without the dictionary (while the server loads it) names are not compared.
-    const groups = spellingGroups(totals.totals, front, dict ? (a, b) => known(a) && known(b) : undefined).flatMap((g) => {
+    const groups = spellingGroups(totals, dict ? (a, b) => known(a) && known(b) : undefined).flatMap((g) => {
       if (g.kind === 'word') {
         // Only forms the dictionary knows are weighed against each other: a misspelt one is prose/spelling's.
         const forms = g.forms.filter((f) => spelt(shown(f.form)));
@@ -48,23 +48,22 @@ export const oneSpelling = defineRule({
     });
     let unchanged: Unchanged | undefined = unchangedGroups(model, totals, groups);
     if (model.session) {
-      const state = `${dict ? 1 : 0} ${[...workspace].join(' ')} ${[...front.keys()].join(' ')}`;
+      const state = `${dict ? 1 : 0} ${[...workspace].join(' ')}`;
       if (sessionState.get(model.session) !== state) unchanged = undefined;
       sessionState.set(model.session, state);
     }
-    // Where the forms of the groups are: found on demand, one pass over the units' forms for all of them.
-    let places: Map<string, { start: number; end: number }[]> | undefined;
+    // Where a form is written: the units whose tally has it, read again (only for the groups reported afresh).
+    const places = new Map<string, { start: number; end: number }[]>();
     const placesOf = (form: string): { start: number; end: number }[] => {
-      if (!places) {
-        const wanted = new Set<string>();
-        for (const g of groups) for (const f of g.forms) wanted.add(f.form);
-        places = new Map([...wanted].map((f) => [f, []]));
+      let out = places.get(form);
+      if (!out) {
+        places.set(form, (out = []));
         for (const u of model.units) {
-          if (!unitForms(model, u).forms.some((f) => wanted.has(f))) continue;
-          eachForm(model, u, (f, start, end) => places!.get(f)?.push({ start, end }));
+          if (!unitForms(model, u).forms.includes(form)) continue;
+          eachForm(model, u, (f, start, end) => f === form && out!.push({ start, end }));
         }
       }
-      return places.get(form) ?? [];
+      return out;
     };
     for (const g of groups) ctx.keyed(g.key, unchanged, () => report(g));
     function report(g: SpellingGroup): void {

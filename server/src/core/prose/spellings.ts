@@ -104,47 +104,101 @@ const FORMS = defineUnitMemo<UnitForms>({
   },
 });
 
-/** A form's counts added up over the report, kept per session and updated from the units an edit replaced. */
-interface Totals {
+/**
+ * The report's forms with their counts (the front matter's names included), and indexes
+ * over them kept up to date as forms come and go: the word forms of each group, and for
+ * each name the names one letter longer. Kept per session and updated from the units an
+ * edit replaced.
+ */
+class FormIndex {
+  readonly totals = new Map<string, number>();
+  /** Word forms present, by group (`groupOfWord`). */
+  readonly words = new Map<string, Set<string>>();
+  /** Names present, each under every name one letter shorter ("Beamont" under "Beaumont"'s deletions). */
+  readonly longer = new Map<string, Set<string>>();
+  front = new Map<string, number>();
+
+  add(k: string, n: number, changed?: Set<string>): void {
+    const was = this.totals.get(k) ?? 0;
+    const now = was + n;
+    if (now > 0) this.totals.set(k, now);
+    else this.totals.delete(k);
+    changed?.add(k);
+    if (was > 0 === now > 0) return;
+    const form = k.slice(1);
+    if (k[0] !== 'n') {
+      const id = groupOfWord(form);
+      let set = this.words.get(id);
+      if (now > 0) (set ??= this.words.set(id, new Set()).get(id)!).add(k);
+      else if (set?.delete(k) && set.size === 0) this.words.delete(id);
+      return;
+    }
+    for (const d of shorterNames(form)) {
+      let set = this.longer.get(d);
+      if (now > 0) (set ??= this.longer.set(d, new Set()).get(d)!).add(form);
+      else if (set?.delete(form) && set.size === 0) this.longer.delete(d);
+    }
+  }
+
+  addUnit(f: UnitForms, sign: 1 | -1, changed?: Set<string>): void {
+    for (let i = 0; i < f.forms.length; i++) this.add(f.forms[i]!, sign * f.counts[i]!, changed);
+  }
+
+  /** Replaces the front matter's names (marking the ones that differ as changed). */
+  setFront(front: Map<string, number>, changed?: Set<string>): void {
+    for (const [k, n] of this.front) if (front.get(k) !== n) this.add(k, -n, changed);
+    for (const [k, n] of front) if (this.front.get(k) !== n) this.add(k, n, changed);
+    this.front = front;
+  }
+}
+
+/** The names one letter shorter than `name` (five letters or more), a final "s" kept: "Leys" and "Ley" are a plural, not a slip. */
+function shorterNames(name: string): Set<string> {
+  const out = new Set<string>();
+  if (name.length < 5) return out;
+  for (let i = 0; i < name.length; i++) if (!(i === name.length - 1 && name[i] === 's')) out.add(name.slice(0, i) + name.slice(i + 1));
+  return out;
+}
+
+/** The report's forms at one check. */
+export interface Totals {
   serial: number | undefined;
   units: readonly Unit[];
-  totals: Map<string, number>;
+  index: FormIndex;
   /** Forms whose count the edit since the previous check changed (unset after a full count). */
   changed?: Set<string>;
+  /** The previous check's groups, and whether names were compared then. */
+  previous?: { groups: SpellingGroup[]; names: boolean };
+  /** This check's groups, once worked out. */
+  groups?: { groups: SpellingGroup[]; names: boolean };
 }
 
 const lastTotals = new WeakMap<object, Totals>();
 
-function addForms(totals: Map<string, number>, f: UnitForms, sign: 1 | -1, changed?: Set<string>): void {
-  for (let i = 0; i < f.forms.length; i++) {
-    const k = f.forms[i]!;
-    const n = (totals.get(k) ?? 0) + sign * f.counts[i]!;
-    if (n > 0) totals.set(k, n);
-    else totals.delete(k);
-    changed?.add(k);
-  }
-}
-
-/** Every form of the report's prose with its count. */
+/** Every form of the report's prose and front matter with its count. */
 export function reportForms(model: ReportModel): Totals {
   const session = model.session;
   const last = session && lastTotals.get(session);
   if (last && last.serial === model.serial) return last;
   const sp = model.splice;
+  const front = frontMatterNames(model);
   let out: Totals | undefined;
   if (last && sp && last.serial === sp.prevSerial) {
     const gone = last.units.slice(sp.at, sp.at + sp.removed).map((u) => unitMemoIfAny(u, FORMS));
     if (gone.every((g) => g !== undefined)) {
       const changed = new Set<string>();
-      for (const g of gone) addForms(last.totals, g!, -1, changed);
-      for (let i = sp.at; i < sp.at + sp.added; i++) addForms(last.totals, unitForms(model, model.units[i]!), 1, changed);
-      out = { serial: model.serial, units: model.units, totals: last.totals, changed };
+      const index = last.index;
+      for (const g of gone) index.addUnit(g!, -1, changed);
+      for (let i = sp.at; i < sp.at + sp.added; i++) index.addUnit(unitForms(model, model.units[i]!), 1, changed);
+      index.setFront(front, changed);
+      out = { serial: model.serial, units: model.units, index, changed, previous: last.groups };
     }
   }
   if (!out) {
-    const totals = new Map<string, number>();
-    for (const u of model.units) addForms(totals, unitForms(model, u), 1);
-    out = { serial: model.serial, units: model.units, totals };
+    const index = new FormIndex();
+    for (const u of model.units) index.addUnit(unitForms(model, u), 1);
+    index.setFront(front);
+    out = { serial: model.serial, units: model.units, index };
   }
   if (session) lastTotals.set(session, out);
   return out;
@@ -172,55 +226,54 @@ export interface SpellingGroup {
 /**
  * The words written in more than one way: a word or compound in two forms of the variant
  * list, or closed up and hyphenated or spaced ("wellbeing", "well-being", "well being");
- * a name with a letter dropped or doubled ("Beaumont", "Beamont"), when `knownPair` does
- * not say both forms are words in their own right.
+ * a name with a letter dropped or doubled ("Beaumont", "Beamont"), when `knownPair` is
+ * given and does not say both forms are words in their own right. After an edit, only the
+ * groups of the forms whose count it changed are worked out again.
  */
-export function spellingGroups(totals: ReadonlyMap<string, number>, front: ReadonlyMap<string, number>, knownPair?: (a: string, b: string) => boolean): SpellingGroup[] {
-  const words = new Map<string, Map<string, number>>();
-  const names = new Map<string, number>();
-  for (const [k, n] of front) names.set(k.slice(1), n);
-  for (const [k, n] of totals) {
-    const kind = k[0];
-    const form = k.slice(1);
-    if (kind === 'n') names.set(form, (names.get(form) ?? 0) + n);
-    else {
-      const g = groupOfWord(form);
-      let m = words.get(g);
-      if (!m) words.set(g, (m = new Map()));
-      m.set(k, (m.get(k) ?? 0) + n);
-    }
-  }
-  const out: SpellingGroup[] = [];
-  for (const [g, m] of words) {
-    if (m.size < 2) continue;
-    const forms = [...m].map(([form, count]) => ({ form, count }));
+export function spellingGroups(t: Totals, knownPair?: (a: string, b: string) => boolean): SpellingGroup[] {
+  const names = knownPair !== undefined;
+  if (t.groups && t.groups.names === names) return t.groups.groups;
+  const { totals, words, longer } = t.index;
+  const out = new Map<string, SpellingGroup>();
+  const wordGroup = (id: string): void => {
+    const set = words.get(id);
+    if (!set || set.size < 2) return;
+    const forms = [...set].map((form) => ({ form, count: totals.get(form)! }));
     // Forms that are different words drop out of the comparison.
     const kept = forms.filter((f) => !forms.some((o) => o !== f && differentWords(f.form.slice(1), o.form.slice(1))));
-    if (kept.length < 2) continue;
-    out.push({ key: `w${g}`, kind: 'word', forms: kept.sort((a, b) => b.count - a.count) });
-  }
-  if (knownPair) {
-    // A name and the same name with one letter more (dropped, or doubled): deletions of
-    // each name looked up among the names.
-    const seen = new Set<string>();
-    for (const [name, count] of names) {
-      if (name.length < 5) continue;
-      for (let i = 0; i < name.length; i++) {
-        // "Leys" and "Ley", "Walkers" and "Walker": a plural or possessive, not a slip.
-        if (i === name.length - 1 && name[i] === 's') continue;
-        const shorter = name.slice(0, i) + name.slice(i + 1);
-        const other = names.get(shorter);
-        if (other === undefined || seen.has(`${name} ${shorter}`) || knownPair(name, shorter)) continue;
-        seen.add(`${name} ${shorter}`);
-        const forms = [
-          { form: `n${name}`, count },
-          { form: `n${shorter}`, count: other },
-        ].sort((a, b) => b.count - a.count);
-        out.push({ key: `n${name} ${shorter}`, kind: 'name', forms });
+    if (kept.length >= 2) out.set(`w${id}`, { key: `w${id}`, kind: 'word', forms: kept.sort((a, b) => b.count - a.count) });
+  };
+  // A name and the same name with one letter more (dropped, or doubled).
+  const namePairs = (shorter: string): void => {
+    const other = totals.get(`n${shorter}`);
+    if (other === undefined) return;
+    for (const name of longer.get(shorter) ?? []) {
+      if (knownPair!(name, shorter)) continue;
+      const forms = [
+        { form: `n${name}`, count: totals.get(`n${name}`)! },
+        { form: `n${shorter}`, count: other },
+      ].sort((a, b) => b.count - a.count);
+      out.set(`n${name} ${shorter}`, { key: `n${name} ${shorter}`, kind: 'name', forms });
+    }
+  };
+  const prev = t.previous;
+  if (t.changed && prev && prev.names === names) {
+    const changed = t.changed;
+    for (const g of prev.groups) if (!g.forms.some((f) => changed.has(f.form))) out.set(g.key, g);
+    for (const k of changed) {
+      if (k[0] !== 'n') wordGroup(groupOfWord(k.slice(1)));
+      else if (names) {
+        namePairs(k.slice(1));
+        for (const d of shorterNames(k.slice(1))) namePairs(d);
       }
     }
+  } else {
+    for (const id of words.keys()) wordGroup(id);
+    if (names) for (const d of longer.keys()) namePairs(d);
   }
-  return out;
+  const groups = [...out.values()];
+  t.groups = { groups, names };
+  return groups;
 }
 
 /**
