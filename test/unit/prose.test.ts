@@ -114,7 +114,11 @@ test('spelling suggestions cost work in proportion to the word, and none past th
     asked = 0;
     suggestions(dict, 'q'.repeat(n), known, 5);
     assert.ok(asked <= 56 * (n + 1), `${n} letters: ${asked} candidates`);
+    // No word begins "qq": edits are tried only at the first two places.
+    assert.ok(asked <= 56 * 3, `${n} letters: ${asked} candidates past the beginning words have`);
   }
+  // The slip past the beginning a word shares is still found ("framew" is a beginning, "framewrk" is not).
+  assert.deepEqual(suggestions(dict, 'framewrk', known).slice(0, 1), ['framework']);
   // A 100 KB "word" (a pasted blob) asks nothing: before the cap it built millions of
   // candidate strings of its own length and the check ran out of memory.
   asked = 0;

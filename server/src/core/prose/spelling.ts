@@ -5,7 +5,7 @@ import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { eachSegment, inSpans, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
 import { dictionary, knownWord, suggestions } from './dictionary.js';
-import { councilName, councilWord, nearCouncilName } from './lexicon.js';
+import { councilName, councilPrefix, councilWord, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
 
 /** The report's own names: the words of its front-matter values and of its `Signed:` lines. */
@@ -82,7 +82,7 @@ export const spelling = defineRule({
         // A name: only a near miss of the lexicon's names is a slip (cheap test first: most names are right).
         if (capital && !sentenceStart && !apostrophe && !nearCouncilName(text)) continue;
         // The council's names first ("Moncell": Monsell, the ward).
-        const near = suggestions(dict, text, (c) => dict.has(c) || dict.has(c.toLowerCase()) || councilWord(c)).sort((a, b) => Number(councilName(b)) - Number(councilName(a)));
+        const near = suggestions(dict, text, (c) => dict.has(c) || dict.has(c.toLowerCase()) || councilWord(c), 5, (p) => dict.find(p) !== undefined || councilPrefix(p)).sort((a, b) => Number(councilName(b)) - Number(councilName(a)));
         // A file extension ("report.pdf").
         if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
         quoted ??= quotedSpans(seg.text);
