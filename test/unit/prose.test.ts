@@ -130,7 +130,7 @@ test('spelling suggestions cost work in proportion to the word, and none past th
 test('one spelling per report: kept across edits as a fresh check finds it, counting the words of the edited units only', () => {
   assert.ok(loadDictionary(), 'names are compared once the dictionary is there');
   const para = (i: number): string => `1.${i} The wellbeing offer in Beaumont Leys was reviewed by Councillor Cutkelvin in week ${i}.`;
-  const base = `---\nreport_author: Helen Sheppard\n---\n\n# Wellbeing\n\n## 1. Summary\n\n${Array.from({ length: 200 }, (_, i) => para(i + 1)).join('\n\n')}\n`;
+  const base = `---\nreport_author: Helen Ferneyhough\n---\n\n# Wellbeing\n\n## 1. Summary\n\n${Array.from({ length: 200 }, (_, i) => para(i + 1)).join('\n\n')}\n`;
   const session = new ReportSession();
   const opts = { today: FIXTURE_TODAY };
   const found = (r: ReturnType<typeof checkReport>): string[] =>
@@ -143,7 +143,7 @@ test('one spelling per report: kept across edits as a fresh check finds it, coun
     // An edit elsewhere that moves no line: the finding is kept, only that unit is counted again.
     ['in week 130.', 'in week 131.', 1],
     // A name a letter off, and the front matter's name spelt otherwise in the body.
-    ['reviewed by Councillor Cutkelvin in week 7.', 'reviewed by Councillor Cutkellvin and Helen Shepard in week 7.', 3],
+    ['reviewed by Councillor Cutkelvin in week 7.', 'reviewed by Councillor Cutkellvin and Helen Fernyhough in week 7.', 3],
     // A new line before them all: every place moves.
     ['## 1. Summary', '## 1. Summary\n\nIntro.', 3],
     // The rare form goes: its finding goes too.

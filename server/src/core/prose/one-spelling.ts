@@ -18,7 +18,7 @@ export const oneSpelling = defineRule({
   fixable: true,
   needsProfile: false,
   docs: {
-    why: 'A report that writes "wellbeing" on one page and "well-being" on the next, "judgement" and "judgment", or "Beaumont Leys" and "Beamont Leys", reads as unchecked, and a search for one form misses the other. The rarer form is reported, with the report\'s usual form as a quick fix (never applied by `--fix`: which spelling is right is the author\'s call, and two names a letter apart may be two people). Words with two accepted spellings and compounds written closed, hyphenated or spaced come from a data list; closed and hyphenated forms of any word meet ("co-ordinate", "coordinate"), except pairs that are different words ("re-cover", "recover"). Names from the front matter count, and a name one letter longer or shorter than another is reported unless both are dictionary or council words ("County", "Country"). Acronyms, figures and quoted titles are not compared; "practice" and "practise", "licence" and "license" are different words.',
+    why: 'A report that writes "wellbeing" on one page and "well-being" on the next, "judgement" and "judgment", or "Beaumont Leys" and "Beamont Leys", reads as unchecked, and a search for one form misses the other. The rarer form is reported, with the report\'s usual form as a quick fix (never applied by `--fix`: which spelling is right is the author\'s call, and two names a letter apart may be two people). Words with two accepted spellings and compounds written closed, hyphenated or spaced come from a data list; closed and hyphenated forms of any word meet ("co-ordinate", "coordinate"), except pairs that are different words ("re-cover", "recover"). Names from the front matter count, and a name with a letter dropped or doubled inside it is reported, unless either is an English word with a capital ("More", "Moore") or both are names the dictionary or the council lexicon knows ("Kate", "Katie"). Acronyms, figures and quoted titles are not compared; "practice" and "practise", "licence" and "license" are different words.',
     bad: '3.1 The wellbeing strategy sets out how wellbeing will be measured.\n\n3.2 Partners will report on well-being each quarter.',
     good: '3.1 The wellbeing strategy sets out how wellbeing will be measured.\n\n3.2 Partners will report on wellbeing each quarter.',
   },
@@ -34,7 +34,11 @@ export const oneSpelling = defineRule({
     // What prose/spelling accepts (else it reports the word, with the right one as its suggestion).
     const spelt = (w: string): boolean => !dict || w.split(/[- ]/).every((p) => p === '' || known(p) || workspace.has(lower(p)));
     // Without the dictionary (while the server loads it) names are not compared.
-    const groups = spellingGroups(totals, dict ? (a, b) => known(a) && known(b) : undefined).flatMap((g) => {
+    // Two names are not compared when either is a word with a capital ("More", "Moore"; "Homes",
+    // "Holmes"), when the dictionary has both as names ("Kate", "Katie") or the lexicon has both.
+    const differentNames = (a: string, b: string): boolean =>
+      knownWord(dict!, lower(a)) || knownWord(dict!, lower(b)) || (dict!.has(a) && dict!.has(b)) || (councilWord(a) && councilWord(b));
+    const groups = spellingGroups(totals, dict ? differentNames : undefined).flatMap((g) => {
       if (g.kind === 'word') {
         // Only forms the dictionary knows are weighed against each other: a misspelt one is prose/spelling's.
         const forms = g.forms.filter((f) => spelt(shown(f.form)));

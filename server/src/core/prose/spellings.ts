@@ -152,11 +152,15 @@ class FormIndex {
   }
 }
 
-/** The names one letter shorter than `name` (five letters or more), a final "s" kept: "Leys" and "Ley" are a plural, not a slip. */
+/**
+ * The names one letter shorter than `name` (five letters or more), a letter dropped inside
+ * it: not the last ("Africa" and "African", "Walker" and "Walkers" are different words),
+ * and not a hyphen or apostrophe (closed and hyphenated forms are the word groups' part).
+ */
 function shorterNames(name: string): Set<string> {
   const out = new Set<string>();
   if (name.length < 5) return out;
-  for (let i = 0; i < name.length; i++) if (!(i === name.length - 1 && name[i] === 's')) out.add(name.slice(0, i) + name.slice(i + 1));
+  for (let i = 1; i < name.length - 1; i++) if (/\p{L}/u.test(name[i]!)) out.add(name.slice(0, i) + name.slice(i + 1));
   return out;
 }
 
