@@ -25,9 +25,10 @@ export const oneSpelling = defineRule({
   check(ctx) {
     const { model } = ctx;
     const dict = dictionary();
-    const totals = reportForms(model);
-    const front = totals.index.front;
     const lower = (w: string): string => w.toLowerCase();
+    // A name that is an English word with a capital ("More") is never compared: not even indexed.
+    const totals = reportForms(model, dict ? (name) => !knownWord(dict, lower(name)) : undefined);
+    const front = totals.index.front;
     const known = (w: string): boolean => (dict !== undefined && knownWord(dict, lower(w))) || councilWord(w);
     const words = ctx.config.rules.get('prose/spelling')?.options.words;
     const workspace = new Set(Array.isArray(words) ? words.map((w) => lower(String(w))) : []);

@@ -3,7 +3,7 @@ import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
-import { eachSegment, inSpans, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
+import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
 import { dictionary, knownWord, suggestions } from './dictionary.js';
 import { councilName, councilPrefix, councilWord, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
@@ -23,11 +23,6 @@ export function reportNames(model: ReportModel): Set<string> {
 }
 
 const sessionNames = new WeakMap<object, string>();
-
-/** Whether a word is not to be checked at all: figures, codes, acronyms, single letters, Roman numerals. */
-function notAWord(w: string): boolean {
-  return w.length < 3 || /[0-9_]/.test(w) || /^[A-Z][A-Z'’s-]*$/.test(w) || /[a-z][A-Z]/.test(w);
-}
 
 export const spelling = defineRule({
   id: 'prose/spelling',

@@ -1,6 +1,6 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
-import { inSpans, quotedSpans, unitSegments, wordsOf } from './segments.js';
+import { inSpans, notAWord, quotedSpans, unitSegments, wordsOf } from './segments.js';
 import VARIANTS from './data/variant-spellings.json';
 
 /**
@@ -40,11 +40,6 @@ export function groupOfWord(lower: string): string {
 /** Whether two written forms of one group are different words that happen to meet ("re-sign", "resign"). */
 export function differentWords(a: string, b: string): boolean {
   return DIFFERENT.has(`${a} ${b}`) || DIFFERENT.has(`${b} ${a}`);
-}
-
-/** Not a word to compare: short, figures, codes, acronyms and capitals, mixed case. */
-function notAWord(w: string): boolean {
-  return w.length < 3 || /[0-9_]/.test(w) || /^[A-Z][A-Z'’s-]*$/.test(w) || /[a-z][A-Z]/.test(w);
 }
 
 /** The words of one unit's prose, as `forms` (kind letter + form) with their counts. */
@@ -112,11 +107,14 @@ const FORMS = defineUnitMemo<UnitForms>({
  */
 class FormIndex {
   readonly totals = new Map<string, number>();
-  /** Word forms present, by group (`groupOfWord`). */
-  readonly words = new Map<string, Set<string>>();
-  /** Names present, each under every name one letter shorter ("Beamont" under "Beaumont"'s deletions). */
+  /** Word forms present, by group (`groupOfWord`): one form as itself, more as a set. */
+  readonly words = new Map<string, string | Set<string>>();
+  /** Names present, each under every name one letter shorter ("Beamont" under "Beaumont"'s deletions); only the names `compared` accepts. */
   readonly longer = new Map<string, Set<string>>();
   front = new Map<string, number>();
+
+  /** `compared`: which names are compared at all (none without it). */
+  constructor(readonly compared?: (name: string) => boolean) {}
 
   add(k: string, n: number, changed?: Set<string>): void {
     const was = this.totals.get(k) ?? 0;
@@ -128,11 +126,16 @@ class FormIndex {
     const form = k.slice(1);
     if (k[0] !== 'n') {
       const id = groupOfWord(form);
-      let set = this.words.get(id);
-      if (now > 0) (set ??= this.words.set(id, new Set()).get(id)!).add(k);
-      else if (set?.delete(k) && set.size === 0) this.words.delete(id);
+      const cur = this.words.get(id);
+      if (now > 0) {
+        if (cur === undefined) this.words.set(id, k);
+        else if (typeof cur === 'string') this.words.set(id, new Set([cur, k]));
+        else cur.add(k);
+      } else if (cur === k) this.words.delete(id);
+      else if (typeof cur === 'object' && cur.delete(k) && cur.size === 1) this.words.set(id, [...cur][0]!);
       return;
     }
+    if (!this.compared?.(form)) return;
     for (const d of shorterNames(form)) {
       let set = this.longer.get(d);
       if (now > 0) (set ??= this.longer.set(d, new Set()).get(d)!).add(form);
@@ -179,10 +182,12 @@ export interface Totals {
 
 const lastTotals = new WeakMap<object, Totals>();
 
-/** Every form of the report's prose and front matter with its count. */
-export function reportForms(model: ReportModel): Totals {
+/** Every form of the report's prose and front matter with its count (names indexed for comparison when `compared` accepts them). */
+export function reportForms(model: ReportModel, compared?: (name: string) => boolean): Totals {
   const session = model.session;
-  const last = session && lastTotals.get(session);
+  const found = session && lastTotals.get(session);
+  // Names compared now and not then (the dictionary has loaded): counted afresh.
+  const last = found && (found.index.compared !== undefined) === (compared !== undefined) ? found : undefined;
   if (last && last.serial === model.serial) return last;
   const sp = model.splice;
   const front = frontMatterNames(model);
@@ -199,7 +204,7 @@ export function reportForms(model: ReportModel): Totals {
     }
   }
   if (!out) {
-    const index = new FormIndex();
+    const index = new FormIndex(compared);
     for (const u of model.units) index.addUnit(unitForms(model, u), 1);
     index.setFront(front);
     out = { serial: model.serial, units: model.units, index };
@@ -241,7 +246,7 @@ export function spellingGroups(t: Totals, knownPair?: (a: string, b: string) => 
   const out = new Map<string, SpellingGroup>();
   const wordGroup = (id: string): void => {
     const set = words.get(id);
-    if (!set || set.size < 2) return;
+    if (typeof set !== 'object') return;
     const forms = [...set].map((form) => ({ form, count: totals.get(form)! }));
     // Forms that are different words drop out of the comparison.
     const kept = forms.filter((f) => !forms.some((o) => o !== f && differentWords(f.form.slice(1), o.form.slice(1))));
