@@ -1,6 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import type { Unchanged } from '../types.js';
+import { ownString } from '../text.js';
 import { dictionary, knownWord } from './dictionary.js';
 import { councilWord } from './lexicon.js';
 import { eachForm, reportForms, spellingGroups, unchangedGroups, unitForms, type SpellingGroup } from './spellings.js';
@@ -9,6 +10,14 @@ import { eachForm, reportForms, spellingGroups, unchangedGroups, unitForms, type
 const sessionState = new WeakMap<object, string>();
 
 const shown = (form: string): string => form.slice(1);
+
+/** Names that are not English words with a capital, made here: a closure in `check` would keep its model (and text) alive in the session's index. */
+const filters = new WeakMap<object, (name: string) => boolean>();
+function notAWordWithACapital(dict: NonNullable<ReturnType<typeof dictionary>>): (name: string) => boolean {
+  let f = filters.get(dict);
+  if (!f) filters.set(dict, (f = (name) => !knownWord(dict, name.toLowerCase())));
+  return f;
+}
 const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 export const oneSpelling = defineRule({
@@ -27,7 +36,7 @@ export const oneSpelling = defineRule({
     const dict = dictionary();
     const lower = (w: string): string => w.toLowerCase();
     // A name that is an English word with a capital ("More") is never compared: not even indexed.
-    const totals = reportForms(model, dict ? (name) => !knownWord(dict, lower(name)) : undefined);
+    const totals = reportForms(model, dict ? notAWordWithACapital(dict) : undefined);
     const front = totals.index.front;
     const known = (w: string): boolean => (dict !== undefined && knownWord(dict, lower(w))) || councilWord(w);
     const words = ctx.config.rules.get('prose/spelling')?.options.words;
@@ -80,7 +89,8 @@ export const oneSpelling = defineRule({
       for (const r of rare) {
         const from = shown(r.form);
         for (const p of placesOf(r.form)) {
-          const written = model.text.slice(p.start, p.end);
+          // A copy of its own: the finding is kept across edits, a slice would keep this version of the text alive.
+          const written = ownString(model.text.slice(p.start, p.end));
           // The usual form as this place is written: a capital at the start of a sentence stays.
           const text = g.kind === 'word' && /^[A-Z]/.test(written) ? to[0]!.toUpperCase() + to.slice(1) : to;
           const range = model.index.range(p.start, p.end);

@@ -1,5 +1,6 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
+import { ownString } from '../text.js';
 import { inSpans, notAWord, quotedSpans, unitSegments, wordsOf } from './segments.js';
 import VARIANTS from './data/variant-spellings.json';
 
@@ -170,7 +171,8 @@ function shorterNames(name: string): Set<string> {
 /** The report's forms at one check. */
 export interface Totals {
   serial: number | undefined;
-  units: readonly Unit[];
+  /** Each unit's tally (not the units: they would keep this version's text alive). */
+  tallies: readonly (UnitForms | undefined)[];
   index: FormIndex;
   /** Forms whose count the edit since the previous check changed (unset after a full count). */
   changed?: Set<string>;
@@ -193,21 +195,21 @@ export function reportForms(model: ReportModel, compared?: (name: string) => boo
   const front = frontMatterNames(model);
   let out: Totals | undefined;
   if (last && sp && last.serial === sp.prevSerial) {
-    const gone = last.units.slice(sp.at, sp.at + sp.removed).map((u) => unitMemoIfAny(u, FORMS));
+    const gone = last.tallies.slice(sp.at, sp.at + sp.removed);
     if (gone.every((g) => g !== undefined)) {
       const changed = new Set<string>();
       const index = last.index;
       for (const g of gone) index.addUnit(g!, -1, changed);
       for (let i = sp.at; i < sp.at + sp.added; i++) index.addUnit(unitForms(model, model.units[i]!), 1, changed);
       index.setFront(front, changed);
-      out = { serial: model.serial, units: model.units, index, changed, previous: last.groups };
+      out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), index, changed, previous: last.groups };
     }
   }
   if (!out) {
     const index = new FormIndex(compared);
     for (const u of model.units) index.addUnit(unitForms(model, u), 1);
     index.setFront(front);
-    out = { serial: model.serial, units: model.units, index };
+    out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), index };
   }
   if (session) lastTotals.set(session, out);
   return out;
@@ -219,7 +221,8 @@ export function frontMatterNames(model: ReportModel): Map<string, number> {
   for (const e of model.frontMatter.entries) {
     for (const w of e.source.match(/[\p{Lu}][\p{L}'’-]*/gu) ?? []) {
       const text = w.replace(/['’]s?$/, '');
-      if (!notAWord(text)) out.set(`n${text}`, (out.get(`n${text}`) ?? 0) + 1);
+      // A copy of its own: kept across edits, a slice would keep this version of the text alive.
+      if (!notAWord(text)) out.set(ownString(`n${text}`), (out.get(`n${text}`) ?? 0) + 1);
     }
   }
   return out;
