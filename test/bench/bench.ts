@@ -16,14 +16,31 @@ import type { RuleCategory } from '../../server/src/core/types.js';
 import { ReportSession } from '../../server/src/core/session.js';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { serverBench } from './server-bench.js';
+import { harperAnchor, retextAnchor, type ProseAnchor } from './anchors.js';
+import { loadavg } from 'node:os';
 
 const repo = join(import.meta.dirname, '..', '..');
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
+/** `--no-anchors`: leave out retext and harper.js (they take tens of seconds on the 186 KB seed). */
+const anchors = !process.argv.includes('--no-anchors');
 const today = '2026-02-20';
 
 function log(s: string): void {
   if (!json) process.stdout.write(s + '\n');
+}
+
+/** The machine's load average (1, 5, 15 minutes), printed beside the figures: others share this machine. */
+function load(): string {
+  return loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+}
+
+/** The issue's targets, each checked against this run's figures. */
+const targets: { name: string; value: string; pass: boolean }[] = [];
+function target(name: string, value: number, limit: number, unit: string): void {
+  targets.push({ name, value: `${value.toFixed(unit === 'x' ? 2 : 0)} ${unit} (<= ${limit} ${unit})`, pass: value <= limit });
 }
 
 /** The seeds: the real agenda packs in ../shared/seeds, else our converted drafts. */
@@ -167,6 +184,14 @@ for (const doc of docs) {
   log(`    markdownlint (all rules)    median ${fmt(edits.lintMedian)}   p95 ${fmt(edits.lintP95)}   (${edits.anchorCount} edits; ours is ${(edits.lintMedian / edits.median).toFixed(0)}x faster)`);
   log(`  all rules                     ${fmt(allRulesMs)}   = ${((100 * allRulesMs) / parseFullMs).toFixed(0)}% on top of parse+GFM+YAML`);
   for (const [c, v] of Object.entries(rulesMs)) log(`  rules ${c.padEnd(24)}${fmt(v)}   ${((100 * v) / checkMs).toFixed(1)}% of the check`);
+  log(`  load average ${load()}`);
+  const large = bytes > 1_000_000;
+  target(`${large ? '5 MB' : '186 KB'} edit to diagnostics, median`, edits.median, large ? 50 : 20, 'ms');
+  target(`${large ? '5 MB' : '186 KB'} edit to diagnostics, p95`, edits.p95, large ? 150 : 50, 'ms');
+  if (!large) {
+    target('186 KB full cold check / (remark-parse + GFM + front matter)', checkMs / parseFullMs, 1.3, 'x');
+    if (anchors) (entry as Record<string, unknown>).anchors = await proseAnchors(doc.text, checkMs, parseFullMs);
+  }
 }
 // The language server: start to first diagnostics, memory with 50 open 186 KB reports.
 const first = docs[0]!;
@@ -183,7 +208,52 @@ log(`  start to first diagnostics     ${fmt(server.startToDiagnosticsMs)}   (med
 log(`    the very first start         ${fmt(server.firstStartToDiagnosticsMs)}   (no code cache yet: after installing or updating)`);
 log(`  memory with ${server.documents} open ${Math.round(first.text.length / 1000)} KB reports  ${server.rssMb.toFixed(0).padStart(6)} MB RSS (idle ${server.idleRssMb.toFixed(0)} MB; target <= 300 MB)`);
 log(`  opening and checking those ${server.documents} reports, one after another  ${(server.openAndCheckMs / 1000).toFixed(1)} s`);
+target('start to first diagnostics', server.startToDiagnosticsMs, 500, 'ms');
+target(`memory with ${server.documents} open 186 KB reports`, server.rssMb, 300, 'MB');
+(out as Record<string, unknown>).targets = targets;
+(out as Record<string, unknown>).loadAverage = loadavg();
+log(`\ntargets (load average ${load()}):`);
+for (const t of targets) log(`  ${t.pass ? 'pass' : 'FAIL'}  ${t.name.padEnd(62)} ${t.value}`);
 if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+
+/**
+ * Other prose checkers on the same document, beside our full check and the parse: each
+ * anchor runs a few times, interleaved with our check and remark-parse + GFM + front
+ * matter, so the ratios compare the same state of the machine.
+ */
+async function proseAnchors(text: string, checkMs: number, parseFullMs: number) {
+  const made: ProseAnchor[] = [await retextAnchor(), await harperAnchor()];
+  const runs = quick ? 1 : 3;
+  const rows: Record<string, unknown>[] = [];
+  log(`  prose anchors on the same document (median of ${runs}, each run beside ours; load average ${load()}):`);
+  const ours: number[] = [];
+  const parse: number[] = [];
+  const theirs: number[][] = made.map(() => []);
+  const problems: number[] = made.map(() => 0);
+  for (let i = 0; i < runs; i++) {
+    for (let k = 0; k < made.length; k++) {
+      let t = performance.now();
+      problems[k] = await made[k]!.check(text);
+      theirs[k]!.push(performance.now() - t);
+      t = performance.now();
+      checkReport(text, { today });
+      ours.push(performance.now() - t);
+      t = performance.now();
+      parseMarkdown(text);
+      parse.push(performance.now() - t);
+    }
+  }
+  const oursMs = median(ours);
+  const parseMs = median(parse);
+  log(`    our full check (every rule)  ${fmt(oursMs)}   (${(oursMs / parseMs).toFixed(2)} x parse+GFM+YAML in these runs; ${checkMs.toFixed(0)} ms above)`);
+  log(`    remark-parse + GFM + YAML    ${fmt(parseMs)}   (${parseFullMs.toFixed(0)} ms above)`);
+  made.forEach((a, k) => {
+    const ms = median(theirs[k]!);
+    log(`    ${a.name}\n      ${fmt(ms)}   = ${(ms / oursMs).toFixed(1)} x our check, ${(ms / parseMs).toFixed(1)} x parse+GFM+YAML; ${problems[k]} messages; set-up ${a.setupMs.toFixed(0)} ms`);
+    rows.push({ name: a.name, ms: round(ms), toOurCheck: round(ms / oursMs, 2), messages: problems[k], setupMs: round(a.setupMs) });
+  });
+  return { ourCheckMs: round(oursMs), parseGfmFrontmatterMs: round(parseMs), tools: rows };
+}
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

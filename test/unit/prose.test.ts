@@ -5,6 +5,7 @@ import { ReportSession } from '../../server/src/core/session.js';
 import { deferDictionary, dictionaryLoads, loadDictionary, MAX_SUGGESTED_WORD, suggestions } from '../../server/src/core/prose/dictionary.js';
 import { vowelSound } from '../../server/src/core/prose/sound.js';
 import { applyWordAddition, wordAddition } from '../../server/src/core/prose/spelling.js';
+import { unitsCounted } from '../../server/src/core/prose/spellings.js';
 import { defaultConfig, readConfig } from '../../server/src/core/config.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { FIXTURE_TODAY } from './helpers.js';
@@ -113,11 +114,49 @@ test('spelling suggestions cost work in proportion to the word, and none past th
     asked = 0;
     suggestions(dict, 'q'.repeat(n), known, 5);
     assert.ok(asked <= 56 * (n + 1), `${n} letters: ${asked} candidates`);
+    // No word begins "qq": edits are tried only at the first two places.
+    assert.ok(asked <= 56 * 3, `${n} letters: ${asked} candidates past the beginning words have`);
   }
+  // The slip past the beginning a word shares is still found ("framew" is a beginning, "framewrk" is not).
+  assert.deepEqual(suggestions(dict, 'framewrk', known).slice(0, 1), ['framework']);
   // A 100 KB "word" (a pasted blob) asks nothing: before the cap it built millions of
   // candidate strings of its own length and the check ran out of memory.
   asked = 0;
   assert.deepEqual(suggestions(dict, 'x'.repeat(100_000), known), []);
   assert.equal(asked, 0);
   assert.deepEqual(suggestions(dict, 'x'.repeat(MAX_SUGGESTED_WORD + 1), known), []);
+});
+
+test('one spelling per report: kept across edits as a fresh check finds it, counting the words of the edited units only', () => {
+  assert.ok(loadDictionary(), 'names are compared once the dictionary is there');
+  const para = (i: number): string => `1.${i} The wellbeing offer in Beaumont Leys was reviewed by Councillor Cutkelvin in week ${i}.`;
+  const base = `---\nreport_author: Helen Ferneyhough\n---\n\n# Wellbeing\n\n## 1. Summary\n\n${Array.from({ length: 200 }, (_, i) => para(i + 1)).join('\n\n')}\n`;
+  const session = new ReportSession();
+  const opts = { today: FIXTURE_TODAY };
+  const found = (r: ReturnType<typeof checkReport>): string[] =>
+    r.findings.filter((f) => f.ruleId === 'prose/one-spelling').map((f) => `${f.range.start.line}:${f.range.start.character}:${f.message}`);
+  let text = base;
+  assert.deepEqual(found(session.check(text, opts)), []);
+  const steps: [string, string, number][] = [
+    // A rare form comes in, on the same line (the findings elsewhere are kept).
+    ['1.3 The wellbeing offer', '1.3 The well-being offer', 1],
+    // An edit elsewhere that moves no line: the finding is kept, only that unit is counted again.
+    ['in week 130.', 'in week 131.', 1],
+    // A name a letter off, and the front matter's name spelt otherwise in the body.
+    ['reviewed by Councillor Cutkelvin in week 7.', 'reviewed by Councillor Cutkellvin and Helen Fernyhough in week 7.', 3],
+    // A new line before them all: every place moves.
+    ['## 1. Summary', '## 1. Summary\n\nIntro.', 3],
+    // The rare form goes: its finding goes too.
+    ['1.3 The well-being offer', '1.3 The wellbeing offer', 2],
+  ];
+  for (const [from, to, want] of steps) {
+    assert.ok(text.includes(from), from);
+    text = text.replace(from, to);
+    const before = unitsCounted();
+    const inc = found(session.check(text, opts));
+    const counted = unitsCounted() - before;
+    assert.ok(counted <= 40, `counted ${counted} of 203 units after "${to}"`);
+    assert.deepEqual(inc, found(checkReport(text, opts)), `after "${to}"`);
+    assert.equal(inc.length, want, inc.join('\n'));
+  }
 });

@@ -92,8 +92,16 @@ export const MAX_SUGGESTED_WORD = 32;
 /**
  * Words one edit away that the dictionary knows (a transposition, a letter dropped,
  * changed or added), best first: cheap enough to run for every unknown word of a check.
+ * An edit at a place past the word's longest beginning that some word shares (`prefix`:
+ * by default a beginning of a dictionary word) cannot make a word, so none is tried there.
  */
-export function suggestions(dict: ITrie, word: string, known: (w: string) => boolean = (w) => knownWord(dict, w), max = 5): string[] {
+export function suggestions(
+  dict: ITrie,
+  word: string,
+  known: (w: string) => boolean = (w) => knownWord(dict, w),
+  max = 5,
+  prefix: (p: string) => boolean = (p) => dict.find(p) !== undefined,
+): string[] {
   const out: string[] = [];
   if (word.length > MAX_SUGGESTED_WORD) return out;
   const seen = new Set<string>([word]);
@@ -106,9 +114,12 @@ export function suggestions(dict: ITrie, word: string, known: (w: string) => boo
     if (!/['’]$/.test(w) && known(w)) out.push(w);
   };
   const n = lower.length;
-  for (let i = 0; i < n - 1; i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
-  for (let i = 0; i <= n; i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i));
-  for (let i = 0; i < n; i++) add(lower.slice(0, i) + lower.slice(i + 1));
-  for (let i = 0; i < n; i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1));
+  // Edits at places up to `last` keep a beginning that words have.
+  let last = 0;
+  while (last < n && prefix(lower.slice(0, last + 1))) last++;
+  for (let i = 0; i < Math.min(n - 1, last + 1); i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
+  for (let i = 0; i <= Math.min(n, last); i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i));
+  for (let i = 0; i < Math.min(n, last + 1); i++) add(lower.slice(0, i) + lower.slice(i + 1));
+  for (let i = 0; i < Math.min(n, last + 1); i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1));
   return out;
 }

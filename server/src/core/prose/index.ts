@@ -12,6 +12,7 @@ import { statedCount } from './stated-count.js';
 import { trackedChange } from './tracked-change.js';
 import { longSentence } from './long-sentence.js';
 import { spelling } from './spelling.js';
+import { oneSpelling } from './one-spelling.js';
 
 /**
  * The prose rules, registered in rules/index.ts. They read the report's words (see
@@ -26,6 +27,7 @@ export const PROSE_RULES: readonly RuleDefinition[] = [
   article,
   usSpelling,
   spelling,
+  oneSpelling,
   bodyName,
   outdatedReference,
   unbalanced,

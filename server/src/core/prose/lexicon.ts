@@ -21,3 +21,13 @@ export function nearCouncilName(word: string): boolean {
   for (const n of NAMES) if (Math.abs(n.length - word.length) <= 1 && n !== word && distance(n, word) === 1) return true;
   return false;
 }
+
+/** The beginnings of the lexicon's words, in lower case (where spelling suggestions may find a council word). */
+let prefixes: Set<string> | undefined;
+export function councilPrefix(p: string): boolean {
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const w of COUNCIL_WORDS) for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i).toLowerCase());
+  }
+  return prefixes.has(p);
+}

@@ -115,6 +115,11 @@ export interface Word {
   end: number;
 }
 
+/** Whether a word is not to be spelt or compared at all: short, figures, codes, acronyms and capitals, mixed case. */
+export function notAWord(w: string): boolean {
+  return w.length < 3 || /[0-9_]/.test(w) || /^[A-Z][A-Z'’s-]*$/.test(w) || /[a-z][A-Z]/.test(w);
+}
+
 /** Words of a segment (letters, inner apostrophes and hyphens), absolute offsets. */
 export function wordsOf(seg: ProseSegment): Word[] {
   const out: Word[] = [];

@@ -3,9 +3,9 @@ import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
-import { eachSegment, inSpans, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
+import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
 import { dictionary, knownWord, suggestions } from './dictionary.js';
-import { councilName, councilWord, nearCouncilName } from './lexicon.js';
+import { councilName, councilPrefix, councilWord, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
 import { stripEnd, stripStart } from '../text.js';
 
@@ -24,11 +24,6 @@ export function reportNames(model: ReportModel): Set<string> {
 }
 
 const sessionNames = new WeakMap<object, string>();
-
-/** Whether a word is not to be checked at all: figures, codes, acronyms, single letters, Roman numerals. */
-function notAWord(w: string): boolean {
-  return w.length < 3 || /[0-9_]/.test(w) || /^[A-Z][A-Z'’s-]*$/.test(w) || /[a-z][A-Z]/.test(w);
-}
 
 export const spelling = defineRule({
   id: 'prose/spelling',
@@ -83,7 +78,7 @@ export const spelling = defineRule({
         // A name: only a near miss of the lexicon's names is a slip (cheap test first: most names are right).
         if (capital && !sentenceStart && !apostrophe && !nearCouncilName(text)) continue;
         // The council's names first ("Moncell": Monsell, the ward).
-        const near = suggestions(dict, text, (c) => dict.has(c) || dict.has(c.toLowerCase()) || councilWord(c)).sort((a, b) => Number(councilName(b)) - Number(councilName(a)));
+        const near = suggestions(dict, text, (c) => dict.has(c) || dict.has(c.toLowerCase()) || councilWord(c), 5, (p) => dict.find(p) !== undefined || councilPrefix(p)).sort((a, b) => Number(councilName(b)) - Number(councilName(a)));
         // A file extension ("report.pdf").
         if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
         quoted ??= quotedSpans(seg.text);

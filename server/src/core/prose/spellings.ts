@@ -1,0 +1,301 @@
+import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
+import type { Unchanged } from '../types.js';
+import { ownString } from '../text.js';
+import { inSpans, notAWord, quotedSpans, unitSegments, wordsOf } from './segments.js';
+import VARIANTS from './data/variant-spellings.json';
+
+/**
+ * How the report spells each word, for prose/one-spelling: per unit, the distinct forms of
+ * its words with their counts (kept while an edit leaves the unit alone), added up for
+ * the report (in a session, updated from the previous check's totals by the units the
+ * edit replaced), and grouped into words written in more than one way.
+ *
+ * A form is stored with a kind letter: `w` a word in running text as written in lower
+ * case (a capital at the start of a sentence or heading dropped), `n` a capitalised word
+ * (a name, or a word starting a sentence), `p` a spaced compound of the variant list
+ * ("per cent", "well being").
+ */
+
+export interface UnitForms {
+  forms: string[];
+  counts: number[];
+}
+
+/** Variant groups of the data file: each form's group id (its first form, closed up). */
+const GROUP = new Map<string, string>();
+for (const g of VARIANTS.groups) for (const f of g) GROUP.set(f, closed(g[0]!));
+/** Hyphenated and closed forms that are different words ("re-cover" and "recover"). */
+const DIFFERENT = new Set(VARIANTS.differentWords.map((g) => g.join(' ')));
+/** The spaced compounds of the variant list, found by their text (two words are not one word). */
+const SPACED = new RegExp(`\\b(?:${VARIANTS.groups.flat().filter((f) => f.includes(' ')).map((f) => f.replace(/ /g, '(?:[ \\t]+(?:\\n[ \\t]*)?|\\n[ \\t]*)')).join('|')})\\b`, 'gi');
+
+function closed(form: string): string {
+  return form.replace(/[- ]/g, '');
+}
+
+/** The group of a lower-case word or spaced compound: its variant group, else the word closed up (so "well-being" and "wellbeing" meet). */
+export function groupOfWord(lower: string): string {
+  return GROUP.get(lower) ?? closed(lower);
+}
+
+/** Whether two written forms of one group are different words that happen to meet ("re-sign", "resign"). */
+export function differentWords(a: string, b: string): boolean {
+  return DIFFERENT.has(`${a} ${b}`) || DIFFERENT.has(`${b} ${a}`);
+}
+
+/** The words of one unit's prose, as `forms` (kind letter + form) with their counts. */
+export function unitForms(model: ReportModel, unit: Unit): UnitForms {
+  return unitMemo(model, unit, FORMS);
+}
+
+/**
+ * Calls `found` with each word of a unit's prose as a form (kind letter + form) and its
+ * absolute offsets: what the memo counts, and where the rule finds a form again.
+ */
+export function eachForm(model: ReportModel, unit: Unit, found: (form: string, start: number, end: number) => void): void {
+  for (const seg of unitSegments(model, unit)) {
+    if (seg.shouted) continue;
+    const quoted = quotedSpans(seg.text);
+    const words = wordsOf(seg);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const rel = w.start - seg.start;
+      if (quoted.length > 0 && inSpans(quoted, rel, rel + w.text.length)) continue;
+      const lead = /^['’]*/.exec(w.text)![0].length;
+      const text = w.text.slice(lead).replace(/['’]s?$/, '');
+      if (notAWord(text)) continue;
+      // A file name's extension ("report.pdf") is not a word of the prose.
+      if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
+      const start = w.start + lead;
+      const end = start + text.length;
+      if (/^[a-z]/.test(text)) {
+        found(`w${text}`, start, end);
+        continue;
+      }
+      const first = i === 0 || /[.!?:]\s*$/.test(seg.text.slice(words[i - 1]!.end - seg.start, rel));
+      found(`n${text}`, start, end);
+      // At the start of a sentence a capital says nothing: the word counts as the word too.
+      if (first && seg.kind !== 'heading' && /^[A-Z][a-z'’-]*$/.test(text)) found(`w${text.toLowerCase()}`, start, end);
+    }
+    for (let m = SPACED.exec(seg.text); m; m = SPACED.exec(seg.text)) {
+      if (quoted.length > 0 && inSpans(quoted, m.index, m.index + m[0].length)) continue;
+      found(`p${m[0].toLowerCase().replace(/\s+/g, ' ')}`, seg.start + m.index, seg.start + m.index + m[0].length);
+    }
+  }
+}
+
+let counted = 0;
+
+/** How many units' words were counted in this process (tests: an edit counts only the units it replaced). */
+export function unitsCounted(): number {
+  return counted;
+}
+
+const FORMS = defineUnitMemo<UnitForms>({
+  compute(unit, model) {
+    counted++;
+    const tally = new Map<string, number>();
+    eachForm(model, unit, (k) => void tally.set(k, (tally.get(k) ?? 0) + 1));
+    return { forms: [...tally.keys()], counts: [...tally.values()] };
+  },
+});
+
+/**
+ * The report's forms with their counts (the front matter's names included), and indexes
+ * over them kept up to date as forms come and go: the word forms of each group, and for
+ * each name the names one letter longer. Kept per session and updated from the units an
+ * edit replaced.
+ */
+class FormIndex {
+  readonly totals = new Map<string, number>();
+  /** Word forms present, by group (`groupOfWord`): one form as itself, more as a set. */
+  readonly words = new Map<string, string | Set<string>>();
+  /** Names present, each under every name one letter shorter ("Beamont" under "Beaumont"'s deletions); only the names `compared` accepts. */
+  readonly longer = new Map<string, Set<string>>();
+  front = new Map<string, number>();
+
+  /** `compared`: which names are compared at all (none without it). */
+  constructor(readonly compared?: (name: string) => boolean) {}
+
+  add(k: string, n: number, changed?: Set<string>): void {
+    const was = this.totals.get(k) ?? 0;
+    const now = was + n;
+    if (now > 0) this.totals.set(k, now);
+    else this.totals.delete(k);
+    changed?.add(k);
+    if (was > 0 === now > 0) return;
+    const form = k.slice(1);
+    if (k[0] !== 'n') {
+      const id = groupOfWord(form);
+      const cur = this.words.get(id);
+      if (now > 0) {
+        if (cur === undefined) this.words.set(id, k);
+        else if (typeof cur === 'string') this.words.set(id, new Set([cur, k]));
+        else cur.add(k);
+      } else if (cur === k) this.words.delete(id);
+      else if (typeof cur === 'object' && cur.delete(k) && cur.size === 1) this.words.set(id, [...cur][0]!);
+      return;
+    }
+    if (!this.compared?.(form)) return;
+    for (const d of shorterNames(form)) {
+      let set = this.longer.get(d);
+      if (now > 0) (set ??= this.longer.set(d, new Set()).get(d)!).add(form);
+      else if (set?.delete(form) && set.size === 0) this.longer.delete(d);
+    }
+  }
+
+  addUnit(f: UnitForms, sign: 1 | -1, changed?: Set<string>): void {
+    for (let i = 0; i < f.forms.length; i++) this.add(f.forms[i]!, sign * f.counts[i]!, changed);
+  }
+
+  /** Replaces the front matter's names (marking the ones that differ as changed). */
+  setFront(front: Map<string, number>, changed?: Set<string>): void {
+    for (const [k, n] of this.front) if (front.get(k) !== n) this.add(k, -n, changed);
+    for (const [k, n] of front) if (this.front.get(k) !== n) this.add(k, n, changed);
+    this.front = front;
+  }
+}
+
+/**
+ * The names one letter shorter than `name` (five letters or more), a letter dropped inside
+ * it: not the last ("Africa" and "African", "Walker" and "Walkers" are different words),
+ * and not a hyphen or apostrophe (closed and hyphenated forms are the word groups' part).
+ */
+function shorterNames(name: string): Set<string> {
+  const out = new Set<string>();
+  if (name.length < 5) return out;
+  for (let i = 1; i < name.length - 1; i++) if (/\p{L}/u.test(name[i]!)) out.add(name.slice(0, i) + name.slice(i + 1));
+  return out;
+}
+
+/** The report's forms at one check. */
+export interface Totals {
+  serial: number | undefined;
+  /** Each unit's tally (not the units: they would keep this version's text alive). */
+  tallies: readonly (UnitForms | undefined)[];
+  index: FormIndex;
+  /** Forms whose count the edit since the previous check changed (unset after a full count). */
+  changed?: Set<string>;
+  /** The previous check's groups, and whether names were compared then. */
+  previous?: { groups: SpellingGroup[]; names: boolean };
+  /** This check's groups, once worked out. */
+  groups?: { groups: SpellingGroup[]; names: boolean };
+}
+
+const lastTotals = new WeakMap<object, Totals>();
+
+/** Every form of the report's prose and front matter with its count (names indexed for comparison when `compared` accepts them). */
+export function reportForms(model: ReportModel, compared?: (name: string) => boolean): Totals {
+  const session = model.session;
+  const found = session && lastTotals.get(session);
+  // Names compared now and not then (the dictionary has loaded): counted afresh.
+  const last = found && (found.index.compared !== undefined) === (compared !== undefined) ? found : undefined;
+  if (last && last.serial === model.serial) return last;
+  const sp = model.splice;
+  const front = frontMatterNames(model);
+  let out: Totals | undefined;
+  if (last && sp && last.serial === sp.prevSerial) {
+    const gone = last.tallies.slice(sp.at, sp.at + sp.removed);
+    if (gone.every((g) => g !== undefined)) {
+      const changed = new Set<string>();
+      const index = last.index;
+      for (const g of gone) index.addUnit(g!, -1, changed);
+      for (let i = sp.at; i < sp.at + sp.added; i++) index.addUnit(unitForms(model, model.units[i]!), 1, changed);
+      index.setFront(front, changed);
+      out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), index, changed, previous: last.groups };
+    }
+  }
+  if (!out) {
+    const index = new FormIndex(compared);
+    for (const u of model.units) index.addUnit(unitForms(model, u), 1);
+    index.setFront(front);
+    out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), index };
+  }
+  if (session) lastTotals.set(session, out);
+  return out;
+}
+
+/** The names the report gives in its front matter (author, director, wards...), as `n` forms. */
+export function frontMatterNames(model: ReportModel): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of model.frontMatter.entries) {
+    for (const w of e.source.match(/[\p{Lu}][\p{L}'’-]*/gu) ?? []) {
+      const text = w.replace(/['’]s?$/, '');
+      // A copy of its own: kept across edits, a slice would keep this version of the text alive.
+      if (!notAWord(text)) out.set(ownString(`n${text}`), (out.get(`n${text}`) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/** A word the report writes in more than one way: its forms (kind letter + form) and counts, most used first. */
+export interface SpellingGroup {
+  key: string;
+  kind: 'word' | 'name';
+  forms: { form: string; count: number }[];
+}
+
+/**
+ * The words written in more than one way: a word or compound in two forms of the variant
+ * list, or closed up and hyphenated or spaced ("wellbeing", "well-being", "well being");
+ * a name with a letter dropped or doubled ("Beaumont", "Beamont"), when `knownPair` is
+ * given and does not say both forms are words in their own right. After an edit, only the
+ * groups of the forms whose count it changed are worked out again.
+ */
+export function spellingGroups(t: Totals, knownPair?: (a: string, b: string) => boolean): SpellingGroup[] {
+  const names = knownPair !== undefined;
+  if (t.groups && t.groups.names === names) return t.groups.groups;
+  const { totals, words, longer } = t.index;
+  const out = new Map<string, SpellingGroup>();
+  const wordGroup = (id: string): void => {
+    const set = words.get(id);
+    if (typeof set !== 'object') return;
+    const forms = [...set].map((form) => ({ form, count: totals.get(form)! }));
+    // Forms that are different words drop out of the comparison.
+    const kept = forms.filter((f) => !forms.some((o) => o !== f && differentWords(f.form.slice(1), o.form.slice(1))));
+    if (kept.length >= 2) out.set(`w${id}`, { key: `w${id}`, kind: 'word', forms: kept.sort((a, b) => b.count - a.count) });
+  };
+  // A name and the same name with one letter more (dropped, or doubled).
+  const namePairs = (shorter: string): void => {
+    const other = totals.get(`n${shorter}`);
+    if (other === undefined) return;
+    for (const name of longer.get(shorter) ?? []) {
+      if (knownPair!(name, shorter)) continue;
+      const forms = [
+        { form: `n${name}`, count: totals.get(`n${name}`)! },
+        { form: `n${shorter}`, count: other },
+      ].sort((a, b) => b.count - a.count);
+      out.set(`n${name} ${shorter}`, { key: `n${name} ${shorter}`, kind: 'name', forms });
+    }
+  };
+  const prev = t.previous;
+  if (t.changed && prev && prev.names === names) {
+    const changed = t.changed;
+    for (const g of prev.groups) if (!g.forms.some((f) => changed.has(f.form))) out.set(g.key, g);
+    for (const k of changed) {
+      if (k[0] !== 'n') wordGroup(groupOfWord(k.slice(1)));
+      else if (names) {
+        namePairs(k.slice(1));
+        for (const d of shorterNames(k.slice(1))) namePairs(d);
+      }
+    }
+  } else {
+    for (const id of words.keys()) wordGroup(id);
+    if (names) for (const d of longer.keys()) namePairs(d);
+  }
+  const groups = [...out.values()];
+  t.groups = { groups, names };
+  return groups;
+}
+
+/**
+ * The groups an edit left as they were (for `RuleContext.keyed`): none of their forms
+ * changed count, and the edit moved no line. Undefined after a full count.
+ */
+export function unchangedGroups(model: ReportModel, t: Totals, groups: readonly SpellingGroup[]): Unchanged | undefined {
+  const sp = model.splice;
+  if (!t.changed || !sp || sp.dLine !== 0) return undefined;
+  const changed = t.changed;
+  const keys = new Set(groups.filter((g) => !g.forms.some((f) => changed.has(f.form))).map((g) => g.key));
+  return { since: sp.prevSerial, has: (k) => typeof k === 'string' && keys.has(k) };
+}
