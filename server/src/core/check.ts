@@ -12,7 +12,7 @@ import { applyReportSuppressions } from './suppress.js';
 import { applyFixes } from './fix.js';
 import { compareRanges, ownString } from './text.js';
 import { entryText } from './frontmatter.js';
-import type { Finding } from './types.js';
+import type { Finding, Severity } from './types.js';
 import { todayIso } from './today.js';
 import { beyondLimits, MAX_REPORT_CHARS } from './structure/structure-beyond-limits.js';
 import type { PackContext } from './pack/types.js';
@@ -89,6 +89,15 @@ interface KeptFindings {
 
 const keptFindings = new WeakMap<ModelCache, Map<string, KeptFindings>>();
 
+/** A rule's severity and options in a configuration, or undefined when it does not run. */
+export function ruleSetting(rule: RuleDefinition, config: ResolvedConfig, hasProfile: boolean): { severity: Severity; options: unknown } | undefined {
+  const rc = config.rules.get(rule.id);
+  const severity = rc?.severity ?? rule.defaultSeverity;
+  if (severity === 'off') return undefined;
+  if (rule.needsProfile && !hasProfile) return undefined;
+  return { severity, options: rc?.options ?? rule.options.parse({}) };
+}
+
 /** Runs rules over an analysed report. A rule that throws is recorded, never fatal. */
 export function runRules(
   analysis: Analysis,
@@ -102,11 +111,9 @@ export function runRules(
   let kept = model.session ? keptFindings.get(model.session) : undefined;
   if (model.session && !kept) keptFindings.set(model.session, (kept = new Map()));
   for (const rule of rules) {
-    const rc = config.rules.get(rule.id);
-    const severity = rc?.severity ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
-    if (rule.needsProfile && !profile) continue;
-    const options = rc?.options ?? rule.options.parse({});
+    const setting = ruleSetting(rule, config, profile !== undefined);
+    if (!setting) continue;
+    const { severity, options } = setting;
     const last = kept?.get(rule.id);
     kept?.delete(rule.id);
     const before = last && last.config === config && last.profile === profile && last.today === today ? last : undefined;
@@ -246,7 +253,7 @@ function ownFindingStrings(f: Finding): void {
  * reported them in (the order its fixes apply in): a rule that keeps findings by key
  * (`RuleContext.keyed`) keeps each key's in order, and two keys never share a place.
  */
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   return compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId);
 }
 

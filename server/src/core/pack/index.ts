@@ -5,6 +5,7 @@
  */
 export type { PackContext, PackInfo, PackManifest, PackMember, PackOfficer, PackItem } from './types.js';
 export { readManifest, MANIFEST_NAMES } from './manifest.js';
-export { packMember, officersOf, meetingDateOf } from './members.js';
+export { officersOf, meetingDateOf } from './members.js';
+export { packMember, packFactsOf, memberOf, type PackFacts } from './facts.js';
 export { buildPack, checkManifest, itemOf, isItem, stemOf } from './pack.js';
 export { PACK_RULES } from './rules.js';
