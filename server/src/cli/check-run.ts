@@ -136,7 +136,7 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
     const info = packs.get(dirname(file));
     if (info && !met.has(info)) {
       met.add(info);
-      const findings = checkManifest(info);
+      const findings = info.manifest ? checkManifest(info, settingsFor(info.manifest.file).config) : [];
       if (info.manifest && findings.length > 0) manifests.push({ file: info.manifest.file, findings });
     }
     if (!info || !outcome.facts) {

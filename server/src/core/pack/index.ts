@@ -7,5 +7,6 @@ export type { PackContext, PackInfo, PackManifest, PackMember, PackOfficer, Pack
 export { readManifest, MANIFEST_NAMES } from './manifest.js';
 export { officersOf, meetingDateOf } from './members.js';
 export { packMember, packFactsOf, memberOf, type PackFacts } from './facts.js';
-export { buildPack, checkManifest, itemOf, isItem, stemOf } from './pack.js';
+export { buildPack, itemOf, isItem, stemOf } from './pack.js';
+export { checkManifest, runPackRules, mergeFindings, withoutPackRules } from './run.js';
 export { PACK_RULES } from './rules.js';

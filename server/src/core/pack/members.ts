@@ -62,7 +62,14 @@ export function officersOf(model: ReportModel, profile: Profile | undefined, mat
   return out;
 }
 
+const meetingDates = new Map<string, string | undefined>();
+
+/** A meeting date as `yyyy-mm-dd`, when it reads as one (remembered: a pack asks for each member's, for each member). */
 export function meetingDateOf(value: string): string | undefined {
+  if (meetingDates.has(value)) return meetingDates.get(value);
   const d = readDates(value).find((x) => x.valid && x.value && x.year !== undefined);
-  return d?.value ? toIso(d.value) : undefined;
+  const iso = d?.value ? toIso(d.value) : undefined;
+  if (meetingDates.size > 1000) meetingDates.clear();
+  meetingDates.set(value, iso);
+  return iso;
 }

@@ -4,9 +4,10 @@ import { RULES } from '../rules/index.js';
 import type { RuleDefinition } from '../rules/define.js';
 import { unsilenced } from '../suppress.js';
 import type { Finding } from '../types.js';
-import { isPackRule } from './define.js';
+import { isManifestRule, isPackRule } from './define.js';
 import type { PackFacts } from './facts.js';
-import type { PackContext } from './types.js';
+import type { PackContext, PackInfo } from './types.js';
+import { defaultConfig } from '../config.js';
 
 /** The rules a check without the pack leaves out (they run here, once the pack is known). */
 export function withoutPackRules(rules: readonly RuleDefinition[] = RULES): RuleDefinition[] {
@@ -43,4 +44,27 @@ export function runPackRules(facts: PackFacts, pack: PackContext, config: Resolv
 /** Findings of one report from two checks, in the order one check of both would give. */
 export function mergeFindings(a: readonly Finding[], b: readonly Finding[]): Finding[] {
   return b.length === 0 ? [...a] : [...a, ...b].sort(compareFindings);
+}
+
+let defaults: ResolvedConfig | undefined;
+
+/**
+ * Findings on a pack's manifest file (the `pack/manifest` and `pack/missing-item` rules),
+ * with the severities of `config` (the manifest's folder's); none without a manifest.
+ */
+export function checkManifest(info: PackInfo, config: ResolvedConfig = (defaults ??= defaultConfig(RULES)), rules: readonly RuleDefinition[] = RULES): Finding[] {
+  const manifest = info.manifest;
+  if (!manifest) return [];
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (!isManifestRule(rule)) continue;
+    const setting = ruleSetting(rule, config, false);
+    if (!setting) continue;
+    try {
+      rule.manifestCheck({ ...info, manifest }, (f) => findings.push({ ruleId: rule.id, severity: setting.severity, message: f.message, range: f.range, fixes: f.fixes ?? [] }));
+    } catch (e) {
+      findings.push(ruleErrorFinding({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+    }
+  }
+  return findings.sort(compareFindings);
 }
