@@ -34,6 +34,11 @@ export class Packs {
     return info;
   }
 
+  /** Forgets the folders read (a watched manifest changed): the next `packOf` reads them again. */
+  forgetFolders(): void {
+    this.byDir.clear();
+  }
+
   /** The pack of a folder read now, with or without a manifest (export of a folder of reports). */
   folder(dir: string): PackInfo | undefined {
     return this.read(dir, false);
