@@ -16,6 +16,7 @@ import type { RuleCategory } from '../../server/src/core/types.js';
 import { ReportSession } from '../../server/src/core/session.js';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { serverBench } from './server-bench.js';
+import { folderBench } from './folder-bench.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const json = process.argv.includes('--json');
@@ -183,6 +184,8 @@ log(`  start to first diagnostics     ${fmt(server.startToDiagnosticsMs)}   (med
 log(`    the very first start         ${fmt(server.firstStartToDiagnosticsMs)}   (no code cache yet: after installing or updating)`);
 log(`  memory with ${server.documents} open ${Math.round(first.text.length / 1000)} KB reports  ${server.rssMb.toFixed(0).padStart(6)} MB RSS (idle ${server.idleRssMb.toFixed(0)} MB; target <= 300 MB)`);
 log(`  opening and checking those ${server.documents} reports, one after another  ${(server.openAndCheckMs / 1000).toFixed(1)} s`);
+// check FOLDER over a municipal year (1,000 reports), with markdownlint-cli2 on the same folder.
+(out as Record<string, unknown>).folder = await folderBench({ log, quick });
 if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 
 function percentile(xs: number[], p: number): number {
