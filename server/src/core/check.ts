@@ -7,7 +7,7 @@ import { matchTemplate, type TemplateMatch } from './templates/match.js';
 import type { Profile } from './templates/schema.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
 import { RULES } from './rules/index.js';
-import type { RuleDefinition, RuleContext } from './rules/define.js';
+import type { RuleDefinition, RuleContext, ReportInput } from './rules/define.js';
 import { applyReportSuppressions } from './suppress.js';
 import { applyFixes } from './fix.js';
 import { compareRanges, ownString } from './text.js';
@@ -98,6 +98,13 @@ export function ruleSetting(rule: RuleDefinition, config: ResolvedConfig, hasPro
   return { severity, options: rc?.options ?? rule.options.parse({}) };
 }
 
+/** What a rule reported, as a finding of the rule with its severity. */
+export function toFinding(ruleId: string, severity: Severity, f: ReportInput): Finding {
+  const finding: Finding = { ruleId, severity, message: f.message, range: f.range, fixes: f.fixes ?? [] };
+  if (f.related) finding.related = f.related;
+  return finding;
+}
+
 /** Runs rules over an analysed report. A rule that throws is recorded, never fatal. */
 export function runRules(
   analysis: Analysis,
@@ -130,8 +137,7 @@ export function runRules(
       appendixFiles: env.appendixFiles,
       pack: env.pack,
       report: (f) => {
-        const finding: Finding = { ruleId: rule.id, severity, message: f.message, range: f.range, fixes: f.fixes ?? [] };
-        if (f.related) finding.related = f.related;
+        const finding = toFinding(rule.id, severity, f);
         findings.push(finding);
         filing?.push(finding);
       },

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config.js';
-import { compareFindings, ruleErrorFinding, ruleSetting } from '../check.js';
+import { compareFindings, ruleErrorFinding, ruleSetting, toFinding } from '../check.js';
 import { RULES } from '../rules/index.js';
 import type { RuleDefinition } from '../rules/define.js';
 import { unsilenced } from '../suppress.js';
@@ -27,11 +27,7 @@ export function runPackRules(facts: PackFacts, pack: PackContext, config: Resolv
     const setting = ruleSetting(rule, config, facts.hasProfile);
     if (!setting) continue;
     try {
-      rule.packCheck(facts, pack, (f) => {
-        const finding: Finding = { ruleId: rule.id, severity: setting.severity, message: f.message, range: f.range, fixes: f.fixes ?? [] };
-        if (f.related) finding.related = f.related;
-        findings.push(finding);
-      });
+      rule.packCheck(facts, pack, (f) => findings.push(toFinding(rule.id, setting.severity, f)));
     } catch (e) {
       ruleErrors.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
@@ -61,7 +57,7 @@ export function checkManifest(info: PackInfo, config: ResolvedConfig = (defaults
     const setting = ruleSetting(rule, config, false);
     if (!setting) continue;
     try {
-      rule.manifestCheck({ ...info, manifest }, (f) => findings.push({ ruleId: rule.id, severity: setting.severity, message: f.message, range: f.range, fixes: f.fixes ?? [] }));
+      rule.manifestCheck({ ...info, manifest }, (f) => findings.push(toFinding(rule.id, setting.severity, f)));
     } catch (e) {
       findings.push(ruleErrorFinding({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
     }
