@@ -31,6 +31,8 @@ const entries = [
   { in: 'server/src/lsp/thread-main.ts', out: 'server/out/thread.cjs' },
   { in: 'server/src/lsp/worker-main.ts', out: 'server/out/worker.cjs' },
   { in: 'server/src/cli/main.ts', out: 'server/out/cli.cjs' },
+  // The CLI's worker threads (check FOLDER on every core: cli/check-run.ts).
+  { in: 'server/src/cli/check-worker.ts', out: 'server/out/check-worker.cjs' },
   // The Word importer, loaded by the server on the first import (lsp/import-word.ts).
   { in: 'server/src/node/import/editor.ts', out: 'server/out/import.cjs' },
 ];

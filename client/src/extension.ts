@@ -213,14 +213,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
         );
         workspaceDiagnostics.clear();
         let notReady = 0;
+        // The reports, and the pack manifests with findings (missing agenda items, manifest problems).
+        const reports = r.files.filter((f) => !f.manifest);
         for (const f of r.files) {
-          if (f.errors > 0) notReady++;
+          if (f.errors > 0 && !f.manifest) notReady++;
           if (open.has(f.uri)) continue;
           workspaceDiagnostics.set(vscode.Uri.parse(f.uri), await lc.protocol2CodeConverter.asDiagnostics(f.diagnostics as never));
         }
-        const summary = `Checked ${r.files.length} report${r.files.length === 1 ? '' : 's'}: ${notReady === 0 ? 'all ready to submit' : `${notReady} not ready to submit`}.`;
+        const manifests = r.files.length - reports.length;
+        const summary = `Checked ${reports.length} report${reports.length === 1 ? '' : 's'}: ${notReady === 0 ? 'all ready to submit' : `${notReady} not ready to submit`}${manifests > 0 ? `; ${manifests} agenda pack${manifests === 1 ? ' has' : 's have'} problems in the manifest` : ''}.`;
         void vscode.window.showInformationMessage(summary, 'Show Problems').then((a) => a && vscode.commands.executeCommand('workbench.actions.view.problems'));
-        return { checked: r.files.length, notReady, summary };
+        return { checked: reports.length, notReady, summary };
       });
     }),
     vscode.commands.registerCommand(Commands.newReport, (args?: NewReportArgs) => newReport(lc, args)),

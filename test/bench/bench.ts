@@ -18,6 +18,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { serverBench } from './server-bench.js';
 import { harperAnchor, retextAnchor, type ProseAnchor } from './anchors.js';
 import { loadavg } from 'node:os';
+import { folderBench } from './folder-bench.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const json = process.argv.includes('--json');
@@ -214,6 +215,8 @@ target(`memory with ${server.documents} open 186 KB reports`, server.rssMb, 300,
 (out as Record<string, unknown>).loadAverage = loadavg();
 log(`\ntargets (load average ${load()}):`);
 for (const t of targets) log(`  ${t.pass ? 'pass' : 'FAIL'}  ${t.name.padEnd(62)} ${t.value}`);
+// check FOLDER over a municipal year (1,000 reports), with markdownlint-cli2 on the same folder.
+(out as Record<string, unknown>).folder = await folderBench({ log, quick });
 if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 
 /**

@@ -86,4 +86,20 @@ describe('findings as the officer reads them', () => {
     const byName = new Map(all(symbols).map((x) => [x.name, x.detail ?? '']));
     assert.equal(byName.get('Stakeholder engagement'), 'template: 3. Scrutiny / stakeholder engagement');
   });
+
+  test("the outline's hover says which paragraphs refer to a section or its paragraphs", async () => {
+    const text = GOOD.replace(/^(1\.2 .*)$/m, '$1 See paragraph 4.3; the costs are set out in section 5.')
+      .replace(/^(2\.1 .*)$/m, '$1 The background is in paragraphs 4.2 to 4.3; see section 5.1.')
+      .replace(/^(3\.2 .*)$/m, '$1 See paragraph 3.1.');
+    const uri = uriOf('outline-refs.report.md');
+    await client.open(uri, text);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const all = (list: DocumentSymbol[]): DocumentSymbol[] => list.flatMap((x) => [x, ...all(x.children ?? [])]);
+    const detail = (start: string): string => all(symbols).find((x) => x.name.startsWith(start))?.detail ?? '';
+    assert.equal(detail('4. Background'), 'referred to from 1.2, 2.1', 'paragraphs 4.2 and 4.3 are in section 4');
+    assert.equal(detail('5. Financial'), 'referred to from 1.2');
+    assert.equal(detail('5.1 Financial'), 'referred to from 2.1', 'a sub-section is its own entry');
+    assert.equal(detail('3. Scrutiny'), 'referred to from 3.2', 'a reference from within the section');
+    assert.equal(detail('1. Summary'), '', 'nothing refers to it');
+  });
 });

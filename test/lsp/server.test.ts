@@ -230,6 +230,31 @@ describe('language server over LSP', () => {
     assert.ok(found.includes('pack/committee'), found.join(', '));
   });
 
+  test("agenda packs: the manifest's findings (a missing item, a misspelt key) in the Problems view, and in Check All Reports", async () => {
+    const dir = join(folder, 'pack-nov');
+    mkdirSync(dir, { recursive: true });
+    const manifest = join(dir, 'pack.yaml');
+    writeFileSync(manifest, 'comittee: Children, Young People and Education Scrutiny Commission\nitems:\n  - families-first\n  - holiday-activities\n');
+    writeFileSync(join(dir, 'families-first.report.md'), GOOD);
+    const report = uri(join(dir, 'families-first.report.md'));
+    const manifestUri = uri(manifest);
+    // Opening a report of the pack publishes its manifest's findings.
+    await client.open(report, GOOD);
+    await client.waitForPublished(() => (client.published.get(manifestUri)?.length ?? 0) > 0);
+    const shown = (ds: Diagnostic[] | undefined): string[] => (ds ?? []).map((d) => `${d.range.start.line} ${String(d.code)} ${d.severity}`);
+    assert.deepEqual(shown(client.published.get(manifestUri)), ['0 pack/manifest 1', '3 pack/missing-item 1']);
+    assert.equal(client.published.get(manifestUri)![1]!.codeDescription?.href, DOCS + 'pack-missing-item');
+    // Check All Reports: the reports, then the manifest.
+    const r = await client.request<{ files: { uri: string; diagnostics: Diagnostic[]; errors: number; manifest?: true }[] }>('committeeReports/checkFiles', { uris: [report] });
+    assert.deepEqual(r.files.map((f) => [f.uri, f.manifest ?? false]), [[report, false], [manifestUri, true]]);
+    assert.deepEqual(shown(r.files[1]!.diagnostics), ['0 pack/manifest 1', '3 pack/missing-item 1']);
+    assert.equal(r.files[1]!.errors, 2);
+    // The manifest is watched: fixed, its findings clear.
+    writeFileSync(manifest, 'committee: Children, Young People and Education Scrutiny Commission\nitems:\n  - families-first\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: manifestUri, type: 2 }] });
+    await client.waitForPublished(() => client.published.get(manifestUri)?.length === 0);
+  });
+
   test('untitled documents are checked with the defaults', async () => {
     const u = 'untitled:Untitled-1';
     await client.open(u, BAD);

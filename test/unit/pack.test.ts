@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { checkManifest, readManifest } from '../../server/src/core/pack/index.js';
-import { defaultConfig } from '../../server/src/core/config.js';
+import { defaultConfig, readConfig } from '../../server/src/core/config.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { ProfileRegistry } from '../../server/src/core/templates/loader.js';
 import { Packs } from '../../server/src/node/pack.js';
@@ -95,4 +95,15 @@ test('CLI: pack findings on the report files and the manifest, in text, JSON and
   const results = sarif.runs[0]!.results;
   assert.ok(results.some((r) => r.ruleId === 'pack/officer-details' && r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('k3-performance-q3-2023.report.md')));
   assert.ok(results.some((r) => r.ruleId === 'pack/missing-item' && r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('pack.yaml')));
+});
+
+test('the manifest rules are registered rules: listed by `rules`, and configured like any other', () => {
+  const listed = spawnSync(process.execPath, [join(repo, 'bin', 'committee-report.js'), 'rules'], { encoding: 'utf8' }).stdout;
+  assert.match(listed, /^pack\/missing-item +error +Agenda item of the pack manifest has no report$/m);
+  assert.match(listed, /^pack\/manifest +error +Pack manifest cannot be read as written$/m);
+  const dir = packOfSeeds(['k2-stable-homes-2023'], 'comittee: X\nitems:\n  - k2-stable-homes-2023\n  - k9-holiday-activities\n');
+  const info = new Packs(defaults).packOf(join(dir, 'x'))!;
+  assert.deepEqual(checkManifest(info).map((f) => `${f.range.start.line + 1} ${f.ruleId} ${f.severity}`), ['1 pack/manifest error', '4 pack/missing-item error']);
+  const config = readConfig('{ "rules": { "pack/missing-item": "warning", "pack/manifest": "off" } }', RULES).config;
+  assert.deepEqual(checkManifest(info, config).map((f) => `${f.range.start.line + 1} ${f.ruleId} ${f.severity}`), ['4 pack/missing-item warning']);
 });

@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { checkReport, fixReport, refuseOversized } from '../core/check.js';
-import { appendixFilesBeside } from '../node/appendix-files.js';
-import { CheckPacks } from './pack.js';
+import { checkReportFiles } from './check-run.js';
+import { cacheFile } from './cache.js';
 import { exportPackCommand } from './pack-export.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
@@ -33,6 +32,12 @@ Options:
   --format text|json|sarif   output format (default: text)
   --fix                      apply safe fixes to the files, then report what is left
   --today yyyy-mm-dd         check dates as if today were this date
+  --cache                    keep the results of unchanged reports, and use them
+                             on the next run (pack checks always run again)
+  --cache-location PATH      the cache file, or a folder for it
+                             (default: .committee-report-cache in this folder)
+  --concurrency N|auto|off   worker threads checking reports (default: auto, one
+                             per core for a large folder; off: this thread only)
   --no-color                 plain text output
   -h, --help                 this help
   -v, --version              the version
@@ -107,6 +112,9 @@ interface Options {
   fix: boolean;
   today?: string;
   color: boolean;
+  cache: boolean;
+  cacheLocation?: string;
+  concurrency: number | 'auto';
 }
 
 function parse(argv: string[]): { command: string; options: Options; paths: string[] } | 'help' | 'version' {
@@ -114,6 +122,9 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
     format: { type: 'string', default: 'text' },
     fix: { type: 'boolean', default: false },
     today: { type: 'string' },
+    cache: { type: 'boolean', default: false },
+    'cache-location': { type: 'string' },
+    concurrency: { type: 'string', default: 'auto' },
     'no-color': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     version: { type: 'boolean', short: 'v', default: false },
@@ -125,8 +136,9 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown --format "${format}" (text, json or sarif)`);
   const today = checkTodayOption(values.today);
-  const options: Options = { format, fix: values.fix, color: !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR };
+  const options: Options = { format, fix: values.fix, color: !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR, cache: values.cache, concurrency: concurrencyOption(values.concurrency) };
   if (today) options.today = today;
+  if (values['cache-location'] !== undefined) options.cacheLocation = values['cache-location'];
   return { command, options, paths };
 }
 
@@ -189,13 +201,20 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
   );
 }
 
-function checkFiles(files: string[], word: Map<string, FileFindings>, options: Options, settingsFor: (file: string) => WorkspaceSettings, cwd: string): number {
+async function checkFiles(files: string[], word: Map<string, FileFindings>, options: Options, settingsFor: (file: string) => WorkspaceSettings, cwd: string): Promise<number> {
   const results: FileFindings[] = [];
-  const packs = new CheckPacks(settingsFor);
   let configError = false;
   let unreadable = 0;
   let internalError = false;
   const reportedConfig = new Set<string>();
+  // The reports are checked together (on worker threads, from the cache); the output keeps the files' order.
+  const run = await checkReportFiles(
+    files.filter((f) => !word.has(f)),
+    settingsFor,
+    (f) => posix(dirname(f)),
+    { fix: options.fix, concurrency: options.concurrency, version: VERSION, ...(options.today ? { today: options.today } : {}), ...(options.cache ? { cacheFile: cacheFile(options.cacheLocation, cwd) } : {}) },
+  );
+  if (run.cacheError) process.stderr.write(`committee-report: the cache could not be written (${run.cacheError}).\n`);
   for (const file of files) {
     const settings = settingsFor(file);
     for (const p of settings.problems) {
@@ -212,35 +231,18 @@ function checkFiles(files: string[], word: Map<string, FileFindings>, options: O
       results.push(checkedWord);
       continue;
     }
-    let text: string;
-    try {
-      // Too large: refused before reading (a check would run out of memory).
-      const tooLarge = refuseOversized(statOrUndefined(file)?.size ?? 0);
-      if (tooLarge) {
-        results.push({ file: display(file, cwd), findings: [tooLarge] });
-        continue;
-      }
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
+    const result = run.byFile.get(file)!;
+    if ('unreadable' in result) {
       // Said at once; the other files are still checked, and the exit code is 2.
-      process.stderr.write(`committee-report: cannot read ${display(file, cwd)}: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`committee-report: cannot read ${display(file, cwd)}: ${result.unreadable}\n`);
       unreadable++;
       continue;
     }
-    const opts = { profiles: settings.profiles, config: settings.config, appendixFiles: appendixFilesBeside(file), ...packs.optionsFor(file), ...(options.today ? { today: options.today } : {}) };
-    let result;
-    if (options.fix) {
-      const fixed = fixReport(text, opts);
-      if (fixed.text !== text) writeFileSync(file, fixed.text);
-      result = fixed.result;
-    } else {
-      result = checkReport(text, opts);
-    }
     results.push({ file: display(file, cwd), findings: result.findings });
     // A rule that failed is reported as a finding; the check is incomplete.
-    if (result.ruleErrors.length > 0) internalError = true;
+    if (result.ruleErrors > 0) internalError = true;
   }
-  for (const m of packs.manifestFindings()) results.push({ file: display(m.file, cwd), findings: m.findings });
+  for (const m of run.manifests) results.push({ file: display(m.file, cwd), findings: m.findings });
   const out =
     options.format === 'json'
       ? JSON.stringify(toJson(results), null, 2)
@@ -253,3 +255,11 @@ function checkFiles(files: string[], word: Map<string, FileFindings>, options: O
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+
+/** `--concurrency`: a number of worker threads, `auto`, or `off` (this thread only). */
+function concurrencyOption(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (value === 'off') return 1;
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
+  throw new UsageError(`--concurrency takes a number of threads, auto or off (got "${value}")`);
+}

@@ -7,12 +7,12 @@ import { matchTemplate, type TemplateMatch } from './templates/match.js';
 import type { Profile } from './templates/schema.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
 import { RULES } from './rules/index.js';
-import type { RuleDefinition, RuleContext } from './rules/define.js';
+import type { RuleDefinition, RuleContext, ReportInput } from './rules/define.js';
 import { applyReportSuppressions } from './suppress.js';
 import { applyFixes } from './fix.js';
 import { compareRanges, ownString } from './text.js';
 import { entryText } from './frontmatter.js';
-import type { Finding } from './types.js';
+import type { Finding, Severity } from './types.js';
 import { todayIso } from './today.js';
 import { beyondLimits, MAX_REPORT_CHARS } from './structure/structure-beyond-limits.js';
 import type { PackContext } from './pack/types.js';
@@ -89,6 +89,22 @@ interface KeptFindings {
 
 const keptFindings = new WeakMap<ModelCache, Map<string, KeptFindings>>();
 
+/** A rule's severity and options in a configuration, or undefined when it does not run. */
+export function ruleSetting(rule: RuleDefinition, config: ResolvedConfig, hasProfile: boolean): { severity: Severity; options: unknown } | undefined {
+  const rc = config.rules.get(rule.id);
+  const severity = rc?.severity ?? rule.defaultSeverity;
+  if (severity === 'off') return undefined;
+  if (rule.needsProfile && !hasProfile) return undefined;
+  return { severity, options: rc?.options ?? rule.options.parse({}) };
+}
+
+/** What a rule reported, as a finding of the rule with its severity. */
+export function toFinding(ruleId: string, severity: Severity, f: ReportInput): Finding {
+  const finding: Finding = { ruleId, severity, message: f.message, range: f.range, fixes: f.fixes ?? [] };
+  if (f.related) finding.related = f.related;
+  return finding;
+}
+
 /** Runs rules over an analysed report. A rule that throws is recorded, never fatal. */
 export function runRules(
   analysis: Analysis,
@@ -102,11 +118,9 @@ export function runRules(
   let kept = model.session ? keptFindings.get(model.session) : undefined;
   if (model.session && !kept) keptFindings.set(model.session, (kept = new Map()));
   for (const rule of rules) {
-    const rc = config.rules.get(rule.id);
-    const severity = rc?.severity ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
-    if (rule.needsProfile && !profile) continue;
-    const options = rc?.options ?? rule.options.parse({});
+    const setting = ruleSetting(rule, config, profile !== undefined);
+    if (!setting) continue;
+    const { severity, options } = setting;
     const last = kept?.get(rule.id);
     kept?.delete(rule.id);
     const before = last && last.config === config && last.profile === profile && last.today === today ? last : undefined;
@@ -123,8 +137,7 @@ export function runRules(
       appendixFiles: env.appendixFiles,
       pack: env.pack,
       report: (f) => {
-        const finding: Finding = { ruleId: rule.id, severity, message: f.message, range: f.range, fixes: f.fixes ?? [] };
-        if (f.related) finding.related = f.related;
+        const finding = toFinding(rule.id, severity, f);
         findings.push(finding);
         filing?.push(finding);
       },
@@ -246,7 +259,7 @@ function ownFindingStrings(f: Finding): void {
  * reported them in (the order its fixes apply in): a rule that keeps findings by key
  * (`RuleContext.keyed`) keeps each key's in order, and two keys never share a place.
  */
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   return compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId);
 }
 

@@ -7,6 +7,7 @@ import { normaliseHeading, notNeeded, similarity, type SectionMatch, type Templa
 import type { FieldSpec, Profile, SectionSpec } from './templates/schema.js';
 import { RULES } from './rules/index.js';
 import { readSimpleDate } from './dates/simple.js';
+import { referrersBySection } from './crossref/editor.js';
 import type { Finding, Position, Range, TextEdit } from './types.js';
 import type { RuleConfig, ResolvedConfig } from './config.js';
 import { SEVERITIES } from './types.js';
@@ -84,8 +85,12 @@ export function outline(model: ReportModel, match?: TemplateMatch): OutlineItem[
       const like = missingLookalike(s);
       if (like) detail = `not in the template; is it "${canonicalHeading(like, match.profile)}"?`;
     }
+    const refs = referrers.get(s);
+    if (refs) detail = detail ? `${detail}; ${refs}` : refs;
     return { name, detail, kind, range: s.range, selectionRange: s.heading.range, children: s.children.map(visit) };
   };
+  // Which references point at each section (its heading or its own paragraphs), for the outline's hover.
+  const referrers = referrersBySection(model, match);
   for (const s of model.sections) out.push(visit(s));
   return out;
 }

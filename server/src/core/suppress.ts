@@ -36,8 +36,8 @@ function covers(rules: string[] | 'all', id: string): boolean {
   return rules === 'all' || rules.some((r) => r === id || id.startsWith(r + '/'));
 }
 
-/** One suppression comment: its kind, rules and 0-based line. */
-interface Directive {
+/** One suppression comment: its kind, rules and 0-based line (plain data: it travels between threads). */
+export interface Directive {
   kind: string;
   rules: string[] | 'all';
   line: number;
@@ -82,15 +82,21 @@ export function applySuppressions(text: string, findings: Finding[]): Finding[] 
  * read on each check, every node's own directives once.
  */
 export function applyReportSuppressions(model: ReportModel, findings: Finding[]): Finding[] {
+  const directives = reportDirectives(model);
+  return directives.length === 0 ? findings : unsilenced(directives, findings);
+}
+
+/** The report's suppression comments, in text order. */
+export function reportDirectives(model: ReportModel): Directive[] {
   const units = model.units;
   const head = units.length > 0 ? units[0]!.start : model.text.length;
   // The nodes' directives: one list joined across edits (see `joinUnitMemos`).
   const own = joinUnitMemos(model, UNIT_DIRECTIVES);
-  const directives = model.text.lastIndexOf(DIRECTIVE_PREFIX, head) === -1 ? own : readDirectives(model.text.slice(0, head), 0).concat(own);
-  return directives.length === 0 ? findings : unsilenced(directives, findings);
+  return model.text.lastIndexOf(DIRECTIVE_PREFIX, head) === -1 ? own : readDirectives(model.text.slice(0, head), 0).concat(own);
 }
 
-function unsilenced(directives: Directive[], findings: Finding[]): Finding[] {
+/** The findings none of `directives` (a report's, see `reportDirectives`) silences. */
+export function unsilenced(directives: Directive[], findings: Finding[]): Finding[] {
   const spans: Span[] = [];
   const open: { rules: string[] | 'all'; from: number }[] = [];
   const MAX = Number.MAX_SAFE_INTEGER;

@@ -7,7 +7,8 @@ import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-language
 import { checkReport, fixReport, todayIso, type CheckOptions, type CheckResult } from '../core/check.js';
 import { ReportSession } from '../core/session.js';
 import { glossarySectionEdit } from '../core/acronyms/index.js';
-import { loadWorkspaceSettings, dirnameOf, type WorkspaceSettings } from '../core/workspace.js';
+import { loadWorkspaceSettings, dirnameOf, joinPath, type WorkspaceSettings } from '../core/workspace.js';
+import { checkManifest } from '../core/pack/index.js';
 import {
   completions,
   countFindings,
@@ -40,6 +41,8 @@ import type { EditorSettings, TemplateInfo } from './protocol.js';
 export interface ConfigProblems {
   problems: [file: string, problems: DataProblem[]][];
   files: string[];
+  /** The findings on the pack manifests (`pack.yaml`) of these folders, as diagnostics, by file (none: an empty list). */
+  manifests: [file: string, diagnostics: Diagnostic[]][];
 }
 
 export interface JobParams {
@@ -91,6 +94,7 @@ export class Analyzer {
 
   invalidate(): void {
     this.settingsCache.clear();
+    this.packs.forgetFolders();
     this.lastCheck.clear();
     this.analysis.clear();
     this.generation++;
@@ -299,12 +303,19 @@ export class Analyzer {
   configProblems(dirs: string[]): ConfigProblems {
     const problems = new Map<string, DataProblem[]>();
     const files = new Set<string>();
+    const manifests = new Map<string, Diagnostic[]>();
     for (const dir of dirs) {
       const ws = this.settingsIn(dir, this.folderOf(dir));
       for (const f of ws.files) files.add(f);
       for (const fp of ws.problems) problems.set(fp.file, fp.problems);
+      // The folder's agenda pack: its manifest's findings (pack/manifest, pack/missing-item), watched like a config file.
+      const manifest = this.packs.packOf(joinPath(dir, 'pack.yaml'))?.manifest;
+      if (!manifest || manifests.has(manifest.file)) continue;
+      const uri = pathToUri(manifest.file);
+      manifests.set(manifest.file, checkManifest(this.packs.packOf(manifest.file)!, ws.config).map((f) => toDiagnostic(f, uri)));
+      files.add(manifest.file);
     }
-    return { problems: [...problems], files: [...files] };
+    return { problems: [...problems], files: [...files], manifests: [...manifests] };
   }
 
   templates(uri: string | undefined): TemplateInfo[] {

@@ -122,7 +122,8 @@ export interface CheckFilesParams {
   uris: string[];
 }
 export interface CheckFilesResult {
-  files: { uri: string; diagnostics: unknown[]; errors: number; warnings: number; infos: number }[];
+  /** The reports, then the pack manifests of their folders that have findings (`manifest: true`). */
+  files: { uri: string; diagnostics: unknown[]; errors: number; warnings: number; infos: number; manifest?: true }[];
 }
 
 /**

@@ -155,6 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const now = new Map<string, Diagnostic[]>();
     const files = new Set(found.files);
     for (const [file, problems] of found.problems) now.set(file, problems.map(problemDiagnostic));
+    for (const [file, diagnostics] of found.manifests) if (diagnostics.length > 0) now.set(file, [...(now.get(file) ?? []), ...diagnostics]);
     for (const file of problemFiles.keys()) if (!now.has(file)) void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
     problemFiles.clear();
     for (const [file, diagnostics] of now) {
@@ -460,6 +461,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         log(`check of ${uri} failed: ${String(e)}`);
       }
     }
+    // The pack manifests of the reports' folders: their findings are part of the check.
+    if (!token.isCancellationRequested && files.length > 0) {
+      try {
+        const dirs = [...new Set(files.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined).map(dirnameOf))];
+        const found = (await checks.run('configProblems', { dirs }, token)) as ConfigProblems;
+        for (const [file, diagnostics] of found.manifests) {
+          if (diagnostics.length > 0) files.push({ uri: pathToUri(file), diagnostics, ...countSeverities(diagnostics), manifest: true });
+        }
+      } catch (e) {
+        if (!(e instanceof Cancelled)) log(`reading the pack manifests failed: ${String(e)}`);
+      }
+    }
     return { files };
   });
   // The editor's preview and export render here (the client bundles no renderer).
@@ -486,4 +499,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.listen();
+}
+
+/** Errors, warnings and notes among diagnostics. */
+function countSeverities(ds: Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  return { errors: ds.filter((d) => d.severity === 1).length, warnings: ds.filter((d) => d.severity === 2).length, infos: ds.filter((d) => d.severity !== 1 && d.severity !== 2).length };
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { analyseReport } from '../core/check.js';
 import { isReportFile } from '../core/report-files.js';
 import type { WorkspaceSettings } from '../core/workspace.js';
-import { MANIFEST_NAMES, buildPack, packMember, readManifest, type PackInfo, type PackMember } from '../core/pack/index.js';
+import { MANIFEST_NAMES, buildPack, packMember, readManifest, type PackInfo, type PackManifest, type PackMember } from '../core/pack/index.js';
 
 /**
  * Agenda packs on disk: a folder with a pack manifest (`pack.yaml`) is a pack of the
@@ -34,26 +34,21 @@ export class Packs {
     return info;
   }
 
+  /** Forgets the folders read (a watched manifest changed): the next `packOf` reads them again. */
+  forgetFolders(): void {
+    this.byDir.clear();
+  }
+
   /** The pack of a folder read now, with or without a manifest (export of a folder of reports). */
   folder(dir: string): PackInfo | undefined {
     return this.read(dir, false);
   }
 
   private read(dir: string, needManifest: boolean): PackInfo | undefined {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return undefined;
-    }
-    const manifestName = MANIFEST_NAMES.find((n) => names.includes(n));
-    if (!manifestName && needManifest) return undefined;
-    const manifestFile = manifestName ? join(dir, manifestName) : undefined;
-    const manifest = manifestFile ? readManifest(manifestFile, this.readText(manifestFile) ?? '') : undefined;
+    const folder = packFolder(dir, needManifest, this.readText);
+    if (!folder) return undefined;
     const members = [];
-    for (const name of names) {
-      const file = join(dir, name);
-      if (!isReportFile(file, () => (this.readText(file) ?? '').slice(0, 4096))) continue;
+    for (const file of folder.reports) {
       const text = this.readText(file);
       if (text === undefined || text.includes('\u0000')) continue;
       const kept = this.members.get(file);
@@ -68,8 +63,28 @@ export class Packs {
       this.members.set(file, { text, member });
       members.push(member);
     }
-    return buildPack(dir, manifest, members);
+    return buildPack(dir, folder.manifest, members);
   }
+}
+
+/**
+ * A folder as an agenda pack: its manifest (read), and the report files directly in it,
+ * in name order; undefined when it cannot be listed, or has no manifest and `needManifest`.
+ * A report whose text holds NUL bytes is not a member (its caller reads the texts).
+ */
+export function packFolder(dir: string, needManifest: boolean, readText: (file: string) => string | undefined = readOrUndefined): { manifest?: PackManifest; reports: string[] } | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return undefined;
+  }
+  const manifestName = MANIFEST_NAMES.find((n) => names.includes(n));
+  if (!manifestName && needManifest) return undefined;
+  const reports = names.map((name) => join(dir, name)).filter((file) => isReportFile(file, () => (readText(file) ?? '').slice(0, 4096)));
+  if (!manifestName) return { reports };
+  const manifestFile = join(dir, manifestName);
+  return { manifest: readManifest(manifestFile, readText(manifestFile) ?? ''), reports };
 }
 
 function readOrUndefined(file: string): string | undefined {

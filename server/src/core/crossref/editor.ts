@@ -1,4 +1,4 @@
-import type { ReportModel } from '../model.js';
+import type { ReportModel, Section } from '../model.js';
 import type { TemplateMatch } from '../templates/match.js';
 import type { Range, TextEdit } from '../types.js';
 import { analyseCrossrefs, firstWords, neighbours, type AppendixTarget, type CrossrefAnalysis, type ResolvedRef, type Target } from './analysis.js';
@@ -133,4 +133,51 @@ export function referenceRenumbering(model: ReportModel, match: TemplateMatch | 
     }
     return (byTarget.get(numberStart) ?? []).map((l) => ({ range: model.index.range(l.start, l.end), newText: value }));
   };
+}
+
+/** How many referring places an outline entry names before "and N more". */
+const MAX_REFERRERS = 8;
+
+/**
+ * For the outline: the places that refer to each section (to its heading, one of its own
+ * numbered paragraphs, or, for an appendix, the appendix), by paragraph number where the
+ * reference stands in a numbered paragraph, else by its section's number or heading.
+ * In document order, each place once: `referred to from 2.1, 4.3`. One binary search
+ * per reference, so linear in the references.
+ */
+export function referrersBySection(model: ReportModel, match: TemplateMatch | undefined): Map<Section, string> {
+  const a = analyseCrossrefs(model, match, undefined, true);
+  const sections = model.allSections;
+  const starts = sections.map((s) => s.start);
+  /** The innermost section holding `offset`: the last to start at or before it, or the one of its parents that still holds it. */
+  const sectionAt = (offset: number): Section | undefined => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let s: Section | undefined = sections[lo - 1]; s; s = s.parent) if (offset < s.end) return s;
+    return undefined;
+  };
+  const places = new Map<Section, Set<string>>();
+  for (const r of a.refs) {
+    const from = r.block.number?.value ?? (r.section ? r.section.heading.number ?? `"${r.section.heading.title || r.section.heading.text.trim()}"` : 'the opening');
+    for (const hit of r.hits) {
+      if (!hit) continue;
+      const target = isAppendix(hit) ? hit.section : sectionAt(hit.start);
+      if (!target || (!isAppendix(hit) && target === r.section && hit.kind === 'block' && r.block.start <= hit.start && hit.start < r.block.end)) continue;
+      let set = places.get(target);
+      if (!set) places.set(target, (set = new Set()));
+      set.add(from);
+    }
+  }
+  const out = new Map<Section, string>();
+  for (const [s, set] of places) {
+    const list = [...set];
+    const shown = list.slice(0, MAX_REFERRERS).join(', ');
+    out.set(s, `referred to from ${shown}${list.length > MAX_REFERRERS ? ` and ${list.length - MAX_REFERRERS} more` : ''}`);
+  }
+  return out;
 }

@@ -1,32 +1,30 @@
-import { defineRule } from '../rules/define.js';
+import { definePackRule } from './define.js';
 import { isItem, itemOf } from './pack.js';
 
-export const agendaItem = defineRule({
+export const agendaItem = definePackRule({
   id: 'pack/agenda-item',
   title: 'Report is not one agenda item of the pack manifest',
   defaultSeverity: 'warning',
   fixable: false,
-  needsProfile: false,
   docs: {
     why: 'When the pack manifest (`pack.yaml`) lists the agenda items, every report in the folder must be exactly one of them: a report that is no item is left out of the published pack, and two reports for one item (`plan.report.md` and `plan-v2.report.md` for item `plan`) mean an old version is still in the folder.',
     bad: '# pack.yaml: items: [hnb-recovery-plan]\n# files: hnb-recovery-plan.report.md, hnb-recovery-plan-v2.report.md',
     good: '# pack.yaml: items: [hnb-recovery-plan]\n# files: hnb-recovery-plan.report.md',
   },
-  check(ctx) {
-    const pack = ctx.pack;
-    const m = pack?.info.manifest;
-    if (!pack || !m || m.items.length === 0) return;
-    const at = ctx.model.title?.textRange ?? ctx.model.index.range(0, 0);
+  packCheck(self, pack, report) {
+    const m = pack.info.manifest;
+    if (!m || m.items.length === 0) return;
+    const at = self.at;
     const i = itemOf(pack.info, pack.file);
     const file = pack.file.replace(/^.*[\\/]/, '');
     if (i < 0) {
-      ctx.report({ message: `${file} is not an item of the agenda in ${m.file.replace(/^.*[\\/]/, '')} (items: ${m.items.map((x) => x.name).join(', ')}).`, range: at });
+      report({ message: `${file} is not an item of the agenda in ${m.file.replace(/^.*[\\/]/, '')} (items: ${m.items.map((x) => x.name).join(', ')}).`, range: at });
       return;
     }
     const item = m.items[i]!;
     const twins = pack.info.members.filter((x) => x.file !== pack.file && isItem(x.file, item));
     if (twins.length > 0) {
-      ctx.report({ message: `Item ${i + 1} ("${item.name}") has more than one report: ${[file, ...twins.map((t) => t.file.replace(/^.*[\\/]/, ''))].join(', ')}.`, range: at });
+      report({ message: `Item ${i + 1} ("${item.name}") has more than one report: ${[file, ...twins.map((t) => t.file.replace(/^.*[\\/]/, ''))].join(', ')}.`, range: at });
     }
   },
 });

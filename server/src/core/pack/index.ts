@@ -5,6 +5,8 @@
  */
 export type { PackContext, PackInfo, PackManifest, PackMember, PackOfficer, PackItem } from './types.js';
 export { readManifest, MANIFEST_NAMES } from './manifest.js';
-export { packMember, officersOf, meetingDateOf } from './members.js';
-export { buildPack, checkManifest, itemOf, isItem, stemOf } from './pack.js';
+export { officersOf, meetingDateOf } from './members.js';
+export { packMember, packFactsOf, memberOf, type PackFacts } from './facts.js';
+export { buildPack, itemOf, isItem, stemOf } from './pack.js';
+export { checkManifest, runPackRules, mergeFindings, withoutPackRules } from './run.js';
 export { PACK_RULES } from './rules.js';

@@ -1,11 +1,10 @@
 import type { ReportModel } from '../model.js';
 import type { Profile } from '../templates/schema.js';
 import type { TemplateMatch } from '../templates/match.js';
-import { entryText } from '../frontmatter.js';
 import { readDates } from '../dates/index.js';
 import { toIso } from '../dates/index.js';
 import { readContacts } from '../contacts/contact-parse.js';
-import type { PackMember, PackOfficer } from './types.js';
+import type { PackOfficer } from './types.js';
 import { stripEnd } from '../text.js';
 
 /** An officer as the report writes them, with where each detail is. */
@@ -67,24 +66,14 @@ export function officersOf(model: ReportModel, profile: Profile | undefined, mat
   return out;
 }
 
-export function meetingDateOf(value: string): string | undefined {
-  const d = readDates(value).find((x) => x.valid && x.value && x.year !== undefined);
-  return d?.value ? toIso(d.value) : undefined;
-}
+const meetingDates = new Map<string, string | undefined>();
 
-/** The summary of one report that the other reports of its pack are checked against. */
-export function packMember(file: string, model: ReportModel, profile: Profile | undefined, match: TemplateMatch | undefined): PackMember {
-  const fm = model.frontMatter.byKey;
-  const member: PackMember = { file, officers: officersOf(model, profile, match).map(({ name, role, phone, email }) => ({ name, ...(role ? { role } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) })) };
-  const title = model.title?.title?.trim() || model.title?.text.trim();
-  if (title) member.title = title;
-  const committee = entryText(fm.get('committee'));
-  if (committee) member.committee = committee;
-  const date = entryText(fm.get('meeting_date'));
-  if (date) {
-    member.meetingDateText = date;
-    const iso = meetingDateOf(date);
-    if (iso) member.meetingDate = iso;
-  }
-  return member;
+/** A meeting date as `yyyy-mm-dd`, when it reads as one (remembered: a pack asks for each member's, for each member). */
+export function meetingDateOf(value: string): string | undefined {
+  if (meetingDates.has(value)) return meetingDates.get(value);
+  const d = readDates(value).find((x) => x.valid && x.value && x.year !== undefined);
+  const iso = d?.value ? toIso(d.value) : undefined;
+  if (meetingDates.size > 1000) meetingDates.clear();
+  meetingDates.set(value, iso);
+  return iso;
 }

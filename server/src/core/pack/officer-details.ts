@@ -1,11 +1,11 @@
-import { defineRule } from '../rules/define.js';
-import { normaliseName, officersOf } from './members.js';
+import { definePackRule } from './define.js';
+import { normaliseName } from './members.js';
 import type { PackOfficer } from './types.js';
 
 const DETAILS = [
-  ['phone', 'phone number', 'phoneAt'],
-  ['email', 'e-mail address', 'emailAt'],
-  ['role', 'role', 'roleAt'],
+  ['phone', 'phone number'],
+  ['email', 'e-mail address'],
+  ['role', 'role'],
 ] as const;
 
 function same(kind: 'phone' | 'email' | 'role', a: string, b: string): boolean {
@@ -20,20 +20,17 @@ function digits(phone: string): string {
   return d.startsWith('44') && phone.trim().startsWith('+') ? `0${d.slice(2)}` : d.startsWith('0044') ? `0${d.slice(4)}` : d;
 }
 
-export const officerDetails = defineRule({
+export const officerDetails = definePackRule({
   id: 'pack/officer-details',
   title: 'Same officer, different contact details in the pack',
   defaultSeverity: 'warning',
   fixable: false,
-  needsProfile: false,
   docs: {
     why: 'Members and the public contact officers from the agenda pack. When one officer has two phone numbers, e-mail addresses or job titles in the same pack, at least one is wrong, and readers cannot tell which. Officers are matched by name across the reports of the pack.',
     bad: '# in another report of the pack: Jane Moore, Director of Children and Family Services, Tel: 0116 305 2649\n## Officer to Contact\n\nJane Moore, Director of Children and Family Services  \nTel: 0116 305 5479',
     good: '# in another report of the pack: Jane Moore, Director of Children and Family Services, Tel: 0116 305 2649\n## Officer to Contact\n\nJane Moore, Director of Children and Family Services  \nTel: 0116 305 2649',
   },
-  check(ctx) {
-    const pack = ctx.pack;
-    if (!pack) return;
+  packCheck(self, pack, report) {
     const others = new Map<string, { file: string; officer: PackOfficer }[]>();
     for (const m of pack.info.members) {
       if (m.file === pack.file) continue;
@@ -45,21 +42,16 @@ export const officerDetails = defineRule({
       }
     }
     if (others.size === 0) return;
-    const { model } = ctx;
-    for (const o of officersOf(model, ctx.profile, ctx.match)) {
+    for (const o of self.officers) {
       const theirs = others.get(normaliseName(o.name));
       if (!theirs) continue;
-      for (const [kind, words, atKey] of DETAILS) {
+      for (const [kind, words] of DETAILS) {
         const mine = o[kind];
-        const at = o[atKey];
-        if (!mine || !at) continue;
-        const differ = theirs.find((t) => t.officer[kind] !== undefined && !same(kind, mine, t.officer[kind]!));
+        if (!mine) continue;
+        const differ = theirs.find((t) => t.officer[kind] !== undefined && !same(kind, mine.value, t.officer[kind]!));
         if (!differ) continue;
         const file = differ.file.replace(/^.*[\\/]/, '');
-        ctx.report({
-          message: `${o.name}'s ${words} here is ${model.text.slice(at[0], at[1])}, but ${file} gives ${differ.officer[kind]}: one of them is wrong.`,
-          range: model.index.range(at[0], at[1]),
-        });
+        report({ message: `${o.name}'s ${words} here is ${mine.shown}, but ${file} gives ${differ.officer[kind]}: one of them is wrong.`, range: mine.range });
       }
     }
   },

@@ -1,6 +1,5 @@
 import { meetingDateOf } from './members.js';
 import type { PackInfo, PackItem, PackManifest, PackMember } from './types.js';
-import type { Finding } from '../types.js';
 
 /** The value most members give (the first of equals in file order), or undefined. */
 function most<T>(values: (T | undefined)[]): T | undefined {
@@ -35,8 +34,17 @@ export function buildPack(folder: string, manifest: PackManifest | undefined, me
   return info;
 }
 
+const stems = new Map<string, string>();
+
+/** A report file's name without its folder and `.report.md` (remembered: every report of a pack asks for every member's). */
 export function stemOf(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/(\.report)?\.md$/i, '');
+  let stem = stems.get(file);
+  if (stem === undefined) {
+    stem = file.replace(/^.*[\\/]/, '').replace(/(\.report)?\.md$/i, '');
+    if (stems.size > 5000) stems.clear();
+    stems.set(file, stem);
+  }
+  return stem;
 }
 
 /** Whether a report file is the manifest item `name`: its name, or its name followed by `-v2`, `_final`, `.draft`... */
@@ -49,25 +57,4 @@ export function isItem(file: string, item: PackItem): boolean {
 /** The manifest item a report is (its index in agenda order), or -1. */
 export function itemOf(info: PackInfo, file: string): number {
   return info.manifest ? info.manifest.items.findIndex((it) => isItem(file, it)) : -1;
-}
-
-/**
- * Findings on the manifest itself: its problems (`pack/manifest`) and items of the agenda
- * that no report in the folder is (`pack/missing-item`).
- */
-export function checkManifest(info: PackInfo): Finding[] {
-  const m = info.manifest;
-  if (!m) return [];
-  const out: Finding[] = m.problems.map((p) => ({ ruleId: 'pack/manifest', severity: 'error' as const, message: p.message, range: p.range, fixes: [] }));
-  m.items.forEach((item, i) => {
-    if (info.members.some((r) => isItem(r.file, item))) return;
-    out.push({
-      ruleId: 'pack/missing-item',
-      severity: 'error',
-      message: `Item ${i + 1} of the agenda, "${item.name}", has no report in ${info.folder.replace(/^.*[\\/]/, '') || 'the folder'}: expected ${item.name}.report.md.`,
-      range: item.range,
-      fixes: [],
-    });
-  });
-  return out;
 }

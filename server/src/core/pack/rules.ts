@@ -5,6 +5,11 @@ import { packMeetingDate } from './meeting-date.js';
 import { officerDetails } from './officer-details.js';
 import { duplicateTitle } from './duplicate-title.js';
 import { agendaItem } from './agenda-item.js';
+import { missingItem } from './missing-item.js';
+import { manifestProblem } from './manifest-problem.js';
 
-/** The agenda-pack rules, registered in rules/index.ts. All but unknown-committee need the pack (CheckOptions.pack). */
-export const PACK_RULES: readonly RuleDefinition[] = [unknownCommittee, packCommittee, packMeetingDate, officerDetails, duplicateTitle, agendaItem] as RuleDefinition[];
+/**
+ * The agenda-pack rules, registered in rules/index.ts. All but unknown-committee need the
+ * pack (CheckOptions.pack); missing-item and manifest report on the manifest (run.ts).
+ */
+export const PACK_RULES: readonly RuleDefinition[] = [unknownCommittee, packCommittee, packMeetingDate, officerDetails, duplicateTitle, agendaItem, missingItem, manifestProblem] as RuleDefinition[];

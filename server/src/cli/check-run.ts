@@ -1,0 +1,173 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { refuseOversized, todayIso } from '../core/check.js';
+import { buildPack, checkManifest, memberOf, type PackInfo, type PackManifest } from '../core/pack/index.js';
+import { mergeFindings, runPackRules } from '../core/pack/run.js';
+import { RULES } from '../core/rules/index.js';
+import type { Finding } from '../core/types.js';
+import type { WorkspaceSettings } from '../core/workspace.js';
+import { appendixFilesBeside } from '../node/appendix-files.js';
+import { statOrUndefined } from '../node/fs.js';
+import { packFolder } from '../node/pack.js';
+import { ResultCache, cacheKey, settingsFingerprint, toolFingerprint } from './cache.js';
+import { checkFileTask, type FileOutcome, type FileTask } from './check-task.js';
+import { runOnWorkers } from './pool.js';
+
+export interface RunOptions {
+  today?: string;
+  fix: boolean;
+  /** Worker threads: a number, or 'auto' (one per core when there are enough reports to pay for starting them). */
+  concurrency: number | 'auto';
+  /** The cache file, when `--cache` is on. */
+  cacheFile?: string;
+  version: string;
+}
+
+/** What became of one report: its findings (pack rules included), or why it could not be read. */
+export type FileResult = { findings: Finding[]; ruleErrors: number } | { unreadable: string };
+
+export interface RunResult {
+  /** By file, for every file asked for. */
+  byFile: Map<string, FileResult>;
+  /** Findings on the packs' manifests, in the order the packs were met. */
+  manifests: { file: string; findings: Finding[] }[];
+  /** How many reports were checked, and how many outcomes came from the cache. */
+  checked: number;
+  reused: number;
+  /** Worker threads that checked reports (0: all on the calling thread). */
+  threads: number;
+  /** Why the cache could not be written, if it could not. */
+  cacheError?: string;
+}
+
+/** Below this many reports to check, 'auto' checks on the main thread (starting workers costs more). */
+const MIN_FOR_WORKERS = 24;
+
+/**
+ * Checks report files (Word files are checked by the caller): each report on its own, on
+ * worker threads or here, or from the cache; then the pack rules for the reports in a
+ * folder with a pack manifest, from every member's facts. The result does not depend on
+ * how many threads ran or in what order they finished.
+ */
+export async function checkReportFiles(files: readonly string[], settingsFor: (file: string) => WorkspaceSettings, settingsDir: (file: string) => string, opts: RunOptions): Promise<RunResult> {
+  const today = opts.today ?? todayIso();
+  const asked = new Set(files);
+  // The packs: folders with a manifest; their other reports are checked too, for their facts.
+  const folders = new Map<string, { manifest?: PackManifest; reports: string[] } | undefined>();
+  const all = [...files];
+  for (const file of files) {
+    const dir = dirname(file);
+    if (folders.has(dir)) continue;
+    const folder = packFolder(dir, true);
+    folders.set(dir, folder);
+    for (const r of folder?.reports ?? []) if (!asked.has(r)) all.push(r);
+  }
+
+  const cache = opts.cacheFile && !opts.fix ? new ResultCache(opts.cacheFile) : undefined;
+  const tool = toolFingerprint(opts.version, RULES);
+  const fingerprints = new Map<WorkspaceSettings, string>();
+  const outcomes = new Map<string, FileOutcome>();
+  const byFile = new Map<string, FileResult>();
+  const tasks: FileTask[] = [];
+  const keys: string[] = [];
+  for (const file of all) {
+    const tooLarge = refuseOversized(statOrUndefined(file)?.size ?? 0);
+    if (tooLarge) {
+      // Too large: refused before reading (a check would run out of memory).
+      byFile.set(file, { findings: [tooLarge], ruleErrors: 0 });
+      continue;
+    }
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      byFile.set(file, { unreadable: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
+    const settings = settingsFor(file);
+    const task: FileTask = { file, settingsDir: settingsDir(file), text, appendixFiles: appendixFilesBeside(file), fix: opts.fix, ...(opts.today ? { today: opts.today } : {}) };
+    if (cache) {
+      let fp = fingerprints.get(settings);
+      if (fp === undefined) fingerprints.set(settings, (fp = settingsFingerprint(settings.files, readOrUndefined)));
+      const key = cacheKey({ text, settings: fp, today, appendixFiles: task.appendixFiles, tool });
+      const kept = cache.get(file, key);
+      if (kept) {
+        outcomes.set(file, kept);
+        continue;
+      }
+      keys.push(key);
+    }
+    tasks.push(task);
+  }
+
+  const workers = opts.concurrency === 'auto' ? (tasks.length >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency;
+  let threads = 0;
+  let done: FileOutcome[];
+  if (workers > 1 && tasks.length > 1) {
+    const ran = await runOnWorkers<FileTask, FileOutcome>(workerScript(), Math.min(workers, tasks.length), tasks);
+    done = ran.results;
+    threads = ran.perWorker.filter((n) => n > 0).length;
+  } else {
+    done = tasks.map((t) => checkFileTask(t, settingsFor(t.file)));
+  }
+  tasks.forEach((t, i) => {
+    const outcome = done[i]!;
+    outcomes.set(t.file, outcome);
+    cache?.set(t.file, keys[i]!, outcome);
+    if (outcome.fixedText !== undefined) writeFileSync(t.file, outcome.fixedText);
+  });
+
+  // The packs, from their members' facts; then each asked report's pack findings.
+  const packs = new Map<string, PackInfo>();
+  for (const [dir, folder] of folders) {
+    if (!folder) continue;
+    const members = folder.reports.flatMap((r) => {
+      const facts = outcomes.get(r)?.facts;
+      return facts ? [memberOf(r, facts)] : [];
+    });
+    packs.set(dir, buildPack(dir, folder.manifest, members));
+  }
+  const manifests: RunResult['manifests'] = [];
+  const met = new Set<PackInfo>();
+  for (const file of files) {
+    const outcome = outcomes.get(file);
+    if (!outcome) continue;
+    const info = packs.get(dirname(file));
+    if (info && !met.has(info)) {
+      met.add(info);
+      const findings = info.manifest ? checkManifest(info, settingsFor(info.manifest.file).config) : [];
+      if (info.manifest && findings.length > 0) manifests.push({ file: info.manifest.file, findings });
+    }
+    if (!info || !outcome.facts) {
+      byFile.set(file, { findings: outcome.findings, ruleErrors: outcome.ruleErrors });
+      continue;
+    }
+    const pack = runPackRules(outcome.facts, { info, file }, settingsFor(file).config);
+    byFile.set(file, { findings: mergeFindings(outcome.findings, pack.findings), ruleErrors: outcome.ruleErrors + pack.ruleErrors.length });
+  }
+
+  const result: RunResult = { byFile, manifests, checked: tasks.length, reused: cache?.hits ?? 0, threads };
+  if (cache) {
+    try {
+      cache.prune((p) => outcomes.has(p) || statOrUndefined(p) !== undefined);
+      cache.save();
+    } catch (e) {
+      result.cacheError = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return result;
+}
+
+/** The worker's script: beside this module, bundled (`check-worker.cjs`) or as TypeScript under tsx. */
+function workerScript(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./check-worker.ts', import.meta.url) : new URL('./check-worker.cjs', import.meta.url);
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

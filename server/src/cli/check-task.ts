@@ -1,0 +1,49 @@
+import { checkReport, fixReport } from '../core/check.js';
+import { packFactsOf, type PackFacts } from '../core/pack/index.js';
+import { withoutPackRules } from '../core/pack/run.js';
+import type { WorkspaceSettings } from '../core/workspace.js';
+import type { Finding } from '../core/types.js';
+
+/** One report to check, as plain data (it may go to a worker thread). */
+export interface FileTask {
+  file: string;
+  /** The folder whose configuration applies (see `loadWorkspaceSettings`). */
+  settingsDir: string;
+  text: string;
+  appendixFiles: string[];
+  today?: string;
+  fix: boolean;
+}
+
+/**
+ * A report checked without its pack: its findings (pack rules left out), how many rules
+ * failed, the facts the pack rules read (none for a file that is not text), and the
+ * fixed text when `--fix` changed it. Plain data: it comes back from a worker and goes
+ * into the cache file.
+ */
+export interface FileOutcome {
+  findings: Finding[];
+  ruleErrors: number;
+  facts?: PackFacts;
+  fixedText?: string;
+}
+
+const RULES_WITHOUT_PACK = withoutPackRules();
+
+/** Checks one report with every rule but the pack rules (those run once the whole pack is known: check-run.ts). */
+export function checkFileTask(task: FileTask, settings: WorkspaceSettings): FileOutcome {
+  const opts = { profiles: settings.profiles, config: settings.config, appendixFiles: task.appendixFiles, rules: RULES_WITHOUT_PACK, ...(task.today ? { today: task.today } : {}) };
+  let fixedText: string | undefined;
+  let result;
+  if (task.fix) {
+    const fixed = fixReport(task.text, opts);
+    if (fixed.text !== task.text) fixedText = fixed.text;
+    result = fixed.result;
+  } else {
+    result = checkReport(task.text, opts);
+  }
+  const outcome: FileOutcome = { findings: result.findings, ruleErrors: result.ruleErrors.length };
+  if (result.model) outcome.facts = packFactsOf(result.model, result.profile, result.match);
+  if (fixedText !== undefined) outcome.fixedText = fixedText;
+  return outcome;
+}
