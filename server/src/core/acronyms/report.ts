@@ -86,9 +86,20 @@ export function enclosure(model: ReportModel, use: { start: number; end: number 
  * Team", "Schools Grant"), else up to five words without a leading article.
  */
 function wordsBefore(before: string): string | undefined {
-  const m = /((?:\p{L}[\p{L}'’&-]*[ \t]+){0,4}\p{L}[\p{L}'’&-]*)[ \t]*[([]\s*$/u.exec(before);
-  if (!m) return undefined;
-  const words = m[1]!.split(/[ \t]+/);
+  // By hand from the end (a regex over the whole text before would move quadratically).
+  const tail = before.slice(-400);
+  let end = tail.length;
+  while (end > 0 && /\s/.test(tail[end - 1]!)) end--;
+  if (end === 0 || (tail[end - 1] !== '(' && tail[end - 1] !== '[')) return undefined;
+  end--;
+  while (end > 0 && (tail[end - 1] === ' ' || tail[end - 1] === '\t')) end--;
+  const tokens = tail.slice(0, end).split(/[ \t]+/);
+  const words: string[] = [];
+  for (let i = tokens.length - 1; i >= 0 && words.length < 5; i--) {
+    if (!/^\p{L}[\p{L}'’&-]*$/u.test(tokens[i]!)) break;
+    words.unshift(tokens[i]!);
+  }
+  if (words.length === 0) return undefined;
   let from = words.length;
   while (from > 0 && (/^\p{Lu}/u.test(words[from - 1]!) || (/^(?:and|of|for|in|&)$/.test(words[from - 1]!) && from < words.length))) from--;
   while (from < words.length && !/^\p{Lu}/u.test(words[from]!)) from++;
