@@ -86,7 +86,7 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
       continue;
     }
     const settings = settingsFor(file);
-    const task: FileTask = { file, settingsDir: settingsDir(file), text, appendixFiles: appendixFilesBeside(file), fix: opts.fix, ...(opts.today ? { today: opts.today } : {}) };
+    const task: FileTask = { file, settingsDir: settingsDir(file), text, appendixFiles: appendixFilesBeside(file, 0), fix: opts.fix, ...(opts.today ? { today: opts.today } : {}) };
     if (cache) {
       let fp = fingerprints.get(settings);
       if (fp === undefined) fingerprints.set(settings, (fp = settingsFingerprint(settings.files, readOrUndefined)));
