@@ -3,7 +3,8 @@
 // counted from each runner's own summary; a failing non-test step such as lint counts as
 // one failure). Exit 1 if anything failed.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,9 +25,14 @@ const steps = [
   { name: 'VS Code integration tests', kind: 'mocha', cmd: 'npm', args: ['run', '-s', 'test:e2e'], script: 'test:e2e' },
 ].filter((s) => !s.script || pkg.scripts?.[s.script]).filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)));
 
+// The node test suites get a temporary folder of their own: whatever they leave in it was
+// not cleaned up (a test's temp folder, a converter's scratch file) and fails the run.
+const testTmp = mkdtempSync(join(tmpdir(), 'committee-report-tests-'));
+
 function runStep(step) {
   return new Promise((resolve) => {
-    const child = spawn(step.cmd, step.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const env = step.kind === 'node' ? { ...process.env, TMPDIR: testTmp } : process.env;
+    const child = spawn(step.cmd, step.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     const onData = (d) => {
       const s = d.toString();
@@ -73,6 +79,14 @@ for (const step of steps) {
   // Why a suite skipped is printed by the suite itself as `# SKIP ...`: repeat it here.
   const reasons = [...new Set([...out.matchAll(/^# SKIP (.+)$/gm)].map((m) => m[1]))];
   summary.push(`${step.name}: ${p} passed, ${f} failed, ${s} skipped${code !== 0 ? ` (exit ${code})` : ''}${reasons.map((r) => `\n  skipped: ${r}`).join('')}`);
+}
+// tsx keeps its compile cache in tsx-<uid>: a cache by design, not a leak.
+const left = readdirSync(testTmp).filter((f) => !/^tsx-\d+$/.test(f));
+rmSync(testTmp, { recursive: true, force: true });
+if (steps.some((s) => s.kind === 'node')) {
+  if (left.length) failed += 1;
+  else passed += 1;
+  summary.push(`temporary files removed by the tests: ${left.length ? `1 failed: left behind ${left.slice(0, 10).join(', ')}${left.length > 10 ? ` and ${left.length - 10} more` : ''}` : '1 passed'}`);
 }
 process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed > 0 ? 1 : 0);

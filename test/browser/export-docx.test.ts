@@ -10,12 +10,12 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderDocx } from '../../server/src/core/render/index.js';
 import { EXAMPLES, docFor, readExample, repo, which } from './render-fixtures.js';
+import { tempDir } from '../temp-dirs.js';
 
 
 const soffice = which('soffice') ?? which('libreoffice');
@@ -46,7 +46,7 @@ function inkShare(pgm: Buffer): number {
 }
 
 describe('Word export opens in LibreOffice and shows the report', { skip }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-docx-'));
+  const dir = tempDir('committee-report-docx-');
   const pdfText = new Map<string, string>();
 
   before(async () => {

@@ -8,12 +8,12 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportPackCommand } from '../../server/src/cli/pack-export.js';
 import { docxParagraphs, repo, which } from './render-fixtures.js';
+import { tempDir } from '../temp-dirs.js';
 
 const soffice = which('soffice') ?? which('libreoffice');
 const pdftoppm = which('pdftoppm');
@@ -25,7 +25,7 @@ const EXAMPLES = ['leicester-city-executive', 'leicester-city-scrutiny', 'leices
 const SEEDS = ['k1-tsil-programme-2023', 'k2-stable-homes-2023', 'k3-performance-q3-2023'];
 
 function folderOf(from: string, names: string[], manifest: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cr-export-pack-'));
+  const dir = tempDir('cr-export-pack-');
   for (const n of names) copyFileSync(join(repo, from, `${n}.report.md`), join(dir, `${n}.report.md`));
   writeFileSync(join(dir, 'pack.yaml'), manifest);
   return dir;
@@ -64,7 +64,7 @@ test('a pack with errors is not exported without --force (exit 1, the files name
 });
 
 describe('Word: the packs open in LibreOffice, one report a page run', { skip }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cr-export-pack-pdf-'));
+  const dir = tempDir('cr-export-pack-pdf-');
   const text = new Map<string, string>();
   const paragraphs = new Map<string, string[]>();
   before(async () => {

@@ -12,12 +12,12 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_PROFILES } from '../../server/src/core/templates/loader.js';
 import { importDocx, type ImportResult } from '../../server/src/node/import/index.js';
 import { summary } from '../unit/import-summary.js';
+import { tempDir } from '../temp-dirs.js';
 
 function which(cmd: string): string | undefined {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
@@ -225,7 +225,7 @@ FORMS[2]!.title = 'Transforming SEND and Inclusion in Leicestershire';
 FORMS[2]!.headerLines = ['CHILDREN AND FAMILIES OVERVIEW AND SCRUTINY COMMITTEE', ...FORMS[2]!.headerLines];
 
 describe('Word files made with LibreOffice on the council forms import and check as expected', { skip }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-lo-'));
+  const dir = tempDir('committee-report-import-lo-');
   const imported = new Map<string, ImportResult>();
 
   before(async () => {

@@ -1,13 +1,13 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient, ROOT } from './lsp-client.js';
 import type { ImportWordResult } from '../../server/src/lsp/protocol.js';
 import { analyseReport } from '../../server/src/core/check.js';
 import { buildDocument, renderDocx } from '../../server/src/core/render/index.js';
+import { tempDir } from '../temp-dirs.js';
 
 /**
  * "Import Word Report…" runs in the language server: the built server loads its importer
@@ -18,7 +18,7 @@ describe('committeeReports/importWord', () => {
   let folder: string;
   let client: TestClient;
   before(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'cr-lsp-import-'));
+    folder = tempDir('cr-lsp-import-');
     client = await new TestClient({ folders: [folder] }).start();
   });
   after(async () => {

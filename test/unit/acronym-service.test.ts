@@ -1,8 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildModel } from '../../server/src/core/model.js';
 import { checkReport } from '../../server/src/core/check.js';
@@ -22,6 +21,7 @@ import { builtinEntry } from '../../server/src/core/acronyms/builtin.js';
 import { fitAcronym, splitWords } from '../../server/src/core/acronyms/expansion.js';
 import type { Fix } from '../../server/src/core/types.js';
 import { FIXTURE_TODAY } from './helpers.js';
+import { tempDir } from '../temp-dirs.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const config = readConfig('{}', RULES).config;
@@ -57,7 +57,7 @@ describe('built-in council glossary', () => {
   test('glossary.json is what the script makes from shared/acronyms.tsv', () => {
     const tsv = join(repo, '..', 'shared', 'acronyms.tsv');
     if (!existsSync(tsv)) return;
-    const out = join(mkdtempSync(join(tmpdir(), 'acronyms-')), 'glossary.json');
+    const out = join(tempDir('acronyms-'), 'glossary.json');
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'build-acronym-glossary.ts'), tsv, out], { cwd: repo, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(readFileSync(out, 'utf8'), readFileSync(join(repo, 'server', 'src', 'core', 'acronyms', 'glossary.json'), 'utf8'), 'run the script and commit glossary.json');

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../temp-dirs.js';
 
 /** Runs the built `committee-report` command (npm run build first: `npm test` does). */
 const repo = join(import.meta.dirname, '..', '..');
@@ -16,7 +16,7 @@ function run(args: string[], cwd = repo) {
 
 /** A Word file of the typical mistakes, made by the exporter. */
 function wordFile(): { dir: string; docx: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  const dir = tempDir('committee-report-import-cli-');
   const docx = join(dir, 'typical.docx');
   const r = run(['export', 'examples/typical-mistakes.report.md', '--force', '--output', docx]);
   assert.equal(r.code, 0, r.err);
@@ -50,7 +50,7 @@ test('import --output - prints the draft; --template names the form; an unknown 
 });
 
 test('import of a .doc says how to convert it; a missing file is an error', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  const dir = tempDir('committee-report-import-cli-');
   writeFileSync(join(dir, 'old.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]));
   const r = run(['import', 'old.doc'], dir);
   assert.equal(r.code, 2);
@@ -79,7 +79,7 @@ test('check REPORT.docx: findings named by paragraph number or heading and first
 });
 
 test('check of a damaged .docx is one clear error finding, and the other reports are still checked', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  const dir = tempDir('committee-report-import-cli-');
   writeFileSync(join(dir, 'broken.docx'), 'PK\u0003\u0004 not really a zip');
   const r = run(['check', 'broken.docx', join(repo, 'examples/leicester-city-executive.report.md'), '--today', '2026-02-20'], dir);
   assert.equal(r.code, 1);
@@ -89,7 +89,7 @@ test('check of a damaged .docx is one clear error finding, and the other reports
 
 test("import uses the workspace's default template when the headings name none", async () => {
   const { Document, Packer, Paragraph, TextRun } = await import('docx');
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  const dir = tempDir('committee-report-import-cli-');
   writeFileSync(join(dir, '.committee-reports.json'), JSON.stringify({ defaultTemplate: 'leicestershire-county/committee' }));
   const doc = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('A note with no template headings.')] })] }] });
   writeFileSync(join(dir, 'note.docx'), new Uint8Array(await Packer.toArrayBuffer(doc)));
@@ -100,7 +100,7 @@ test("import uses the workspace's default template when the headings name none",
 });
 
 test('check FOLDER finds the Word reports beside the drafts, each report once, each Word finding placed in words', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  const dir = tempDir('committee-report-import-cli-');
   const sub = join(dir, 'march');
   const { mkdirSync, copyFileSync } = await import('node:fs');
   mkdirSync(sub);
@@ -171,7 +171,7 @@ test('check REPORT.docx says which tracked changes it checked as accepted and wh
       },
     ],
   });
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-import-cli-'));
+  const dir = tempDir('committee-report-import-cli-');
   writeFileSync(join(dir, 'tracked.docx'), new Uint8Array(await Packer.toArrayBuffer(doc)));
   const text = run(['check', 'tracked.docx', '--today', '2026-02-20'], dir);
   const lines = text.out.split('\n').filter((l) => /import\//.test(l));

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir as makeTempDir } from '../temp-dirs.js';
 
 /** Runs the built `committee-report` command (npm run build first: `npm test` does). */
 export const repo = join(import.meta.dirname, '..', '..');
@@ -12,6 +11,7 @@ export function run(args: string[], cwd = repo) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** A temporary folder, removed when the test file's process exits. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'committee-report-cli-'));
+  return makeTempDir('committee-report-cli-');
 }

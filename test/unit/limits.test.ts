@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, writeFileSync, truncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import { walkTree } from '../../server/src/core/walk.js';
@@ -19,6 +18,7 @@ import { RULES, ruleById } from '../../server/src/core/rules/index.js';
 import { defineRule } from '../../server/src/core/rules/define.js';
 import { main } from '../../server/src/cli/main.js';
 import { findParseLimits, limitForParse, MAX_EMPHASIS_RUNS } from '../../server/src/core/limits.js';
+import { tempDir } from '../temp-dirs.js';
 
 /**
  * Hostile drafts and files: never a crash, never a silent failure, never a hang, and a
@@ -106,7 +106,7 @@ test('a rule that throws is reported on line 1, by name; the others still run', 
 });
 
 test('the command line exits 2 when a rule fails, after printing every file', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-limits-'));
+  const dir = tempDir('committee-report-limits-');
   writeFileSync(join(dir, 'a.report.md'), example);
   writeFileSync(join(dir, 'b.report.md'), example);
   const rule = ruleById('date/house-style')!;
@@ -201,7 +201,7 @@ test('billion-laughs aliases in a config or a profile: a config problem, not a t
 });
 
 test('an invalid dateStyle in a profile: a problem at dateStyle, and checks run without error', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-limits-'));
+  const dir = tempDir('committee-report-limits-');
   writeFileSync(join(dir, '.committee-reports.yaml'), 'profiles: [house.profile.yaml]\n');
   writeFileSync(join(dir, 'house.profile.yaml'), 'id: house/exec\nextends: leicester-city/executive\nname: House\ndateStyle: "do of the month"\n');
   const settings = loadWorkspaceSettings(nodeFileSystem, dir);
@@ -224,7 +224,7 @@ test('files too big: a report over 10 million characters and a config over 1 mil
   const c = readConfig(' '.repeat(1_000_001), RULES);
   assert.match(c.problems[0]!.message, /too large to read/);
   // The command line does not read such a file: a 200 MB sparse file is answered at once.
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-limits-'));
+  const dir = tempDir('committee-report-limits-');
   const file = join(dir, 'huge.report.md');
   writeFileSync(file, '');
   truncateSync(file, 200_000_000);

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixReport } from '../../server/src/core/check.js';
 import { applyEdits } from '../../server/src/core/fix.js';
 import { main } from '../../server/src/cli/main.js';
+import { tempDir } from '../temp-dirs.js';
 
 /** Every edit keeps the file's line endings (CRLF) and its byte-order mark. */
 const repo = join(import.meta.dirname, '..', '..');
@@ -38,7 +38,7 @@ test('--fix on a CRLF file with a BOM keeps both (core and command line)', async
   assert.equal(loneLineFeeds(fixed.text), 0);
   assert.ok(fixed.text.startsWith('\ufeff---\r\n'));
   assert.ok(fixed.text.includes('## 1. Summary\r\n'));
-  const dir = mkdtempSync(join(tmpdir(), 'committee-report-eol-'));
+  const dir = tempDir('committee-report-eol-');
   const file = join(dir, 'draft.report.md');
   writeFileSync(file, crlf);
   const write = process.stdout.write;

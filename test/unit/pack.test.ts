@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { checkManifest, readManifest } from '../../server/src/core/pack/index.js';
@@ -11,13 +10,14 @@ import { RULES } from '../../server/src/core/rules/index.js';
 import { ProfileRegistry } from '../../server/src/core/templates/loader.js';
 import { Packs } from '../../server/src/node/pack.js';
 import { FIXTURE_TODAY } from './helpers.js';
+import { tempDir } from '../temp-dirs.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const seeds = join(repo, 'test', 'seeds');
 const defaults = () => ({ config: defaultConfig(RULES), profiles: new ProfileRegistry(), problems: [], files: [] });
 
 function packOfSeeds(names: string[], manifest: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cr-pack-'));
+  const dir = tempDir('cr-pack-');
   for (const n of names) copyFileSync(join(seeds, `${n}.report.md`), join(dir, `${n}.report.md`));
   writeFileSync(join(dir, 'pack.yaml'), manifest);
   return dir;

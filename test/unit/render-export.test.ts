@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportCommand } from '../../server/src/cli/export.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { contentSecurityPolicy, previewPage, PREVIEW_SCRIPT } from '../../client/src/preview/page.js';
 import { renderPreview, renderReadiness, errorsIn } from '../../server/src/node/render.js';
 import { docxParagraphs, readExample, repo } from '../browser/render-fixtures.js';
+import { tempDir } from '../temp-dirs.js';
 
 /** Runs `committee-report export …` in-process, capturing its output. */
 async function run(args: string[], cwd = repo): Promise<{ code: number; out: string; err: string }> {
@@ -17,7 +17,7 @@ async function run(args: string[], cwd = repo): Promise<{ code: number; out: str
   return { code, out, err };
 }
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'committee-report-export-'));
+const tmp = (): string => tempDir('committee-report-export-');
 
 test('export --format docx writes a Word document of a clean report', async () => {
   const dir = tmp();
