@@ -5,6 +5,7 @@ import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
 import { dictionary, knownWord, suggestions } from './dictionary.js';
+import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
 import { stripEnd, stripStart } from '../text.js';
@@ -33,7 +34,16 @@ const apostropheAt = (s: string, i: number): boolean => s.charCodeAt(i) === 0x27
 function knownCandidate(c: string): boolean {
   const lower = c.toLowerCase();
   const dict = dictionary()!;
-  return dict.has(c) || (lower !== c && dict.has(lower)) || councilWord(c);
+  return has(dict, c) || (lower !== c && has(dict, lower)) || councilWord(c);
+}
+
+/**
+ * `dict.has(w)`, asked first of the trie's data: a word not in it is not in the dictionary
+ * (the dictionary's answer adds the checks for forbidden words and compounds, and costs
+ * several times more); most candidates of a suggestion are not words.
+ */
+function has(dict: ITrie, w: string): boolean {
+  return (dict.data.has(w) || dict.data.hasCompoundWords) && dict.has(w);
 }
 
 /** A beginning of a word of the dictionary or the lexicon (see `suggestions`). */
