@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReport } from '../../server/src/core/check.js';
 import { mayRepeat, REPEAT } from '../../server/src/core/prose/repeated-word.js';
+import { countWords } from '../../server/src/core/prose/long-sentence.js';
 import { FIXTURE_TODAY } from './helpers.js';
 
 // The prose rules' cheap first tests: each lets a rule skip a paragraph only when its full test could not fire there.
@@ -45,4 +46,25 @@ test('US spellings: a word that names a property of every object is not a US spe
   // "constructor" was looked up in a plain object and its native function came back as the "British form".
   assert.deepEqual(prose('1.1 The constructor said toString and valueOf and hasOwnProperty are fine.', 'prose/us-spelling'), []);
   assert.deepEqual(prose('1.1 The center will analyze behavior.', 'prose/us-spelling').length, 3);
+});
+
+test('long sentences: words are counted in one pass as the pattern counts them, in any alphabet', () => {
+  const PATTERN = /[\p{L}\p{N}][\p{L}\p{N}'’.,%-]*/gu;
+  const pieces = ['the', 'Council', '12.5%', '£4m', "officers'", '’s', '-', '--', ' ', '  ', '\n', ',', '.', 'e.g.', 'été', 'Ærø', '𐐀𐐨', '٣', '(', ')', '"', 'co-op', '—', '…', '½', '\u0301'];
+  let seed = 11;
+  const rnd = (n: number): number => (seed = (seed * 16807) % 2147483647) % n;
+  for (let k = 0; k < 2000; k++) {
+    let text = '';
+    for (let j = rnd(12); j >= 0; j--) text += pieces[rnd(pieces.length)];
+    const a = rnd(text.length + 1);
+    const b = a + rnd(text.length - a + 1);
+    assert.equal(countWords(text, a, b), text.slice(a, b).match(PATTERN)?.length ?? 0, JSON.stringify(text.slice(a, b)));
+  }
+});
+
+test('drafting notes: a paragraph is passed over only when it has none of the notes\' words, in the same case folding', () => {
+  for (const t of ['1.1 DN: add the Q4 data.', '1.1 TODO update the figures.', '1.1 Note to self: check.', '1.1 Demand rose (figures to be confirmed).', '1.1 Demand rose [check with finance].', '1.1 The total is ??.', '1.1 NTS: the Kelvin sign K and long s in NTſ: ask.']) {
+    assert.ok(prose(t, 'prose/drafting-note').length >= 1, t);
+  }
+  assert.deepEqual(prose('1.1 Demand rose by 12% in the year to March 2026 (as forecast).', 'prose/drafting-note'), []);
 });
