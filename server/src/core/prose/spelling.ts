@@ -6,7 +6,7 @@ import type { Unchanged } from '../types.js';
 import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
 import { dictionary, knownWord, suggestions } from './dictionary.js';
 import type { ITrie } from 'cspell-trie-lib';
-import { councilName, councilPrefix, councilWord, nearCouncilName } from './lexicon.js';
+import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
 import { stripEnd, stripStart } from '../text.js';
 
@@ -34,7 +34,7 @@ const apostropheAt = (s: string, i: number): boolean => s.charCodeAt(i) === 0x27
 function knownCandidate(c: string): boolean {
   const lower = c.toLowerCase();
   const dict = dictionary()!;
-  return has(dict, c) || (lower !== c && has(dict, lower)) || councilWord(c);
+  return has(dict, c) || (lower !== c && has(dict, lower)) || councilWordIn(c, lower);
 }
 
 /**
