@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { checkReport } from '../../server/src/core/check.js';
 import { mayRepeat, REPEAT } from '../../server/src/core/prose/repeated-word.js';
 import { countWords } from '../../server/src/core/prose/long-sentence.js';
+import { knownCandidate } from '../../server/src/core/prose/spelling.js';
+import { loadDictionary } from '../../server/src/core/prose/dictionary.js';
+import { councilWord } from '../../server/src/core/prose/lexicon.js';
 import { FIXTURE_TODAY } from './helpers.js';
 
 // The prose rules' cheap first tests: each lets a rule skip a paragraph only when its full test could not fire there.
@@ -67,4 +70,15 @@ test('drafting notes: a paragraph is passed over only when it has none of the no
     assert.ok(prose(t, 'prose/drafting-note').length >= 1, t);
   }
   assert.deepEqual(prose('1.1 Demand rose by 12% in the year to March 2026 (as forecast).', 'prose/drafting-note'), []);
+});
+
+test('spelling suggestions: a candidate asked of the trie first is known exactly when the dictionary or the lexicon knows it', () => {
+  const dict = loadDictionary()!;
+  const words = ['framework', 'Framework', 'farmework', 'accommodation', 'Leicestershire', 'leicestershire', 'Leicestershre', 'wellbeing', 'underspend', "children's", 'Beaumont', 'beaumont', 'café', 'cafe', 'naïve', 'Sushi', 'sushi', 'xyzzy', 'colour', 'color', 'the', 'The', 'THE', 'Monsell', 'monsell'];
+  for (const w of words) {
+    const expected = dict.has(w) || dict.has(w.toLowerCase()) || councilWord(w);
+    assert.equal(knownCandidate(w), expected, w);
+  }
+  // And the suggestions the rule gives are the dictionary's.
+  assert.ok(prose('1.1 The farmework was agreed.', 'prose/spelling').some((m) => m.includes('"framework"')));
 });

@@ -31,7 +31,7 @@ const APOSTROPHE = /['’]/;
 const apostropheAt = (s: string, i: number): boolean => s.charCodeAt(i) === 0x27 || s.charCodeAt(i) === 0x2019;
 
 /** A spelling suggestion: a word the dictionary has as written or in lower case, or the council lexicon has. */
-function knownCandidate(c: string): boolean {
+export function knownCandidate(c: string): boolean {
   const lower = c.toLowerCase();
   const dict = dictionary()!;
   return has(dict, c) || (lower !== c && has(dict, lower)) || councilWordIn(c, lower);
