@@ -1,7 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import { eachSegment, type ProseSegment } from './segments.js';
-import { WRONG_NAMES } from './bodies.js';
+import { ANY_WRONG_NAME, WRONG_NAMES } from './bodies.js';
 
 export const bodyName = defineRule({
   id: 'prose/body-name',
@@ -18,6 +18,7 @@ export const bodyName = defineRule({
     const { model } = ctx;
     eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
+      if (!ANY_WRONG_NAME.test(seg.text)) return;
       const seen: [number, number][] = [];
       for (const n of WRONG_NAMES) {
         n.re.lastIndex = 0;

@@ -111,7 +111,8 @@ export function suggestions(
     const w = cap ? c[0]!.toUpperCase() + c.slice(1) : c;
     if (out.length >= max || seen.has(w)) return;
     seen.add(w);
-    if (!/['’]$/.test(w) && known(w)) out.push(w);
+    const end = w.charCodeAt(w.length - 1);
+    if (end !== 0x27 && end !== 0x2019 && known(w)) out.push(w);
   };
   const n = lower.length;
   // Edits at places up to `last` keep a beginning that words have.

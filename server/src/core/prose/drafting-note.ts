@@ -6,6 +6,9 @@ const ANYWHERE = /(?<![\p{L}\p{N}])(?:DN|TODO|FIXME|NTS)(?:[ \t]*[:–-]|(?=[ \t
 /** In brackets: "(figures to be confirmed)", "[check with finance]". */
 const BRACKETED = /[([]([^()[\]\n]{0,120}?\b(?:to be (?:checked|confirmed|verified|updated|inserted|added|agreed|finalised|completed)|check (?:with|figures|this|wording|the)|figures? to follow|to follow|awaiting|update (?:before|when|with|once)|needs? (?:checking|updating|confirming|to be)|delete (?:as appropriate|this))\b[^()[\]\n]{0,120})[)\]]/gi;
 
+/** Every match of ANYWHERE holds one of these (in the same case folding): a text without any has no note. */
+const ANYWHERE_WORDS = /dn|todo|fixme|nts|note|\?\?/iu;
+
 export const draftingNote = defineRule({
   id: 'prose/drafting-note',
   title: 'Drafting note left in the report',
@@ -23,13 +26,14 @@ export const draftingNote = defineRule({
     function check(seg: ProseSegment): void {
       const spans: [number, number][] = [];
       ANYWHERE.lastIndex = 0;
-      for (let m = ANYWHERE.exec(seg.text); m; m = ANYWHERE.exec(seg.text)) {
+      for (let m = ANYWHERE_WORDS.test(seg.text) ? ANYWHERE.exec(seg.text) : null; m; m = ANYWHERE.exec(seg.text)) {
         // Case matters for the short notes ("dn" is not one); the phrases are any case.
         if (/^(?:dn|todo|fixme|nts)/i.test(m[0]) && !/^(?:DN|TODO|FIXME|NTS)/.test(m[0])) continue;
         spans.push([m.index, m.index + m[0].length]);
       }
       BRACKETED.lastIndex = 0;
-      for (let m = BRACKETED.exec(seg.text); m; m = BRACKETED.exec(seg.text)) {
+      // A bracketed note needs a bracket.
+      for (let m = seg.text.includes('(') || seg.text.includes('[') ? BRACKETED.exec(seg.text) : null; m; m = BRACKETED.exec(seg.text)) {
         if (!spans.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) spans.push([m.index, m.index + m[0].length]);
       }
       for (const [a, b] of spans) {

@@ -7,7 +7,12 @@ const LOWER = new Set(LEXICON.words.filter((w) => w === w.toLowerCase()));
 
 /** Whether the council lexicon knows a word (lower-case entries in any case; names as written). */
 export function councilWord(word: string): boolean {
-  return COUNCIL_WORDS.has(word) || LOWER.has(word.toLowerCase());
+  return councilWordIn(word, word.toLowerCase());
+}
+
+/** `councilWord` for a caller that has the word in lower case already (`lower`). */
+export function councilWordIn(word: string, lower: string): boolean {
+  return COUNCIL_WORDS.has(word) || LOWER.has(lower);
 }
 
 const NAMES = LEXICON.words.filter((w) => /^[A-Z][a-z]/.test(w));

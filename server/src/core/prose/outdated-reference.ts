@@ -1,7 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import { findDates, longDate, fromIso, toIso } from '../dates/index.js';
 import { eachSegment, unchangedSegments, type ProseSegment } from './segments.js';
-import { OUTDATED, historical } from './bodies.js';
+import { OUTDATED, anyOutdatedOf, historical } from './bodies.js';
 import type { Unchanged } from '../types.js';
 
 const dayOf = (iso: string): string => {
@@ -35,8 +35,10 @@ export const outdatedReference = defineRule({
     }
     const live = OUTDATED.filter((o) => o.since <= iso);
     if (live.length === 0) return;
+    const any = anyOutdatedOf(live);
     eachSegment(ctx, check, unchanged);
     function check(seg: ProseSegment): void {
+      if (!any.test(seg.text)) return;
       for (const o of live) {
         o.re.lastIndex = 0;
         for (let m = o.re.exec(seg.text); m; m = o.re.exec(seg.text)) {

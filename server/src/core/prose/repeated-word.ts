@@ -6,7 +6,73 @@ import { eachSegment, type ProseSegment } from './segments.js';
 const LEGITIMATE = new Set(['had', 'that', 'is', 'do', 'did', 'bye', 'so', 'very', 'no', 'ha', 'tut', 'chop', 'pom', 'can', 'dum']);
 
 /** The same word twice, separated only by spaces or one line break. */
-const REPEAT = /(?<![\p{L}\p{N}'’-])(\p{L}+)([ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(\1)(?![\p{L}\p{N}'’-])/giu;
+export const REPEAT = /(?<![\p{L}\p{N}'’-])(\p{L}+)([ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(\1)(?![\p{L}\p{N}'’-])/giu;
+
+const LETTER = /\p{L}/u;
+
+/**
+ * Whether a text may hold a repeated word: two runs of letters one after the other with
+ * only white space between, the same in ASCII letters whatever their case (or either
+ * with other letters, left to `REPEAT` to decide). One pass over the text with character
+ * tests: most paragraphs have none, and `REPEAT` (a back-reference tried at every letter)
+ * then need not run. Every match of `REPEAT` is such a pair.
+ */
+export function mayRepeat(text: string): boolean {
+  const n = text.length;
+  let prevStart = -1;
+  let prevEnd = -1;
+  let prevOther = false;
+  let spaceSince = true;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const ascii = ((c | 32) - 97) >>> 0 < 26;
+    let size = 1;
+    if (!ascii) {
+      if (c < 128) {
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13) spaceSince = false;
+        i++;
+        continue;
+      }
+      const cp = text.codePointAt(i)!;
+      size = cp > 0xffff ? 2 : 1;
+      if (!LETTER.test(String.fromCodePoint(cp))) {
+        spaceSince = false;
+        i += size;
+        continue;
+      }
+    }
+    // A run of letters from i.
+    const start = i;
+    let other = !ascii;
+    i += size;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (((d | 32) - 97) >>> 0 < 26) {
+        i++;
+        continue;
+      }
+      if (d < 128) break;
+      const cp = text.codePointAt(i)!;
+      if (!LETTER.test(String.fromCodePoint(cp))) break;
+      other = true;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    if (prevEnd >= 0 && spaceSince && (other || prevOther || sameAscii(text, prevStart, prevEnd, start, i))) return true;
+    prevStart = start;
+    prevEnd = i;
+    prevOther = other;
+    spaceSince = true;
+  }
+  return false;
+}
+
+/** Whether two runs of ASCII letters are the same word in any case. */
+function sameAscii(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++) if ((text.charCodeAt(a + k) | 32) !== (text.charCodeAt(b + k) | 32)) return false;
+  return true;
+}
 
 export const repeatedWord = defineRule({
   id: 'prose/repeated-word',
@@ -23,7 +89,7 @@ export const repeatedWord = defineRule({
     const { model } = ctx;
     eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
-      if (seg.kind === 'table') return;
+      if (seg.kind === 'table' || !mayRepeat(seg.text)) return;
       REPEAT.lastIndex = 0;
       for (let m = REPEAT.exec(seg.text); m; m = REPEAT.exec(seg.text)) {
         const w = m[1]!;

@@ -5,7 +5,8 @@ import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
 import { dictionary, knownWord, suggestions } from './dictionary.js';
-import { councilName, councilPrefix, councilWord, nearCouncilName } from './lexicon.js';
+import type { ITrie } from 'cspell-trie-lib';
+import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
 import { stripEnd, stripStart } from '../text.js';
 
@@ -24,6 +25,33 @@ export function reportNames(model: ReportModel): Set<string> {
 }
 
 const sessionNames = new WeakMap<object, string>();
+
+/** Apostrophes, which a word's ends lose before it is looked up. */
+const APOSTROPHE = /['’]/;
+const apostropheAt = (s: string, i: number): boolean => s.charCodeAt(i) === 0x27 || s.charCodeAt(i) === 0x2019;
+
+/** A spelling suggestion: a word the dictionary has as written or in lower case, or the council lexicon has. */
+export function knownCandidate(c: string): boolean {
+  const lower = c.toLowerCase();
+  const dict = dictionary()!;
+  return has(dict, c) || (lower !== c && has(dict, lower)) || councilWordIn(c, lower);
+}
+
+/**
+ * `dict.has(w)`, asked first of the trie's data: a word not in it is not in the dictionary
+ * (the dictionary's answer adds the checks for forbidden words and compounds, and costs
+ * several times more); most candidates of a suggestion are not words.
+ */
+function has(dict: ITrie, w: string): boolean {
+  return (dict.data.has(w) || dict.data.hasCompoundWords) && dict.has(w);
+}
+
+/** A beginning of a word of the dictionary or the lexicon (see `suggestions`). */
+function beginning(p: string): boolean {
+  return dictionary()!.find(p) !== undefined || councilPrefix(p);
+}
+
+const councilNamesFirst = (a: string, b: string): number => Number(councilName(b)) - Number(councilName(a));
 
 export const spelling = defineRule({
   id: 'prose/spelling',
@@ -65,7 +93,8 @@ export const spelling = defineRule({
       const words = wordsOf(seg);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        const text = stripStart(stripEnd(w.text, /['’]/), /['’]/);
+        // (The words of a segment begin and end with a letter: this strips only when that changes.)
+        const text = apostropheAt(w.text, 0) || apostropheAt(w.text, w.text.length - 1) ? stripStart(stripEnd(w.text, APOSTROPHE), APOSTROPHE) : w.text;
         if (notAWord(text) || knownCompound(text)) continue;
         // A US spelling is prose/us-spelling's finding.
         if (britishForm(text, '', '') !== undefined) continue;
@@ -78,7 +107,7 @@ export const spelling = defineRule({
         // A name: only a near miss of the lexicon's names is a slip (cheap test first: most names are right).
         if (capital && !sentenceStart && !apostrophe && !nearCouncilName(text)) continue;
         // The council's names first ("Moncell": Monsell, the ward).
-        const near = suggestions(dict, text, (c) => dict.has(c) || dict.has(c.toLowerCase()) || councilWord(c), 5, (p) => dict.find(p) !== undefined || councilPrefix(p)).sort((a, b) => Number(councilName(b)) - Number(councilName(a)));
+        const near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst);
         // A file extension ("report.pdf").
         if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
         quoted ??= quotedSpans(seg.text);

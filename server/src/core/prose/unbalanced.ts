@@ -11,13 +11,21 @@ const ENUMERATOR = /(^[ \t]*|[:;,][ \t]+|\b(?:and|or)[ \t]+)(?:[a-z]|[ivx]{1,4}|
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '“': '”' };
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '”': '“' };
 
+/** The characters `unpaired` weighs: a text without any has none unpaired. */
+const MARKS = /[()[\]“”"]/;
+
 /** Offsets (in `text`) of brackets and quotes that have no partner, in order. */
 export function unpaired(text: string): { at: number; ch: string }[] {
-  const t = text.replace(ENUMERATOR, (m, lead: string | undefined) => (lead ?? '') + ' '.repeat(m.length - (lead ?? '').length));
+  if (!MARKS.test(text)) return [];
+  // Every enumerator ends in ")": without one there is none to blank.
+  const t = text.includes(')') ? text.replace(ENUMERATOR, (m, lead: string | undefined) => (lead ?? '') + ' '.repeat(m.length - (lead ?? '').length)) : text;
   const out: { at: number; ch: string }[] = [];
   const stack: { at: number; ch: string }[] = [];
   let straight = -1;
   for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // Only ( ) [ ] " and the curly double quotes matter: the rest is passed over without a look-up.
+    if (c !== 0x28 && c !== 0x29 && c !== 0x5b && c !== 0x5d && c !== 0x22 && c !== 0x201c && c !== 0x201d) continue;
     const ch = t[i]!;
     if (ch in PAIRS) stack.push({ at: i, ch });
     else if (ch in CLOSERS) {

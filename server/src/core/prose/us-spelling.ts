@@ -3,7 +3,8 @@ import { replaceFix } from '../rules/util.js';
 import { eachSegment, inSpans, quotedSpans, wordsOf, type ProseSegment } from './segments.js';
 import US from './data/us-spellings.json';
 
-const FORMS = US as Record<string, string>;
+/** US spelling -> British spelling (a Map: a word such as "constructor" is not a key of the data). */
+const FORMS = new Map(Object.entries(US as Record<string, string>));
 
 /** `-ize`/`-yze` words and their family, with the stem long enough to leave `size`, `seize`, `prize` alone. */
 const IZE = /^([a-z]{3,})([iy])z(e|es|ed|ing|ation|ations|ational|er|ers|able)$/;
@@ -17,18 +18,27 @@ const LICENSE_NOUN_AFTER = /^[ \t]+(?:fee|fees|holder|holders|conditions|applica
 
 /** The British form of a US spelling, or undefined. `before`/`after`: the text around the word. */
 export function britishForm(word: string, before: string, after: string): string | undefined {
+  return britishFormIn(word, before + word + after, before.length, before.length + word.length, Infinity);
+}
+
+/**
+ * `britishForm` of the word at `[start, end)` of `text`, with up to `around` characters
+ * either side as its context, cut out only when they decide (for "program" and
+ * "license"): the rule asks this of every word, and most are not US forms.
+ */
+function britishFormIn(word: string, text: string, start: number, end: number, around: number): string | undefined {
   const lower = word.toLowerCase();
   let uk: string | undefined;
   if (lower === 'program' || lower === 'programs') {
     // "computer program", "the program crashed": software, spelt the US way in Britain too.
-    if (/\b(?:computer|software|antivirus|anti-virus)[ \t]+$/i.test(before)) return undefined;
-    uk = FORMS[lower];
+    if (/\b(?:computer|software|antivirus|anti-virus)[ \t]+$/i.test(text.slice(Math.max(0, start - around), start))) return undefined;
+    uk = FORMS.get(lower);
   } else if (lower === 'license' || lower === 'licenses') {
-    if (!LICENSE_NOUN_BEFORE.test(before) && !LICENSE_NOUN_AFTER.test(after)) return undefined;
+    if (!LICENSE_NOUN_BEFORE.test(text.slice(Math.max(0, start - around), start)) && !LICENSE_NOUN_AFTER.test(text.slice(end, end + around))) return undefined;
     uk = lower === 'license' ? 'licence' : 'licences';
   } else {
-    uk = FORMS[lower];
-    if (uk === undefined) {
+    uk = FORMS.get(lower);
+    if (uk === undefined && lower.includes('z')) {
       const m = IZE.exec(lower);
       if (m && !KEEP_Z.test(lower)) uk = `${m[1]}${m[2]}s${m[3]}`;
     }
@@ -60,8 +70,7 @@ export const usSpelling = defineRule({
         const w = words[i]!;
         if (w.text.includes('-')) continue;
         const rel = w.start - seg.start;
-        const before = seg.text.slice(Math.max(0, rel - 24), rel);
-        const uk = britishForm(w.text, before, seg.text.slice(w.end - seg.start, w.end - seg.start + 24));
+        const uk = britishFormIn(w.text, seg.text, rel, w.end - seg.start, 24);
         if (!uk) continue;
         // Part of a proper name ("World Health Organization"): the name as its owner spells it.
         const prev = words[i - 1];
