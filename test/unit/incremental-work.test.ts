@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReportSession, editSince } from '../../server/src/core/session.js';
 import { checkReport } from '../../server/src/core/check.js';
+import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
 
 /**
  * Work per edit, counted (never timed): an edit in a long report must cost what it
@@ -16,6 +17,15 @@ const seeds = readdirSync(seedsDir)
   .sort()
   .map((f) => readFileSync(join(seedsDir, f), 'utf8'));
 const opts = { today: '2026-02-20' };
+
+/** The offset of a word "the" in a paragraph (not a heading or table) from `from` on. */
+function inProse(text: string, from: number): number {
+  for (let i = text.indexOf(' the ', from); i !== -1; i = text.indexOf(' the ', i + 1)) {
+    const line = text.slice(text.lastIndexOf('\n', i) + 1, i);
+    if (/^[A-Za-z]/.test(line)) return i + 1;
+  }
+  throw new Error('no "the" in a paragraph');
+}
 
 /** A long report: every seed, three times over. */
 function longReport(): string {
@@ -55,4 +65,37 @@ test('the session takes the caller\'s change when it fits the texts, else finds 
   // An empty change says nothing: the texts are compared.
   assert.deepEqual(editSince('abcdef', 'abcdeg', { start: 1, oldEnd: 1, newEnd: 1 }), { start: 5, oldEnd: 6, newEnd: 6 });
   assert.equal(editSince('abc', 'abc', undefined), undefined);
+});
+
+test('a name typed in another order than its definition is found while typing, and other edits search for no name again', () => {
+  const base = seeds[0]!;
+  const at = base.indexOf('\n\n', base.length >> 1) + 2;
+  let text = base.slice(0, at) + 'The Change Partnership Programme (CPP) starts in May.\n\nWe met the board.\n\n' + base.slice(at);
+  const session = new ReportSession();
+  session.check(text, opts);
+  const typed = 'Change Programme Partnership ';
+  let pos = text.indexOf('We met the board.') + 'We met the '.length;
+  for (let i = 0; i < typed.length; i++) {
+    text = text.slice(0, pos) + typed[i] + text.slice(pos);
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + 1 });
+    pos++;
+    if (i === 5 || i === typed.length - 2 || i === typed.length - 1) assert.deepEqual(inc.findings, checkReport(text, opts).findings, `after typing ${typed.slice(0, i + 1)}`);
+  }
+  assert.ok(session.check(text, opts).findings.some((f) => f.ruleId === 'acronym/reordered-expansion' && f.message.startsWith('"Change Programme Partnership"')));
+});
+
+test('an edit away from capitalised names searches again for few names written in another order', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  const all = acronymWork.reorderedNames;
+  session.check(text, opts);
+  const each = acronymWork.reorderedNames - all;
+  for (const at of [0.2, 0.5, 0.8]) {
+    const before = acronymWork.reorderedNames;
+    const p = inProse(text, Math.floor(text.length * at));
+    text = text.slice(0, p) + 'x' + text.slice(p);
+    session.check(text, opts, { start: p, oldEnd: p, newEnd: p + 1 });
+    assert.ok(each >= 30 && (acronymWork.reorderedNames - before) * 5 <= each, `searched again for ${acronymWork.reorderedNames - before} names of ${each}`);
+  }
+  assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
 });
