@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ReportSession, editSince } from '../../server/src/core/session.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
+import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
 
 /**
  * Work per edit, counted (never timed): an edit in a long report must cost what it
@@ -43,6 +44,7 @@ test('an edit joins the document-wide lists from the units it replaced, once per
   for (const at of [0.3, 0.6, 0.9]) {
     const pos = text.indexOf(' the ', Math.floor(text.length * at)) + 1;
     const joined = cache.joinedUnits;
+    const read = crossrefWork.blocksRead;
     const reused = cache.joinsReused;
     text = text.slice(0, pos) + 'x' + text.slice(pos);
     const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + 1 });
@@ -53,6 +55,9 @@ test('an edit joins the document-wide lists from the units it replaced, once per
     // The prose rules all read one list of segments: joined once, then handed out again.
     assert.ok(cache.joinsReused - reused > 10, `lists handed out again: ${cache.joinsReused - reused}`);
     assert.equal(inc.model!.session, cache);
+    // The cross-references read again only the blocks of the units replaced.
+    assert.ok(crossrefWork.blocksRead - read <= inc.model!.units.slice(sp.at, sp.at + sp.added).reduce((n, u) => n + (u.blocks?.length ?? 0), 0), `read ${crossrefWork.blocksRead - read} blocks for cross-references`);
+    assert.ok(inc.findings.some((f) => f.ruleId.startsWith('crossref/')));
   }
   assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
 });

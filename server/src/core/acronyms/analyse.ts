@@ -551,19 +551,21 @@ function lettersSorted(key: string): string {
 
 /**
  * The groups whose `reorderedNames` (of their definitions' expansions) an edit left as
- * they were: unchanged groups (see `unchangedGroups`) none of whose definitions' names has
- * initials that, in some order, a capitalised phrase in the replaced units has.
+ * they were, when it moved no line: those with no token or definition in the replaced
+ * units, none of whose definitions' names has initials that, in some order, a capitalised
+ * phrase in the replaced units has.
  */
 export function unchangedReordered(analysis: AcronymAnalysis): Unchanged | undefined {
-  const groups = unchangedGroups(analysis);
   const delta = analysis.delta;
-  if (!groups || !delta) return undefined;
+  // Sections play no part (unlike in `unchangedGroups`): an edit of a heading's words keeps the rest.
+  if (!delta || analysis.model.splice?.dLine !== 0) return undefined;
   let touched: Set<string> | undefined;
   return {
-    since: groups.since,
+    since: delta.since,
     has(id) {
-      if (!groups.has(id)) return false;
-      const info = analysis.acronyms.get(id as string)!;
+      if (typeof id !== 'string' || delta.ids.has(id)) return false;
+      const info = analysis.acronyms.get(id);
+      if (!info) return false;
       touched ??= new Set([...delta.initials].map(lettersSorted));
       for (const d of info.definitions) {
         let sorted = nameLetters.get(d);

@@ -172,7 +172,7 @@ function shorterNames(name: string): Set<string> {
 export interface Totals {
   serial: number | undefined;
   /** Each unit's tally (not the units: they would keep this version's text alive). */
-  tallies: readonly (UnitForms | undefined)[];
+  tallies: (UnitForms | undefined)[];
   index: FormIndex;
   /** Forms whose count the edit since the previous check changed (unset after a full count). */
   changed?: Set<string>;
@@ -202,7 +202,12 @@ export function reportForms(model: ReportModel, compared?: (name: string) => boo
       for (const g of gone) index.addUnit(g!, -1, changed);
       for (let i = sp.at; i < sp.at + sp.added; i++) index.addUnit(unitForms(model, model.units[i]!), 1, changed);
       index.setFront(front, changed);
-      out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), index, changed, previous: last.groups };
+      // In place: the previous check's list is out of date, and a new one per edit is a pass over every unit.
+      const tallies = last.tallies;
+      const fresh: (UnitForms | undefined)[] = [];
+      for (let i = sp.at; i < sp.at + sp.added; i++) fresh.push(unitMemoIfAny(model.units[i]!, FORMS));
+      tallies.splice(sp.at, sp.removed, ...fresh);
+      out = { serial: model.serial, tallies, index, changed, previous: last.groups };
     }
   }
   if (!out) {
