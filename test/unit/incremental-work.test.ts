@@ -6,6 +6,7 @@ import { ReportSession, editSince } from '../../server/src/core/session.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
 import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
+import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
 
 /**
  * Work per edit, counted (never timed): an edit in a long report must cost what it
@@ -101,6 +102,36 @@ test('an edit away from capitalised names searches again for few names written i
     text = text.slice(0, p) + 'x' + text.slice(p);
     session.check(text, opts, { start: p, oldEnd: p, newEnd: p + 1 });
     assert.ok(each >= 30 && (acronymWork.reorderedNames - before) * 5 <= each, `searched again for ${acronymWork.reorderedNames - before} names of ${each}`);
+  }
+  assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
+});
+
+test('the parse limits after edits are those of the whole text, found again only in the chunks parsed again', () => {
+  const deep = Array.from({ length: 80 }, (_, i) => '  '.repeat(Math.min(i, 60)) + '- item').join('\n');
+  const table = '|' + ' a |'.repeat(50) + '\n|' + ' - |'.repeat(50) + '\n' + Array.from({ length: 60 }, () => '|' + ' b |'.repeat(50)).join('\n');
+  const emphasis = '**a '.repeat(150) + 'x' + ' b**'.repeat(150);
+  const body = seeds.join('\n\n');
+  const third = body.length / 3;
+  // Front matter whose value opens a fence: front matter is not code, for the chunks and the whole text alike.
+  let text = '---\ntitle: "```"\n---\n\n' + body.slice(0, third) + '\n\n' + deep + '\n\n' + body.slice(third, 2 * third) + '\n\n' + table + '\n\n' + emphasis + '\n\n' + body.slice(2 * third);
+  const session = new ReportSession();
+  const first = session.check(text, opts);
+  const cache = first.model!.session!;
+  assert.deepEqual(cache.parseLimits!(), findParseLimits(text));
+  assert.deepEqual(new Set(findParseLimits(text).map((l) => l.kind)), new Set(['nesting', 'table', 'emphasis']));
+  const rnd = (() => {
+    let s = 11;
+    return () => (s = (s * 16807) % 2147483647) / 2147483647;
+  })();
+  for (const insert of ['x', '\n\n', '**', '```\n', '- ', '|', 'y']) {
+    const pos = Math.floor(rnd() * text.length);
+    text = text.slice(0, pos) + insert + text.slice(pos);
+    const scanned = limitsWork.scannedChars;
+    session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
+    const fresh = limitsWork.scannedChars - scanned;
+    assert.deepEqual(cache.parseLimits!(), findParseLimits(text), `after ${JSON.stringify(insert)} at ${pos}`);
+    // (The parser masks each chunk it parses again; the rule scans those chunks once more.)
+    assert.ok(fresh < text.length / 4, `scanned ${fresh} of ${text.length} characters for the limits`);
   }
   assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
 });

@@ -3,6 +3,7 @@ import { parseReport, type TreeSplice } from './incremental.js';
 import { LineIndex, firstAtOrAfter, lastAtOrBefore, ownString, stripEnd, trimEnd, type TextChange } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Range, Unchanged } from './types.js';
+import type { ParseLimit } from './limits.js';
 
 /**
  * The report model: what a governance officer reads in a draft. Built once per
@@ -253,6 +254,8 @@ export class ModelCache {
    */
   settle?: (unit: Unit) => void;
   settleAll?: () => void;
+  /** Where the parse limits apply in the text (see `IncrementalParser.parseLimits`), when the session's parser knows. */
+  parseLimits?: () => ParseLimit[];
   /** Lists joined from units, by key, with the model they were joined for (see `joinUnits`). */
   readonly joins = new Map<object, { serial: number; list: unknown[]; ends: number[] }>();
   /** Units walked by `joinUnits` in this session: an edit walks those it replaced, not every unit (for tests). */

@@ -18,6 +18,7 @@ export class ReportSession {
   constructor() {
     this.cache.settle = (unit) => this.parser?.settleAt(unit.start);
     this.cache.settleAll = () => this.parser?.settleAll();
+    this.cache.parseLimits = () => this.parser?.parseLimits() ?? [];
   }
   private text: string | undefined;
 
