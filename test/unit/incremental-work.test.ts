@@ -7,6 +7,7 @@ import { checkReport } from '../../server/src/core/check.js';
 import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
 import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
 import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
+import { spellingWork } from '../../server/src/core/prose/spellings.js';
 
 /**
  * Work per edit, counted (never timed): an edit in a long report must cost what it
@@ -134,4 +135,31 @@ test('the parse limits after edits are those of the whole text, found again only
     assert.ok(fresh < text.length / 4, `scanned ${fresh} of ${text.length} characters for the limits`);
   }
   assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
+});
+
+test('a word of a spelling group edited again and again: its places come from an index, not a pass over every unit', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  const cold = spellingWork.tallies;
+  const first = session.check(text, opts);
+  const coldWalk = spellingWork.tallies - cold;
+  const units = first.model!.units.length;
+  const target = first.findings.filter((f) => f.ruleId === 'prose/one-spelling').at(-1)!;
+  assert.ok(target, 'the long report writes some word two ways');
+  const at = first.model!.index.offsetAt(target.range.start);
+  const word = text.slice(at, first.model!.index.offsetAt(target.range.end));
+  const walked: number[] = [];
+  // Typed after the word and taken away again: the group's findings are worked out afresh each time.
+  for (const insert of ['x', '', 'y', '']) {
+    const pos = at + word.length;
+    const del = text[pos] === 'x' || text[pos] === 'y' ? 1 : 0;
+    text = text.slice(0, pos) + insert + text.slice(pos + del);
+    const before = spellingWork.tallies;
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos + del, newEnd: pos + insert.length });
+    walked.push(spellingWork.tallies - before);
+    assert.deepEqual(inc.findings, checkReport(text, opts).findings);
+  }
+  // The first ask for a form (in the first check) looks through every tally; the asks after it, none.
+  assert.ok(coldWalk >= units, `${coldWalk} tallies looked through at first`);
+  assert.ok(walked.every((n) => n === 0), `tallies looked through per edit: ${walked.join(', ')} (${units} units)`);
 });

@@ -4,7 +4,7 @@ import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
 import { dictionary, knownWord } from './dictionary.js';
 import { councilWord } from './lexicon.js';
-import { eachForm, reportForms, spellingGroups, unchangedGroups, unitForms, type SpellingGroup } from './spellings.js';
+import { eachForm, reportForms, spellingGroups, unchangedGroups, unitForms, unitsWithForm, spellingWork, type SpellingGroup } from './spellings.js';
 
 /** What the findings kept across edits were worked out with: the front matter's names and whether the dictionary was there. */
 const sessionState = new WeakMap<object, string>();
@@ -73,6 +73,7 @@ export const oneSpelling = defineRule({
     const findPlaces = (wanted: Set<string>): void => {
       for (const form of wanted) places.set(form, []);
       const units = model.units;
+      spellingWork.tallies += units.length;
       for (let ui = 0; ui < units.length; ui++) {
         const u = units[ui]!;
         const forms = unitForms(model, u).forms;
@@ -82,6 +83,12 @@ export const oneSpelling = defineRule({
       }
     };
     const placesOf = (form: string): { start: number; end: number }[] => {
+      const units = places.has(form) ? undefined : unitsWithForm(model, totals, form);
+      if (units) {
+        const out: { start: number; end: number }[] = [];
+        for (const u of units) eachForm(model, u, (f, start, end) => void (f === form && out.push({ start, end })));
+        places.set(form, out);
+      }
       if (!places.has(form)) {
         const wanted = new Set([form]);
         if (places.size === 0) for (const g of groups) if (!unchanged?.has(g.key)) for (const f of g.forms) wanted.add(f.form);
