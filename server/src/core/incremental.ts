@@ -3,6 +3,7 @@ import { parseRegion, parseMarkdown } from './parse.js';
 import { walkTree } from './walk.js';
 import { countLines, lastAtOrBefore, ownString, trimEnd, type TextChange } from './text.js';
 import { advance, YAML_FENCE, type ScanState } from './line-scan.js';
+import { findParseLimits, type ParseLimit } from './limits.js';
 
 /**
  * Incremental parsing. A Markdown document splits into chunks at "safe" boundaries:
@@ -39,6 +40,8 @@ interface Chunk {
    * reads inside its nodes before the next edit moves it again (see `settle`).
    */
   owed?: { offset: number; line: number };
+  /** Where the parse limits apply in the chunk (offsets from its start), once asked for (see `parseLimits`). */
+  limits?: ParseLimit[];
 }
 
 /** Below this size a chunk is not cut (fewer, larger parses). */
@@ -275,6 +278,21 @@ export class IncrementalParser {
   settleAt(offset: number): void {
     const i = lastAtOrBefore(this.chunks, offset, (k) => k.start);
     if (i >= 0) settle(this.chunks[i]!);
+  }
+
+  /**
+   * Where the parse limits apply in the text: `findParseLimits(text)`, from each chunk's
+   * own (a chunk starts where a scan of the whole text has no state left: after a blank
+   * line, outside code, HTML blocks and front matter), each found once while the chunk
+   * is reused.
+   */
+  parseLimits(): ParseLimit[] {
+    const out: ParseLimit[] = [];
+    for (const k of this.chunks) {
+      const limits = (k.limits ??= findParseLimits(this.text.slice(k.start, k.start + k.length)));
+      for (const l of limits) out.push({ ...l, start: l.start + k.start, end: l.end + k.start });
+    }
+    return out;
   }
 
   /** Brings every position in the tree up to date (for readers of the whole tree). */

@@ -1,4 +1,4 @@
-import { advance, type ScanState } from './line-scan.js';
+import { advance, YAML_FENCE, type ScanState } from './line-scan.js';
 
 /**
  * Limits on what the Markdown parser is given. The parser's time grows faster than the
@@ -36,6 +36,9 @@ export interface ParseLimit {
   /** The table's cells, the line's prefix columns, or the paragraph's marker runs. */
   size: number;
 }
+
+/** Work counted for tests: characters scanned for limits. */
+export const limitsWork = { scannedChars: 0 };
 
 /** Where the limits apply in `text`. Linear in the text: each line is scanned once. */
 export function findParseLimits(text: string): ParseLimit[] {
@@ -90,6 +93,12 @@ function scan(text: string, limits: ParseLimit[] | undefined, masks: [number, nu
   /** Emphasis marker runs in the current paragraph, and the limit reported for it. */
   let runs = 0;
   let runsLimit: ParseLimit | undefined;
+  limitsWork.scannedChars += n;
+  // Front matter is not code, whatever its lines say (as the parser's chunking reads it:
+  // so a scan of each chunk finds what a scan of the whole text finds).
+  const first = text.indexOf('\n');
+  let frontMatter = YAML_FENCE.test(text.slice(0, first === -1 ? n : first));
+  if (frontMatter) blocks.yaml = true;
   while (pos < n) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = n;
@@ -133,7 +142,8 @@ function scan(text: string, limits: ParseLimit[] | undefined, masks: [number, nu
       runsLimit = undefined;
     } else {
       const inside = blocks.fence !== undefined || blocks.html !== undefined;
-      advance(blocks, text.slice(pos, nl));
+      if (frontMatter) frontMatter = false;
+      else advance(blocks, text.slice(pos, nl));
       if (!inside && blocks.fence === undefined && blocks.html === undefined) {
         runs = emphasisRuns(text, i, nl, runs, (s, e, count) => {
           masks?.push([s, e]);

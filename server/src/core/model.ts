@@ -3,6 +3,7 @@ import { parseReport, type TreeSplice } from './incremental.js';
 import { LineIndex, firstAtOrAfter, lastAtOrBefore, ownString, stripEnd, trimEnd, type TextChange } from './text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Range, Unchanged } from './types.js';
+import type { ParseLimit } from './limits.js';
 
 /**
  * The report model: what a governance officer reads in a draft. Built once per
@@ -253,8 +254,14 @@ export class ModelCache {
    */
   settle?: (unit: Unit) => void;
   settleAll?: () => void;
+  /** Where the parse limits apply in the text (see `IncrementalParser.parseLimits`), when the session's parser knows. */
+  parseLimits?: () => ParseLimit[];
   /** Lists joined from units, by key, with the model they were joined for (see `joinUnits`). */
   readonly joins = new Map<object, { serial: number; list: unknown[]; ends: number[] }>();
+  /** Units walked by `joinUnits` in this session: an edit walks those it replaced, not every unit (for tests). */
+  joinedUnits = 0;
+  /** Lists `joinUnits` returned again for the model they were joined for (for tests). */
+  joinsReused = 0;
 }
 
 const EMPTY: readonly never[] = [];
@@ -271,6 +278,11 @@ export function joinUnits<T>(model: ReportModel, key: object, items: (unit: Unit
   const sp = model.splice;
   const last = session?.joins.get(key);
   const units = model.units;
+  // Asked again for the same model (every prose rule reads the segments): the list joined for it.
+  if (last && model.serial !== undefined && last.serial === model.serial) {
+    session!.joinsReused++;
+    return last.list as T[];
+  }
   let list: T[];
   let ends: number[] | undefined;
   if (reusable && sp && last && last.serial === sp.prevSerial) {
@@ -282,6 +294,7 @@ export function joinUnits<T>(model: ReportModel, key: object, items: (unit: Unit
     const b = sp.at + sp.removed > 0 ? ends[sp.at + sp.removed - 1]! : 0;
     const fresh: T[] = [];
     const freshEnds: number[] = [];
+    session!.joinedUnits += sp.added;
     for (let ui = sp.at; ui < sp.at + sp.added; ui++) {
       const xs = items(units[ui]!);
       for (let i = 0; i < xs.length; i++) fresh.push(xs[i]!);
@@ -293,7 +306,10 @@ export function joinUnits<T>(model: ReportModel, key: object, items: (unit: Unit
     if (d !== 0) for (let i = sp.at + sp.added; i < ends.length; i++) ends[i]! += d;
   } else {
     list = [];
-    if (session) ends = [];
+    if (session) {
+      ends = [];
+      session.joinedUnits += units.length;
+    }
     for (let ui = 0; ui < units.length; ui++) {
       const xs = items(units[ui]!);
       for (let i = 0; i < xs.length; i++) list.push(xs[i]!);

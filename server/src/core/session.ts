@@ -18,6 +18,7 @@ export class ReportSession {
   constructor() {
     this.cache.settle = (unit) => this.parser?.settleAt(unit.start);
     this.cache.settleAll = () => this.parser?.settleAll();
+    this.cache.parseLimits = () => this.parser?.parseLimits() ?? [];
   }
   private text: string | undefined;
 
@@ -29,7 +30,7 @@ export class ReportSession {
   check(text: string, opts: CheckOptions = {}, change?: TextChange): CheckResult {
     const previous = this.text;
     // The edit since the last check (the caller's, or found by comparing the texts).
-    const edit = previous === undefined || text === previous ? undefined : (change ?? diffRegion(previous, text));
+    const edit = previous === undefined ? undefined : editSince(previous, text, change);
     // The last text had no NUL: only the edited region can have brought one.
     if (refuseOversized(text.length) || (edit ? text.slice(edit.start, edit.newEnd).includes('\u0000') : previous === undefined && text.includes('\u0000'))) {
       this.parser = undefined;
@@ -46,4 +47,14 @@ export class ReportSession {
     const analysis = analyseReport(text, env.profiles, env.config, { tree: this.parser.tree, cache: this.cache });
     return checkAnalysis(analysis, env);
   }
+}
+
+/**
+ * The edit that made `text` from `previous`, or undefined when they are equal. The
+ * caller's change, when it fits both lengths and changes something, is taken as it is:
+ * comparing two texts of 5 MB costs more than the rest of an edit's check.
+ */
+export function editSince(previous: string, text: string, change: TextChange | undefined): TextChange | undefined {
+  if (change && change.start >= 0 && change.start <= change.oldEnd && change.oldEnd <= previous.length && change.start <= change.newEnd && previous.length - change.oldEnd + change.newEnd === text.length && (change.oldEnd > change.start || change.newEnd > change.start)) return change;
+  return text === previous ? undefined : diffRegion(previous, text);
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../rules/define.js';
-import { analyseAcronyms, displayDefinition, reorderedNames } from './analyse.js';
+import { analyseAcronyms, displayDefinition, reorderedNames, unchangedReordered } from './analyse.js';
 import { edit, fix, lineOf, rangeOf, related } from './report.js';
 
 export const acronymReorderedExpansion = defineRule({
@@ -16,19 +16,24 @@ export const acronymReorderedExpansion = defineRule({
   check(ctx) {
     const { model } = ctx;
     const a = analyseAcronyms(model, ctx.config);
-    // Not kept per acronym across edits: a name typed in another order need not share the acronym's initials in order.
+    // Kept per acronym across edits unless the edit touched its definitions or a phrase
+    // whose initials are its name's in some order (a name typed in another order need not
+    // share the acronym's initials in order).
+    const unchanged = unchangedReordered(a);
     for (const info of a.acronyms.values()) {
-      const d = displayDefinition(info);
-      if (!d) continue;
-      for (const p of reorderedNames(a, d.expansion)) {
-        const line = lineOf(model, d.start);
-        ctx.report({
-          message: `"${p.text}" has the words of "${d.expansion}" (${d.written}, line ${line}) in another order: one name written two ways.`,
-          range: rangeOf(model, p),
-          related: [related(model, d, `Spelt out as "${d.expansion}" here`)],
-          fixes: [fix(`Write "${d.expansion}", as at line ${line}`, [edit(model, p.start, p.start + p.text.length, d.expansion)], false)],
-        });
-      }
+      ctx.keyed(info.id, unchanged, () => {
+        const d = displayDefinition(info);
+        if (!d) return;
+        for (const p of reorderedNames(a, d.expansion)) {
+          const line = lineOf(model, d.start);
+          ctx.report({
+            message: `"${p.text}" has the words of "${d.expansion}" (${d.written}, line ${line}) in another order: one name written two ways.`,
+            range: rangeOf(model, p),
+            related: [related(model, d, `Spelt out as "${d.expansion}" here`)],
+            fixes: [fix(`Write "${d.expansion}", as at line ${line}`, [edit(model, p.start, p.start + p.text.length, d.expansion)], false)],
+          });
+        }
+      });
     }
   },
 });

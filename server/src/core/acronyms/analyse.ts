@@ -523,6 +523,7 @@ function orders(key: string): string[] {
  * written two ways. Names of three to six content words, not part of a longer name.
  */
 export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Phrase[] {
+  acronymWork.reorderedNames++;
   const words = contentWords(expansion);
   if (words.length < 3 || words.length > 6) return [];
   const key = initialsKey(words.map((w) => w[0]!.toUpperCase()).join(''));
@@ -542,6 +543,49 @@ export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Ph
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** A key's letters in alphabetical order: the same for every order of a name's initials. */
+function lettersSorted(key: string): string {
+  return [...key].sort().join('');
+}
+
+/**
+ * The groups whose `reorderedNames` (of their definitions' expansions) an edit left as
+ * they were, when it moved no line: those with no token or definition in the replaced
+ * units, none of whose definitions' names has initials that, in some order, a capitalised
+ * phrase in the replaced units has.
+ */
+export function unchangedReordered(analysis: AcronymAnalysis): Unchanged | undefined {
+  const delta = analysis.delta;
+  // Sections play no part (unlike in `unchangedGroups`): an edit of a heading's words keeps the rest.
+  if (!delta || analysis.model.splice?.dLine !== 0) return undefined;
+  let touched: Set<string> | undefined;
+  return {
+    since: delta.since,
+    has(id) {
+      if (typeof id !== 'string' || delta.ids.has(id)) return false;
+      const info = analysis.acronyms.get(id);
+      if (!info) return false;
+      touched ??= new Set([...delta.initials].map(lettersSorted));
+      for (const d of info.definitions) {
+        let sorted = nameLetters.get(d);
+        if (sorted === undefined) {
+          const words = contentWords(d.expansion);
+          sorted = words.length >= 3 && words.length <= 6 ? lettersSorted(initialsKey(words.map((w) => w[0]!.toUpperCase()).join(''))) : '';
+          nameLetters.set(d, sorted);
+        }
+        if (sorted && touched.has(sorted)) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** A definition's name's initials in alphabetical order ('' when `reorderedNames` does not look at it), once per definition. */
+const nameLetters = new WeakMap<Definition, string>();
+
+/** Work counted for tests: searches for names written in another order. */
+export const acronymWork = { reorderedNames: 0 };
 
 const patterns = new Map<string, RegExp>();
 

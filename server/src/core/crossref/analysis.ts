@@ -1,8 +1,8 @@
-import type { Block, ReportModel, Section } from '../model.js';
+import { defineUnitMemo, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
 import type { TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
 import { scanReferences, type Reference, type RefLabel } from './refs.js';
-import { stripEnd } from '../text.js';
+import { lastAtOrBefore, stripEnd } from '../text.js';
 
 /**
  * What a report's references can point at, and the references themselves: one pass over
@@ -125,7 +125,6 @@ function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixF
   const sections = new Map<string, Target>();
   const captions = new Map<string, Target>();
   const appendices: AppendixTarget[] = [];
-  const sectionOf = new Map<Block, Section>();
   let summary: Section | undefined;
   const inSummary = (s: Section): boolean => {
     for (let t: Section | undefined = s; t; t = t.parent) if (t === summary) return true;
@@ -133,7 +132,6 @@ function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixF
   };
 
   for (const s of model.allSections) {
-    for (const b of s.blocks) sectionOf.set(b, s);
     const h = s.heading;
     if (!summary && match?.bySection.get(s)?.spec.kind === 'appendices') summary = s;
     if (s.inAppendix) {
@@ -163,34 +161,30 @@ function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixF
 
   const refs: ResolvedRef[] = [];
   const pending: { ref: Reference; block: Block }[] = [];
-  for (const b of model.blocks) {
-    if (b.kind === 'code' || b.kind === 'rule') continue;
-    // Captions: the block's first line, and any image's alt text.
-    const head = text.slice(b.start, firstLineEnd(text, b.start, b.end));
-    const c = CAPTION_RE.exec(head);
-    if (c) {
-      const k = captionKey(c[1]!, c[2]!);
-      if (!captions.has(k)) captions.set(k, { label: c[2]!, range: model.index.range(b.start, b.start + head.length), start: b.start, end: b.start + head.length, textStart: b.start, textEnd: b.end, kind: 'block' });
+  // Only the blocks with something to read (a number, a caption, a reference), each read
+  // once while its node is unchanged (see `BLOCK_SCANS`).
+  const all = model.allSections;
+  const scanned = joinUnits(model, BLOCK_SCANS_KEY, (unit) => unitBlockScans(model, unit));
+  for (let i = 0; i < scanned.length; i++) {
+    const { block: b, scan } = scanned[i]!;
+    if (scan.caption) {
+      const c = scan.caption;
+      if (!captions.has(c.key)) captions.set(c.key, { label: c.label, range: model.index.range(c.start, c.end), start: c.start, end: c.end, textStart: b.start, textEnd: b.end, kind: 'block' });
     }
-    if (b.source.includes('![')) {
-      IMAGE_ALT_RE.lastIndex = 0;
-      for (let m = IMAGE_ALT_RE.exec(b.source); m !== null; m = IMAGE_ALT_RE.exec(b.source)) {
-        const ic = CAPTION_RE.exec(m[1]!);
-        if (!ic) continue;
-        const k = captionKey(ic[1]!, ic[2]!);
-        const s = b.start + m.index;
-        if (!captions.has(k)) captions.set(k, { label: ic[2]!, range: model.index.range(s, s + m[0].length), start: s, end: s + m[0].length, textStart: b.start, textEnd: b.end, kind: 'block' });
+    if (scan.images) {
+      for (const c of scan.images) {
+        if (!captions.has(c.key)) captions.set(c.key, { label: c.label, range: model.index.range(c.start, c.end), start: c.start, end: c.end, textStart: b.start, textEnd: b.end, kind: 'block' });
       }
     }
     if (b.start >= model.appendixStart) continue;
     if (b.number) {
-      const label = b.number.parts.join('.');
+      const label = scan.label!;
       if (!paragraphs.has(label)) paragraphs.set(label, { label, range: b.number.range, start: b.number.start, end: b.number.end, textStart: b.number.end, textEnd: b.end, kind: 'block' });
     }
-    if (!SCANNED.has(b.kind)) continue;
-    const s = sectionOf.get(b);
+    if (!scan.refs) continue;
+    const s = all[lastAtOrBefore(all, b.start, (x) => x.start)];
     if (s && summary && inSummary(s)) continue;
-    for (const ref of scanReferences(b.source, b.start)) pending.push({ ref, block: b });
+    for (const ref of scan.refs) pending.push({ ref, block: b });
   }
 
   const visuals = new Map<Section | undefined, VisualIndex>();
@@ -204,7 +198,7 @@ function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixF
     return vi;
   };
   for (const { ref, block } of pending) {
-    const section = sectionOf.get(block);
+    const section = all[lastAtOrBefore(all, block.start, (x) => x.start)];
     let hits: ResolvedRef['hits'];
     if (ref.direction) hits = [visualNear(model, block, visualsOf(section), ref.direction)];
     else hits = ref.labels.map((l) => resolveLabel(ref, l, paragraphs, sections, appendices, captions));
@@ -213,6 +207,97 @@ function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixF
   const out: CrossrefAnalysis = { paragraphs, sections, appendices, captions, refs };
   if (summary) out.summary = summary;
   return out;
+}
+
+/** A caption read from a block: its key (`table 2`), label as written, and where it is. */
+interface Caption {
+  key: string;
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** What one block holds for the cross-references (absolute offsets); only blocks with something are listed. */
+interface BlockScan {
+  /** The block's index in its unit's blocks. */
+  bi: number;
+  /** Its paragraph number as a label (`4.1`). */
+  label?: string;
+  /** A caption opening the block. */
+  caption?: Caption;
+  /** Captions in images' alt texts. */
+  images?: Caption[];
+  /** The references it makes, when it is of a kind read for them. */
+  refs?: Reference[];
+}
+
+function shiftCaption(c: Caption, d: number): void {
+  c.start += d;
+  c.end += d;
+}
+
+/** Per node: what each of its blocks holds for the cross-references, kept while the node is unchanged. */
+const BLOCK_SCANS = defineUnitMemo<BlockScan[]>({
+  compute(unit, model) {
+    const out: BlockScan[] = [];
+    const text = model.text;
+    const blocks = unit.blocks ?? [];
+    crossrefWork.blocksRead += blocks.length;
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const b = blocks[bi]!;
+      if (b.kind === 'code' || b.kind === 'rule') continue;
+      const scan: BlockScan = { bi };
+      // Captions: the block's first line, and any image's alt text.
+      const headEnd = firstLineEnd(text, b.start, b.end);
+      const c = CAPTION_RE.exec(text.slice(b.start, headEnd));
+      if (c) scan.caption = { key: captionKey(c[1]!, c[2]!), label: c[2]!, start: b.start, end: headEnd };
+      if (b.source.includes('![')) {
+        IMAGE_ALT_RE.lastIndex = 0;
+        for (let m = IMAGE_ALT_RE.exec(b.source); m !== null; m = IMAGE_ALT_RE.exec(b.source)) {
+          const ic = CAPTION_RE.exec(m[1]!);
+          if (!ic) continue;
+          const s = b.start + m.index;
+          (scan.images ??= []).push({ key: captionKey(ic[1]!, ic[2]!), label: ic[2]!, start: s, end: s + m[0].length });
+        }
+      }
+      if (b.number) scan.label = b.number.parts.join('.');
+      if (SCANNED.has(b.kind)) {
+        const refs = scanReferences(b.source, b.start);
+        if (refs.length > 0) scan.refs = refs;
+      }
+      if (scan.caption || scan.images || scan.label !== undefined || scan.refs) out.push(scan);
+    }
+    return out;
+  },
+  shift(scans, d) {
+    for (const s of scans) {
+      if (s.caption) shiftCaption(s.caption, d);
+      if (s.images) for (const c of s.images) shiftCaption(c, d);
+      if (s.refs) {
+        for (const r of s.refs) {
+          r.start += d;
+          r.end += d;
+          for (const l of r.labels) {
+            l.start += d;
+            l.end += d;
+          }
+        }
+      }
+    }
+  },
+  still: (scans) => scans.every((s) => !s.caption && !s.images && !s.refs),
+});
+
+const BLOCK_SCANS_KEY = {};
+
+/** Work counted for tests: blocks read for captions, numbers and references. */
+export const crossrefWork = { blocksRead: 0 };
+const NO_SCANS: readonly never[] = [];
+
+/** A node's blocks that hold something for the cross-references, each with what it holds. */
+function unitBlockScans(model: ReportModel, unit: Unit): readonly { block: Block; scan: BlockScan }[] {
+  const scans = unitMemo(model, unit, BLOCK_SCANS);
+  return scans.length === 0 ? NO_SCANS : scans.map((scan) => ({ block: unit.blocks![scan.bi]!, scan }));
 }
 
 function resolveLabel(

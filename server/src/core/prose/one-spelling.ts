@@ -4,7 +4,7 @@ import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
 import { dictionary, knownWord } from './dictionary.js';
 import { councilWord } from './lexicon.js';
-import { eachForm, reportForms, spellingGroups, unchangedGroups, unitForms, type SpellingGroup } from './spellings.js';
+import { eachForm, reportForms, spellingGroups, unchangedGroups, unitForms, unitsWithForm, spellingWork, type SpellingGroup } from './spellings.js';
 
 /** What the findings kept across edits were worked out with: the front matter's names and whether the dictionary was there. */
 const sessionState = new WeakMap<object, string>();
@@ -66,18 +66,35 @@ export const oneSpelling = defineRule({
       if (sessionState.get(model.session) !== state) unchanged = undefined;
       sessionState.set(model.session, state);
     }
-    // Where a form is written: the units whose tally has it, read again (only for the groups reported afresh).
+    // Where a form is written: the units whose tally has it, read again (only for the groups
+    // reported afresh). The forms of every group not kept are looked for in one pass over the
+    // units, on the first ask.
     const places = new Map<string, { start: number; end: number }[]>();
-    const placesOf = (form: string): { start: number; end: number }[] => {
-      let out = places.get(form);
-      if (!out) {
-        places.set(form, (out = []));
-        for (const u of model.units) {
-          if (!unitForms(model, u).forms.includes(form)) continue;
-          eachForm(model, u, (f, start, end) => f === form && out!.push({ start, end }));
-        }
+    const findPlaces = (wanted: Set<string>): void => {
+      for (const form of wanted) places.set(form, []);
+      const units = model.units;
+      spellingWork.tallies += units.length;
+      for (let ui = 0; ui < units.length; ui++) {
+        const u = units[ui]!;
+        const forms = unitForms(model, u).forms;
+        let has = false;
+        for (let i = 0; i < forms.length && !has; i++) has = wanted.has(forms[i]!);
+        if (has) eachForm(model, u, (f, start, end) => void (wanted.has(f) && places.get(f)!.push({ start, end })));
       }
-      return out;
+    };
+    const placesOf = (form: string): { start: number; end: number }[] => {
+      const units = places.has(form) ? undefined : unitsWithForm(model, totals, form);
+      if (units) {
+        const out: { start: number; end: number }[] = [];
+        for (const u of units) eachForm(model, u, (f, start, end) => void (f === form && out.push({ start, end })));
+        places.set(form, out);
+      }
+      if (!places.has(form)) {
+        const wanted = new Set([form]);
+        if (places.size === 0) for (const g of groups) if (!unchanged?.has(g.key)) for (const f of g.forms) wanted.add(f.form);
+        findPlaces(wanted);
+      }
+      return places.get(form)!;
     };
     for (const g of groups) ctx.keyed(g.key, unchanged, () => report(g));
     function report(g: SpellingGroup): void {

@@ -144,8 +144,19 @@ class FormIndex {
     }
   }
 
+  /** The tallies that hold a form, for the forms asked about so far (see `unitsWithForm`). */
+  places?: Map<string, Set<UnitForms>>;
+
   addUnit(f: UnitForms, sign: 1 | -1, changed?: Set<string>): void {
     for (let i = 0; i < f.forms.length; i++) this.add(f.forms[i]!, sign * f.counts[i]!, changed);
+    const places = this.places;
+    if (places) {
+      for (let i = 0; i < f.forms.length; i++) {
+        const set = places.get(f.forms[i]!);
+        if (set && sign > 0) set.add(f);
+        else set?.delete(f);
+      }
+    }
   }
 
   /** Replaces the front matter's names (marking the ones that differ as changed). */
@@ -172,7 +183,7 @@ function shorterNames(name: string): Set<string> {
 export interface Totals {
   serial: number | undefined;
   /** Each unit's tally (not the units: they would keep this version's text alive). */
-  tallies: readonly (UnitForms | undefined)[];
+  tallies: (UnitForms | undefined)[];
   index: FormIndex;
   /** Forms whose count the edit since the previous check changed (unset after a full count). */
   changed?: Set<string>;
@@ -183,6 +194,37 @@ export interface Totals {
 }
 
 const lastTotals = new WeakMap<object, Totals>();
+
+/** Work counted for tests: tallies looked through for the places of a form. */
+export const spellingWork = { tallies: 0 };
+
+/** The unit of each tally counted in a session (see `unitsWithForm`). */
+const unitOf = new WeakMap<UnitForms, Unit>();
+
+/**
+ * The units whose prose has a form, in document order: in a session, from an index of the
+ * forms asked about (built on the first ask by one pass over the tallies, then kept up to
+ * date by the units each edit replaced); undefined outside a session.
+ */
+export function unitsWithForm(model: ReportModel, totals: Totals, form: string): Unit[] | undefined {
+  if (!model.session || totals.serial !== model.serial) return undefined;
+  const places = (totals.index.places ??= new Map());
+  let set = places.get(form);
+  if (!set) {
+    places.set(form, (set = new Set()));
+    const tallies = totals.tallies;
+    spellingWork.tallies += tallies.length;
+    for (let i = 0; i < tallies.length; i++) {
+      const t = tallies[i];
+      if (!t || !t.forms.includes(form)) continue;
+      unitOf.set(t, model.units[i]!);
+      set.add(t);
+    }
+  }
+  const out: Unit[] = [];
+  for (const t of set) out.push(unitOf.get(t)!);
+  return out.sort((a, b) => a.start - b.start);
+}
 
 /** Every form of the report's prose and front matter with its count (names indexed for comparison when `compared` accepts them). */
 export function reportForms(model: ReportModel, compared?: (name: string) => boolean): Totals {
@@ -200,9 +242,19 @@ export function reportForms(model: ReportModel, compared?: (name: string) => boo
       const changed = new Set<string>();
       const index = last.index;
       for (const g of gone) index.addUnit(g!, -1, changed);
-      for (let i = sp.at; i < sp.at + sp.added; i++) index.addUnit(unitForms(model, model.units[i]!), 1, changed);
+      for (let i = sp.at; i < sp.at + sp.added; i++) {
+        const u = model.units[i]!;
+        const f = unitForms(model, u);
+        unitOf.set(f, u);
+        index.addUnit(f, 1, changed);
+      }
       index.setFront(front, changed);
-      out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), index, changed, previous: last.groups };
+      // In place: the previous check's list is out of date, and a new one per edit is a pass over every unit.
+      const tallies = last.tallies;
+      const fresh: (UnitForms | undefined)[] = [];
+      for (let i = sp.at; i < sp.at + sp.added; i++) fresh.push(unitMemoIfAny(model.units[i]!, FORMS));
+      tallies.splice(sp.at, sp.removed, ...fresh);
+      out = { serial: model.serial, tallies, index, changed, previous: last.groups };
     }
   }
   if (!out) {

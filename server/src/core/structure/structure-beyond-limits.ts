@@ -17,7 +17,7 @@ export const beyondLimits = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    for (const limit of findParseLimits(model.text)) {
+    for (const limit of model.session?.parseLimits?.() ?? findParseLimits(model.text)) {
       const message =
         limit.kind === 'table'
           ? `This table has about ${limit.size} cells, more than the ${MAX_TABLE_CELLS} the checker reads as a table: it is read as plain text. Split it into smaller tables.`

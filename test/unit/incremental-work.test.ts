@@ -1,0 +1,165 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReportSession, editSince } from '../../server/src/core/session.js';
+import { checkReport } from '../../server/src/core/check.js';
+import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
+import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
+import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
+import { spellingWork } from '../../server/src/core/prose/spellings.js';
+
+/**
+ * Work per edit, counted (never timed): an edit in a long report must cost what it
+ * touched, not a pass over every block. Each test here fails if some step goes back to
+ * re-walking the whole report on every edit.
+ */
+const seedsDir = join(import.meta.dirname, '..', 'seeds');
+const seeds = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.report.md'))
+  .sort()
+  .map((f) => readFileSync(join(seedsDir, f), 'utf8'));
+const opts = { today: '2026-02-20' };
+
+/** The offset of a word "the" in a paragraph (not a heading or table) from `from` on. */
+function inProse(text: string, from: number): number {
+  for (let i = text.indexOf(' the ', from); i !== -1; i = text.indexOf(' the ', i + 1)) {
+    const line = text.slice(text.lastIndexOf('\n', i) + 1, i);
+    if (/^[A-Za-z]/.test(line)) return i + 1;
+  }
+  throw new Error('no "the" in a paragraph');
+}
+
+/** A long report: every seed, three times over. */
+function longReport(): string {
+  const one = seeds.join('\n\n');
+  return [one, one, one].join('\n\n');
+}
+
+test('an edit joins the document-wide lists from the units it replaced, once per model', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  const first = session.check(text, opts);
+  const cache = first.model!.session!;
+  const units = first.model!.units.length;
+  assert.ok(units > 1000, `${units} units`);
+  for (const at of [0.3, 0.6, 0.9]) {
+    const pos = text.indexOf(' the ', Math.floor(text.length * at)) + 1;
+    const joined = cache.joinedUnits;
+    const read = crossrefWork.blocksRead;
+    const reused = cache.joinsReused;
+    text = text.slice(0, pos) + 'x' + text.slice(pos);
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + 1 });
+    // Each list spliced at the units the edit replaced (those of the chunk parsed again), once.
+    const sp = inc.model!.splice!;
+    assert.ok(sp.added < 50, `${sp.added} units replaced`);
+    assert.ok(cache.joinedUnits - joined <= cache.joins.size * sp.added, `walked ${cache.joinedUnits - joined} units of ${units} to join ${cache.joins.size} lists`);
+    // The prose rules all read one list of segments: joined once, then handed out again.
+    assert.ok(cache.joinsReused - reused > 10, `lists handed out again: ${cache.joinsReused - reused}`);
+    assert.equal(inc.model!.session, cache);
+    // The cross-references read again only the blocks of the units replaced.
+    assert.ok(crossrefWork.blocksRead - read <= inc.model!.units.slice(sp.at, sp.at + sp.added).reduce((n, u) => n + (u.blocks?.length ?? 0), 0), `read ${crossrefWork.blocksRead - read} blocks for cross-references`);
+    assert.ok(inc.findings.some((f) => f.ruleId.startsWith('crossref/')));
+  }
+  assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
+});
+
+test('the session takes the caller\'s change when it fits the texts, else finds the edit itself', () => {
+  assert.deepEqual(editSince('abcdef', 'abXdef', { start: 2, oldEnd: 3, newEnd: 3 }), { start: 2, oldEnd: 3, newEnd: 3 });
+  // A change that does not fit the lengths is not believed.
+  assert.deepEqual(editSince('abcdef', 'abXYdef', { start: 2, oldEnd: 3, newEnd: 3 }), { start: 2, oldEnd: 3, newEnd: 4 });
+  assert.deepEqual(editSince('abcdef', 'abcdef', { start: 9, oldEnd: 9, newEnd: 9 }), undefined);
+  // An empty change says nothing: the texts are compared.
+  assert.deepEqual(editSince('abcdef', 'abcdeg', { start: 1, oldEnd: 1, newEnd: 1 }), { start: 5, oldEnd: 6, newEnd: 6 });
+  assert.equal(editSince('abc', 'abc', undefined), undefined);
+});
+
+test('a name typed in another order than its definition is found while typing, and other edits search for no name again', () => {
+  const base = seeds[0]!;
+  const at = base.indexOf('\n\n', base.length >> 1) + 2;
+  let text = base.slice(0, at) + 'The Change Partnership Programme (CPP) starts in May.\n\nWe met the board.\n\n' + base.slice(at);
+  const session = new ReportSession();
+  session.check(text, opts);
+  const typed = 'Change Programme Partnership ';
+  let pos = text.indexOf('We met the board.') + 'We met the '.length;
+  for (let i = 0; i < typed.length; i++) {
+    text = text.slice(0, pos) + typed[i] + text.slice(pos);
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + 1 });
+    pos++;
+    if (i === 5 || i === typed.length - 2 || i === typed.length - 1) assert.deepEqual(inc.findings, checkReport(text, opts).findings, `after typing ${typed.slice(0, i + 1)}`);
+  }
+  assert.ok(session.check(text, opts).findings.some((f) => f.ruleId === 'acronym/reordered-expansion' && f.message.startsWith('"Change Programme Partnership"')));
+});
+
+test('an edit away from capitalised names searches again for few names written in another order', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  const all = acronymWork.reorderedNames;
+  session.check(text, opts);
+  const each = acronymWork.reorderedNames - all;
+  for (const at of [0.2, 0.5, 0.8]) {
+    const before = acronymWork.reorderedNames;
+    const p = inProse(text, Math.floor(text.length * at));
+    text = text.slice(0, p) + 'x' + text.slice(p);
+    session.check(text, opts, { start: p, oldEnd: p, newEnd: p + 1 });
+    assert.ok(each >= 30 && (acronymWork.reorderedNames - before) * 5 <= each, `searched again for ${acronymWork.reorderedNames - before} names of ${each}`);
+  }
+  assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
+});
+
+test('the parse limits after edits are those of the whole text, found again only in the chunks parsed again', () => {
+  const deep = Array.from({ length: 80 }, (_, i) => '  '.repeat(Math.min(i, 60)) + '- item').join('\n');
+  const table = '|' + ' a |'.repeat(50) + '\n|' + ' - |'.repeat(50) + '\n' + Array.from({ length: 60 }, () => '|' + ' b |'.repeat(50)).join('\n');
+  const emphasis = '**a '.repeat(150) + 'x' + ' b**'.repeat(150);
+  const body = seeds.join('\n\n');
+  const third = body.length / 3;
+  // Front matter whose value opens a fence: front matter is not code, for the chunks and the whole text alike.
+  let text = '---\ntitle: "```"\n---\n\n' + body.slice(0, third) + '\n\n' + deep + '\n\n' + body.slice(third, 2 * third) + '\n\n' + table + '\n\n' + emphasis + '\n\n' + body.slice(2 * third);
+  const session = new ReportSession();
+  const first = session.check(text, opts);
+  const cache = first.model!.session!;
+  assert.deepEqual(cache.parseLimits!(), findParseLimits(text));
+  assert.deepEqual(new Set(findParseLimits(text).map((l) => l.kind)), new Set(['nesting', 'table', 'emphasis']));
+  const rnd = (() => {
+    let s = 11;
+    return () => (s = (s * 16807) % 2147483647) / 2147483647;
+  })();
+  for (const insert of ['x', '\n\n', '**', '```\n', '- ', '|', 'y']) {
+    const pos = Math.floor(rnd() * text.length);
+    text = text.slice(0, pos) + insert + text.slice(pos);
+    const scanned = limitsWork.scannedChars;
+    session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
+    const fresh = limitsWork.scannedChars - scanned;
+    assert.deepEqual(cache.parseLimits!(), findParseLimits(text), `after ${JSON.stringify(insert)} at ${pos}`);
+    // (The parser masks each chunk it parses again; the rule scans those chunks once more.)
+    assert.ok(fresh < text.length / 4, `scanned ${fresh} of ${text.length} characters for the limits`);
+  }
+  assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
+});
+
+test('a word of a spelling group edited again and again: its places come from an index, not a pass over every unit', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  const cold = spellingWork.tallies;
+  const first = session.check(text, opts);
+  const coldWalk = spellingWork.tallies - cold;
+  const units = first.model!.units.length;
+  const target = first.findings.filter((f) => f.ruleId === 'prose/one-spelling').at(-1)!;
+  assert.ok(target, 'the long report writes some word two ways');
+  const at = first.model!.index.offsetAt(target.range.start);
+  const word = text.slice(at, first.model!.index.offsetAt(target.range.end));
+  const walked: number[] = [];
+  // Typed after the word and taken away again: the group's findings are worked out afresh each time.
+  for (const insert of ['x', '', 'y', '']) {
+    const pos = at + word.length;
+    const del = text[pos] === 'x' || text[pos] === 'y' ? 1 : 0;
+    text = text.slice(0, pos) + insert + text.slice(pos + del);
+    const before = spellingWork.tallies;
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos + del, newEnd: pos + insert.length });
+    walked.push(spellingWork.tallies - before);
+    assert.deepEqual(inc.findings, checkReport(text, opts).findings);
+  }
+  // The first ask for a form (in the first check) looks through every tally; the asks after it, none.
+  assert.ok(coldWalk >= units, `${coldWalk} tallies looked through at first`);
+  assert.ok(walked.every((n) => n === 0), `tallies looked through per edit: ${walked.join(', ')} (${units} units)`);
+});
