@@ -19,6 +19,9 @@ export type FromWorker =
   | { type: 'refresh' }
   | { type: 'result'; id: number; value?: unknown; error?: string; cancelled?: boolean };
 
+/** Jobs for no document that take a moment (busyWithOther). */
+const BRIEF_JOBS = new Set(['configProblems', 'templates', 'forgetPreview']);
+
 export class Cancelled extends Error {
   constructor() {
     super('cancelled');
@@ -174,9 +177,14 @@ export class AnalysisWorker {
     this.post({ type: 'cancel', id });
   }
 
-  /** Whether a job not yet answered is for a document other than `uri` (queued or running). */
+  /**
+   * Whether a job not yet answered is for a document other than `uri` (queued or running).
+   * Reading the config files and listing the templates are for no document and brief: the
+   * config files read when the first report opens must not send that report's first check
+   * to a thread that has yet to start and load the checker, past the one started for it.
+   */
   busyWithOther(uri: string): boolean {
-    for (const p of this.pending.values()) if (!p.settled && (p.params as { uri?: string } | undefined)?.uri !== uri) return true;
+    for (const p of this.pending.values()) if (!p.settled && !BRIEF_JOBS.has(p.kind) && (p.params as { uri?: string } | undefined)?.uri !== uri) return true;
     return false;
   }
 
