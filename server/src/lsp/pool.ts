@@ -17,6 +17,8 @@ export type FromWorker =
   | { type: 'started'; id: number }
   /** What the thread answered may now be more complete (the dictionary arrived): ask the client to pull again. */
   | { type: 'refresh' }
+  /** The thread gave memory back after a burst of work (idle-gc.ts). */
+  | { type: 'collected' }
   | { type: 'result'; id: number; value?: unknown; error?: string; cancelled?: boolean };
 
 /** Jobs for no document that take a moment (busyWithOther). */
@@ -43,6 +45,8 @@ export interface PoolStats {
   workerStarts: number;
   /** How the checking thread's code loaded: from V8's code cache ('used'), or not. */
   codeCache?: string;
+  /** Idle collections run by the analysis threads (idle-gc.ts). */
+  idleCollections: number;
 }
 
 /** What a fresh worker must be told to catch up: the open documents and the folders. */
@@ -123,6 +127,10 @@ export class AnalysisWorker {
     }
     if (m.type === 'refresh') {
       this.onRefresh?.();
+      return;
+    }
+    if (m.type === 'collected') {
+      this.stats.idleCollections++;
       return;
     }
     if (this.running === m.id) this.running = undefined;

@@ -90,7 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let codeLensRefreshSupport = false;
   let diagnosticRefreshSupport = false;
   let foldersSupport = false;
-  const stats: PoolStats & { checks: number } = { checks: 0, skipped: 0, aborted: 0, workerStarts: 0 };
+  const stats: PoolStats & { checks: number } = { checks: 0, skipped: 0, aborted: 0, workerStarts: 0, idleCollections: 0 };
   const log = (m: string): void => connection.console.log(m);
   const mirror = () => ({ folders, documents: [...docs.values()].map((d) => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })) });
   // One thread checks ordinary reports and answers the editor's feature requests on them
@@ -494,6 +494,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       skipped: stats.skipped,
       aborted: stats.aborted,
       workerStarts: stats.workerStarts,
+      idleCollections: stats.idleCollections,
       running: workers.map((w) => w.runningJob()).filter((j) => j?.kind === 'check').map((j) => (j!.params as { uri: string }).uri),
       configProblems: Object.fromEntries(problemFiles),
       memory: { heapUsed, heapTotal, rss },

@@ -39,6 +39,7 @@ export function runWorker(hooks: WorkerHooks = {}): void {
   let scheduled = false;
   const post = (m: FromWorker): void => port.postMessage(m);
   const collector = data?.collectWhenIdle ? IdleCollector.forThisThread() : undefined;
+  if (collector) collector.onCollected = () => post({ type: 'collected' });
   // The dictionary (a quarter of a second to load) is kept off the way to the first
   // results: a check that may answer early runs only the rules that do not read it
   // (stages.ts), which also spares a thread whose code is not yet hot the costliest
