@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from '../lsp/lsp-client.js';
+import type { Stats } from '../../server/src/lsp/protocol.js';
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -52,8 +53,15 @@ export async function serverBench(text: string, opts: { starts: number; document
     await client.diagnostics(uri);
   }
   const openAndCheckMs = performance.now() - t0;
-  // Let the worker threads settle, then read the resident set of the whole server process.
-  await new Promise((r) => setTimeout(r, 1000));
+  // The memory the server keeps: once its threads have given back what the burst of
+  // checks left (idle-gc.ts: a collection after half a second of quiet, which a loaded
+  // machine can delay), read the resident set of the whole server process. Asked for,
+  // not waited for by a fixed time, which read it before or after that by chance.
+  const collections = async (): Promise<number> => (await client.request<Stats>('committeeReports/stats', {})).idleCollections;
+  const before50 = await collections();
+  const deadline = performance.now() + 10_000;
+  while ((await collections()) < before50 + 1 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 200));
   const rss = rssMb(client.child.pid!);
   await client.stop();
   rmSync(codeCache, { recursive: true, force: true });

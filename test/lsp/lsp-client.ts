@@ -24,6 +24,8 @@ export interface TestClientOptions {
   settings?: Record<string, Record<string, unknown>>;
   /** Directory for V8's code cache of the checker (as the extension passes its storage); none by default. */
   codeCache?: string;
+  /** Whether the client says it re-pulls diagnostics when the server asks (`workspace/diagnostic/refresh`); yes by default. */
+  diagnosticRefresh?: boolean;
 }
 
 /**
@@ -92,7 +94,7 @@ export class TestClient {
           workspaceFolders: true,
           didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
           codeLens: { refreshSupport: true },
-          diagnostics: { refreshSupport: true },
+          diagnostics: { refreshSupport: this.opts.diagnosticRefresh ?? true },
         },
         textDocument: { diagnostic: { dynamicRegistration: false }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
       },

@@ -24,6 +24,9 @@ test('idle collection: runs after a quiet spell once the heap has grown enough, 
   mock.timers.enable({ apis: ['setTimeout'] });
   try {
     const { heap, runs, collector } = fake();
+    // The checking thread tells the server after each collection (stats).
+    let told = 0;
+    collector.onCollected = () => told++;
     // Grown by less than the threshold: nothing is scheduled.
     heap.size = 150 * MB;
     collector.idle();
@@ -52,6 +55,7 @@ test('idle collection: runs after a quiet spell once the heap has grown enough, 
     collector.idle();
     mock.timers.tick(500);
     assert.equal(collector.collections, 2);
+    assert.equal(told, 2);
   } finally {
     mock.timers.reset();
   }

@@ -28,6 +28,7 @@ import { canonicalHeading, flattenSpecs } from '../core/templates/loader.js';
 import { toCodeLens, toCompletion, toDiagnostic, toFolding, toHover, toSymbol } from './convert.js';
 import { definitionAt, documentLinks, extraCompletions, extraHovers } from './extras.js';
 import type { EditorSettings, TemplateInfo } from './protocol.js';
+import type { RuleDefinition } from '../core/rules/define.js';
 
 /**
  * The analysis engine that runs in a worker thread: a mirror of the open documents, the
@@ -49,6 +50,8 @@ export interface JobParams {
   uri: string;
   settings: EditorSettings;
   position?: Position;
+  /** A check may answer with part of the findings, the full set to follow on a later pull (the client re-pulls when told). */
+  early?: boolean;
 }
 
 
@@ -86,9 +89,18 @@ export class Analyzer {
     this.invalidate();
   }
 
-  /** The dictionary arrived: checks made without it are not kept (their sessions neither). */
+  /** Whether a session has run rules that read the dictionary before it was loaded. */
+  private ranWithoutDictionary = false;
+  private dictionaryReady = false;
+
+  /**
+   * The dictionary arrived: checks made without it are not kept. Sessions that ran only
+   * rules that do not read it (the first results: stages.ts) keep their parse and those
+   * rules' findings, so the full check after it runs only the rest.
+   */
   dictionaryLoaded(): void {
-    this.sessions.clear();
+    this.dictionaryReady = true;
+    if (this.ranWithoutDictionary) this.sessions.clear();
     this.invalidate();
   }
 
@@ -125,6 +137,7 @@ export class Analyzer {
   /** Checks an open document through its session (a closed file is checked whole). */
   private run(uri: string, text: string, version: number, opts: CheckOptions): CheckResult {
     if (version === -1) return checkReport(text, opts);
+    if (!this.dictionaryReady && opts.rules === undefined) this.ranWithoutDictionary = true;
     const session = this.sessions.get(uri) ?? new ReportSession();
     keepRecent(this.sessions, uri, session, Analyzer.KEEP_ANALYSED);
     return session.check(text, opts);
@@ -186,14 +199,19 @@ export class Analyzer {
     return text === undefined ? undefined : { text, version: -1 };
   }
 
-  check(p: JobParams): CheckDone | undefined {
+  /**
+   * Checks a document. `only`: run just these rules (the first results, before the
+   * dictionary: stages.ts); the answer is then `partial` and is not kept as the document's.
+   */
+  check(p: JobParams, only?: readonly RuleDefinition[]): CheckDone | undefined {
     const src = this.textOf(p.uri);
     if (!src) return undefined;
     const key = `${this.generation}\0${JSON.stringify(p.settings)}`;
     const cached = this.lastCheck.get(p.uri);
     if (cached && cached.version === src.version && cached.key === key && src.version !== -1) return cached.result;
+    const partial = only !== undefined && src.version !== -1;
     const opts = this.options(p.uri, p.settings);
-    const result = this.run(p.uri, src.text, src.version, opts);
+    const result = this.run(p.uri, src.text, src.version, partial ? { ...opts, rules: only } : opts);
     const ws = this.workspaceSettings(p.uri);
     const done: CheckDone = {
       version: src.version,
@@ -201,9 +219,10 @@ export class Analyzer {
       ...countFindings(result.findings),
       ruleErrors: result.ruleErrors,
       settingsFiles: ws.files,
+      ...(partial ? { partial } : {}),
     };
     if (src.version !== -1) {
-      keepRecent(this.lastCheck, p.uri, { version: src.version, key, result: done }, Analyzer.KEEP_RESULTS);
+      if (!partial) keepRecent(this.lastCheck, p.uri, { version: src.version, key, result: done }, Analyzer.KEEP_RESULTS);
       if (result.model) this.remember(p.uri, { version: src.version, key, ctx: this.featureContext(result, opts) });
     }
     return done;
@@ -362,5 +381,7 @@ export interface CheckDone {
   infos: number;
   ruleErrors: { ruleId: string; error: string }[];
   settingsFiles: string[];
+  /** Only the first results (stages.ts): the full set follows; the thread tells the server when to pull again. */
+  partial?: true;
 }
 

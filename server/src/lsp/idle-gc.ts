@@ -15,6 +15,8 @@ export class IdleCollector {
   private baseline: number;
   /** Collections run so far (stats and tests). */
   collections = 0;
+  /** Called after each collection (the checking thread tells the server: stats). */
+  onCollected?: () => void;
 
   constructor(
     private readonly collect: () => void,
@@ -55,6 +57,7 @@ export class IdleCollector {
       this.collect();
       this.collections++;
       this.baseline = this.committed();
+      this.onCollected?.();
     }, this.delayMs);
     this.timer.unref?.();
   }

@@ -17,7 +17,12 @@ export type FromWorker =
   | { type: 'started'; id: number }
   /** What the thread answered may now be more complete (the dictionary arrived): ask the client to pull again. */
   | { type: 'refresh' }
+  /** The thread gave memory back after a burst of work (idle-gc.ts). */
+  | { type: 'collected' }
   | { type: 'result'; id: number; value?: unknown; error?: string; cancelled?: boolean };
+
+/** Jobs for no document that take a moment (busyWithOther). */
+const BRIEF_JOBS = new Set(['configProblems', 'templates', 'forgetPreview']);
 
 export class Cancelled extends Error {
   constructor() {
@@ -40,6 +45,8 @@ export interface PoolStats {
   workerStarts: number;
   /** How the checking thread's code loaded: from V8's code cache ('used'), or not. */
   codeCache?: string;
+  /** Idle collections run by the analysis threads (idle-gc.ts). */
+  idleCollections: number;
 }
 
 /** What a fresh worker must be told to catch up: the open documents and the folders. */
@@ -122,6 +129,10 @@ export class AnalysisWorker {
       this.onRefresh?.();
       return;
     }
+    if (m.type === 'collected') {
+      this.stats.idleCollections++;
+      return;
+    }
     if (this.running === m.id) this.running = undefined;
     const p = this.pending.get(m.id);
     this.pending.delete(m.id);
@@ -174,9 +185,14 @@ export class AnalysisWorker {
     this.post({ type: 'cancel', id });
   }
 
-  /** Whether a job not yet answered is for a document other than `uri` (queued or running). */
+  /**
+   * Whether a job not yet answered is for a document other than `uri` (queued or running).
+   * Reading the config files and listing the templates are for no document and brief: the
+   * config files read when the first report opens must not send that report's first check
+   * to a thread that has yet to start and load the checker, past the one started for it.
+   */
   busyWithOther(uri: string): boolean {
-    for (const p of this.pending.values()) if (!p.settled && (p.params as { uri?: string } | undefined)?.uri !== uri) return true;
+    for (const p of this.pending.values()) if (!p.settled && !BRIEF_JOBS.has(p.kind) && (p.params as { uri?: string } | undefined)?.uri !== uri) return true;
     return false;
   }
 

@@ -195,6 +195,8 @@ export interface Stats {
   memory: { heapUsed: number; heapTotal: number; rss: number };
   /** How the checking thread's code loaded: 'used' (V8's code cache), 'none' (no cache yet), 'rejected' (stale), 'off'. */
   codeCache?: string;
+  /** Times the analysis threads gave memory back when idle (idle-gc.ts). */
+  idleCollections: number;
 }
 
 // ---- readiness -------------------------------------------------------------------------------

@@ -88,8 +88,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let watcherSupport = false;
   let relativePatternSupport = false;
   let codeLensRefreshSupport = false;
+  let diagnosticRefreshSupport = false;
   let foldersSupport = false;
-  const stats: PoolStats & { checks: number } = { checks: 0, skipped: 0, aborted: 0, workerStarts: 0 };
+  const stats: PoolStats & { checks: number } = { checks: 0, skipped: 0, aborted: 0, workerStarts: 0, idleCollections: 0 };
   const log = (m: string): void => connection.console.log(m);
   const mirror = () => ({ folders, documents: [...docs.values()].map((d) => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })) });
   // One thread checks ordinary reports and answers the editor's feature requests on them
@@ -205,6 +206,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     watcherSupport = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
     relativePatternSupport = ws?.didChangeWatchedFiles?.relativePatternSupport === true;
     codeLensRefreshSupport = ws?.codeLens?.refreshSupport === true;
+    diagnosticRefreshSupport = ws?.diagnostics?.refreshSupport === true;
     foldersSupport = ws?.workspaceFolders === true;
     return {
       capabilities: {
@@ -306,9 +308,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       throw cancelled();
     }
     try {
-      const done = await checker.run<CheckDone | null>('check', { uri, settings }, token);
+      // A client that re-pulls when told may be given the first results early (stages.ts).
+      const done = await checker.run<CheckDone | null>('check', { uri, settings, ...(diagnosticRefreshSupport ? { early: true } : {}) }, token);
       if (!done) return { kind: 'full', items: [] };
       stats.checks++;
+      // Part of the findings: no result id (a pull that names it must not be told
+      // "unchanged"), and the pull for the full set, asked for by the checking thread, is
+      // not held back by the delay for edits.
+      if (done.partial) return { kind: 'full', items: done.diagnostics };
       checkedOnce.add(uri);
       for (const e of done.ruleErrors) log(`rule ${e.ruleId} failed on ${uri}: ${e.error}`);
       // The id of the state that was checked (the document may have changed meanwhile).
@@ -487,6 +494,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       skipped: stats.skipped,
       aborted: stats.aborted,
       workerStarts: stats.workerStarts,
+      idleCollections: stats.idleCollections,
       running: workers.map((w) => w.runningJob()).filter((j) => j?.kind === 'check').map((j) => (j!.params as { uri: string }).uri),
       configProblems: Object.fromEntries(problemFiles),
       memory: { heapUsed, heapTotal, rss },

@@ -7,6 +7,7 @@ import type { ExportParams, RenderPreviewParams } from './protocol.js';
 import type * as Renderer from '../node/render.js';
 import { installDictionary } from '../node/dictionary.js';
 import { deferDictionary, loadDictionary } from '../core/prose/dictionary.js';
+import { BEFORE_DICTIONARY } from './stages.js';
 
 export interface WorkerHooks {
   /** Called once, after the first check has been answered (thread-main.ts writes the code cache). */
@@ -38,17 +39,23 @@ export function runWorker(hooks: WorkerHooks = {}): void {
   let scheduled = false;
   const post = (m: FromWorker): void => port.postMessage(m);
   const collector = data?.collectWhenIdle ? IdleCollector.forThisThread() : undefined;
-  // The dictionary (a second or two to load) is kept off the way to the first results:
-  // loaded after the first check has been answered, then every document is checked afresh.
+  if (collector) collector.onCollected = () => post({ type: 'collected' });
+  // The dictionary (a quarter of a second to load) is kept off the way to the first
+  // results: a check that may answer early runs only the rules that do not read it
+  // (stages.ts), which also spares a thread whose code is not yet hot the costliest
+  // rules. Once that answer has gone, the dictionary is loaded and the server is told to
+  // pull again: every document is then checked in full (the first one's parse is kept).
   installDictionary();
   deferDictionary();
+  let beforeDictionary = true;
+  let answeredEarly = false;
   const first = hooks.afterFirstCheck;
   let afterFirstCheck: (() => void) | undefined = () => {
     first?.();
-    if (loadDictionary()) {
-      analyzer.dictionaryLoaded();
-      post({ type: 'refresh' });
-    }
+    const loaded = loadDictionary() !== undefined;
+    beforeDictionary = false;
+    if (loaded) analyzer.dictionaryLoaded();
+    if (loaded || answeredEarly) post({ type: 'refresh' });
   };
 
   const schedule = (): void => {
@@ -87,8 +94,12 @@ export function runWorker(hooks: WorkerHooks = {}): void {
   const run = (kind: string, params: unknown): unknown => {
     const p = params as JobParams & Record<string, unknown>;
     switch (kind) {
-      case 'check':
-        return analyzer.check(p) ?? null;
+      case 'check': {
+        const early = beforeDictionary && p.early === true;
+        const done = analyzer.check(p, early ? BEFORE_DICTIONARY : undefined);
+        if (done?.partial) answeredEarly = true;
+        return done ?? null;
+      }
       case 'fixAll':
         return analyzer.fixAll(p) ?? null;
       case 'insertMissing':
