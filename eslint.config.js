@@ -5,7 +5,7 @@ import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   {
-    ignores: ['**/out/**', 'tmp/**', 'node_modules/**', '.e2e/**', 'schemas/**', 'test/e2e/harness/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: ['**/out/**', 'tmp/**', 'tmp-*/**', 'node_modules/**', '.e2e/**', 'schemas/**', 'test/e2e/harness/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
   },
   ...tseslint.configs.recommended,
   {
