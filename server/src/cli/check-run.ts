@@ -12,7 +12,7 @@ import { statOrUndefined } from '../node/fs.js';
 import { packFolder } from '../node/pack.js';
 import { ResultCache, cacheKey, hash, settingsFingerprint, statSignature, toolFingerprint } from './cache.js';
 import { checkFileTask, withoutFixes, type FileOutcome, type FileTask } from './check-task.js';
-import { runOnWorkers } from './pool.js';
+import { WorkerPool } from './pool.js';
 
 export interface RunOptions {
   today?: string;
@@ -67,6 +67,10 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   }
 
   const cache = opts.cacheFile && !opts.fix ? new ResultCache(opts.cacheFile) : undefined;
+  const threadsFor = (n: number): number => (opts.concurrency === 'auto' ? (n >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency);
+  // Without the cache every report is checked: the threads are started now, and load their
+  // code and dictionary while this one reads the reports.
+  let pool = !cache && threadsFor(all.length) > 1 && all.length > 1 ? new WorkerPool(workerScript(), Math.min(threadsFor(all.length), all.length)) : undefined;
   const tool = toolFingerprint(opts.version, RULES);
   const fingerprints = new Map<WorkspaceSettings, string>();
   const outcomes = new Map<string, FileOutcome>();
@@ -119,14 +123,18 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
     if (key !== undefined) keys.push({ key, file: kept! });
   }
 
-  const workers = opts.concurrency === 'auto' ? (tasks.length >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency;
+  const workers = threadsFor(tasks.length);
   let threads = 0;
   let done: FileOutcome[];
   if (workers > 1 && tasks.length > 1) {
-    const ran = await runOnWorkers<FileTask, FileOutcome>(workerScript(), Math.min(workers, tasks.length), tasks);
+    pool ??= new WorkerPool(workerScript(), Math.min(workers, tasks.length));
+    // The largest first: no thread is left checking a large report alone at the end.
+    const order = tasks.map((_, i) => i).sort((a, b) => tasks[b]!.text.length - tasks[a]!.text.length || a - b);
+    const ran = await pool.run<FileTask, FileOutcome>(tasks, order);
     done = ran.results;
     threads = ran.perWorker.filter((n) => n > 0).length;
   } else {
+    pool?.close();
     done = tasks.map((t) => checkFileTask(t, settingsFor(t.file)));
   }
   tasks.forEach((t, i) => {
