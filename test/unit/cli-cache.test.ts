@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../../server/src/core/workspace.js';
 import { nodeFileSystem } from '../../server/src/node/fs.js';
@@ -43,6 +43,7 @@ test('--cache: a second run over unchanged reports checks none of them, and find
   assert.deepEqual([first.checked, first.reused], [4, 0]);
   const second = await check(files, cache);
   assert.deepEqual([second.checked, second.reused], [0, 4]);
+  assert.deepEqual([first.read, second.read], [4, 0], 'an unchanged file is known by its status: its text is not read again');
   assert.deepEqual(second.byFile, first.byFile);
   assert.deepEqual(second.manifests, first.manifests);
   // Nothing changed: the file is not written again; no temporary file is left beside it.
@@ -63,6 +64,29 @@ test('--cache: a changed report is checked again, and the pack findings of the o
   assert.ok(phone(before, 'k2').length > phone(after, 'k2').length, 'K2 no longer disagrees with K3 about the phone');
   // The same as a run without the cache.
   assert.deepEqual(after.byFile, (await check(files, join(dirname(cache), 'other.json'))).byFile);
+});
+
+test('--cache: a file rewritten with the same size and its old modification time is read again', async () => {
+  const { files, cache } = folder();
+  const k3 = files[3]!;
+  // A whole second: put back exactly (utimes takes seconds as a float).
+  const stamp = 1_700_000_000;
+  utimesSync(k3, stamp, stamp);
+  await check(files, cache);
+  const before = statSync(k3);
+  const text = readFileSync(k3, 'utf8');
+  // The same length, another phone number; then its modification time put back.
+  writeFileSync(k3, text.replaceAll('0116 305 5479', '0116 305 7441'));
+  utimesSync(k3, stamp, stamp);
+  assert.equal(statSync(k3).mtimeMs, before.mtimeMs);
+  assert.equal(statSync(k3).size, before.size);
+  const r = await check(files, cache);
+  assert.deepEqual([r.read, r.checked, r.reused], [1, 1, 3]);
+  // Read again but unchanged (a copy over itself): hashed, found the same, not checked.
+  writeFileSync(k3, readFileSync(k3));
+  const same = await check(files, cache);
+  assert.deepEqual([same.read, same.checked, same.reused], [1, 0, 4]);
+  assert.deepEqual((await check(files, cache)).read, 0);
 });
 
 test('--cache: each part of the key invalidates: the date, the config file, a profile file, the appendices, the tool', async () => {
@@ -138,5 +162,6 @@ test('CLI --cache: the same output from the cache, the cache file where --cache-
   assert.equal(first.out, plain.out);
   assert.equal(second.out, plain.out);
   assert.equal(second.code, plain.code);
-  assert.deepEqual(readdirSync(join(dir, 'c')), [DEFAULT_CACHE_NAME]);
+  // The reports' results, and the last run's record (run-record.ts).
+  assert.deepEqual(readdirSync(join(dir, 'c')).sort(), [DEFAULT_CACHE_NAME, `${DEFAULT_CACHE_NAME}.last-run`]);
 });

@@ -70,7 +70,8 @@ test("the run's findings are checkReport's with the pack, report by report, what
       const s = settingsFor(file);
       const info = packs.packOf(file);
       const r = checkReport(readFileSync(file, 'utf8'), { profiles: s.profiles, config: s.config, today: FIXTURE_TODAY, appendixFiles: appendixFilesBeside(file), ...(info ? { pack: { info, file } } : {}) });
-      return [file, { findings: r.findings, ruleErrors: r.ruleErrors.length }];
+      // No output format prints fixes: the run leaves them out (--fix applies them in the worker).
+      return [file, { findings: r.findings.map((f) => ({ ...f, fixes: [] })), ruleErrors: r.ruleErrors.length }];
     }),
   );
   const manifests = ['city-oct', 'county-jan'].flatMap((d) => {

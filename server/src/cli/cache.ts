@@ -15,7 +15,7 @@ import type { FileOutcome } from './check-task.js';
  */
 export const DEFAULT_CACHE_NAME = '.committee-report-cache';
 
-const FORMAT = 'committee-report-cache/1';
+const FORMAT = 'committee-report-cache/2';
 
 export function hash(...parts: string[]): string {
   const h = createHash('sha256');
@@ -25,8 +25,8 @@ export function hash(...parts: string[]): string {
 
 /** The parts of a cache key; `cacheKey` hashes them. */
 export interface KeyParts {
-  /** The report's text (hashed). */
-  text: string;
+  /** `hash` of the report's text. */
+  textHash: string;
   /** `settingsFingerprint` of the folder's configuration. */
   settings: string;
   today: string;
@@ -36,7 +36,7 @@ export interface KeyParts {
 }
 
 export function cacheKey(k: KeyParts): string {
-  return hash(hash(k.text), k.settings, k.today, k.appendixFiles.join('\n'), k.tool);
+  return hash(k.textHash, k.settings, k.today, k.appendixFiles.join('\n'), k.tool);
 }
 
 /** The configuration in force: the config file and the profile files it names, with their contents. */
@@ -58,7 +58,21 @@ export function cacheFile(location: string | undefined, cwd: string): string {
 
 interface Entry {
   key: string;
+  /** `hash` of the text the outcome is of, and `statSignature` of the file when it was read. */
+  text: string;
+  stat: string;
   outcome: FileOutcome;
+}
+
+/**
+ * What a file's status says of its content: size, modification and change times (to the
+ * nanosecond where the file system keeps them) and inode. Writing a file changes its change
+ * time even when its size and modification time are put back (`touch -d`, a restore
+ * tool), so an equal signature means the text hashed before is the text now; anything
+ * else, and the file is read and hashed again.
+ */
+export function statSignature(st: { size: number; mtimeMs: number; ctimeMs: number; ino: number; dev: number }): string {
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${st.dev}`;
 }
 
 function isRange(r: unknown): boolean {
@@ -69,7 +83,7 @@ function isRange(r: unknown): boolean {
 /** An entry as read from disk is used only if it has the shape this version writes. */
 function isEntry(e: unknown): e is Entry {
   const x = e as { key?: unknown; outcome?: { findings?: unknown; ruleErrors?: unknown; facts?: unknown } } | null;
-  if (typeof x?.key !== 'string' || typeof x.outcome?.ruleErrors !== 'number' || !Array.isArray(x.outcome.findings)) return false;
+  if (typeof x?.key !== 'string' || typeof (x as { text?: unknown }).text !== 'string' || typeof (x as { stat?: unknown }).stat !== 'string' || typeof x.outcome?.ruleErrors !== 'number' || !Array.isArray(x.outcome.findings)) return false;
   if (x.outcome.facts !== undefined && (typeof x.outcome.facts !== 'object' || x.outcome.facts === null || !Array.isArray((x.outcome.facts as { officers?: unknown }).officers) || !Array.isArray((x.outcome.facts as { directives?: unknown }).directives))) return false;
   return (x.outcome.findings as unknown[]).every((f) => {
     const y = f as { ruleId?: unknown; severity?: unknown; message?: unknown; range?: unknown; fixes?: unknown } | null;
@@ -95,21 +109,34 @@ export class ResultCache {
     for (const [path, e] of Object.entries(data.entries)) this.entries.set(path, e as Entry);
   }
 
-  /** The outcome kept for `path` under `key`, or undefined. */
-  get(path: string, key: string): FileOutcome | undefined {
+  /** The text hash kept for `path` when the file's status is still `stat` (its text unchanged), or undefined. */
+  textHash(path: string, stat: string): string | undefined {
+    const e = this.entries.get(path);
+    return e && typeof e.stat === 'string' && e.stat === stat && typeof e.text === 'string' ? e.text : undefined;
+  }
+
+  /**
+   * The outcome kept for `path` under `key`, or undefined. A file read again and found the
+   * same (`file`: its hash and new status) is remembered by its new status.
+   */
+  get(path: string, key: string, file?: { text: string; stat: string }): FileOutcome | undefined {
     const e = this.entries.get(path);
     if (e && isEntry(e) && e.key === key) {
       this.hits++;
+      if (file && (e.stat !== file.stat || e.text !== file.text)) {
+        this.entries.set(path, { ...e, ...file });
+        this.changed = true;
+      }
       return e.outcome;
     }
     this.misses++;
     return undefined;
   }
 
-  set(path: string, key: string, outcome: FileOutcome): void {
+  set(path: string, key: string, file: { text: string; stat: string }, outcome: FileOutcome): void {
     const kept: FileOutcome = { findings: outcome.findings, ruleErrors: outcome.ruleErrors };
     if (outcome.facts) kept.facts = outcome.facts;
-    this.entries.set(path, { key, outcome: kept });
+    this.entries.set(path, { key, text: file.text, stat: file.stat, outcome: kept });
     this.changed = true;
   }
 

@@ -10,9 +10,9 @@ import type { WorkspaceSettings } from '../core/workspace.js';
 import { appendixFilesBeside } from '../node/appendix-files.js';
 import { statOrUndefined } from '../node/fs.js';
 import { packFolder } from '../node/pack.js';
-import { ResultCache, cacheKey, settingsFingerprint, toolFingerprint } from './cache.js';
-import { checkFileTask, type FileOutcome, type FileTask } from './check-task.js';
-import { runOnWorkers } from './pool.js';
+import { ResultCache, cacheKey, hash, settingsFingerprint, statSignature, toolFingerprint } from './cache.js';
+import { checkFileTask, withoutFixes, type FileOutcome, type FileTask } from './check-task.js';
+import { WorkerPool } from './pool.js';
 
 export interface RunOptions {
   today?: string;
@@ -34,6 +34,8 @@ export interface RunResult {
   manifests: { file: string; findings: Finding[] }[];
   /** How many reports were checked, and how many outcomes came from the cache. */
   checked: number;
+  /** How many report files were read (a cached run of unchanged files reads none). */
+  read: number;
   reused: number;
   /** Worker threads that checked reports (0: all on the calling thread). */
   threads: number;
@@ -65,56 +67,80 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   }
 
   const cache = opts.cacheFile && !opts.fix ? new ResultCache(opts.cacheFile) : undefined;
+  const threadsFor = (n: number): number => (opts.concurrency === 'auto' ? (n >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency);
+  // Without the cache every report is checked: the threads are started now, and load their
+  // code and dictionary while this one reads the reports.
+  let pool = !cache && threadsFor(all.length) > 1 && all.length > 1 ? new WorkerPool(workerScript(), Math.min(threadsFor(all.length), all.length)) : undefined;
   const tool = toolFingerprint(opts.version, RULES);
   const fingerprints = new Map<WorkspaceSettings, string>();
   const outcomes = new Map<string, FileOutcome>();
   const byFile = new Map<string, FileResult>();
   const tasks: FileTask[] = [];
-  const keys: string[] = [];
+  const keys: { key: string; file: { text: string; stat: string } }[] = [];
+  let read = 0;
   for (const file of all) {
-    const tooLarge = refuseOversized(statOrUndefined(file)?.size ?? 0);
+    const st = statOrUndefined(file);
+    const tooLarge = refuseOversized(st?.size ?? 0);
     if (tooLarge) {
       // Too large: refused before reading (a check would run out of memory).
       byFile.set(file, { findings: [tooLarge], ruleErrors: 0 });
       continue;
     }
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      byFile.set(file, { unreadable: e instanceof Error ? e.message : String(e) });
-      continue;
-    }
     const settings = settingsFor(file);
-    const task: FileTask = { file, settingsDir: settingsDir(file), text, appendixFiles: appendixFilesBeside(file, 0), fix: opts.fix, ...(opts.today ? { today: opts.today } : {}) };
+    const appendixFiles = appendixFilesBeside(file, 0);
+    let text: string | undefined;
+    const readText = (): string | undefined => {
+      try {
+        text = readFileSync(file, 'utf8');
+        read++;
+      } catch (e) {
+        byFile.set(file, { unreadable: e instanceof Error ? e.message : String(e) });
+      }
+      return text;
+    };
+    let key: string | undefined;
+    let kept: { text: string; stat: string } | undefined;
     if (cache) {
       let fp = fingerprints.get(settings);
       if (fp === undefined) fingerprints.set(settings, (fp = settingsFingerprint(settings.files, readOrUndefined)));
-      const key = cacheKey({ text, settings: fp, today, appendixFiles: task.appendixFiles, tool });
-      const kept = cache.get(file, key);
-      if (kept) {
-        outcomes.set(file, kept);
+      // A file whose status is what it was when its text was hashed is not read again.
+      const stat = st ? statSignature(st) : '';
+      let textHash = st ? cache.textHash(file, stat) : undefined;
+      if (textHash === undefined) {
+        if (readText() === undefined) continue;
+        textHash = hash(text!);
+      }
+      kept = { text: textHash, stat };
+      key = cacheKey({ textHash, settings: fp, today, appendixFiles, tool });
+      const outcome = cache.get(file, key, kept);
+      if (outcome) {
+        outcomes.set(file, outcome);
         continue;
       }
-      keys.push(key);
     }
-    tasks.push(task);
+    if (text === undefined && readText() === undefined) continue;
+    tasks.push({ file, settingsDir: settingsDir(file), text: text!, appendixFiles, fix: opts.fix, ...(opts.today ? { today: opts.today } : {}) });
+    if (key !== undefined) keys.push({ key, file: kept! });
   }
 
-  const workers = opts.concurrency === 'auto' ? (tasks.length >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency;
+  const workers = threadsFor(tasks.length);
   let threads = 0;
   let done: FileOutcome[];
   if (workers > 1 && tasks.length > 1) {
-    const ran = await runOnWorkers<FileTask, FileOutcome>(workerScript(), Math.min(workers, tasks.length), tasks);
+    pool ??= new WorkerPool(workerScript(), Math.min(workers, tasks.length));
+    // The largest first: no thread is left checking a large report alone at the end.
+    const order = tasks.map((_, i) => i).sort((a, b) => tasks[b]!.text.length - tasks[a]!.text.length || a - b);
+    const ran = await pool.run<FileTask, FileOutcome>(tasks, order);
     done = ran.results;
     threads = ran.perWorker.filter((n) => n > 0).length;
   } else {
+    pool?.close();
     done = tasks.map((t) => checkFileTask(t, settingsFor(t.file)));
   }
   tasks.forEach((t, i) => {
     const outcome = done[i]!;
     outcomes.set(t.file, outcome);
-    cache?.set(t.file, keys[i]!, outcome);
+    if (cache) cache.set(t.file, keys[i]!.key, keys[i]!.file, outcome);
     if (outcome.fixedText !== undefined) writeFileSync(t.file, outcome.fixedText);
   });
 
@@ -144,10 +170,10 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
       continue;
     }
     const pack = runPackRules(outcome.facts, { info, file }, settingsFor(file).config);
-    byFile.set(file, { findings: mergeFindings(outcome.findings, pack.findings), ruleErrors: outcome.ruleErrors + pack.ruleErrors.length });
+    byFile.set(file, { findings: mergeFindings(outcome.findings, pack.findings.map(withoutFixes)), ruleErrors: outcome.ruleErrors + pack.ruleErrors.length });
   }
 
-  const result: RunResult = { byFile, manifests, checked: tasks.length, reused: cache?.hits ?? 0, threads };
+  const result: RunResult = { byFile, manifests, checked: tasks.length, read, reused: cache?.hits ?? 0, threads };
   if (cache) {
     try {
       cache.prune((p) => outcomes.has(p) || statOrUndefined(p) !== undefined);

@@ -4,6 +4,11 @@ import { withoutPackRules } from '../core/pack/run.js';
 import type { WorkspaceSettings } from '../core/workspace.js';
 import type { Finding } from '../core/types.js';
 
+/** A finding as the CLI keeps it: no output format prints fixes (--fix applies them where the report is checked). */
+export function withoutFixes(f: Finding): Finding {
+  return f.fixes.length === 0 ? f : { ...f, fixes: [] };
+}
+
 /** One report to check, as plain data (it may go to a worker thread). */
 export interface FileTask {
   file: string;
@@ -16,7 +21,7 @@ export interface FileTask {
 }
 
 /**
- * A report checked without its pack: its findings (pack rules left out), how many rules
+ * A report checked without its pack: its findings (pack rules left out, fixes left out), how many rules
  * failed, the facts the pack rules read (none for a file that is not text), and the
  * fixed text when `--fix` changed it. Plain data: it comes back from a worker and goes
  * into the cache file.
@@ -42,7 +47,9 @@ export function checkFileTask(task: FileTask, settings: WorkspaceSettings): File
   } else {
     result = checkReport(task.text, opts);
   }
-  const outcome: FileOutcome = { findings: result.findings, ruleErrors: result.ruleErrors.length };
+  // The fixes are applied above with --fix; no output format prints them, so they are not
+  // sent back from the worker nor kept in the cache.
+  const outcome: FileOutcome = { findings: result.findings.map(withoutFixes), ruleErrors: result.ruleErrors.length };
   if (result.model) outcome.facts = packFactsOf(result.model, result.profile, result.match);
   if (fixedText !== undefined) outcome.fixedText = fixedText;
   return outcome;

@@ -2,11 +2,14 @@
 // sent, one message each, and answers with their outcomes.
 import { parentPort } from 'node:worker_threads';
 import { installDictionary } from '../node/dictionary.js';
+import { loadDictionary } from '../core/prose/dictionary.js';
 import { nodeFileSystem } from '../node/fs.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
 import { checkFileTask, type FileTask } from './check-task.js';
 
 installDictionary();
+// Loaded while the main thread reads the reports, before the first arrives.
+setImmediate(loadDictionary);
 
 const settingsByDir = new Map<string, WorkspaceSettings>();
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { checkReportFiles } from './check-run.js';
 import { cacheFile } from './cache.js';
@@ -12,12 +13,13 @@ import { toJson, toSarif, toText, type FileFindings } from './format.js';
 import { RULES } from '../core/rules/index.js';
 import { display, exportCommand, posix } from './export.js';
 import { glossaryCommand } from './glossary.js';
+import { VERSION } from './version.js';
+import { RunInputs, runConditions, saveRunRecord, toolIdentity } from './run-record.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
 import { WORD_SEARCH_PATTERNS, checkWordFile, importCommand, isOwnerFile, isWordFile, searchedWordFiles } from './import.js';
 
 installDictionary();
 
-const VERSION = '0.1.0';
 
 const USAGE = `Usage: committee-report check [options] [paths or globs...]
 
@@ -170,6 +172,8 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
     process.stderr.write(`committee-report: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
+  // `--cache`: what this run reads is recorded before it is read (run-record.ts).
+  const inputs = options.cache && !options.fix ? RunInputs.start(paths, cwd, cacheFile(options.cacheLocation, cwd)) : undefined;
   const { files, missing, copies } = collectFiles(paths, cwd);
   if (missing.length > 0) {
     process.stderr.write(`committee-report: no such file or no match: ${missing.join(', ')}\n`);
@@ -189,19 +193,20 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
     const dir = posix(dirname(file));
     let s = settingsByDir.get(dir);
     if (!s) {
-      s = loadWorkspaceSettings(nodeFileSystem, dir);
+      s = loadWorkspaceSettings(inputs ? { readFile: (path) => (inputs.file(path), nodeFileSystem.readFile(path)) } : nodeFileSystem, dir);
       settingsByDir.set(dir, s);
     }
     return s;
   };
   const word = files.filter(isWordFile);
-  if (word.length === 0) return checkFiles(files, new Map(), options, settingsFor, cwd);
+  const record = inputs && copies.length === 0 && word.length === 0 ? { inputs, argv } : undefined;
+  if (word.length === 0) return checkFiles(files, new Map(), options, settingsFor, cwd, record);
   return Promise.all(word.map((f) => checkWordFile(f, display(f, cwd), settingsFor(f), options.today))).then((checked) =>
     checkFiles(files, new Map(word.map((f, i) => [f, checked[i]!])), options, settingsFor, cwd),
   );
 }
 
-async function checkFiles(files: string[], word: Map<string, FileFindings>, options: Options, settingsFor: (file: string) => WorkspaceSettings, cwd: string): Promise<number> {
+async function checkFiles(files: string[], word: Map<string, FileFindings>, options: Options, settingsFor: (file: string) => WorkspaceSettings, cwd: string, record?: { inputs: RunInputs; argv: string[] }): Promise<number> {
   const results: FileFindings[] = [];
   let configError = false;
   let unreadable = 0;
@@ -252,9 +257,11 @@ async function checkFiles(files: string[], word: Map<string, FileFindings>, opti
   process.stdout.write(out + '\n');
   if (unreadable > 0) process.stderr.write(`committee-report: ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read (see above).\n`);
   if (configError || internalError || unreadable > 0) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  const code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  // A run that said nothing on stderr is printed again while nothing it read changes.
+  if (record && !run.cacheError) saveRunRecord(cacheFile(options.cacheLocation, cwd), record.inputs, runConditions(record.argv, cwd, toolIdentity(dirname(fileURLToPath(import.meta.url)), VERSION)), out, code);
+  return code;
 }
-
 
 /** `--concurrency`: a number of worker threads, `auto`, or `off` (this thread only). */
 function concurrencyOption(value: string): number | 'auto' {

@@ -14,54 +14,95 @@ function startWorker(script: URL): Worker {
 }
 
 /**
- * Runs tasks on `size` worker threads started from `script`, each worker taking the next
- * task as soon as it is free. The outcomes come back in the tasks' order, whichever worker
- * ran them and whenever they finished, so the caller's output never depends on timing.
- * A task that throws in a worker, or a worker that dies, fails the whole run. `perWorker`
- * counts the tasks each worker ran.
+ * Worker threads started from `script` now, to be given tasks later (`run`, once): a caller
+ * starts them before it reads the reports, so that each thread loads its code and its
+ * dictionary meanwhile. `close` stops threads that were never given work.
  */
-export function runOnWorkers<T, R>(script: URL, size: number, tasks: readonly T[]): Promise<{ results: R[]; perWorker: number[] }> {
-  const results = new Array<R>(tasks.length);
-  const perWorker: number[] = [];
-  if (tasks.length === 0) return Promise.resolve({ results, perWorker });
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let failed = false;
-    const stop = (): void => {
-      for (const w of workers) void w.terminate();
-    };
-    const fail = (e: unknown): void => {
-      if (failed) return;
-      failed = true;
-      stop();
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    const feed = (w: Worker): void => {
-      if (next >= tasks.length) return;
-      const id = next++;
-      w.postMessage({ id, task: tasks[id] });
-    };
-    for (let i = 0; i < Math.min(size, tasks.length); i++) {
-      const w = startWorker(script);
-      const n = workers.push(w) - 1;
-      perWorker.push(0);
-      w.on('message', (msg: { id: number; outcome?: R; error?: string }) => {
-        if (failed) return;
-        if (msg.error !== undefined) return fail(new Error(`checking in a worker thread failed: ${msg.error}`));
-        results[msg.id] = msg.outcome as R;
-        perWorker[n]!++;
-        if (++done === tasks.length) {
-          stop();
-          resolve({ results, perWorker });
-        } else feed(w);
-      });
-      w.on('error', fail);
+export class WorkerPool {
+  private readonly workers: Worker[];
+  /** Threads that failed or stopped before `run`, with why. */
+  private readonly lost = new Map<Worker, string>();
+
+  constructor(
+    script: URL,
+    readonly size: number,
+  ) {
+    this.workers = Array.from({ length: size }, () => startWorker(script));
+    // Until `run`, a thread that fails is remembered; `run` then fails.
+    for (const w of this.workers) {
+      w.on('error', (e) => this.lost.set(w, e instanceof Error ? e.message : String(e)));
       w.on('exit', (code) => {
-        if (done < tasks.length) fail(new Error(`a worker thread stopped (exit code ${code}) before the check was complete`));
+        if (!this.lost.has(w)) this.lost.set(w, `exit code ${code}`);
       });
-      feed(w);
     }
-  });
+  }
+
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+
+  /**
+   * Runs tasks on the threads, each taking the next task as soon as it is free. The
+   * outcomes come back in the tasks' order, whichever thread ran them and whenever they
+   * finished, so the caller's output never depends on timing. `order`: the order in which
+   * the tasks are handed out (the largest first, so that no thread is left with a large
+   * one at the end). A task that throws in a worker, or a worker that dies, fails the
+   * whole run. `perWorker` counts the tasks each thread ran. The threads are stopped at
+   * the end, threads beyond the number of tasks at once.
+   */
+  run<T, R>(tasks: readonly T[], order?: readonly number[]): Promise<{ results: R[]; perWorker: number[] }> {
+    const results = new Array<R>(tasks.length);
+    const perWorker: number[] = [];
+    const used = this.workers.slice(0, Math.min(this.size, tasks.length));
+    for (const w of this.workers.slice(used.length)) void w.terminate();
+    if (tasks.length === 0) return Promise.resolve({ results, perWorker });
+    const gone = used.find((w) => this.lost.has(w));
+    if (gone) {
+      this.close();
+      return Promise.reject(new Error(`a worker thread stopped (${this.lost.get(gone)}) before the check was complete`));
+    }
+    const queue = order ?? tasks.map((_, i) => i);
+    return new Promise((resolve, reject) => {
+      let next = 0;
+      let done = 0;
+      let failed = false;
+      const stop = (): void => {
+        for (const w of used) void w.terminate();
+      };
+      const fail = (e: unknown): void => {
+        if (failed) return;
+        failed = true;
+        stop();
+        reject(e instanceof Error ? e : new Error(String(e)));
+      };
+      const feed = (w: Worker): void => {
+        if (next >= queue.length) return;
+        const id = queue[next++]!;
+        w.postMessage({ id, task: tasks[id] });
+      };
+      used.forEach((w, n) => {
+        perWorker.push(0);
+        w.on('message', (msg: { id: number; outcome?: R; error?: string }) => {
+          if (failed) return;
+          if (msg.error !== undefined) return fail(new Error(`checking in a worker thread failed: ${msg.error}`));
+          results[msg.id] = msg.outcome as R;
+          perWorker[n]!++;
+          if (++done === tasks.length) {
+            stop();
+            resolve({ results, perWorker });
+          } else feed(w);
+        });
+        w.on('error', fail);
+        w.on('exit', (code) => {
+          if (done < tasks.length) fail(new Error(`a worker thread stopped (exit code ${code}) before the check was complete`));
+        });
+        feed(w);
+      });
+    });
+  }
+}
+
+/** Runs tasks on `size` worker threads started from `script` now (`WorkerPool.run`). */
+export function runOnWorkers<T, R>(script: URL, size: number, tasks: readonly T[], order?: readonly number[]): Promise<{ results: R[]; perWorker: number[] }> {
+  return new WorkerPool(script, Math.min(size, Math.max(tasks.length, 1))).run(tasks, order);
 }

@@ -1,0 +1,2 @@
+/** The CLI's version (`--version`, SARIF, the cache keys). */
+export const VERSION = '0.1.0';
