@@ -82,8 +82,8 @@ function isRange(r: unknown): boolean {
 
 /** An entry as read from disk is used only if it has the shape this version writes. */
 function isEntry(e: unknown): e is Entry {
-  const x = e as { key?: unknown; outcome?: { findings?: unknown; ruleErrors?: unknown; facts?: unknown } } | null;
-  if (typeof x?.key !== 'string' || typeof (x as { text?: unknown }).text !== 'string' || typeof (x as { stat?: unknown }).stat !== 'string' || typeof x.outcome?.ruleErrors !== 'number' || !Array.isArray(x.outcome.findings)) return false;
+  const x = e as { key?: unknown; text?: unknown; stat?: unknown; outcome?: { findings?: unknown; ruleErrors?: unknown; facts?: unknown } } | null;
+  if (typeof x?.key !== 'string' || typeof x.text !== 'string' || typeof x.stat !== 'string' || typeof x.outcome?.ruleErrors !== 'number' || !Array.isArray(x.outcome.findings)) return false;
   if (x.outcome.facts !== undefined && (typeof x.outcome.facts !== 'object' || x.outcome.facts === null || !Array.isArray((x.outcome.facts as { officers?: unknown }).officers) || !Array.isArray((x.outcome.facts as { directives?: unknown }).directives))) return false;
   return (x.outcome.findings as unknown[]).every((f) => {
     const y = f as { ruleId?: unknown; severity?: unknown; message?: unknown; range?: unknown; fixes?: unknown } | null;

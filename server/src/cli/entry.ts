@@ -1,9 +1,7 @@
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFile } from './cache.js';
-import { replayRun, runConditions, toolIdentity } from './run-record.js';
-import { VERSION } from './version.js';
+import { replayRun, runConditions } from './run-record.js';
 import type * as Main from './main.js';
 
 // The entry of the `committee-report` command (server/out/cli.cjs), kept small: a
@@ -17,8 +15,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
   stats.replayed = false;
   const cache = cacheOf(argv);
   if (cache !== undefined) {
-    const here = dirname(fileURLToPath(import.meta.url));
-    const last = replayRun(cacheFile(cache.location, cwd), runConditions(argv, cwd, toolIdentity(here, VERSION)));
+    const last = replayRun(cacheFile(cache.location, cwd), runConditions(argv, cwd));
     if (last) {
       stats.replayed = true;
       process.stdout.write(last.stdout);

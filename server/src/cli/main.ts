@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { checkReportFiles } from './check-run.js';
 import { cacheFile } from './cache.js';
@@ -14,12 +13,11 @@ import { RULES } from '../core/rules/index.js';
 import { display, exportCommand, posix } from './export.js';
 import { glossaryCommand } from './glossary.js';
 import { VERSION } from './version.js';
-import { RunInputs, runConditions, saveRunRecord, toolIdentity } from './run-record.js';
+import { RunInputs, runConditions, saveRunRecord } from './run-record.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
 import { WORD_SEARCH_PATTERNS, checkWordFile, importCommand, isOwnerFile, isWordFile, searchedWordFiles } from './import.js';
 
 installDictionary();
-
 
 const USAGE = `Usage: committee-report check [options] [paths or globs...]
 
@@ -259,7 +257,7 @@ async function checkFiles(files: string[], word: Map<string, FileFindings>, opti
   if (configError || internalError || unreadable > 0) return 2;
   const code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   // A run that said nothing on stderr is printed again while nothing it read changes.
-  if (record && !run.cacheError) saveRunRecord(cacheFile(options.cacheLocation, cwd), record.inputs, runConditions(record.argv, cwd, toolIdentity(dirname(fileURLToPath(import.meta.url)), VERSION)), out, code);
+  if (record && !run.cacheError) saveRunRecord(cacheFile(options.cacheLocation, cwd), record.inputs, runConditions(record.argv, cwd), out, code);
   return code;
 }
 

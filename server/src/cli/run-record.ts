@@ -1,8 +1,10 @@
 import { readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { todayIso } from '../core/today.js';
 import { statSignature } from './cache.js';
+import { VERSION } from './version.js';
 
 /**
  * `check --cache`, the whole run: what the last run printed, with everything it depended
@@ -44,14 +46,18 @@ export function recordFile(cacheFile: string): string {
   return `${cacheFile}.last-run`;
 }
 
-/** The run's conditions that are not files: compared whole. */
-export function runConditions(argv: readonly string[], cwd: string, tool: string): Pick<RunRecord, 'argv' | 'cwd' | 'today' | 'tty' | 'noColor' | 'tool'> {
-  return { argv: [...argv], cwd, today: todayIso(), tty: process.stdout.isTTY === true, noColor: Boolean(process.env.NO_COLOR), tool };
+/**
+ * The run's conditions that are not files: compared whole. The run that writes a record
+ * (cli-main.cjs) and the entry that replays it (cli.cjs) both take them from here.
+ */
+export function runConditions(argv: readonly string[], cwd: string): Pick<RunRecord, 'argv' | 'cwd' | 'today' | 'tty' | 'noColor' | 'tool'> {
+  return { argv: [...argv], cwd, today: todayIso(), tty: process.stdout.isTTY === true, noColor: Boolean(process.env.NO_COLOR), tool: toolIdentity() };
 }
 
-/** The build: the bundles beside this one, by status (a rebuild or an upgrade changes it). */
-export function toolIdentity(dir: string, version: string): string {
-  const parts = [version];
+/** The build: the version and the bundles beside this code, by status (a rebuild or an upgrade changes it). */
+function toolIdentity(): string {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const parts = [VERSION];
   for (const f of ['cli.cjs', 'cli-main.cjs', 'check-worker.cjs']) parts.push(fileSignature(join(dir, f)));
   return parts.join('|');
 }
@@ -83,8 +89,9 @@ function entries(dir: string, cacheFile: string): { names: string[] | undefined;
   return { names: walk.filter((n) => !toCache.startsWith(join(dir, n) + sep)), walk };
 }
 
-function listing(dir: string, cacheFile: string): string[] | undefined {
-  return entries(dir, cacheFile).names;
+/** A folder's listing as the record keeps it (a folder that cannot be read has a listing too). */
+function listingText(names: string[] | undefined): string {
+  return names === undefined ? '\u0000unreadable' : names.join('\n');
 }
 
 /**
@@ -129,7 +136,7 @@ export class RunInputs {
     if (seen.has(key)) return;
     seen.add(key);
     const { names, walk } = entries(dir, this.cacheFile);
-    this.listings[dir] = names === undefined ? '\u0000unreadable' : names.join('\n');
+    this.listings[dir] = listingText(names);
     for (const name of walk) {
       const path = join(dir, name);
       let st;
@@ -181,10 +188,7 @@ export function replayRun(cacheFile: string, conditions: ReturnType<typeof runCo
   if (typeof record.listings !== 'object' || record.listings === null || typeof record.files !== 'object' || record.files === null) return undefined;
   if (!Array.isArray(record.argv) || record.argv.length !== conditions.argv.length || record.argv.some((a, i) => a !== conditions.argv[i])) return undefined;
   if (record.cwd !== conditions.cwd || record.today !== conditions.today || record.tty !== conditions.tty || record.noColor !== conditions.noColor || record.tool !== conditions.tool) return undefined;
-  for (const [dir, names] of Object.entries(record.listings)) {
-    const now = listing(dir, cacheFile);
-    if ((now === undefined ? '\u0000unreadable' : now.join('\n')) !== names) return undefined;
-  }
+  for (const [dir, names] of Object.entries(record.listings)) if (listingText(entries(dir, cacheFile).names) !== names) return undefined;
   for (const [path, sig] of Object.entries(record.files)) if (fileSignature(path) !== sig) return undefined;
   return { stdout: bytes, code: record.code };
 }
