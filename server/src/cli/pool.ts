@@ -101,8 +101,3 @@ export class WorkerPool {
     });
   }
 }
-
-/** Runs tasks on `size` worker threads started from `script` now (`WorkerPool.run`). */
-export function runOnWorkers<T, R>(script: URL, size: number, tasks: readonly T[], order?: readonly number[]): Promise<{ results: R[]; perWorker: number[] }> {
-  return new WorkerPool(script, Math.min(size, Math.max(tasks.length, 1))).run(tasks, order);
-}
