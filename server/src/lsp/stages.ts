@@ -15,4 +15,4 @@ export const DICTIONARY_CATEGORIES: ReadonlySet<string> = new Set(['prose', 'acr
  * they also skip the costliest category (prose) on a thread that has not yet run any
  * code hot. The full set follows once the dictionary is loaded (worker.ts).
  */
-export const BEFORE_DICTIONARY: readonly RuleDefinition[] = RULES.filter((r) => !DICTIONARY_CATEGORIES.has(r.id.slice(0, r.id.indexOf('/'))));
+export const BEFORE_DICTIONARY: readonly RuleDefinition[] = RULES.filter((r) => !DICTIONARY_CATEGORIES.has(r.category));
