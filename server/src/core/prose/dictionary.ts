@@ -89,6 +89,12 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
  */
 export const MAX_SUGGESTED_WORD = 32;
 
+/** Whether `s[i]` is an apostrophe, straight or curly. */
+export function apostropheAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 0x27 || c === 0x2019;
+}
+
 /**
  * Words one edit away that the dictionary knows (a transposition, a letter dropped,
  * changed or added), best first: cheap enough to run for every unknown word of a check.
@@ -111,8 +117,7 @@ export function suggestions(
     const w = cap ? c[0]!.toUpperCase() + c.slice(1) : c;
     if (out.length >= max || seen.has(w)) return;
     seen.add(w);
-    const end = w.charCodeAt(w.length - 1);
-    if (end !== 0x27 && end !== 0x2019 && known(w)) out.push(w);
+    if (!apostropheAt(w, w.length - 1) && known(w)) out.push(w);
   };
   const n = lower.length;
   // Edits at places up to `last` keep a beginning that words have.

@@ -4,7 +4,7 @@ import { replaceFix } from '../rules/util.js';
 import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
-import { dictionary, knownWord, suggestions } from './dictionary.js';
+import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.js';
 import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
@@ -28,7 +28,6 @@ const sessionNames = new WeakMap<object, string>();
 
 /** Apostrophes, which a word's ends lose before it is looked up. */
 const APOSTROPHE = /['’]/;
-const apostropheAt = (s: string, i: number): boolean => s.charCodeAt(i) === 0x27 || s.charCodeAt(i) === 0x2019;
 
 /** A spelling suggestion: a word the dictionary has as written or in lower case, or the council lexicon has. */
 export function knownCandidate(c: string): boolean {
