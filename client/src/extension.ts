@@ -29,8 +29,10 @@ export interface CommitteeReportsApi {
   client: LanguageClient;
   /** The status bar's text for the active editor ('' when hidden). */
   statusText(): string;
-  /** The status bar's texts so far, oldest first (for the tests: what the officer saw). */
-  statusLog(): string[];
+  /** How many status bar texts have been shown so far (a mark for `statusSince`). */
+  statusMark(): number;
+  /** The status bar's texts shown since `mark`, oldest first (for the tests: what the officer saw). */
+  statusSince(mark: number): string[];
   /** The New Report wizard's current step, if it is open (for the tests). */
   wizard(): WizardView | undefined;
   stats(): Promise<Stats>;
@@ -66,7 +68,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   const answered = new Set<string>();
   /** The report the status bar speaks of while the focus is elsewhere (Output panel, preview). */
   let lastReport: vscode.Uri | undefined;
+  /** The last status texts; `statusShown` counts every text ever shown, so marks never shift. */
   const statusLog: string[] = [];
+  let statusShown = 0;
   /** Set once the preview is registered (below). */
   const previews: { manager?: PreviewManager } = {};
   const reportShown = (): vscode.Uri | undefined => {
@@ -86,7 +90,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   };
   const setStatus = (text: string): void => {
     status.text = text;
-    if (statusLog.at(-1) !== text) statusLog.push(text);
+    if (statusLog.at(-1) === text) return;
+    statusLog.push(text);
+    statusShown++;
     if (statusLog.length > 200) statusLog.splice(0, 100);
   };
   const updateStatus = (): void => {
@@ -259,7 +265,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
   return {
     client: lc,
     statusText: () => status.text,
-    statusLog: () => [...statusLog],
+    statusMark: () => statusShown,
+    statusSince: (mark) => statusLog.slice(Math.max(0, statusLog.length - (statusShown - mark))),
     wizard: wizardView,
     stats: () => lc.sendRequest<Stats>(StatsRequest),
     whenRunning: () => running,

@@ -73,20 +73,25 @@ describe('The extension as an officer meets it', function () {
   });
 
   it('says it is checking, never "Ready to submit", until the first result (on opening and after a restart)', async () => {
-    const before = api.statusLog().length;
+    const before = api.statusMark();
     const uri = scratch('status.report.md', defective);
     await open(uri);
     await waitFor('the result', () => api.statusText().includes('not ready to submit'));
-    const seen = api.statusLog().slice(before).filter((t) => t !== '');
-    assert.ok(seen.some((t) => /Checking/.test(t)), seen.join(' | '));
+    const seen = api.statusSince(before).filter((t) => t !== '');
+    // The server may answer before the editor is shown (the pull starts when the document
+    // opens), so "Checking" is not always seen here; whatever is seen is one of the two.
+    assert.ok(seen.every((t) => /Checking|not ready to submit/.test(t)), seen.join(' | '));
     assert.ok(!seen.some((t) => /Ready to submit/.test(t) && !/not ready/.test(t)), `never ready before the check: ${seen.join(' | ')}`);
 
-    const mark = api.statusLog().length;
+    const mark = api.statusMark();
     await vscode.commands.executeCommand('committeeReports.restartServer');
     await api.whenRunning();
-    await waitFor('the result from the new server', () => api.statusText().includes('not ready to submit') && api.statusLog().length > mark);
-    const after = api.statusLog().slice(mark).filter((t) => t !== '');
+    await waitFor('the result from the new server', () => api.statusText().includes('not ready to submit') && api.statusMark() > mark);
+    const after = api.statusSince(mark).filter((t) => t !== '');
+    // The report stays in view while the server restarts, so its answer is forgotten and
+    // "Checking" must show until the new server answers.
     assert.ok(after.some((t) => /Checking/.test(t)), after.join(' | '));
+    assert.ok(after.findIndex((t) => /Checking/.test(t)) < after.findIndex((t) => /not ready to submit/.test(t)), after.join(' | '));
     assert.ok(!after.some((t) => /Ready to submit/.test(t) && !/not ready/.test(t)), `never ready while restarting: ${after.join(' | ')}`);
   });
 
