@@ -21,3 +21,31 @@ export function walkTree<C>(root: Nodes, context: C, visit: (node: Nodes, contex
     }
   }
 }
+
+/**
+ * Visits, outermost first, every node whose range holds `offset` (its start ≤ offset ≤ its
+ * end, so a node ending at `offset` and the one starting there both count). Siblings are in
+ * document order and do not overlap, so each level is a binary search: the cost is the depth
+ * times the log of the widest level, not the size of the tree (a 5 MB report has ~10,000
+ * top-level blocks, and this runs on every edit).
+ */
+export function nodesAt(root: Nodes, offset: number, visit: (node: Nodes) => void): void {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const children = (node as Parents).children as Nodes[] | undefined;
+    if (!children || children.length === 0) continue;
+    // The first child that ends at or after the offset.
+    let lo = 0;
+    let hi = children.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((children[mid]!.position?.end.offset ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const holding: Nodes[] = [];
+    for (let i = lo; i < children.length && (children[i]!.position?.start.offset ?? 0) <= offset; i++) holding.push(children[i]!);
+    for (let i = holding.length - 1; i >= 0; i--) stack.push(holding[i]!);
+  }
+}

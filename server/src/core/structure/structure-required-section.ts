@@ -2,7 +2,7 @@ import { defineRule } from '../rules/define.js';
 import { trimEnd } from '../text.js';
 import type { Root } from 'mdast';
 import { insertFix, sectionSkeleton, skeletonFilling, specLabel } from '../rules/util.js';
-import { walkTree } from '../walk.js';
+import { nodesAt } from '../walk.js';
 import type { SectionSpec } from '../templates/schema.js';
 import { notNeeded } from '../templates/match.js';
 import type { ReportModel } from '../model.js';
@@ -115,11 +115,9 @@ const CLOSERS: [RegExp, RegExp][] = [
  */
 function endsInsideCodeOrHtml(text: string, tree: Root, offset: number): boolean {
   let inside = false;
-  walkTree<true>(tree, true, (node) => {
-    const s = node.position?.start.offset ?? 0;
-    const e = node.position?.end.offset ?? 0;
-    if (node.type !== 'root' && (offset < s || offset > e)) return false;
-    const source = text.slice(s, e);
+  nodesAt(tree, offset, (node) => {
+    if (node.type !== 'code' && node.type !== 'html') return;
+    const source = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
     if (node.type === 'code') {
       const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source);
       if (fence) {
@@ -128,11 +126,9 @@ function endsInsideCodeOrHtml(text: string, tree: Root, offset: number): boolean
         const closed = lines.length > 1 && last.length >= fence[1]!.length && [...last].every((c) => c === fence[1]![0]);
         if (!closed) inside = true;
       }
-    }
-    if (node.type === 'html') {
+    } else {
       for (const [open, close] of CLOSERS) if (open.test(source) && !close.test(source.slice(source.search(/>|\n/) + 1))) inside = true;
     }
-    return true;
   });
   return inside;
 }
