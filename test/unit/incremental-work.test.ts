@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReportSession, editSince } from '../../server/src/core/session.js';
+import { IncrementalParser } from '../../server/src/core/incremental.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
 import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
@@ -162,4 +163,33 @@ test('a word of a spelling group edited again and again: its places come from an
   // The first ask for a form (in the first check) looks through every tally; the asks after it, none.
   assert.ok(coldWalk >= units, `${coldWalk} tallies looked through at first`);
   assert.ok(walked.every((n) => n === 0), `tallies looked through per edit: ${walked.join(', ')} (${units} units)`);
+});
+
+test('an edit brings up to date only the positions read: no rule reads the whole tree', () => {
+  // The first seed, which lacks a required section, then the others' text without headings
+  // or front matter: long, and still lacking the section.
+  const body = (s: string): string => s.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^#.*$/gm, '');
+  let text = [seeds[0]!, ...[1, 2, 3].flatMap(() => seeds.slice(1).map(body))].join('\n\n');
+  const session = new ReportSession();
+  session.check(text, opts);
+  const proto = IncrementalParser.prototype;
+  const settleAll = proto.settleAll;
+  let wholeTree = 0;
+  proto.settleAll = function (this: IncrementalParser) {
+    wholeTree++;
+    settleAll.call(this);
+  };
+  try {
+    for (const at of [0.2, 0.5, 0.8]) {
+      const pos = inProse(text, Math.floor(text.length * at));
+      text = text.slice(0, pos) + 'x' + text.slice(pos);
+      const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + 1 });
+      // The long report lacks template sections: the required-section rule looks for code
+      // or HTML at each insertion point, and must read only the blocks there.
+      assert.ok(inc.findings.some((f) => f.ruleId === 'structure/required-section'));
+    }
+    assert.equal(wholeTree, 0, 'the whole tree was brought up to date during an edit');
+  } finally {
+    proto.settleAll = settleAll;
+  }
 });

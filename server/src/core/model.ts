@@ -197,6 +197,22 @@ export function unitMemoIfAny<T>(unit: Unit, memo: UnitMemo<T>): T | undefined {
   return unit.memos?.[memo.id] as T | undefined;
 }
 
+/**
+ * The top-level units whose range holds `offset` (one, or two where one ends and the next
+ * starts there), with every position inside them up to date. For a reader of the tree at
+ * one place: `model.tree` brings the whole tree's positions up to date, which after an
+ * edit of a 5 MB report means moving those of every block after it.
+ */
+export function unitsAt(model: ReportModel, offset: number): Unit[] {
+  const units = model.units;
+  const out: Unit[] = [];
+  for (let i = lastAtOrBefore(units, offset, (u) => u.start); i >= 0 && units[i]!.end >= offset; i--) {
+    model.session?.settle?.(units[i]!);
+    out.unshift(units[i]!);
+  }
+  return out;
+}
+
 function shiftMemos(unit: Unit, dOffset: number, dLine: number): void {
   // Most units have nothing to move in most memos (a paragraph without a date or an
   // address): those are not even looked at, which on a long report is most of the cost.

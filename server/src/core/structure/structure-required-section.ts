@@ -1,11 +1,10 @@
 import { defineRule } from '../rules/define.js';
 import { trimEnd } from '../text.js';
-import type { Root } from 'mdast';
 import { insertFix, sectionSkeleton, skeletonFilling, specLabel } from '../rules/util.js';
 import { nodesAt } from '../walk.js';
 import type { SectionSpec } from '../templates/schema.js';
 import { notNeeded } from '../templates/match.js';
-import type { ReportModel } from '../model.js';
+import { unitsAt, type ReportModel } from '../model.js';
 import type { Range } from '../types.js';
 
 /**
@@ -79,7 +78,7 @@ export const requiredSection = defineRule({
         const label = specLabel(spec, profile);
         // Safe only where the heading will be read as one: not at the end of code or HTML
         // (an unclosed fence or HTML block would take it in, and --fix would add it again).
-        const fixes = [insertFix(`Insert "${label}"`, model, offset, around(sectionSkeleton(spec, profile)), !endsInsideCodeOrHtml(model.text, model.tree, offset))];
+        const fixes = [insertFix(`Insert "${label}"`, model, offset, around(sectionSkeleton(spec, profile)), !endsInsideCodeOrHtml(model, offset))];
         // The template's suggested text ("None.") and sign-off lines state what only the
         // officer can say: offered, never applied by --fix or on save.
         const filling = skeletonFilling(spec);
@@ -111,11 +110,13 @@ const CLOSERS: [RegExp, RegExp][] = [
  * Whether text inserted at `offset` would be taken into a block that runs on: a fenced
  * code block without its closing fence, or an HTML block that ends only at its closing
  * marker (`</pre>`, `-->`) and has none. (Other HTML blocks end at the blank line the fix
- * inserts first.)
+ * inserts first.) Only the blocks at `offset` are read: not `model.tree`, whose positions
+ * would all be brought up to date on every edit.
  */
-function endsInsideCodeOrHtml(text: string, tree: Root, offset: number): boolean {
+function endsInsideCodeOrHtml(model: ReportModel, offset: number): boolean {
+  const text = model.text;
   let inside = false;
-  nodesAt(tree, offset, (node) => {
+  for (const unit of unitsAt(model, offset)) nodesAt(unit.node, offset, (node) => {
     if (node.type !== 'code' && node.type !== 'html') return;
     const source = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
     if (node.type === 'code') {
