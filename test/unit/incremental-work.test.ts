@@ -193,3 +193,24 @@ test('an edit brings up to date only the positions read: no rule reads the whole
     proto.settleAll = settleAll;
   }
 });
+
+test('a name searched for again after an edit is looked for only in the units the edit replaced', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  const first = acronymWork.reorderedPhrases;
+  session.check(text, opts);
+  const all = acronymWork.reorderedPhrases - first;
+  let searches = 0;
+  for (const at of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+    const names = acronymWork.reorderedNames;
+    const before = acronymWork.reorderedPhrases;
+    // Inside a capitalised name: the edit touches phrases whose initials some definition has.
+    const p = text.indexOf(' Educational ', Math.floor(text.length * at)) + 3;
+    text = text.slice(0, p) + 'x' + text.slice(p);
+    session.check(text, opts, { start: p, oldEnd: p, newEnd: p + 1 });
+    searches += acronymWork.reorderedNames - names;
+    assert.ok((acronymWork.reorderedPhrases - before) * 50 <= all, `read ${acronymWork.reorderedPhrases - before} phrases of ${all} again`);
+  }
+  assert.ok(searches > 0, 'no edit searched again');
+  assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
+});

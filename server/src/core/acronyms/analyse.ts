@@ -1,6 +1,6 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { ResolvedConfig } from '../config.js';
-import { firstAtOrAfter, lastAtOrBefore } from '../text.js';
+import { firstAtOrAfter, lastAtOrBefore, ownString } from '../text.js';
 import { builtinAccepts, builtinEntry, isBuiltinCommon, type GlossaryEntry } from './builtin.js';
 import { acronymLetters, expansionSimilarity, isStopWord, normExpansion, pluralExpansion, sameExpansion, splitWords } from './expansion.js';
 import { readToken, scanAcronyms, unitTokens, unitTokensIfAny, type AcronymScan, type Definition, type Occurrence, type UnitTokens } from './scan.js';
@@ -528,20 +528,64 @@ export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Ph
   if (words.length < 3 || words.length > 6) return [];
   const key = initialsKey(words.map((w) => w[0]!.toUpperCase()).join(''));
   if (key.length !== words.length) return [];
-  const sorted = [...words].sort().join(' ');
-  const written = words.join(' ');
+  const model = analysis.model;
+  const keys = orders(key);
+  // The units holding a phrase with these initials in some order, each once.
+  const units = new Set<Unit>();
+  const index = phraseIndex(model);
+  for (const k of keys) for (const u of index.byKey.get(k) ?? EMPTY_UNITS) units.add(u);
   const out: Phrase[] = [];
-  for (const k of orders(key)) {
-    eachPhrase(analysis, k, (p) => {
-      const w = contentWords(p.text);
-      // The whole name, not part of a longer one ("Programme Change Partnership Group").
-      const text = analysis.model.text;
-      const whole = !/^[ \t]+[A-Z][a-z]/.test(text.slice(p.end, p.end + 3)) && !/[A-Z][a-z'’-]+[ \t]+$/.test(text.slice(Math.max(0, p.start - 40), p.start));
-      if (whole && w.join(' ') !== written && [...w].sort().join(' ') === sorted && analysis.scan.isProse(p.start, p.end)) out.push(p);
-      return false;
-    });
+  let own: string | undefined;
+  for (const unit of units) {
+    // What a unit's own text says, kept with the unit while an edit leaves it alone (a long
+    // report holds a common name in hundreds of units, and an edit near one searches again).
+    const found = unitMemo(model, unit, UNIT_REORDERED);
+    let spans = found.get(expansion);
+    if (!spans) {
+      spans = reorderedInUnit(model, unit, keys, words);
+      found.set((own ??= ownString(expansion)), spans);
+    }
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = unit.start + spans[i]!;
+      const end = unit.start + spans[i + 1]!;
+      // Running text: not a glossary, which another part of the report decides.
+      if (analysis.scan.isProse(start, end)) out.push({ start, end, text: model.text.slice(start, end).replace(/['’]s$/, '') });
+    }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const EMPTY_UNITS: readonly Unit[] = [];
+
+/** Per unit: the names with the words of an expansion in another order, by expansion (offsets from the unit's start, in pairs). */
+const UNIT_REORDERED = defineUnitMemo<Map<string, number[]>>({ compute: () => new Map() });
+
+/**
+ * The phrases of one unit whose initials are one of `keys` and whose content words are
+ * `words` in another order, each the whole name (not part of a longer one: "Programme
+ * Change Partnership Group"), as start and end offsets from the unit's start.
+ */
+function reorderedInUnit(model: ReportModel, unit: Unit, keys: readonly string[], words: readonly string[]): number[] {
+  const { runs, byKey } = unitMemo(model, unit, UNIT_RUNS);
+  const text = model.text;
+  const sorted = [...words].sort().join(' ');
+  const written = words.join(' ');
+  const out: { start: number; end: number }[] = [];
+  for (const k of keys) {
+    const list = byKey.get(k);
+    if (!list) continue;
+    for (let j = 0; j < list.length; j += 3) {
+      const run = runs[list[j]!]!;
+      const start = unit.start + run.starts[list[j + 1]!]!;
+      const end = unit.start + run.ends[list[j + 2]! - 1]!;
+      acronymWork.reorderedPhrases++;
+      const w = contentWords(text.slice(start, end).replace(/['’]s$/, ''));
+      const whole = !/^[ \t]+[A-Z][a-z]/.test(text.slice(end, end + 3)) && !/[A-Z][a-z'’-]+[ \t]+$/.test(text.slice(Math.max(0, start - 40), start));
+      if (whole && w.join(' ') !== written && [...w].sort().join(' ') === sorted) out.push({ start, end });
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out.flatMap((p) => [p.start - unit.start, p.end - unit.start]);
 }
 
 /** A key's letters in alphabetical order: the same for every order of a name's initials. */
@@ -585,7 +629,7 @@ export function unchangedReordered(analysis: AcronymAnalysis): Unchanged | undef
 const nameLetters = new WeakMap<Definition, string>();
 
 /** Work counted for tests: searches for names written in another order. */
-export const acronymWork = { reorderedNames: 0 };
+export const acronymWork = { reorderedNames: 0, reorderedPhrases: 0 };
 
 const patterns = new Map<string, RegExp>();
 
