@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { analyseReport } from '../core/check.js';
 import { isReportFile } from '../core/report-files.js';
 import type { WorkspaceSettings } from '../core/workspace.js';
-import { MANIFEST_NAMES, buildPack, packMember, readManifest, type PackInfo, type PackManifest, type PackMember } from '../core/pack/index.js';
+import { MANIFEST_NAMES } from '../core/file-names.js';
+import { buildPack, packMember, readManifest, type PackInfo, type PackManifest, type PackMember } from '../core/pack/index.js';
 
 /**
  * Agenda packs on disk: a folder with a pack manifest (`pack.yaml`) is a pack of the

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyWatchedFiles, type WatchedChange } from '../../server/src/core/watched-files.js';
+
+const none = { settingsFiles: new Set<string>(), openFiles: new Set<string>() };
+const changed = (...paths: string[]): WatchedChange[] => paths.map((path) => ({ path, kind: 'changed' }));
+
+test('config files by name, and the profile files the configs name, are settings', () => {
+  for (const name of ['.committee-reports.json', '.committee-reports.yaml', '.committee-reports.yml']) {
+    assert.deepEqual(classifyWatchedFiles(changed(`/ws/sub/${name}`), none), { settings: true, packFolders: [] }, name);
+  }
+  const known = { settingsFiles: new Set(['/ws/profiles/city.profile.json']), openFiles: new Set<string>() };
+  assert.deepEqual(classifyWatchedFiles([{ path: '/ws/profiles/city.profile.json', kind: 'deleted' }], known), { settings: true, packFolders: [] });
+  // A profile no config names is nothing the server reads.
+  assert.deepEqual(classifyWatchedFiles(changed('/ws/profiles/other.profile.json'), known), { settings: false, packFolders: [] });
+});
+
+test("a manifest or a report invalidates its own folder's pack, each folder once, in order", () => {
+  const r = classifyWatchedFiles(
+    [
+      { path: '/ws/nov/pack.yml', kind: 'created' },
+      { path: '/ws/oct/pack.yaml', kind: 'changed' },
+      { path: '/ws/oct/a.report.md', kind: 'deleted' },
+      { path: '/ws/oct/notes.MD', kind: 'changed' },
+      { path: '/ws/oct/deep/b.report.md', kind: 'created' },
+    ],
+    none,
+  );
+  assert.deepEqual(r, { settings: false, packFolders: ['/ws/nov', '/ws/oct', '/ws/oct/deep'] });
+});
+
+test('other files change nothing', () => {
+  assert.deepEqual(classifyWatchedFiles(changed('/ws/oct/pack.yaml.bak', '/ws/oct/report.docx', '/ws/oct/mdfile', '/ws/oct/old-pack.yaml'), none), { settings: false, packFolders: [] });
+  assert.deepEqual(classifyWatchedFiles([], none), { settings: false, packFolders: [] });
+});
+
+test('a report open in the editor is read from its buffer: its change on disk is left out, its creation or deletion is not', () => {
+  const known = { settingsFiles: new Set<string>(), openFiles: new Set(['/ws/oct/a.report.md']) };
+  assert.deepEqual(classifyWatchedFiles(changed('/ws/oct/a.report.md'), known), { settings: false, packFolders: [] });
+  assert.deepEqual(classifyWatchedFiles([{ path: '/ws/oct/a.report.md', kind: 'deleted' }], known), { settings: false, packFolders: ['/ws/oct'] });
+  assert.deepEqual(classifyWatchedFiles([{ path: '/ws/oct/a.report.md', kind: 'created' }], known), { settings: false, packFolders: ['/ws/oct'] });
+});
+
+test('settings and packs in one batch are both reported', () => {
+  assert.deepEqual(classifyWatchedFiles(changed('/ws/.committee-reports.json', '/ws/oct/pack.yaml'), none), { settings: true, packFolders: ['/ws/oct'] });
+});
