@@ -35,9 +35,10 @@ export class Packs {
     return info;
   }
 
-  /** Forgets the folders read (a watched manifest changed): the next `packOf` reads them again. */
-  forgetFolders(): void {
-    this.byDir.clear();
+  /** Forgets the folders read (all, or these: a manifest or a report in them changed on disk); the next `packOf` reads them again. */
+  forgetFolders(dirs?: readonly string[]): void {
+    if (!dirs) this.byDir.clear();
+    else for (const dir of dirs) this.byDir.delete(dir);
   }
 
   /** The pack of a folder read now, with or without a manifest (export of a folder of reports). */
