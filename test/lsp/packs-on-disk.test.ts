@@ -95,18 +95,44 @@ describe('agenda packs changed on disk', () => {
     assert.deepEqual(manifestFindings(client.published.get(uri(octManifest))), ['4 pack/missing-item']);
   });
 
-  test('a change in a folder with no open report, or to an open report saved, checks nothing again', async () => {
+  test('a change in a folder with no open report checks nothing again', async () => {
     const before = await stats();
     const refreshes = client.refreshes;
     writeFileSync(join(elsewhere, 'x.report.md'), GOOD.replace('0116 454 1170', '0116 454 0000'));
     await client.filesChanged({ path: join(elsewhere, 'x.report.md'), type: 'created' });
-    // An open report saved: the server reads its buffer, so the file on disk changes nothing.
-    await client.filesChanged({ path: join(oct, 'a.report.md'), type: 'changed' });
-    // Notifications are handled in order: the stats are asked for after both.
+    // Notifications are handled in order: the stats are asked for after it.
     const after = await stats();
     assert.deepEqual(after.watched, { settings: before.watched.settings, packFolders: before.watched.packFolders + 1, documents: before.watched.documents });
     for (const u of [a, c]) assert.equal((await client.pull(u)).kind, 'unchanged', u);
     assert.equal((await stats()).checks, before.checks, 'nothing was checked');
     assert.equal(client.refreshes, refreshes, 'no pull was asked for');
+  });
+
+  test('saving an open report of the pack re-checks the other open reports there, not itself', async () => {
+    const dPath = join(oct, 'd.report.md');
+    const d = uri(dPath);
+    const draft = GOOD.replace('# Families First Partnership Programme', '# Family Group Decision Making');
+    writeFileSync(dPath, draft);
+    await client.open(d, draft);
+    await client.pull(d);
+    // Edited in the editor: a's last check read the pack before.
+    const edited = draft.replace('0116 454 1170', '0116 454 7777');
+    await client.setText(d, edited);
+    await client.pull(d);
+    assert.deepEqual(packCodes((await client.pull(a)).items), ['pack/committee']);
+    const before = await stats();
+    const refreshes = client.refreshes;
+    writeFileSync(dPath, edited);
+    await client.filesChanged({ path: dPath, type: 'changed' });
+    await client.waitForRefresh(refreshes);
+    const mine = await client.pull(a);
+    assert.equal(mine.kind, 'full');
+    assert.deepEqual(packCodes(mine.items), ['pack/committee', 'pack/officer-details']);
+    assert.match(String(mine.items.find((d) => d.code === 'pack/officer-details')!.message), /d\.report\.md gives 0116 454 7777/);
+    assert.equal((await client.pull(d)).kind, 'unchanged', 'the saved report is not checked again');
+    assert.equal((await client.pull(c)).kind, 'unchanged');
+    const after = await stats();
+    assert.equal(after.checks - before.checks, 1);
+    assert.deepEqual(after.watched, { settings: before.watched.settings, packFolders: before.watched.packFolders + 1, documents: before.watched.documents + 1 });
   });
 });

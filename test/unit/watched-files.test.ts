@@ -7,12 +7,12 @@ const changed = (...paths: string[]): WatchedChange[] => paths.map((path) => ({ 
 
 test('config files by name, and the profile files the configs name, are settings', () => {
   for (const name of ['.committee-reports.json', '.committee-reports.yaml', '.committee-reports.yml']) {
-    assert.deepEqual(classifyWatchedFiles(changed(`/ws/sub/${name}`), none), { settings: true, packFolders: [] }, name);
+    assert.deepEqual(classifyWatchedFiles(changed(`/ws/sub/${name}`), none), { settings: true, packFolders: [], unchanged: [] }, name);
   }
   const known = { settingsFiles: new Set(['/ws/profiles/city.profile.json']), openFiles: new Set<string>() };
-  assert.deepEqual(classifyWatchedFiles([{ path: '/ws/profiles/city.profile.json', kind: 'deleted' }], known), { settings: true, packFolders: [] });
+  assert.deepEqual(classifyWatchedFiles([{ path: '/ws/profiles/city.profile.json', kind: 'deleted' }], known), { settings: true, packFolders: [], unchanged: [] });
   // A profile no config names is nothing the server reads.
-  assert.deepEqual(classifyWatchedFiles(changed('/ws/profiles/other.profile.json'), known), { settings: false, packFolders: [] });
+  assert.deepEqual(classifyWatchedFiles(changed('/ws/profiles/other.profile.json'), known), { settings: false, packFolders: [], unchanged: [] });
 });
 
 test("a manifest or a report invalidates its own folder's pack, each folder once, in order", () => {
@@ -26,21 +26,24 @@ test("a manifest or a report invalidates its own folder's pack, each folder once
     ],
     none,
   );
-  assert.deepEqual(r, { settings: false, packFolders: ['/ws/nov', '/ws/oct', '/ws/oct/deep'] });
+  assert.deepEqual(r, { settings: false, packFolders: ['/ws/nov', '/ws/oct', '/ws/oct/deep'], unchanged: [] });
 });
 
 test('other files change nothing', () => {
-  assert.deepEqual(classifyWatchedFiles(changed('/ws/oct/pack.yaml.bak', '/ws/oct/report.docx', '/ws/oct/mdfile', '/ws/oct/old-pack.yaml'), none), { settings: false, packFolders: [] });
-  assert.deepEqual(classifyWatchedFiles([], none), { settings: false, packFolders: [] });
+  assert.deepEqual(classifyWatchedFiles(changed('/ws/oct/pack.yaml.bak', '/ws/oct/report.docx', '/ws/oct/mdfile', '/ws/oct/old-pack.yaml'), none), { settings: false, packFolders: [], unchanged: [] });
+  assert.deepEqual(classifyWatchedFiles([], none), { settings: false, packFolders: [], unchanged: [] });
 });
 
-test('a report open in the editor is read from its buffer: its change on disk is left out, its creation or deletion is not', () => {
-  const known = { settingsFiles: new Set<string>(), openFiles: new Set(['/ws/oct/a.report.md']) };
-  assert.deepEqual(classifyWatchedFiles(changed('/ws/oct/a.report.md'), known), { settings: false, packFolders: [] });
-  assert.deepEqual(classifyWatchedFiles([{ path: '/ws/oct/a.report.md', kind: 'deleted' }], known), { settings: false, packFolders: ['/ws/oct'] });
-  assert.deepEqual(classifyWatchedFiles([{ path: '/ws/oct/a.report.md', kind: 'created' }], known), { settings: false, packFolders: ['/ws/oct'] });
+test("a report open in the editor and changed on disk was saved: its pack is re-read for the others, not for itself", () => {
+  const known = { settingsFiles: new Set<string>(), openFiles: new Set(['/ws/oct/a.report.md', '/ws/nov/c.report.md']) };
+  assert.deepEqual(classifyWatchedFiles(changed('/ws/oct/a.report.md'), known), { settings: false, packFolders: ['/ws/oct'], unchanged: ['/ws/oct/a.report.md'] });
+  // Its creation or deletion changes the folder's list of reports: it is checked again too.
+  assert.deepEqual(classifyWatchedFiles([{ path: '/ws/oct/a.report.md', kind: 'deleted' }], known), { settings: false, packFolders: ['/ws/oct'], unchanged: [] });
+  assert.deepEqual(classifyWatchedFiles([{ path: '/ws/oct/a.report.md', kind: 'created' }], known), { settings: false, packFolders: ['/ws/oct'], unchanged: [] });
+  // So does anything else of its folder changed in the same batch.
+  assert.deepEqual(classifyWatchedFiles(changed('/ws/oct/a.report.md', '/ws/oct/pack.yaml', '/ws/nov/c.report.md'), known), { settings: false, packFolders: ['/ws/nov', '/ws/oct'], unchanged: ['/ws/nov/c.report.md'] });
 });
 
 test('settings and packs in one batch are both reported', () => {
-  assert.deepEqual(classifyWatchedFiles(changed('/ws/.committee-reports.json', '/ws/oct/pack.yaml'), none), { settings: true, packFolders: ['/ws/oct'] });
+  assert.deepEqual(classifyWatchedFiles(changed('/ws/.committee-reports.json', '/ws/oct/pack.yaml'), none), { settings: true, packFolders: ['/ws/oct'], unchanged: [] });
 });

@@ -13,24 +13,34 @@ export interface WatchedInvalidation {
   settings: boolean;
   /** Folders whose agenda pack may be different: its manifest, or a report in it, changed (sorted, each once). */
   packFolders: string[];
+  /**
+   * Open reports saved whose own results stay as they are (sorted): their folder's pack
+   * changed only through them, and a report's pack findings never read its own entry.
+   */
+  unchanged: string[];
 }
 
 /**
  * Sorts changes on disk into what they invalidate. Config files are known by name, profile
  * files by `settingsFiles` (the ones the configs in force name). A pack manifest, or a
  * Markdown file that may be one of a pack's reports, invalidates its folder's pack: its
- * members, its committee and date, its manifest's findings. A change to a report that is
- * open in the editor (`openFiles`) is left out: the server reads its buffer, not the disk;
- * its creation or deletion still counts, since a pack lists its members from the folder.
+ * members, its committee and date, its manifest's findings. A report open in the editor
+ * (`openFiles`) and changed on disk was saved: the server reads its buffer, so the other
+ * reports of its pack are brought up to date with it (their last check may have read an
+ * older buffer), but it is not checked again for it (`unchanged`).
  */
 export function classifyWatchedFiles(changes: readonly WatchedChange[], known: { settingsFiles: ReadonlySet<string>; openFiles: ReadonlySet<string> }): WatchedInvalidation {
   let settings = false;
-  const folders = new Set<string>();
+  const stale = new Set<string>();
+  const saved = new Set<string>();
   for (const { path, kind } of changes) {
     const name = baseName(path);
     if ((CONFIG_FILE_NAMES as readonly string[]).includes(name) || known.settingsFiles.has(path)) settings = true;
-    else if (MANIFEST_NAMES.includes(name)) folders.add(dirnameOf(path));
-    else if (/\.md$/i.test(name) && !(kind === 'changed' && known.openFiles.has(path))) folders.add(dirnameOf(path));
+    else if (MANIFEST_NAMES.includes(name)) stale.add(dirnameOf(path));
+    else if (!/\.md$/i.test(name)) continue;
+    else if (kind === 'changed' && known.openFiles.has(path)) saved.add(path);
+    else stale.add(dirnameOf(path));
   }
-  return { settings, packFolders: [...folders].sort() };
+  const folders = new Set([...stale, ...[...saved].map(dirnameOf)]);
+  return { settings, packFolders: [...folders].sort(), unchanged: [...saved].filter((p) => !stale.has(dirnameOf(p))).sort() };
 }

@@ -201,17 +201,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /**
    * Agenda packs changed on disk: the checking threads read these folders again, and only
-   * the open reports in them get new result ids, so the client's re-pull checks them and
-   * no other; the manifests' findings are published again.
+   * the open reports in them (but those in `unchanged`) get new result ids, so the
+   * client's re-pull checks them and no other; the manifests' findings are published again.
    */
-  const packsChanged = (dirs: string[]): void => {
+  const packsChanged = (dirs: string[], unchanged: string[]): void => {
     watched.packFolders += dirs.length;
     for (const w of workers) w.post({ type: 'packsChanged', dirs });
     const stale = new Set(dirs);
+    const keep = new Set(unchanged);
     let affected = 0;
     for (const uri of docs.keys()) {
       const path = uriToPath(uri);
-      if (!path || !stale.has(dirnameOf(path))) continue;
+      if (!path || !stale.has(dirnameOf(path)) || keep.has(path)) continue;
       packGeneration.set(uri, (packGeneration.get(uri) ?? 0) + 1);
       checkedOnce.delete(uri);
       affected++;
@@ -293,7 +294,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // Everything is read and checked again, the packs with the rest.
       watched.settings++;
       settingsChanged();
-    } else if (stale.packFolders.length > 0) packsChanged(stale.packFolders);
+    } else if (stale.packFolders.length > 0) packsChanged(stale.packFolders, stale.unchanged);
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
