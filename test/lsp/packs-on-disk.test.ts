@@ -95,12 +95,18 @@ describe('agenda packs changed on disk', () => {
     assert.deepEqual(manifestFindings(client.published.get(uri(octManifest))), ['4 pack/missing-item']);
   });
 
-  test('a change in a folder with no open report checks nothing again', async () => {
+  test("a change in another folder, a pack with no open report or no pack at all, checks nothing again", async () => {
     const before = await stats();
     const refreshes = client.refreshes;
-    writeFileSync(join(elsewhere, 'x.report.md'), GOOD.replace('0116 454 1170', '0116 454 0000'));
-    await client.filesChanged({ path: join(elsewhere, 'x.report.md'), type: 'created' });
-    // Notifications are handled in order: the stats are asked for after it.
+    const dec = join(root, 'dec');
+    mkdirSync(dec);
+    writeFileSync(join(dec, 'pack.yaml'), `committee: ${COMMITTEE}\n`);
+    writeFileSync(join(dec, 'x.report.md'), GOOD.replace('0116 454 1170', '0116 454 0000'));
+    writeFileSync(join(elsewhere, 'y.report.md'), GOOD.replace('0116 454 1170', '0116 454 0000'));
+    await client.filesChanged({ path: join(dec, 'pack.yaml'), type: 'created' }, { path: join(dec, 'x.report.md'), type: 'created' });
+    // No manifest in that folder: no pack, nothing to make stale.
+    await client.filesChanged({ path: join(elsewhere, 'y.report.md'), type: 'created' });
+    // Notifications are handled in order: the stats are asked for after both.
     const after = await stats();
     assert.deepEqual(after.watched, { settings: before.watched.settings, packFolders: before.watched.packFolders + 1, documents: before.watched.documents });
     for (const u of [a, c]) assert.equal((await client.pull(u)).kind, 'unchanged', u);

@@ -24,12 +24,16 @@ export interface WatchedInvalidation {
  * Sorts changes on disk into what they invalidate. Config files are known by name, profile
  * files by `settingsFiles` (the ones the configs in force name). A pack manifest, or a
  * Markdown file that may be one of a pack's reports, invalidates its folder's pack: its
- * members, its committee and date, its manifest's findings. A report open in the editor
+ * members, its committee and date, its manifest's findings. A folder with no manifest
+ * (`hasManifest`) is no pack: its reports' changes are left out. A report open in the editor
  * (`openFiles`) and changed on disk was saved: the server reads its buffer, so the other
  * reports of its pack are brought up to date with it (their last check may have read an
  * older buffer), but it is not checked again for it (`unchanged`).
  */
-export function classifyWatchedFiles(changes: readonly WatchedChange[], known: { settingsFiles: ReadonlySet<string>; openFiles: ReadonlySet<string> }): WatchedInvalidation {
+export function classifyWatchedFiles(
+  changes: readonly WatchedChange[],
+  known: { settingsFiles: ReadonlySet<string>; openFiles: ReadonlySet<string>; hasManifest: (dir: string) => boolean },
+): WatchedInvalidation {
   let settings = false;
   const stale = new Set<string>();
   const saved = new Set<string>();
@@ -37,7 +41,7 @@ export function classifyWatchedFiles(changes: readonly WatchedChange[], known: {
     const name = baseName(path);
     if ((CONFIG_FILE_NAMES as readonly string[]).includes(name) || known.settingsFiles.has(path)) settings = true;
     else if (MANIFEST_NAMES.includes(name)) stale.add(dirnameOf(path));
-    else if (!/\.md$/i.test(name)) continue;
+    else if (!/\.md$/i.test(name) || !known.hasManifest(dirnameOf(path))) continue;
     else if (kind === 'changed' && known.openFiles.has(path)) saved.add(path);
     else stale.add(dirnameOf(path));
   }

@@ -22,7 +22,7 @@ import { classifyWatchedFiles, type WatchedChange } from '../core/watched-files.
 import { todayIso } from '../core/today.js';
 import { disableRuleEdit } from '../core/directives.js';
 import { applyWordAddition, wordAddition } from '../core/prose/word-list.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { AnalysisWorker, Cancelled, type PoolStats } from './pool.js';
 import { CHECKS_LANE } from './spawn.js';
 import type { CheckDone, ConfigProblems } from './analyzer.js';
@@ -289,7 +289,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (path) files.push({ path, kind: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed' });
     }
     const openFiles = new Set([...docs.keys()].map(uriToPath).filter((p): p is string => p !== undefined));
-    const stale = classifyWatchedFiles(files, { settingsFiles: watchedFiles, openFiles });
+    const hasManifest = (dir: string): boolean => MANIFEST_NAMES.some((n) => existsSync(`${dir}/${n}`));
+    const stale = classifyWatchedFiles(files, { settingsFiles: watchedFiles, openFiles, hasManifest });
     if (stale.settings) {
       // Everything is read and checked again, the packs with the rest.
       watched.settings++;
