@@ -42,7 +42,10 @@ export class TestClient {
   readonly docs = new Map<string, TextDocument>();
   settings: Record<string, Record<string, unknown>>;
   init!: InitializeResult;
+  /** The last full result of each document pulled with `pull`: its id and its findings. */
+  readonly results = new Map<string, { resultId?: string; items: Diagnostic[] }>();
   private publishWaiters: (() => void)[] = [];
+  private refreshWaiters: (() => void)[] = [];
 
   constructor(private readonly opts: TestClientOptions = {}) {
     this.settings = opts.settings ?? {};
@@ -60,6 +63,9 @@ export class TestClient {
     c.onRequest('client/unregisterCapability', () => null);
     c.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
+      const w = this.refreshWaiters;
+      this.refreshWaiters = [];
+      for (const f of w) f();
       return null;
     });
     c.onRequest('workspace/codeLens/refresh', () => null);
@@ -127,6 +133,30 @@ export class TestClient {
   async diagnostics(uri: string, token?: CancellationTokenSource): Promise<Diagnostic[]> {
     const r = await this.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }, token);
     return r.kind === 'full' ? r.items : [];
+  }
+
+  /**
+   * Pulls diagnostics as VS Code does, naming the id of the result it holds: `kind` says
+   * whether the server checked again ('full') or not ('unchanged'); `items` are the
+   * findings the client now shows either way.
+   */
+  async pull(uri: string): Promise<{ kind: 'full' | 'unchanged'; items: Diagnostic[] }> {
+    const held = this.results.get(uri);
+    const r = await this.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, ...(held?.resultId ? { previousResultId: held.resultId } : {}) });
+    if (r.kind === 'unchanged') return { kind: 'unchanged', items: held?.items ?? [] };
+    this.results.set(uri, { ...(r.resultId ? { resultId: r.resultId } : {}), items: r.items });
+    return { kind: 'full', items: r.items };
+  }
+
+  /** Tells the server that files changed on disk (`workspace/didChangeWatchedFiles`, as VS Code's file watcher does). */
+  async filesChanged(...changes: { path: string; type: 'created' | 'changed' | 'deleted' }[]): Promise<void> {
+    const type = { created: 1, changed: 2, deleted: 3 } as const;
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((c) => ({ uri: pathToFileURL(c.path).href, type: type[c.type] })) });
+  }
+
+  /** Resolves once the server has asked to pull diagnostics again more than `since` times in all (see `refreshes`). */
+  async waitForRefresh(since: number): Promise<void> {
+    while (this.refreshes <= since) await new Promise<void>((r) => this.refreshWaiters.push(r));
   }
 
   request<T>(method: string, params: unknown, token?: CancellationTokenSource): Promise<T> {

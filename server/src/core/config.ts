@@ -4,9 +4,6 @@ import { readDataFile, formatPath, type DataProblem } from './datafile.js';
 import { SEVERITIES, type Range, type Severity } from './types.js';
 import type { RuleDefinition } from './rules/define.js';
 
-/** Workspace configuration: `.committee-reports.json` / `.yaml` at a folder's root. */
-export const CONFIG_FILE_NAMES = ['.committee-reports.json', '.committee-reports.yaml', '.committee-reports.yml'] as const;
-
 const RuleSettingSchema = z.union([
   z.enum(['off', ...SEVERITIES]),
   z

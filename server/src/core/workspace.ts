@@ -1,4 +1,5 @@
-import { CONFIG_FILE_NAMES, defaultConfig, readConfig, type ResolvedConfig } from './config.js';
+import { defaultConfig, readConfig, type ResolvedConfig } from './config.js';
+import { CONFIG_FILE_NAMES } from './file-names.js';
 import { ProfileRegistry, readProfileFile, type ProfileSource } from './templates/loader.js';
 import type { DataProblem } from './datafile.js';
 import { RULES } from './rules/index.js';

@@ -112,6 +112,21 @@ export class Analyzer {
     this.generation++;
   }
 
+  /**
+   * Agenda packs changed on disk (a manifest, or a report in these folders): only these
+   * folders are read again, and only the results of their reports are dropped.
+   */
+  packsChanged(dirs: readonly string[]): void {
+    this.packs.forgetFolders(dirs);
+    const stale = new Set(dirs);
+    for (const uri of [...this.lastCheck.keys(), ...this.analysis.keys()]) {
+      const path = uriToPath(uri);
+      if (!path || !stale.has(dirnameOf(path))) continue;
+      this.lastCheck.delete(uri);
+      this.analysis.delete(uri);
+    }
+  }
+
   open(uri: string, languageId: string, version: number, text: string): void {
     this.docs.set(uri, TextDocument.create(uri, languageId, version, text));
     this.forget(uri);

@@ -9,6 +9,8 @@ export type ToWorker =
   | { type: 'close'; uri: string }
   | { type: 'folders'; folders: string[] }
   | { type: 'invalidate' }
+  /** Agenda packs in these folders changed on disk (Analyzer.packsChanged). */
+  | { type: 'packsChanged'; dirs: string[] }
   | { type: 'cancel'; id: number }
   | { type: 'job'; id: number; kind: string; params: unknown };
 

@@ -197,6 +197,12 @@ export interface Stats {
   codeCache?: string;
   /** Times the analysis threads gave memory back when idle (idle-gc.ts). */
   idleCollections: number;
+  /**
+   * Changes on disk the server acted on: batches that changed config or profile files
+   * (everything checked again), pack folders made stale by a manifest or a report, and
+   * open reports whose results those folders made stale.
+   */
+  watched: { settings: number; packFolders: number; documents: number };
 }
 
 // ---- readiness -------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -16,10 +17,12 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Worker } from 'node:worker_threads';
 import { dirnameOf } from '../core/paths.js';
+import { CONFIG_FILE_NAMES, MANIFEST_NAMES, baseName } from '../core/file-names.js';
+import { classifyWatchedFiles, type WatchedChange } from '../core/watched-files.js';
 import { todayIso } from '../core/today.js';
 import { disableRuleEdit } from '../core/directives.js';
 import { applyWordAddition, wordAddition } from '../core/prose/word-list.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { AnalysisWorker, Cancelled, type PoolStats } from './pool.js';
 import { CHECKS_LANE } from './spawn.js';
 import type { CheckDone, ConfigProblems } from './analyzer.js';
@@ -62,6 +65,8 @@ import {
 /** Documents at or above this size are checked in a thread that is replaced when a check is cancelled. */
 const HEAVY_BYTES = 256 * 1024;
 const CONFIG_GLOB = '**/.committee-reports.{json,yaml,yml}';
+/** Agenda packs: their manifests, and the Markdown files that may be their reports. */
+const PACK_GLOBS = [`**/{${MANIFEST_NAMES.join(',')}}`, '**/*.md'];
 
 export interface ServerOptions {
   /** The entry the analysis threads run (thread.cjs, which loads worker.cjs). */
@@ -91,6 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let diagnosticRefreshSupport = false;
   let foldersSupport = false;
   const stats: PoolStats & { checks: number } = { checks: 0, skipped: 0, aborted: 0, workerStarts: 0, idleCollections: 0 };
+  const watched: Stats['watched'] = { settings: 0, packFolders: 0, documents: 0 };
   const log = (m: string): void => connection.console.log(m);
   const mirror = () => ({ folders, documents: [...docs.values()].map((d) => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })) });
   // One thread checks ordinary reports and answers the editor's feature requests on them
@@ -112,6 +118,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const checkedOnce = new Set<string>();
   /** Counts changes of settings, config and profile files: part of every diagnostics result id. */
   let settingsGeneration = 0;
+  /** Counts, per open document, changes on disk to its agenda pack: part of its diagnostics result id. */
+  const packGeneration = new Map<string, number>();
   // A checking thread loaded its dictionary after its first results: what it answered before
   // lacks the spelling findings, so every document is pulled again.
   for (const w of workers) {
@@ -174,17 +182,44 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void publishConfigProblems();
   };
 
-  /** Watches the config file names everywhere and every profile file a config names. */
+  /**
+   * Watches the config file names everywhere, every profile file a config names, and the
+   * agenda packs' manifests and reports.
+   */
   const watch = async (files: Set<string>): Promise<void> => {
     if (!watcherSupport) return;
-    const extra = [...files].filter((f) => !/\/\.committee-reports\.(json|ya?ml)$/.test(f));
+    const named = (f: string, names: readonly string[]): boolean => names.includes(baseName(f));
+    const extra = [...files].filter((f) => !named(f, CONFIG_FILE_NAMES) && !named(f, MANIFEST_NAMES));
     const key = new Set(extra);
     if (watcherRegistration && key.size === watchedFiles.size && [...key].every((f) => watchedFiles.has(f))) return;
     watchedFiles = key;
     const previous = watcherRegistration;
-    const watchers = [{ globPattern: CONFIG_GLOB }, ...extra.map((f) => (relativePatternSupport ? { globPattern: { baseUri: pathToUri(dirnameOf(f)), pattern: f.slice(dirnameOf(f).length + 1) } } : { globPattern: f }))];
+    const watchers = [{ globPattern: CONFIG_GLOB }, ...PACK_GLOBS.map((globPattern) => ({ globPattern })), ...extra.map((f) => (relativePatternSupport ? { globPattern: { baseUri: pathToUri(dirnameOf(f)), pattern: f.slice(dirnameOf(f).length + 1) } } : { globPattern: f }))];
     watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     if (previous) (await previous).dispose();
+  };
+
+  /**
+   * Agenda packs changed on disk: the checking threads read these folders again, and only
+   * the open reports in them (but those in `unchanged`) get new result ids, so the
+   * client's re-pull checks them and no other; the manifests' findings are published again.
+   */
+  const packsChanged = (dirs: string[], unchanged: string[]): void => {
+    watched.packFolders += dirs.length;
+    for (const w of workers) w.post({ type: 'packsChanged', dirs });
+    const stale = new Set(dirs);
+    const keep = new Set(unchanged);
+    let affected = 0;
+    for (const uri of docs.keys()) {
+      const path = uriToPath(uri);
+      if (!path || !stale.has(dirnameOf(path)) || keep.has(path)) continue;
+      packGeneration.set(uri, (packGeneration.get(uri) ?? 0) + 1);
+      checkedOnce.delete(uri);
+      affected++;
+    }
+    watched.documents += affected;
+    if (dirs.some((d) => configDirs.has(d))) void publishConfigProblems();
+    if (affected > 0) connection.languages.diagnostics.refresh().catch(() => undefined);
   };
 
   const settingsChanged = (): void => {
@@ -247,7 +282,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settingsChanged();
   });
 
-  connection.onDidChangeWatchedFiles(() => settingsChanged());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const files: WatchedChange[] = [];
+    for (const c of changes) {
+      const path = uriToPath(c.uri);
+      if (path) files.push({ path, kind: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed' });
+    }
+    const openFiles = new Set([...docs.keys()].map(uriToPath).filter((p): p is string => p !== undefined));
+    const hasManifest = (dir: string): boolean => MANIFEST_NAMES.some((n) => existsSync(`${dir}/${n}`));
+    const stale = classifyWatchedFiles(files, { settingsFiles: watchedFiles, openFiles, hasManifest });
+    if (stale.settings) {
+      // Everything is read and checked again, the packs with the rest.
+      watched.settings++;
+      settingsChanged();
+    } else if (stale.packFolders.length > 0) packsChanged(stale.packFolders, stale.unchanged);
+  });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
     docs.set(t.uri, TextDocument.create(t.uri, t.languageId, t.version, t.text));
@@ -266,6 +315,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     docs.delete(textDocument.uri);
     settingsCache.delete(textDocument.uri);
     checkedOnce.delete(textDocument.uri);
+    packGeneration.delete(textDocument.uri);
     for (const w of workers) w.post({ type: 'close', uri: textDocument.uri });
   });
 
@@ -288,11 +338,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const delayFor = (doc: TextDocument, s: EditorSettings): number => Math.min(2000, s.checkDelay + Math.floor(doc.getText().length / 2000));
 
   /**
-   * A result depends on the text, the settings and config files, and the date (the date
-   * rules). When the client already holds the result for all three, it is told so and
-   * nothing is checked again.
+   * A result depends on the text, the settings and config files, the report's agenda pack
+   * on disk, and the date (the date rules). When the client already holds the result for
+   * all four, it is told so and nothing is checked again.
    */
-  const resultIdFor = (doc: TextDocument): string => `${doc.version}:${settingsGeneration}:${todayIso()}`;
+  const resultIdFor = (doc: TextDocument): string => `${doc.version}:${settingsGeneration}:${packGeneration.get(doc.uri) ?? 0}:${todayIso()}`;
 
   connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
@@ -495,6 +545,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       aborted: stats.aborted,
       workerStarts: stats.workerStarts,
       idleCollections: stats.idleCollections,
+      watched: { ...watched },
       running: workers.map((w) => w.runningJob()).filter((j) => j?.kind === 'check').map((j) => (j!.params as { uri: string }).uri),
       configProblems: Object.fromEntries(problemFiles),
       memory: { heapUsed, heapTotal, rss },

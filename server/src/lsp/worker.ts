@@ -158,6 +158,9 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         analyzer.invalidate();
         renderer?.clearSettingsCache();
         break;
+      case 'packsChanged':
+        analyzer.packsChanged(m.dirs);
+        break;
       case 'cancel':
         if (queue.some((j) => j.id === m.id)) cancelled.add(m.id);
         break;

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { analyseReport } from '../core/check.js';
 import { isReportFile } from '../core/report-files.js';
 import type { WorkspaceSettings } from '../core/workspace.js';
-import { MANIFEST_NAMES, buildPack, packMember, readManifest, type PackInfo, type PackManifest, type PackMember } from '../core/pack/index.js';
+import { MANIFEST_NAMES } from '../core/file-names.js';
+import { buildPack, packMember, readManifest, type PackInfo, type PackManifest, type PackMember } from '../core/pack/index.js';
 
 /**
  * Agenda packs on disk: a folder with a pack manifest (`pack.yaml`) is a pack of the
@@ -34,9 +35,10 @@ export class Packs {
     return info;
   }
 
-  /** Forgets the folders read (a watched manifest changed): the next `packOf` reads them again. */
-  forgetFolders(): void {
-    this.byDir.clear();
+  /** Forgets the folders read (all, or these: a manifest or a report in them changed on disk); the next `packOf` reads them again. */
+  forgetFolders(dirs?: readonly string[]): void {
+    if (!dirs) this.byDir.clear();
+    else for (const dir of dirs) this.byDir.delete(dir);
   }
 
   /** The pack of a folder read now, with or without a manifest (export of a folder of reports). */

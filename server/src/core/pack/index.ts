@@ -4,7 +4,7 @@
  * (manifest.ts) and the `pack/*` rules (rules.ts).
  */
 export type { PackContext, PackInfo, PackManifest, PackMember, PackOfficer, PackItem } from './types.js';
-export { readManifest, MANIFEST_NAMES } from './manifest.js';
+export { readManifest } from './manifest.js';
 export { officersOf, meetingDateOf } from './members.js';
 export { packMember, packFactsOf, memberOf, type PackFacts } from './facts.js';
 export { buildPack, itemOf, isItem, stemOf } from './pack.js';

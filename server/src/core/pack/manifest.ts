@@ -3,9 +3,6 @@ import { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 import type { PackManifest } from './types.js';
 
-/** File names a folder's manifest may have; the first found is the manifest. */
-export const MANIFEST_NAMES = ['pack.yaml', 'pack.yml'];
-
 const KEYS = new Set(['council', 'committee', 'meeting_date', 'venue', 'items']);
 
 /**
