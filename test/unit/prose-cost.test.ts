@@ -6,6 +6,9 @@ import { countWords } from '../../server/src/core/prose/long-sentence.js';
 import { knownCandidate } from '../../server/src/core/prose/spelling.js';
 import { loadDictionary } from '../../server/src/core/prose/dictionary.js';
 import { councilWord } from '../../server/src/core/prose/lexicon.js';
+import { notAWord, proseSegments, proseWork, wordsOf, type ProseSegment } from '../../server/src/core/prose/segments.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { FIXTURE_TODAY } from './helpers.js';
 
 // The prose rules' cheap first tests: each lets a rule skip a paragraph only when its full test could not fire there.
@@ -81,4 +84,42 @@ test('spelling suggestions: a candidate asked of the trie first is known exactly
   }
   // And the suggestions the rule gives are the dictionary's.
   assert.ok(prose('1.1 The farmework was agreed.', 'prose/spelling').some((m) => m.includes('"framework"')));
+});
+
+/** Random texts from pieces that meet the word tests' edges: letters of several alphabets, apostrophes, hyphens, figures. */
+function randomTexts(count: number, pieces: readonly string[], seed = 7): string[] {
+  const rnd = (n: number): number => (seed = (seed * 16807) % 2147483647) % n;
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    let text = '';
+    for (let j = rnd(10); j >= 0; j--) text += pieces[rnd(pieces.length)];
+    out.push(text);
+  }
+  return out;
+}
+
+const WORD_PIECES = ['the', 'Council', 'TUPE', 'SEND', "officers'", "'s", '’s', "'", '’', '-', '--', ' ', '\n', '.', 'e.g.', 'été', 'Ærø', 'ÿ', '×', '÷', 'ɏ', 'ɐ', 'ß', '𐐀', 'é', 'co-op', 'iPad', 'McDonald', 'x2', '_', 'ab', 's', 'A', 'Z', 'z', '@', '[', '`', '{'];
+
+test('words: split with character tests as the pattern splits them, and notAWord as its patterns say', () => {
+  const PATTERN = /[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'’-]*[A-Za-z\u00C0-\u024F])?/g;
+  for (const text of randomTexts(3000, WORD_PIECES)) {
+    const seg = { start: 5, end: 5 + text.length, kind: 'paragraph', text, shouted: false } as ProseSegment;
+    const expected = [...text.matchAll(PATTERN)].map((m) => ({ text: m[0], start: 5 + m.index, end: 5 + m.index + m[0].length }));
+    assert.deepEqual(wordsOf(seg), expected, JSON.stringify(text));
+    for (const w of [text, ...expected.map((e) => e.text)]) {
+      const was = w.length < 3 || /[0-9_]/.test(w) || /^[A-Z][A-Z'’s-]*$/.test(w) || /[a-z][A-Z]/.test(w);
+      assert.equal(notAWord(w), was, JSON.stringify(w));
+    }
+  }
+});
+
+test('words: a full check splits each prose segment into words once, whichever rules read them', () => {
+  const dir = join(import.meta.dirname, '..', 'seeds');
+  const seeds = readdirSync(dir).filter((f) => f.endsWith('.report.md'));
+  for (const f of seeds.slice(0, 4)) {
+    const before = proseWork.tokenised;
+    const { model } = checkReport(readFileSync(join(dir, f), 'utf8'), { today: FIXTURE_TODAY });
+    // prose/us-spelling reads every segment; prose/spelling and prose/one-spelling read the same lists.
+    assert.equal(proseWork.tokenised - before, proseSegments(model!).length, f);
+  }
 });

@@ -3,7 +3,7 @@ import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
-import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
+import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, segmentWords, type ProseSegment } from './segments.js';
 import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.js';
 import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
@@ -89,7 +89,7 @@ export const spelling = defineRule({
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;
-      const words = wordsOf(seg);
+      const words = segmentWords(model, seg);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         // (The words of a segment begin and end with a letter: this strips only when that changes.)

@@ -1,7 +1,7 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
-import { inSpans, notAWord, quotedSpans, unitSegments, wordsOf } from './segments.js';
+import { inSpans, notAWord, quotedSpans, segmentWords, unitSegments } from './segments.js';
 import VARIANTS from './data/variant-spellings.json';
 
 /**
@@ -56,7 +56,7 @@ export function eachForm(model: ReportModel, unit: Unit, found: (form: string, s
   for (const seg of unitSegments(model, unit)) {
     if (seg.shouted) continue;
     const quoted = quotedSpans(seg.text);
-    const words = wordsOf(seg);
+    const words = segmentWords(model, seg);
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const rel = w.start - seg.start;

@@ -1,6 +1,6 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
-import { eachSegment, inSpans, quotedSpans, wordsOf, type ProseSegment } from './segments.js';
+import { eachSegment, inSpans, quotedSpans, segmentWords, type ProseSegment } from './segments.js';
 import US from './data/us-spellings.json';
 
 /** US spelling -> British spelling (a Map: a word such as "constructor" is not a key of the data). */
@@ -65,7 +65,7 @@ export const usSpelling = defineRule({
     eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       let quoted: { start: number; end: number }[] | undefined;
-      const words = wordsOf(seg);
+      const words = segmentWords(model, seg);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         if (w.text.includes('-')) continue;
