@@ -4,7 +4,7 @@ import { checkReport } from '../../server/src/core/check.js';
 import { mayRepeat, REPEAT } from '../../server/src/core/prose/repeated-word.js';
 import { countWords } from '../../server/src/core/prose/long-sentence.js';
 import { knownCandidate } from '../../server/src/core/prose/spelling.js';
-import { loadDictionary } from '../../server/src/core/prose/dictionary.js';
+import { apostropheAt, loadDictionary, MAX_SUGGESTED_WORD, suggestions, suggestionWork } from '../../server/src/core/prose/dictionary.js';
 import { councilWord } from '../../server/src/core/prose/lexicon.js';
 import { notAWord, proseSegments, proseWork, wordsOf, type ProseSegment } from '../../server/src/core/prose/segments.js';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -122,4 +122,61 @@ test('words: a full check splits each prose segment into words once, whichever r
     // prose/us-spelling reads every segment; prose/spelling and prose/one-spelling read the same lists.
     assert.equal(proseWork.tokenised - before, proseSegments(model!).length, f);
   }
+});
+
+/** The suggestions as they were made before each candidate was made once: every edit, with a set of those seen. */
+function suggestionsByEveryEdit(word: string, known: (w: string) => boolean, max: number, prefix: (p: string) => boolean): string[] {
+  const out: string[] = [];
+  if (word.length > MAX_SUGGESTED_WORD) return out;
+  const seen = new Set<string>([word]);
+  const cap = /^[A-Z][a-z]/.test(word);
+  const lower = cap ? word[0]!.toLowerCase() + word.slice(1) : word;
+  const add = (c: string): void => {
+    const w = cap ? c[0]!.toUpperCase() + c.slice(1) : c;
+    if (out.length >= max || seen.has(w)) return;
+    seen.add(w);
+    if (!apostropheAt(w, w.length - 1) && known(w)) out.push(w);
+  };
+  const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
+  const n = lower.length;
+  let last = 0;
+  while (last < n && prefix(lower.slice(0, last + 1))) last++;
+  for (let i = 0; i < Math.min(n - 1, last + 1); i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
+  for (let i = 0; i <= Math.min(n, last); i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i));
+  for (let i = 0; i < Math.min(n, last + 1); i++) add(lower.slice(0, i) + lower.slice(i + 1));
+  for (let i = 0; i < Math.min(n, last + 1); i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1));
+  return out;
+}
+
+test('spelling suggestions: each candidate made once, none after the last one kept, and the same suggestions as every edit gives', () => {
+  const dict = loadDictionary()!;
+  // Doubled letters, apostrophes, capitals, accents: where two edits make the same candidate.
+  const words = ['accomodation', 'Accomodation', 'goverment', 'comittee', 'committe', 'seperate', 'Leicestershre', 'Moncell', 'aaa', 'aab', "childrens'", "children's", 'ooo', 'Bookkeepper', 'Eeel', 'naive', 'cafe', 'the', 'teh', 'a', "'", "a'", 'xyzzy', 'Mississipi', 'successsful', 'E', 'Ab', 'ÆRØ'];
+  let seed = 3;
+  const rnd = (n: number): number => (seed = (seed * 16807) % 2147483647) % n;
+  // And slips made at random in dictionary words: a letter dropped, doubled or changed.
+  for (const base of ['accommodation', 'government', 'wellbeing', 'safeguarding', 'Leicester', 'proportionate', 'allocation', 'sufficiency', 'unaccompanied', 'apprenticeship']) {
+    for (let k = 0; k < 6; k++) {
+      const i = rnd(base.length);
+      const kind = rnd(3);
+      words.push(kind === 0 ? base.slice(0, i) + base.slice(i + 1) : kind === 1 ? base.slice(0, i) + base[i] + base.slice(i) : base.slice(0, i) + 'aeio'[rnd(4)] + base.slice(i + 1));
+    }
+  }
+  const prefix = (p: string): boolean => dict.find(p) !== undefined;
+  for (const known of [(w: string) => dict.has(w), (w: string) => knownCandidate(w), () => true]) {
+    for (const max of [1, 5, 100, 10_000]) {
+      for (const w of words) {
+        const asked: string[] = [];
+        const counting = (c: string): boolean => (asked.push(c), known(c));
+        const before = suggestionWork.candidates;
+        assert.deepEqual(suggestions(dict, w, counting, max, prefix), suggestionsByEveryEdit(w, known, max, prefix), `${w} (max ${max})`);
+        assert.equal(new Set(asked).size, asked.length, `${w}: a candidate asked twice`);
+        assert.ok(suggestionWork.candidates - before >= asked.length);
+      }
+    }
+  }
+  // Once the last suggestion kept is found, no more candidates are made.
+  const before = suggestionWork.candidates;
+  assert.equal(suggestions(dict, 'teh', () => true, 2).length, 2);
+  assert.equal(suggestionWork.candidates - before, 2);
 });

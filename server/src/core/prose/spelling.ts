@@ -105,12 +105,12 @@ export const spelling = defineRule({
         const apostrophe = /(?:ren|men|ple)s$/.test(text) && known(`${text.slice(0, -1)}'s`);
         // A name: only a near miss of the lexicon's names is a slip (cheap test first: most names are right).
         if (capital && !sentenceStart && !apostrophe && !nearCouncilName(text)) continue;
-        // The council's names first ("Moncell": Monsell, the ward).
-        const near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst);
         // A file extension ("report.pdf").
         if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
         quoted ??= quotedSpans(seg.text);
         if (inSpans(quoted, rel, rel + w.text.length)) continue;
+        // The council's names first ("Moncell": Monsell, the ward).
+        const near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst);
         const range = model.index.range(w.start, w.start + text.length);
         ctx.report({
           message: `"${text}" is not in the British English dictionary${near.length ? `: did you mean ${near.slice(0, 3).map((s) => `"${s}"`).join(' or ')}?` : '.'} If it is right, add it to the workspace dictionary.`,
