@@ -6,7 +6,7 @@ import { countWords } from '../../server/src/core/prose/long-sentence.js';
 import { knownCandidate } from '../../server/src/core/prose/spelling.js';
 import { apostropheAt, loadDictionary, MAX_SUGGESTED_WORD, suggestions, suggestionWork } from '../../server/src/core/prose/dictionary.js';
 import { councilWord } from '../../server/src/core/prose/lexicon.js';
-import { notAWord, proseSegments, proseWork, wordsOf, type ProseSegment } from '../../server/src/core/prose/segments.js';
+import { endsStop, jsSpace, notAWord, proseSegments, proseWork, wordsOf, type ProseSegment } from '../../server/src/core/prose/segments.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_TODAY } from './helpers.js';
@@ -179,4 +179,14 @@ test('spelling suggestions: each candidate made once, none after the last one ke
   const before = suggestionWork.candidates;
   assert.equal(suggestions(dict, 'teh', () => true, 2).length, 2);
   assert.equal(suggestionWork.candidates - before, 2);
+});
+
+test('sentence stops: white space and the stop before a word told with character tests as the patterns tell them', () => {
+  for (let c = 0; c < 0x10000; c++) assert.equal(jsSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  const pieces = ['.', '!', '?', ':', ';', ',', ' ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', 'a', 'Z', ')', '"', '”', '…'];
+  for (const text of randomTexts(3000, pieces, 5)) {
+    for (let from = 0; from <= text.length; from += 1 + (from % 3)) {
+      for (let to = from; to <= text.length; to++) assert.equal(endsStop(text, from, to), /[.!?:]\s*$/.test(text.slice(from, to)), JSON.stringify(text.slice(from, to)));
+    }
+  }
 });

@@ -192,6 +192,20 @@ export function wordsOf(seg: ProseSegment): Word[] {
   return out;
 }
 
+/** Whether a character code is white space as `\s` has it. */
+export function jsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether `text.slice(from, to)` ends a sentence or a lead-in: what `/[.!?:]\s*$/` says of it, without the slice. */
+export function endsStop(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && jsSpace(text.charCodeAt(i))) i--;
+  if (i < from) return false;
+  const c = text.charCodeAt(i);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a;
+}
+
 /**
  * Spans of a segment in double quotes (straight or curly), relative to the segment: a
  * quoted title of a document or a quotation is the author's only as far as the quotes.
