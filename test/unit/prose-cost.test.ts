@@ -9,6 +9,8 @@ import { councilWord } from '../../server/src/core/prose/lexicon.js';
 import { endsStop, jsSpace, notAWord, proseSegments, proseWork, wordsOf, type ProseSegment } from '../../server/src/core/prose/segments.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { mayBeUs } from '../../server/src/core/prose/us-spelling.js';
+import US from '../../server/src/core/prose/data/us-spellings.json';
 import { FIXTURE_TODAY } from './helpers.js';
 
 // The prose rules' cheap first tests: each lets a rule skip a paragraph only when its full test could not fire there.
@@ -189,4 +191,21 @@ test('sentence stops: white space and the stop before a word told with character
       for (let to = from; to <= text.length; to++) assert.equal(endsStop(text, from, to), /[.!?:]\s*$/.test(text.slice(from, to)), JSON.stringify(text.slice(from, to)));
     }
   }
+});
+
+test('US spellings: a word is passed over before its look-up only when no US form is in lower case like it', () => {
+  const keys = [...Object.keys(US), 'program', 'programs', 'license', 'licenses'];
+  const words = keys.flatMap((k) => [k, k.toUpperCase(), k[0]!.toUpperCase() + k.slice(1), k.slice(1), k.slice(0, -1), `${k}s`, `x${k}`]);
+  const dir = join(import.meta.dirname, '..', 'seeds');
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.report.md'))) words.push(...(readFileSync(join(dir, f), 'utf8').match(/[\p{L}'’-]+/gu) ?? []));
+  words.push(...randomTexts(2000, ['center', 'CENTER', 'z', 'Z', 'K', '\u212a', 'İ', 'é', 'a', 'r', 'color', 'ize', "'", '-'], 9));
+  let passed = 0;
+  for (const w of words) {
+    if (mayBeUs(w)) continue;
+    passed++;
+    const lower = w.toLowerCase();
+    assert.ok(!keys.includes(lower) && !lower.includes('z'), w);
+  }
+  // Most words of a report go no further.
+  assert.ok(passed > words.length / 2, `${passed} of ${words.length}`);
 });

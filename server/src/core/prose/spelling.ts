@@ -3,7 +3,7 @@ import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
-import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, segmentWords, type ProseSegment } from './segments.js';
+import { eachSegment, endsStop, inSpans, notAWord, quotedSpans, unchangedSegments, segmentWords, type ProseSegment } from './segments.js';
 import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.js';
 import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
@@ -100,7 +100,7 @@ export const spelling = defineRule({
         const rel = w.start - seg.start;
         // A capitalised word mid-sentence is a name: checked only when it is one letter from a ward, place or body of the lexicon.
         const capital = /^[A-Z]/.test(text);
-        const sentenceStart = i === 0 || /[.!?:]\s*$/.test(seg.text.slice(words[i - 1]!.end - seg.start, rel));
+        const sentenceStart = i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel);
         // "Childrens", "Peoples": a plural that takes 's, written without the apostrophe.
         const apostrophe = /(?:ren|men|ple)s$/.test(text) && known(`${text.slice(0, -1)}'s`);
         // A name: only a near miss of the lexicon's names is a slip (cheap test first: most names are right).
