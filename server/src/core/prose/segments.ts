@@ -27,6 +27,8 @@ const PROSE_KINDS = new Set<BlockKind>(['paragraph', 'item', 'quote', 'table', '
 
 const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
 
+const EMPHASIS = /[*_~\\]/;
+
 /** Markdown markers that are not words: emphasis, escapes, quote markers, list markers, numbers. */
 export function maskMarkdown(source: string, number?: { start: number; end: number }, base = 0): string {
   let out = maskSegment(source);
@@ -35,8 +37,9 @@ export function maskMarkdown(source: string, number?: { start: number; end: numb
   }
   // List markers (`- `, `1. `, `a) `) at the start of a line, quote markers, emphasis, escapes.
   out = out.replace(/^([ \t>]*)(?:[-*+]|\d{1,3}[.)])(?=[ \t])/gm, (m) => blank(m));
-  out = out.replace(/^[ \t]*>/gm, (m) => blank(m));
-  out = out.replace(/[*_~\\]+/g, (m) => blank(m));
+  // (Each pattern below needs its mark: a text without one is left as it is.)
+  if (out.includes('>')) out = out.replace(/^[ \t]*>/gm, (m) => blank(m));
+  if (EMPHASIS.test(out)) out = out.replace(/[*_~\\]+/g, (m) => blank(m));
   return out;
 }
 

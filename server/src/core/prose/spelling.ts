@@ -85,6 +85,8 @@ export const spelling = defineRule({
     }
     const known = (w: string): boolean => knownWord(dict, w) || councilWord(w) || names.has(w) || workspace.has(w) || lowerWorkspace.has(w.toLowerCase());
     const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
+    // Each word's suggestions, once per check (they depend on the word alone).
+    const suggested = new Map<string, string[]>();
     eachSegment(ctx, check, unchanged);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
@@ -109,8 +111,9 @@ export const spelling = defineRule({
         if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
         quoted ??= quotedSpans(seg.text);
         if (inSpans(quoted, rel, rel + w.text.length)) continue;
-        // The council's names first ("Moncell": Monsell, the ward).
-        const near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst);
+        // The council's names first ("Moncell": Monsell, the ward). A word misspelt again has the same suggestions.
+        let near = suggested.get(text);
+        if (!near) suggested.set(text, (near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst)));
         const range = model.index.range(w.start, w.start + text.length);
         ctx.report({
           message: `"${text}" is not in the British English dictionary${near.length ? `: did you mean ${near.slice(0, 3).map((s) => `"${s}"`).join(' or ')}?` : '.'} If it is right, add it to the workspace dictionary.`,
