@@ -155,12 +155,19 @@ export const proseWork = { tokenised: 0 };
  * kept by a later model may have moved, and the lists of a whole report are not worth
  * keeping between checks.
  */
-let wordLists: { model: WeakRef<ReportModel>; lists: WeakMap<ProseSegment, Word[]> } | undefined;
+let wordLists: { token: object; lists: WeakMap<ProseSegment, Word[]> } | undefined;
+/**
+ * A token of each model the lists were made for: the lists keep neither the model nor a
+ * segment alive. (Not a WeakRef: that keeps its model alive to the end of the job, and a
+ * loop of checks in one job would keep every version of the text.)
+ */
+const tokens = new WeakMap<ReportModel, object>();
 
 /** Words of a segment (letters, inner apostrophes and hyphens), absolute offsets; the same array for the same segment within a check of `model`. */
 export function segmentWords(model: ReportModel, seg: ProseSegment): Word[] {
-  // (Held weakly: the lists keep neither the model nor a segment alive.)
-  if (wordLists?.model.deref() !== model) wordLists = { model: new WeakRef(model), lists: new WeakMap() };
+  let token = tokens.get(model);
+  if (!token) tokens.set(model, (token = {}));
+  if (wordLists?.token !== token) wordLists = { token, lists: new WeakMap() };
   let words = wordLists.lists.get(seg);
   if (!words) wordLists.lists.set(seg, (words = wordsOf(seg)));
   return words;
