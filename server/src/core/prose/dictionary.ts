@@ -95,11 +95,16 @@ export function apostropheAt(s: string, i: number): boolean {
   return c === 0x27 || c === 0x2019;
 }
 
+/** Work counted for tests: words given suggestions, and the candidates asked of the dictionary for them. */
+export const suggestionWork = { words: 0, candidates: 0 };
+
 /**
  * Words one edit away that the dictionary knows (a transposition, a letter dropped,
  * changed or added), best first: cheap enough to run for every unknown word of a check.
  * An edit at a place past the word's longest beginning that some word shares (`prefix`:
  * by default a beginning of a dictionary word) cannot make a word, so none is tried there.
+ * Each candidate is made once (an edit that gives the word itself or a candidate made
+ * before is not made), and none after `max` are found.
  */
 export function suggestions(
   dict: ITrie,
@@ -110,22 +115,25 @@ export function suggestions(
 ): string[] {
   const out: string[] = [];
   if (word.length > MAX_SUGGESTED_WORD) return out;
-  const seen = new Set<string>([word]);
+  suggestionWork.words++;
   const cap = /^[A-Z][a-z]/.test(word);
   const lower = cap ? word[0]!.toLowerCase() + word.slice(1) : word;
-  const add = (c: string): void => {
+  /** Tries a candidate; true once `max` are found. */
+  const full = (c: string): boolean => {
+    suggestionWork.candidates++;
     const w = cap ? c[0]!.toUpperCase() + c.slice(1) : c;
-    if (out.length >= max || seen.has(w)) return;
-    seen.add(w);
     if (!apostropheAt(w, w.length - 1) && known(w)) out.push(w);
+    return out.length >= max;
   };
   const n = lower.length;
   // Edits at places up to `last` keep a beginning that words have.
   let last = 0;
   while (last < n && prefix(lower.slice(0, last + 1))) last++;
-  for (let i = 0; i < Math.min(n - 1, last + 1); i++) add(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
-  for (let i = 0; i <= Math.min(n, last); i++) for (const c of LETTERS) add(lower.slice(0, i) + c + lower.slice(i));
-  for (let i = 0; i < Math.min(n, last + 1); i++) add(lower.slice(0, i) + lower.slice(i + 1));
-  for (let i = 0; i < Math.min(n, last + 1); i++) for (const c of LETTERS) if (c !== lower[i]) add(lower.slice(0, i) + c + lower.slice(i + 1));
+  // Swapping two equal letters gives the word itself.
+  for (let i = 0; i < Math.min(n - 1, last + 1); i++) if (lower[i] !== lower[i + 1] && full(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2))) return out;
+  // A letter added after the same letter was made one place earlier (so was a letter dropped after the same letter).
+  for (let i = 0; i <= Math.min(n, last); i++) for (const c of LETTERS) if ((i === 0 || lower[i - 1] !== c) && full(lower.slice(0, i) + c + lower.slice(i))) return out;
+  for (let i = 0; i < Math.min(n, last + 1); i++) if ((i === 0 || lower[i - 1] !== lower[i]) && full(lower.slice(0, i) + lower.slice(i + 1))) return out;
+  for (let i = 0; i < Math.min(n, last + 1); i++) for (const c of LETTERS) if (c !== lower[i] && full(lower.slice(0, i) + c + lower.slice(i + 1))) return out;
   return out;
 }

@@ -4,7 +4,7 @@ import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
 import { dictionary, knownWord } from './dictionary.js';
 import { councilWord } from './lexicon.js';
-import { eachForm, reportForms, spellingGroups, unchangedGroups, unitForms, unitsWithForm, spellingWork, type SpellingGroup } from './spellings.js';
+import { eachForm, FORM_KINDS, reportForms, spellingGroups, unchangedGroups, unitForms, unitsWithForm, spellingWork, type SpellingGroup } from './spellings.js';
 
 /** What the findings kept across edits were worked out with: the front matter's names and whether the dictionary was there. */
 const sessionState = new WeakMap<object, string>();
@@ -79,14 +79,20 @@ export const oneSpelling = defineRule({
         const forms = unitForms(model, u).forms;
         let has = false;
         for (let i = 0; i < forms.length && !has; i++) has = wanted.has(forms[i]!);
-        if (has) eachForm(model, u, (f, start, end) => void (wanted.has(f) && places.get(f)!.push({ start, end })));
+        if (!has) continue;
+        eachForm(model, u, (kind, text, start, end) => {
+          const f = FORM_KINDS[kind] + text;
+          if (wanted.has(f)) places.get(f)!.push({ start, end });
+        });
       }
     };
     const placesOf = (form: string): { start: number; end: number }[] => {
       const units = places.has(form) ? undefined : unitsWithForm(model, totals, form);
       if (units) {
         const out: { start: number; end: number }[] = [];
-        for (const u of units) eachForm(model, u, (f, start, end) => void (f === form && out.push({ start, end })));
+        const kind = FORM_KINDS.indexOf(form[0] as 'w');
+        const text = form.slice(1);
+        for (const u of units) eachForm(model, u, (k, t, start, end) => void (k === kind && t === text && out.push({ start, end })));
         places.set(form, out);
       }
       if (!places.has(form)) {

@@ -27,6 +27,8 @@ const PROSE_KINDS = new Set<BlockKind>(['paragraph', 'item', 'quote', 'table', '
 
 const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
 
+const EMPHASIS = /[*_~\\]/;
+
 /** Markdown markers that are not words: emphasis, escapes, quote markers, list markers, numbers. */
 export function maskMarkdown(source: string, number?: { start: number; end: number }, base = 0): string {
   let out = maskSegment(source);
@@ -35,8 +37,9 @@ export function maskMarkdown(source: string, number?: { start: number; end: numb
   }
   // List markers (`- `, `1. `, `a) `) at the start of a line, quote markers, emphasis, escapes.
   out = out.replace(/^([ \t>]*)(?:[-*+]|\d{1,3}[.)])(?=[ \t])/gm, (m) => blank(m));
-  out = out.replace(/^[ \t]*>/gm, (m) => blank(m));
-  out = out.replace(/[*_~\\]+/g, (m) => blank(m));
+  // (Each pattern below needs its mark: a text without one is left as it is.)
+  if (out.includes('>')) out = out.replace(/^[ \t]*>/gm, (m) => blank(m));
+  if (EMPHASIS.test(out)) out = out.replace(/[*_~\\]+/g, (m) => blank(m));
   return out;
 }
 
@@ -115,17 +118,102 @@ export interface Word {
   end: number;
 }
 
-/** Whether a word is not to be spelt or compared at all: short, figures, codes, acronyms and capitals, mixed case. */
+/**
+ * Whether a word is not to be spelt or compared at all: short, figures, codes, acronyms and
+ * capitals, mixed case. In one pass with character tests: what
+ * `w.length < 3 || /[0-9_]/.test(w) || /^[A-Z][A-Z'’s-]*$/.test(w) || /[a-z][A-Z]/.test(w)` says.
+ */
 export function notAWord(w: string): boolean {
-  return w.length < 3 || /[0-9_]/.test(w) || /^[A-Z][A-Z'’s-]*$/.test(w) || /[a-z][A-Z]/.test(w);
+  const n = w.length;
+  if (n < 3) return true;
+  const first = w.charCodeAt(0);
+  // Capitals from the start, with only capitals, apostrophes, "s" and hyphens after.
+  let capitals = first >= 65 && first <= 90;
+  let lower = false;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 95) return true;
+    const upper = c >= 65 && c <= 90;
+    if (upper && lower) return true;
+    lower = c >= 97 && c <= 122;
+    if (capitals && i > 0 && !upper && c !== 0x27 && c !== 0x2019 && c !== 0x73 && c !== 0x2d) capitals = false;
+  }
+  return capitals;
 }
 
-/** Words of a segment (letters, inner apostrophes and hyphens), absolute offsets. */
+/** Whether a character code is a letter of a word (`[A-Za-z\u00C0-\u024F]`). */
+function wordLetter(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/** Work counted for tests: segments split into words. */
+export const proseWork = { tokenised: 0 };
+
+/**
+ * The words of each segment, split once per check and shared by the rules that read them
+ * (spelling, US spelling, the forms of one-spelling). Kept for one model only: a segment
+ * kept by a later model may have moved, and the lists of a whole report are not worth
+ * keeping between checks.
+ */
+let wordLists: { token: object; lists: WeakMap<ProseSegment, Word[]> } | undefined;
+/**
+ * A token of each model the lists were made for: the lists keep neither the model nor a
+ * segment alive. (Not a WeakRef: that keeps its model alive to the end of the job, and a
+ * loop of checks in one job would keep every version of the text.)
+ */
+const tokens = new WeakMap<ReportModel, object>();
+
+/** Words of a segment (letters, inner apostrophes and hyphens), absolute offsets; the same array for the same segment within a check of `model`. */
+export function segmentWords(model: ReportModel, seg: ProseSegment): Word[] {
+  let token = tokens.get(model);
+  if (!token) tokens.set(model, (token = {}));
+  if (wordLists?.token !== token) wordLists = { token, lists: new WeakMap() };
+  let words = wordLists.lists.get(seg);
+  if (!words) wordLists.lists.set(seg, (words = wordsOf(seg)));
+  return words;
+}
+
+/**
+ * Words of a segment (letters, inner apostrophes and hyphens), absolute offsets: the
+ * matches of `/[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'’-]*[A-Za-z\u00C0-\u024F])?/g`,
+ * found with character tests. (Rules read them through `segmentWords`.)
+ */
 export function wordsOf(seg: ProseSegment): Word[] {
+  proseWork.tokenised++;
   const out: Word[] = [];
-  const re = /[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'’-]*[A-Za-z\u00C0-\u024F])?/g;
-  for (let m = re.exec(seg.text); m; m = re.exec(seg.text)) out.push({ text: m[0], start: seg.start + m.index, end: seg.start + m.index + m[0].length });
+  const t = seg.text;
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    if (!wordLetter(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A word runs over letters, apostrophes and hyphens, and ends on its last letter.
+    let last = i;
+    for (let j = i + 1; j < n; j++) {
+      const c = t.charCodeAt(j);
+      if (wordLetter(c)) last = j;
+      else if (c !== 0x27 && c !== 0x2019 && c !== 0x2d) break;
+    }
+    out.push({ text: t.slice(i, last + 1), start: seg.start + i, end: seg.start + last + 1 });
+    i = last + 1;
+  }
   return out;
+}
+
+/** Whether a character code is white space as `\s` has it. */
+export function jsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether `text.slice(from, to)` ends a sentence or a lead-in: what `/[.!?:]\s*$/` says of it, without the slice. */
+export function endsStop(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && jsSpace(text.charCodeAt(i))) i--;
+  if (i < from) return false;
+  const c = text.charCodeAt(i);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a;
 }
 
 /**

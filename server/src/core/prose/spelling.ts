@@ -3,7 +3,7 @@ import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import type { ReportModel } from '../model.js';
 import type { Unchanged } from '../types.js';
-import { eachSegment, inSpans, notAWord, quotedSpans, unchangedSegments, wordsOf, type ProseSegment } from './segments.js';
+import { eachSegment, endsStop, inSpans, notAWord, quotedSpans, unchangedSegments, segmentWords, type ProseSegment } from './segments.js';
 import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.js';
 import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
@@ -85,11 +85,13 @@ export const spelling = defineRule({
     }
     const known = (w: string): boolean => knownWord(dict, w) || councilWord(w) || names.has(w) || workspace.has(w) || lowerWorkspace.has(w.toLowerCase());
     const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
+    // Each word's suggestions, once per check (they depend on the word alone).
+    const suggested = new Map<string, string[]>();
     eachSegment(ctx, check, unchanged);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;
-      const words = wordsOf(seg);
+      const words = segmentWords(model, seg);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         // (The words of a segment begin and end with a letter: this strips only when that changes.)
@@ -100,17 +102,18 @@ export const spelling = defineRule({
         const rel = w.start - seg.start;
         // A capitalised word mid-sentence is a name: checked only when it is one letter from a ward, place or body of the lexicon.
         const capital = /^[A-Z]/.test(text);
-        const sentenceStart = i === 0 || /[.!?:]\s*$/.test(seg.text.slice(words[i - 1]!.end - seg.start, rel));
+        const sentenceStart = i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel);
         // "Childrens", "Peoples": a plural that takes 's, written without the apostrophe.
         const apostrophe = /(?:ren|men|ple)s$/.test(text) && known(`${text.slice(0, -1)}'s`);
         // A name: only a near miss of the lexicon's names is a slip (cheap test first: most names are right).
         if (capital && !sentenceStart && !apostrophe && !nearCouncilName(text)) continue;
-        // The council's names first ("Moncell": Monsell, the ward).
-        const near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst);
         // A file extension ("report.pdf").
         if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
         quoted ??= quotedSpans(seg.text);
         if (inSpans(quoted, rel, rel + w.text.length)) continue;
+        // The council's names first ("Moncell": Monsell, the ward). A word misspelt again has the same suggestions.
+        let near = suggested.get(text);
+        if (!near) suggested.set(text, (near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst)));
         const range = model.index.range(w.start, w.start + text.length);
         ctx.report({
           message: `"${text}" is not in the British English dictionary${near.length ? `: did you mean ${near.slice(0, 3).map((s) => `"${s}"`).join(' or ')}?` : '.'} If it is right, add it to the workspace dictionary.`,

@@ -1,7 +1,8 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
-import { inSpans, notAWord, quotedSpans, unitSegments, wordsOf } from './segments.js';
+import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments } from './segments.js';
+import { apostropheAt } from './dictionary.js';
 import VARIANTS from './data/variant-spellings.json';
 
 /**
@@ -48,40 +49,66 @@ export function unitForms(model: ReportModel, unit: Unit): UnitForms {
   return unitMemo(model, unit, FORMS);
 }
 
+/** The kinds of form, by number (see `FORM_KINDS`). */
+export const WORD = 0;
+export const NAME = 1;
+export const PHRASE = 2;
+/** The kind letters of forms. */
+export const FORM_KINDS = ['w', 'n', 'p'] as const;
+
 /**
- * Calls `found` with each word of a unit's prose as a form (kind letter + form) and its
- * absolute offsets: what the memo counts, and where the rule finds a form again.
+ * Calls `found` with each word of a unit's prose as a form (its kind, see `FORM_KINDS`,
+ * and the form) and its absolute offsets: what the memo counts, and where the rule finds
+ * a form again.
  */
-export function eachForm(model: ReportModel, unit: Unit, found: (form: string, start: number, end: number) => void): void {
+export function eachForm(model: ReportModel, unit: Unit, found: (kind: number, form: string, start: number, end: number) => void): void {
+  const report = model.text;
   for (const seg of unitSegments(model, unit)) {
     if (seg.shouted) continue;
     const quoted = quotedSpans(seg.text);
-    const words = wordsOf(seg);
+    const words = segmentWords(model, seg);
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const rel = w.start - seg.start;
       if (quoted.length > 0 && inSpans(quoted, rel, rel + w.text.length)) continue;
-      const lead = /^['’]*/.exec(w.text)![0].length;
-      const text = w.text.slice(lead).replace(/['’]s?$/, '');
+      // Apostrophes before the word, and one after it or before a last "s", are not the word's.
+      const all = w.text;
+      let lead = 0;
+      while (lead < all.length && apostropheAt(all, lead)) lead++;
+      let cut = all.length;
+      if (cut > lead && apostropheAt(all, cut - 1)) cut--;
+      else if (cut - 1 > lead && all.charCodeAt(cut - 1) === 0x73 && apostropheAt(all, cut - 2)) cut -= 2;
+      const text = lead > 0 || cut < all.length ? all.slice(lead, cut) : all;
       if (notAWord(text)) continue;
       // A file name's extension ("report.pdf") is not a word of the prose.
-      if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
+      if (report.charCodeAt(w.start - 1) === 0x2e && /[\p{L}\p{N}]\.$/u.test(report.slice(w.start - 2, w.start))) continue;
       const start = w.start + lead;
       const end = start + text.length;
-      if (/^[a-z]/.test(text)) {
-        found(`w${text}`, start, end);
+      const c = text.charCodeAt(0);
+      if (c >= 97 && c <= 122) {
+        found(WORD, text, start, end);
         continue;
       }
-      const first = i === 0 || /[.!?:]\s*$/.test(seg.text.slice(words[i - 1]!.end - seg.start, rel));
-      found(`n${text}`, start, end);
+      found(NAME, text, start, end);
       // At the start of a sentence a capital says nothing: the word counts as the word too.
-      if (first && seg.kind !== 'heading' && /^[A-Z][a-z'’-]*$/.test(text)) found(`w${text.toLowerCase()}`, start, end);
+      if (seg.kind !== 'heading' && capitalThenLower(text) && (i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel))) found(WORD, text.toLowerCase(), start, end);
     }
     for (let m = SPACED.exec(seg.text); m; m = SPACED.exec(seg.text)) {
       if (quoted.length > 0 && inSpans(quoted, m.index, m.index + m[0].length)) continue;
-      found(`p${m[0].toLowerCase().replace(/\s+/g, ' ')}`, seg.start + m.index, seg.start + m.index + m[0].length);
+      found(PHRASE, m[0].toLowerCase().replace(/\s+/g, ' '), seg.start + m.index, seg.start + m.index + m[0].length);
     }
   }
+}
+
+/** What `/^[A-Z][a-z'’-]*$/` says of a word. */
+function capitalThenLower(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (!(first >= 65 && first <= 90)) return false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || c === 0x27 || c === 0x2019 || c === 0x2d)) return false;
+  }
+  return true;
 }
 
 let counted = 0;
@@ -94,9 +121,20 @@ export function unitsCounted(): number {
 const FORMS = defineUnitMemo<UnitForms>({
   compute(unit, model) {
     counted++;
-    const tally = new Map<string, number>();
-    eachForm(model, unit, (k) => void tally.set(k, (tally.get(k) ?? 0) + 1));
-    return { forms: [...tally.keys()], counts: [...tally.values()] };
+    // Each form's place in `forms`, by kind: the forms in the order first written, each made once.
+    const at = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+    const forms: string[] = [];
+    const counts: number[] = [];
+    eachForm(model, unit, (kind, text) => {
+      const k = at[kind]!.get(text);
+      if (k !== undefined) counts[k]!++;
+      else {
+        at[kind]!.set(text, forms.length);
+        forms.push(FORM_KINDS[kind] + text);
+        counts.push(1);
+      }
+    });
+    return { forms, counts };
   },
 });
 

@@ -1,10 +1,37 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
-import { eachSegment, inSpans, quotedSpans, wordsOf, type ProseSegment } from './segments.js';
+import { eachSegment, endsStop, inSpans, quotedSpans, segmentWords, type ProseSegment } from './segments.js';
 import US from './data/us-spellings.json';
 
 /** US spelling -> British spelling (a Map: a word such as "constructor" is not a key of the data). */
 const FORMS = new Map(Object.entries(US as Record<string, string>));
+
+/** A length as a bit of `SHAPES` (31 for any longer). */
+const lengthBit = (n: number): number => 1 << Math.min(n, 31);
+
+/**
+ * The shapes of the words with a British form other than by -ise: for each first and last
+ * character (in lower case), the lengths of such words as bits. Most words of a report
+ * have no such shape and no "z", and need not be put in lower case and looked up.
+ */
+const SHAPES = new Uint32Array(128 * 128);
+for (const k of [...FORMS.keys(), 'program', 'programs', 'license', 'licenses']) SHAPES[((k.charCodeAt(0) | 32) << 7) | (k.charCodeAt(k.length - 1) | 32)]! |= lengthBit(k.length);
+
+/**
+ * Whether a word may have a British form: false only when its lower case is no key of the
+ * data, nor "program" or "license" (or their plurals), and has no "z". A word that begins
+ * or ends outside ASCII is left to the look-up (its lower case may differ in length).
+ */
+export function mayBeUs(word: string): boolean {
+  const n = word.length;
+  if (n === 0) return true;
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(n - 1);
+  if (a >= 128 || b >= 128) return true;
+  if (SHAPES[((a | 32) << 7) | (b | 32)]! & lengthBit(n)) return true;
+  for (let i = 0; i < n; i++) if ((word.charCodeAt(i) | 32) === 122) return true;
+  return false;
+}
 
 /** `-ize`/`-yze` words and their family, with the stem long enough to leave `size`, `seize`, `prize` alone. */
 const IZE = /^([a-z]{3,})([iy])z(e|es|ed|ing|ation|ations|ational|er|ers|able)$/;
@@ -27,6 +54,7 @@ export function britishForm(word: string, before: string, after: string): string
  * "license"): the rule asks this of every word, and most are not US forms.
  */
 function britishFormIn(word: string, text: string, start: number, end: number, around: number): string | undefined {
+  if (!mayBeUs(word)) return undefined;
   const lower = word.toLowerCase();
   let uk: string | undefined;
   if (lower === 'program' || lower === 'programs') {
@@ -65,7 +93,7 @@ export const usSpelling = defineRule({
     eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       let quoted: { start: number; end: number }[] | undefined;
-      const words = wordsOf(seg);
+      const words = segmentWords(model, seg);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         if (w.text.includes('-')) continue;
@@ -74,7 +102,7 @@ export const usSpelling = defineRule({
         if (!uk) continue;
         // Part of a proper name ("World Health Organization"): the name as its owner spells it.
         const prev = words[i - 1];
-        if (/^[A-Z]/.test(w.text) && prev && /^[A-Z]/.test(prev.text) && !/[.!?:]\s*$/.test(seg.text.slice(prev.end - seg.start, rel))) continue;
+        if (/^[A-Z]/.test(w.text) && prev && /^[A-Z]/.test(prev.text) && !endsStop(seg.text, prev.end - seg.start, rel)) continue;
         quoted ??= quotedSpans(seg.text);
         if (inSpans(quoted, rel, rel + w.text.length)) continue;
         const range = model.index.range(w.start, w.end);
