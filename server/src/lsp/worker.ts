@@ -79,6 +79,9 @@ export function runWorker(hooks: WorkerHooks = {}): void {
       const failed = (e: unknown): void => post({ type: 'result', id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       try {
         const value = run(job.kind, job.params);
+        // What the first answer cost the thread's start (stats, and a test that keeps it
+        // so): sent before the answer, so the server has it when the client has the answer.
+        if (job.kind === 'check' && afterFirstCheck) post({ type: 'firstCheck', cost: { dictionaryInstalled: dictionaryInstalled(), dictionaryLoads: dictionaryLoads(), profileValidations: profileValidations() } });
         // An export writes its file asynchronously; its answer goes when it is done.
         if (value instanceof Promise) value.then((v: unknown) => post({ type: 'result', id: job.id, value: v }), failed);
         else post({ type: 'result', id: job.id, value });
@@ -86,8 +89,6 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         failed(e);
       }
       if (job.kind === 'check' && afterFirstCheck) {
-        // What the first answer cost the thread's start (stats, and a test that keeps it so).
-        post({ type: 'firstCheck', cost: { dictionaryInstalled: dictionaryInstalled(), dictionaryLoads: dictionaryLoads(), profileValidations: profileValidations() } });
         // After the answer has gone, before the next job.
         setImmediate(afterFirstCheck);
         afterFirstCheck = undefined;
