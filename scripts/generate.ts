@@ -1,6 +1,7 @@
 // Generates committed files from their single source of truth:
 //   schemas/profile.schema.json, schemas/config.schema.json  (from the zod schemas)
 //   docs/rules.md                                              (from the rule metadata)
+//   server/src/core/templates/builtin/validated.generated.json (the built-in profiles, validated)
 // `--check` writes nothing and exits 1 when a committed file differs (CI runs it).
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,7 +9,8 @@ import { z } from 'zod';
 import { ProfileSchema } from '../server/src/core/templates/schema.js';
 import { ConfigSchema } from '../server/src/core/config.js';
 import { RULES } from '../server/src/core/rules/index.js';
-import { BUILTIN_PROFILES } from '../server/src/core/templates/loader.js';
+import { BUILTIN_SOURCES } from '../server/src/core/templates/builtin-sources.js';
+import type { Profile } from '../server/src/core/templates/schema.js';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -17,6 +19,10 @@ function jsonSchema(schema: z.ZodType, id: string, title: string): string {
   const s = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return JSON.stringify({ ...s, $id: id, title }, null, 2) + '\n';
 }
+
+// The built-in profiles as the checker loads them: validated here, not at run time
+// (templates/loader.ts). A broken built-in fails the generation.
+const BUILTIN_PROFILES: Profile[] = BUILTIN_SOURCES.map((p) => ProfileSchema.parse(p));
 
 function ruleDocs(): string {
   const out: string[] = [
@@ -60,6 +66,7 @@ const files: Record<string, string> = {
   'schemas/profile.schema.json': jsonSchema(ProfileSchema, 'https://committee-reports.dev/schemas/profile.schema.json', 'Committee Reports template profile'),
   'schemas/config.schema.json': jsonSchema(ConfigSchema, 'https://committee-reports.dev/schemas/config.schema.json', 'Committee Reports workspace configuration'),
   'docs/rules.md': ruleDocs(),
+  'server/src/core/templates/builtin/validated.generated.json': JSON.stringify(BUILTIN_PROFILES, null, 2) + '\n',
 };
 
 let stale = 0;

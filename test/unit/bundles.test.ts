@@ -21,3 +21,28 @@ test("the language server's connection thread does not load the checker", async 
   const worker = await inputsOf('server/src/lsp/worker-main.ts');
   assert.ok(worker.some((f) => f.includes('server/src/core/rules/')));
 });
+
+test("the checking thread's bundle reaches the dictionary's reader (cspell-trie-lib, zlib) only by a dynamic import", async () => {
+  // It is imported after the first results (lsp/worker.ts), and esbuild runs a
+  // dynamically imported module's code only when it is imported: a static import anywhere
+  // on the way from the entry would load it before the first diagnostics again.
+  const r = await build({ entryPoints: [join(root, 'server/src/lsp/worker-main.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, metafile: true, outfile: 'out.cjs', logLevel: 'silent' });
+  const inputs = r.metafile.inputs;
+  const seen = new Set<string>();
+  const todo = Object.keys(inputs).filter((f) => f.endsWith('server/src/lsp/worker-main.ts'));
+  const externals = new Set<string>();
+  while (todo.length > 0) {
+    const f = todo.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const i of inputs[f]?.imports ?? []) {
+      if (i.kind === 'dynamic-import') continue;
+      if (i.external) externals.add(i.path);
+      else todo.push(i.path);
+    }
+  }
+  assert.deepEqual([...seen].filter((f) => /node_modules\/cspell-trie-lib\/|server\/src\/node\/dictionary\.ts/.test(f)), []);
+  assert.ok(!externals.has('node:zlib') && !externals.has('zlib'), 'zlib is not loaded on the way either');
+  // ...and it is in the bundle, for the dynamic import.
+  assert.ok(Object.keys(inputs).some((f) => f.includes('node_modules/cspell-trie-lib/')));
+});

@@ -4,6 +4,9 @@ import { readConfig } from '../../server/src/core/config.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { loadWorkspaceSettings, type FileSystem } from '../../server/src/core/workspace.js';
 import { checkReport } from '../../server/src/core/check.js';
+import { BUILTIN_PROFILES, ProfileRegistry, profileValidations } from '../../server/src/core/templates/loader.js';
+import { BUILTIN_SOURCES } from '../../server/src/core/templates/builtin-sources.js';
+import { ProfileSchema } from '../../server/src/core/templates/schema.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -103,4 +106,13 @@ test('workspace: extends naming an unknown profile is reported on "extends"', ()
   const p = s.problems.find((x) => x.file === '/ws/p.yaml')!.problems[0]!;
   assert.equal(p.path, 'extends');
   assert.equal(p.range.start.line, 1);
+});
+
+test('built-in profiles: the checker loads them as `npm run generate` validated them, and validates no built-in itself', () => {
+  // Validating them with zod cost every checking thread's start; the generated file is
+  // kept current by `npm run generate:check`.
+  assert.deepEqual(BUILTIN_PROFILES, BUILTIN_SOURCES.map((p) => ProfileSchema.parse(p)));
+  const before = profileValidations();
+  new ProfileRegistry();
+  assert.equal(profileValidations(), before);
 });

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { CHECKS_LANE, spawnAnalysisThread, workerDataFor } from './spawn.js';
 import type { CancellationToken, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { FirstCheckCost } from './protocol.js';
 
 /** Messages to and from an analysis worker (see worker.ts). */
 export type ToWorker =
@@ -21,6 +22,8 @@ export type FromWorker =
   | { type: 'refresh' }
   /** The thread gave memory back after a burst of work (idle-gc.ts). */
   | { type: 'collected' }
+  /** Sent once, with the answer to the thread's first check. */
+  | { type: 'firstCheck'; cost: FirstCheckCost }
   | { type: 'result'; id: number; value?: unknown; error?: string; cancelled?: boolean };
 
 /** Jobs for no document that take a moment (busyWithOther). */
@@ -49,6 +52,8 @@ export interface PoolStats {
   codeCache?: string;
   /** Idle collections run by the analysis threads (idle-gc.ts). */
   idleCollections: number;
+  /** What the checking thread had loaded when it answered its first check. */
+  firstCheck?: FirstCheckCost;
 }
 
 /** What a fresh worker must be told to catch up: the open documents and the folders. */
@@ -133,6 +138,10 @@ export class AnalysisWorker {
     }
     if (m.type === 'collected') {
       this.stats.idleCollections++;
+      return;
+    }
+    if (m.type === 'firstCheck') {
+      if (this.name === CHECKS_LANE) this.stats.firstCheck ??= m.cost;
       return;
     }
     if (this.running === m.id) this.running = undefined;

@@ -203,6 +203,21 @@ export interface Stats {
    * open reports whose results those folders made stale.
    */
   watched: { settings: number; packFolders: number; documents: number };
+  /** What the first checking thread had loaded when it answered its first check. */
+  firstCheck?: FirstCheckCost;
+}
+
+/**
+ * What a checking thread had done by the time it answered its first check: the work kept
+ * off the way to the first diagnostics (a test keeps it off).
+ */
+export interface FirstCheckCost {
+  /** Whether the dictionary's reader (node/dictionary.ts: cspell-trie-lib, zlib) had been loaded. */
+  dictionaryInstalled: boolean;
+  /** Times the dictionary had been loaded. */
+  dictionaryLoads: number;
+  /** Profile files validated with zod (the built-ins are validated by `npm run generate`, never at run time). */
+  profileValidations: number;
 }
 
 // ---- readiness -------------------------------------------------------------------------------

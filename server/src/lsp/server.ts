@@ -550,6 +550,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       configProblems: Object.fromEntries(problemFiles),
       memory: { heapUsed, heapTotal, rss },
       ...(stats.codeCache ? { codeCache: stats.codeCache } : {}),
+      ...(stats.firstCheck ? { firstCheck: stats.firstCheck } : {}),
     };
   });
 

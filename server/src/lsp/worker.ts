@@ -5,8 +5,8 @@ import type { WorkerData } from './spawn.js';
 import { IdleCollector } from './idle-gc.js';
 import type { ExportParams, RenderPreviewParams } from './protocol.js';
 import type * as Renderer from '../node/render.js';
-import { installDictionary } from '../node/dictionary.js';
-import { deferDictionary, loadDictionary } from '../core/prose/dictionary.js';
+import { deferDictionary, dictionaryInstalled, dictionaryLoads, loadDictionary } from '../core/prose/dictionary.js';
+import { profileValidations } from '../core/templates/loader.js';
 import { BEFORE_DICTIONARY } from './stages.js';
 
 export interface WorkerHooks {
@@ -45,17 +45,21 @@ export function runWorker(hooks: WorkerHooks = {}): void {
   // (stages.ts), which also spares a thread whose code is not yet hot the costliest
   // rules. Once that answer has gone, the dictionary is loaded and the server is told to
   // pull again: every document is then checked in full (the first one's parse is kept).
-  installDictionary();
+  // Its reader (node/dictionary.ts, with cspell-trie-lib and zlib) is imported only then:
+  // esbuild runs a dynamically imported module's code when it is imported.
   deferDictionary();
   let beforeDictionary = true;
   let answeredEarly = false;
   const first = hooks.afterFirstCheck;
   let afterFirstCheck: (() => void) | undefined = () => {
     first?.();
-    const loaded = loadDictionary() !== undefined;
-    beforeDictionary = false;
-    if (loaded) analyzer.dictionaryLoaded();
-    if (loaded || answeredEarly) post({ type: 'refresh' });
+    const loaded = (): void => {
+      const ok = loadDictionary() !== undefined;
+      beforeDictionary = false;
+      if (ok) analyzer.dictionaryLoaded();
+      if (ok || answeredEarly) post({ type: 'refresh' });
+    };
+    import('../node/dictionary.js').then(({ installDictionary }) => installDictionary(), () => undefined).then(loaded, loaded);
   };
 
   const schedule = (): void => {
@@ -75,6 +79,9 @@ export function runWorker(hooks: WorkerHooks = {}): void {
       const failed = (e: unknown): void => post({ type: 'result', id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       try {
         const value = run(job.kind, job.params);
+        // What the first answer cost the thread's start (stats, and a test that keeps it
+        // so): sent before the answer, so the server has it when the client has the answer.
+        if (job.kind === 'check' && afterFirstCheck) post({ type: 'firstCheck', cost: { dictionaryInstalled: dictionaryInstalled(), dictionaryLoads: dictionaryLoads(), profileValidations: profileValidations() } });
         // An export writes its file asynchronously; its answer goes when it is done.
         if (value instanceof Promise) value.then((v: unknown) => post({ type: 'result', id: job.id, value: v }), failed);
         else post({ type: 'result', id: job.id, value });

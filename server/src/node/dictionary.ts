@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { decodeTrie } from 'cspell-trie-lib';
 import { setDictionarySource } from '../core/prose/dictionary.js';
 
 /** The dictionary's file name: copied beside the bundles by the build (scripts/build.mjs). */
@@ -15,7 +17,10 @@ export function dictionaryPath(): string {
   return join(dirname(require.resolve('@cspell/dict-en-gb-mit/cspell-ext.json')), DICTIONARY_FILE);
 }
 
-/** Lets the core read the dictionary from disk (the CLI, the server's checking threads, the tests). */
+/**
+ * Lets the core read the dictionary from disk (the CLI, the tests; the server's checking
+ * thread imports this module only after its first results: lsp/worker.ts).
+ */
 export function installDictionary(): void {
-  setDictionarySource(() => readFileSync(dictionaryPath()));
+  setDictionarySource(() => decodeTrie(gunzipSync(readFileSync(dictionaryPath()))));
 }

@@ -1,5 +1,4 @@
-import { gunzipSync } from 'node:zlib';
-import { decodeTrie, type ITrie } from 'cspell-trie-lib';
+import type { ITrie } from 'cspell-trie-lib';
 
 /**
  * The English (British) dictionary: cspell's maintained en-GB Hunspell word list
@@ -7,27 +6,34 @@ import { decodeTrie, type ITrie } from 'cspell-trie-lib';
  * takes a second or two, so the language server defers it (`deferDictionary`) and loads
  * it on its checking thread after the first results (`loadDictionary`); until then the
  * rules that need it (spelling, English words in capitals) go without. Everything else
- * (the CLI, tests) loads it on first use.
+ * (the CLI, tests) loads it on first use. This module holds no reader: the trie library
+ * and the decompression come with the reader that is installed (node/dictionary.ts), so
+ * a checking thread loads neither before its first results.
  */
 
 let trie: ITrie | undefined;
 let deferred = false;
 let failed: string | undefined;
-let source: (() => Uint8Array) | undefined;
+let source: (() => ITrie) | undefined;
 
 /**
- * How to read the dictionary's compressed trie (the core reads no files itself): the CLI,
- * the server and the tests install the file reader of `server/src/node/dictionary.ts`.
+ * How to read the dictionary (the core reads no files itself): the CLI, the server and
+ * the tests install the reader of `server/src/node/dictionary.ts`.
  */
-export function setDictionarySource(read: () => Uint8Array): void {
+export function setDictionarySource(read: () => ITrie): void {
   source = read;
+}
+
+/** Whether a reader has been installed (the checking thread installs it only after its first results). */
+export function dictionaryInstalled(): boolean {
+  return source !== undefined;
 }
 
 /** Loads the dictionary now (idempotent). A missing or broken file leaves it unloaded, with the reason in `dictionaryProblem`. */
 export function loadDictionary(): ITrie | undefined {
   if (trie || failed || !source) return trie;
   try {
-    trie = decodeTrie(gunzipSync(source()));
+    trie = source();
     loads++;
   } catch (e) {
     failed = e instanceof Error ? e.message : String(e);
