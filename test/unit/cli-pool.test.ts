@@ -24,3 +24,14 @@ test('a thread that stops fails the run instead of leaving it waiting', async ()
   const pool = new WorkerPool(script, 2);
   await assert.rejects(pool.run([{ name: 'a' }, { name: 'b', exit: true }, { name: 'c' }]), /worker thread stopped/);
 });
+
+test('a thread is sent its next task before it answers the one it runs, so it never waits for it', { timeout: 60_000 }, async () => {
+  // A held task is answered only once the thread has its next one: without that second
+  // task in flight, this run would never complete.
+  const pool = new WorkerPool(script, 1);
+  const tasks = [{ name: 'a', hold: true }, { name: 'b', hold: true }, { name: 'c', hold: true }, { name: 'd' }];
+  const { results, perWorker } = await pool.run<{ name: string; hold?: boolean }, { name: string; arrived: number }>(tasks);
+  assert.deepEqual(results.map((r) => r.name), ['a', 'b', 'c', 'd']);
+  assert.deepEqual(results.map((r) => r.arrived), [0, 1, 2, 3]);
+  assert.deepEqual(perWorker, [4]);
+});

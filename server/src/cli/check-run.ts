@@ -13,6 +13,7 @@ import { packFolder } from '../node/pack.js';
 import { ResultCache, cacheKey, hash, settingsFingerprint, statSignature, toolFingerprint } from './cache.js';
 import { checkFileTask, withoutFixes, type FileOutcome, type FileTask } from './check-task.js';
 import { WorkerPool } from './pool.js';
+import { LONG_RUN, tuneForRun } from './jit.js';
 
 export interface RunOptions {
   today?: string;
@@ -44,7 +45,7 @@ export interface RunResult {
 }
 
 /** Below this many reports to check, 'auto' checks on the main thread (starting workers costs more). */
-const MIN_FOR_WORKERS = 24;
+const MIN_FOR_WORKERS = LONG_RUN;
 
 /**
  * Checks report files (Word files are checked by the caller): each report on its own, on
@@ -69,7 +70,9 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   const cache = opts.cacheFile && !opts.fix ? new ResultCache(opts.cacheFile) : undefined;
   const threadsFor = (n: number): number => (opts.concurrency === 'auto' ? (n >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency);
   // Without the cache every report is checked: the threads are started now, and load their
-  // code and dictionary while this one reads the reports.
+  // code and dictionary while this one reads the reports (with V8's flags for a long run
+  // set first: jit.ts).
+  if (!cache) tuneForRun(all.length);
   let pool = !cache && threadsFor(all.length) > 1 && all.length > 1 ? new WorkerPool(workerScript(), Math.min(threadsFor(all.length), all.length)) : undefined;
   const tool = toolFingerprint(opts.version, RULES);
   const fingerprints = new Map<WorkspaceSettings, string>();
@@ -123,6 +126,7 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
     if (key !== undefined) keys.push({ key, file: kept! });
   }
 
+  tuneForRun(tasks.length);
   const workers = threadsFor(tasks.length);
   let threads = 0;
   let done: FileOutcome[];

@@ -13,6 +13,9 @@ function startWorker(script: URL): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true });
 }
 
+/** Tasks sent to a thread before it has answered: the one it runs and the next. */
+const IN_FLIGHT = 2;
+
 /**
  * Worker threads started from `script` now, to be given tasks later (`run`, once): a caller
  * starts them before it reads the reports, so that each thread loads its code and its
@@ -42,7 +45,9 @@ export class WorkerPool {
   }
 
   /**
-   * Runs tasks on the threads, each taking the next task as soon as it is free. The
+   * Runs tasks on the threads, each holding the next task before it is free: a thread is
+   * sent two tasks at the start and one more with each answer, so it never waits idle for
+   * the main thread to post (and copy) its next report. The
    * outcomes come back in the tasks' order, whichever thread ran them and whenever they
    * finished, so the caller's output never depends on timing. `order`: the order in which
    * the tasks are handed out (the largest first, so that no thread is left with a large
@@ -96,8 +101,9 @@ export class WorkerPool {
         w.on('exit', (code) => {
           if (done < tasks.length) fail(new Error(`a worker thread stopped (exit code ${code}) before the check was complete`));
         });
-        feed(w);
       });
+      // Each thread's first task, then its second (queued in the thread while it checks the first).
+      for (let k = 0; k < IN_FLIGHT; k++) for (const w of used) feed(w);
     });
   }
 }
