@@ -260,7 +260,10 @@ function ownFindingStrings(f: Finding): void {
  * (`RuleContext.keyed`) keeps each key's in order, and two keys never share a place.
  */
 export function compareFindings(a: Finding, b: Finding): number {
-  return compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId);
+  // By code unit, not `localeCompare`: its first call starts ICU's collator (~8 ms) on the
+  // way to the first diagnostics. Rule ids are lower-case letters, '/' and '-', which both
+  // orders sort alike (a test holds every id to it).
+  return compareRanges(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 /**
