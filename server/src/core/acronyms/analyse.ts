@@ -488,15 +488,28 @@ function eachPhrase(analysis: AcronymAnalysis, key: string, visit: (p: Phrase) =
   if (key.length < 2 || key.length > MAX_KEY) return;
   const model = analysis.model;
   for (const unit of phraseIndex(model).byKey.get(key) ?? []) {
-    const { runs, byKey } = unitMemo(model, unit, UNIT_RUNS);
-    const list = byKey.get(key)!;
-    for (let k = 0; k < list.length; k += 3) {
-      const run = runs[list[k]!]!;
-      const start = unit.start + run.starts[list[k + 1]!]!;
-      const end = unit.start + run.ends[list[k + 2]! - 1]!;
-      if (visit({ start, end, text: model.text.slice(start, end).replace(/['’]s$/, '') })) return;
-    }
+    if (unitPhrases(model, unit, key, (start, end) => visit({ start, end, text: phraseText(model.text, start, end) }))) return;
   }
+}
+
+/** A phrase's words as written, without a possessive 's. */
+function phraseText(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/['’]s$/, '');
+}
+
+/**
+ * Visits the sub-runs of capitalised words in one unit whose initials are exactly `key`
+ * (absolute offsets), until `visit` returns true; true when it did.
+ */
+function unitPhrases(model: ReportModel, unit: Unit, key: string, visit: (start: number, end: number) => boolean): boolean {
+  const { runs, byKey } = unitMemo(model, unit, UNIT_RUNS);
+  const list = byKey.get(key);
+  if (!list) return false;
+  for (let k = 0; k < list.length; k += 3) {
+    const run = runs[list[k]!]!;
+    if (visit(unit.start + run.starts[list[k + 1]!]!, unit.start + run.ends[list[k + 2]! - 1]!)) return true;
+  }
+  return false;
 }
 
 /** The content words of a name, lower case (`Change Partnership Programme` -> change, partnership, programme). */
@@ -549,7 +562,7 @@ export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Ph
       const start = unit.start + spans[i]!;
       const end = unit.start + spans[i + 1]!;
       // Running text: not a glossary, which another part of the report decides.
-      if (analysis.scan.isProse(start, end)) out.push({ start, end, text: model.text.slice(start, end).replace(/['’]s$/, '') });
+      if (analysis.scan.isProse(start, end)) out.push({ start, end, text: phraseText(model.text, start, end) });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -566,23 +579,18 @@ const UNIT_REORDERED = defineUnitMemo<Map<string, number[]>>({ compute: () => ne
  * Change Partnership Group"), as start and end offsets from the unit's start.
  */
 function reorderedInUnit(model: ReportModel, unit: Unit, keys: readonly string[], words: readonly string[]): number[] {
-  const { runs, byKey } = unitMemo(model, unit, UNIT_RUNS);
   const text = model.text;
   const sorted = [...words].sort().join(' ');
   const written = words.join(' ');
   const out: { start: number; end: number }[] = [];
   for (const k of keys) {
-    const list = byKey.get(k);
-    if (!list) continue;
-    for (let j = 0; j < list.length; j += 3) {
-      const run = runs[list[j]!]!;
-      const start = unit.start + run.starts[list[j + 1]!]!;
-      const end = unit.start + run.ends[list[j + 2]! - 1]!;
+    unitPhrases(model, unit, k, (start, end) => {
       acronymWork.reorderedPhrases++;
-      const w = contentWords(text.slice(start, end).replace(/['’]s$/, ''));
+      const w = contentWords(phraseText(text, start, end));
       const whole = !/^[ \t]+[A-Z][a-z]/.test(text.slice(end, end + 3)) && !/[A-Z][a-z'’-]+[ \t]+$/.test(text.slice(Math.max(0, start - 40), start));
       if (whole && w.join(' ') !== written && [...w].sort().join(' ') === sorted) out.push({ start, end });
-    }
+      return false;
+    });
   }
   out.sort((a, b) => a.start - b.start);
   return out.flatMap((p) => [p.start - unit.start, p.end - unit.start]);
