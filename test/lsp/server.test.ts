@@ -444,7 +444,7 @@ describe('re-checks while typing', () => {
       // id. The full set follows on the pull the server asks for.
       const early = await pull();
       assert.equal(early.resultId, undefined);
-      while (client.refreshes === 0) await new Promise((r) => setTimeout(r, 20));
+      await client.waitForRefresh(0);
       const first = await pull(early.resultId);
       assert.equal(first.kind, 'full');
       assert.equal(first.items?.length, 3);

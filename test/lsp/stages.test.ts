@@ -46,7 +46,7 @@ test('the first results leave out the rules that read the dictionary; the pull t
     assert.deepEqual(first.map(key), full.filter((d) => !DICTIONARY_CATEGORIES.has(category(d))).map(key));
     assert.ok(first.length > 0 && first.length < full.length);
     // The thread loads its dictionary and the server asks the client to pull again.
-    while (client.refreshes === refreshes) await new Promise((r) => setTimeout(r, 20));
+    await client.waitForRefresh(refreshes);
     const second = await client.diagnostics(uri);
     assert.deepEqual(second.map(key), full.map(key));
     // Later pulls of the unchanged draft keep the full set.

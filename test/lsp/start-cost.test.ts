@@ -34,7 +34,7 @@ test('the first diagnostics come before the dictionary reader is loaded and with
     const stats = await client.request<Stats>('committeeReports/stats', {});
     assert.deepEqual(stats.firstCheck, { dictionaryInstalled: false, dictionaryLoads: 0, profileValidations: 0 });
     // The reader is imported after that answer, and the dictionary it reads gives the prose findings.
-    while (client.refreshes === refreshes) await new Promise((r) => setTimeout(r, 20));
+    await client.waitForRefresh(refreshes);
     const full = await client.diagnostics(uri);
     assert.ok(full.some((d) => category(d) === 'prose' && String(d.message).includes('clustre')), 'the full set has the spelling finding');
   } finally {
