@@ -10,7 +10,3 @@ export const CONFIG_FILE_NAMES = ['.committee-reports.json', '.committee-reports
 /** File names a folder's pack manifest may have; the first found is the manifest. */
 export const MANIFEST_NAMES: readonly string[] = ['pack.yaml', 'pack.yml'];
 
-/** The part of a path after its last `/` or `\`. */
-export function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}

@@ -6,6 +6,11 @@ export function dirnameOf(p: string): string {
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
+/** The part of a path after its last `/` or `\`. */
+export function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 export function joinPath(dir: string, rel: string): string {
   if (rel.startsWith('/')) return normalise(rel);
   return normalise(`${stripEnd(dir, /\//)}/${rel}`);

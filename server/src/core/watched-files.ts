@@ -1,5 +1,5 @@
-import { CONFIG_FILE_NAMES, MANIFEST_NAMES, baseName } from './file-names.js';
-import { dirnameOf } from './paths.js';
+import { CONFIG_FILE_NAMES, MANIFEST_NAMES } from './file-names.js';
+import { baseName, dirnameOf } from './paths.js';
 
 /** A file the editor saw created, changed or deleted on disk (absolute, `/`-separated path). */
 export interface WatchedChange {

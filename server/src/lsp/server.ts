@@ -16,8 +16,8 @@ import {
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Worker } from 'node:worker_threads';
-import { dirnameOf } from '../core/paths.js';
-import { CONFIG_FILE_NAMES, MANIFEST_NAMES, baseName } from '../core/file-names.js';
+import { baseName, dirnameOf } from '../core/paths.js';
+import { CONFIG_FILE_NAMES, MANIFEST_NAMES } from '../core/file-names.js';
 import { classifyWatchedFiles, type WatchedChange } from '../core/watched-files.js';
 import { todayIso } from '../core/today.js';
 import { disableRuleEdit } from '../core/directives.js';

@@ -1,3 +1,4 @@
+import { baseName } from '../paths.js';
 import { defineUnitMemo, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
 import type { TemplateMatch } from '../templates/match.js';
 import type { Range } from '../types.js';
@@ -94,8 +95,8 @@ export function readAppendixHeading(text: string): { label: string; title: strin
 
 /** The label of a file beside the report named by the convention `<report>.appendix-X.<ext>`, or undefined. */
 export function appendixFileLabel(reportFile: string, file: string): string | undefined {
-  const stem = reportFile.replace(/^.*[\\/]/, '').replace(/(\.report)?\.md$/i, '');
-  const name = file.replace(/^.*[\\/]/, '');
+  const stem = baseName(reportFile).replace(/(\.report)?\.md$/i, '');
+  const name = baseName(file);
   if (!name.toLowerCase().startsWith(`${stem.toLowerCase()}.appendix-`)) return undefined;
   const m = /^(\d{1,3}|[A-Za-z])\.[^.]+$/.exec(name.slice(stem.length + '.appendix-'.length));
   return m ? normaliseAppendixLabel(m[1]!) : undefined;
@@ -154,7 +155,7 @@ function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixF
     if (c) captions.set(captionKey(c[1]!, c[2]!), { label: c[2]!, range: h.textRange, start: h.textStart, end: h.textEnd, textStart: h.textStart, textEnd: h.textEnd, kind: 'heading' });
   }
   for (const f of appendixFiles ?? []) {
-    const name = f.replace(/^.*[\\/]/, '');
+    const name = baseName(f);
     const label = /\.appendix-(\d{1,3}|[A-Za-z])\.[^.]+$/i.exec(name)?.[1];
     if (label !== undefined) appendices.push({ label: normaliseAppendixLabel(label), title: '', file: name });
   }

@@ -1,3 +1,4 @@
+import { baseName } from '../paths.js';
 import { definePackRule } from './define.js';
 import { isItem, itemOf } from './pack.js';
 
@@ -16,15 +17,15 @@ export const agendaItem = definePackRule({
     if (!m || m.items.length === 0) return;
     const at = self.at;
     const i = itemOf(pack.info, pack.file);
-    const file = pack.file.replace(/^.*[\\/]/, '');
+    const file = baseName(pack.file);
     if (i < 0) {
-      report({ message: `${file} is not an item of the agenda in ${m.file.replace(/^.*[\\/]/, '')} (items: ${m.items.map((x) => x.name).join(', ')}).`, range: at });
+      report({ message: `${file} is not an item of the agenda in ${baseName(m.file)} (items: ${m.items.map((x) => x.name).join(', ')}).`, range: at });
       return;
     }
     const item = m.items[i]!;
     const twins = pack.info.members.filter((x) => x.file !== pack.file && isItem(x.file, item));
     if (twins.length > 0) {
-      report({ message: `Item ${i + 1} ("${item.name}") has more than one report: ${[file, ...twins.map((t) => t.file.replace(/^.*[\\/]/, ''))].join(', ')}.`, range: at });
+      report({ message: `Item ${i + 1} ("${item.name}") has more than one report: ${[file, ...twins.map((t) => baseName(t.file))].join(', ')}.`, range: at });
     }
   },
 });

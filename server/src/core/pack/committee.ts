@@ -1,9 +1,10 @@
+import { baseName } from '../paths.js';
 import { definePackRule } from './define.js';
 import { replaceFix } from '../rules/util.js';
 import { sameCommittee } from './unknown-committee.js';
 
 export function packSource(info: { source: 'manifest' | 'reports'; manifest?: { file: string } | undefined }): string {
-  return info.source === 'manifest' && info.manifest ? `the pack manifest (${info.manifest.file.replace(/^.*[\\/]/, '')})` : 'most reports in the pack';
+  return info.source === 'manifest' && info.manifest ? `the pack manifest (${baseName(info.manifest.file)})` : 'most reports in the pack';
 }
 
 export const packCommittee = definePackRule({

@@ -1,3 +1,4 @@
+import { baseName } from '../paths.js';
 import { definePackRule } from './define.js';
 
 function norm(s: string): string {
@@ -21,6 +22,6 @@ export const duplicateTitle = definePackRule({
     if (!mine) return;
     const other = pack.info.members.find((m) => m.file !== pack.file && m.title && norm(m.title) === mine);
     if (!other) return;
-    report({ message: `${other.file.replace(/^.*[\\/]/, '')} in the same pack has this title too.`, range: title.range });
+    report({ message: `${baseName(other.file)} in the same pack has this title too.`, range: title.range });
   },
 });

@@ -1,3 +1,4 @@
+import { baseName } from '../paths.js';
 import { defineManifestRule } from './define.js';
 import { isItem } from './pack.js';
 
@@ -15,7 +16,7 @@ export const missingItem = defineManifestRule({
     info.manifest.items.forEach((item, i) => {
       if (info.members.some((r) => isItem(r.file, item))) return;
       report({
-        message: `Item ${i + 1} of the agenda, "${item.name}", has no report in ${info.folder.replace(/^.*[\\/]/, '') || 'the folder'}: expected ${item.name}.report.md.`,
+        message: `Item ${i + 1} of the agenda, "${item.name}", has no report in ${baseName(info.folder) || 'the folder'}: expected ${item.name}.report.md.`,
         range: item.range,
       });
     });

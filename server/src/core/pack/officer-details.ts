@@ -1,3 +1,4 @@
+import { baseName } from '../paths.js';
 import { definePackRule } from './define.js';
 import { normaliseName } from './members.js';
 import type { PackOfficer } from './types.js';
@@ -50,7 +51,7 @@ export const officerDetails = definePackRule({
         if (!mine) continue;
         const differ = theirs.find((t) => t.officer[kind] !== undefined && !same(kind, mine.value, t.officer[kind]!));
         if (!differ) continue;
-        const file = differ.file.replace(/^.*[\\/]/, '');
+        const file = baseName(differ.file);
         report({ message: `${o.name}'s ${words} here is ${mine.shown}, but ${file} gives ${differ.officer[kind]}: one of them is wrong.`, range: mine.range });
       }
     }

@@ -1,3 +1,4 @@
+import { baseName } from '../paths.js';
 import { meetingDateOf } from './members.js';
 import type { PackInfo, PackItem, PackManifest, PackMember } from './types.js';
 
@@ -40,7 +41,7 @@ const stems = new Map<string, string>();
 export function stemOf(file: string): string {
   let stem = stems.get(file);
   if (stem === undefined) {
-    stem = file.replace(/^.*[\\/]/, '').replace(/(\.report)?\.md$/i, '');
+    stem = baseName(file).replace(/(\.report)?\.md$/i, '');
     if (stems.size > 5000) stems.clear();
     stems.set(file, stem);
   }
