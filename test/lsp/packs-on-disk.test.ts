@@ -11,7 +11,8 @@ import type { Stats } from '../../server/src/lsp/protocol.js';
 /**
  * The server sees agenda packs change on disk (a manifest edited, a report added or
  * deleted) through the file watcher it registers, and checks again only the open reports
- * of the folders that changed. Counts, never time, say what was checked.
+ * of the folders that changed; an open report's facts are its text's in the editor, so
+ * saving it changes nothing (packs-unsaved.test.ts). Counts, never time, say what was checked.
  */
 
 const GOOD = readFileSync(join(ROOT, 'test', 'lsp', 'fixtures', 'executive.report.md'), 'utf8');
@@ -114,31 +115,34 @@ describe('agenda packs changed on disk', () => {
     assert.equal(client.refreshes, refreshes, 'no pull was asked for');
   });
 
-  test('saving an open report of the pack re-checks the other open reports there, not itself', async () => {
+  test('an unsaved edit of an open report of the pack re-checks the other open reports there; saving it then re-checks none', async () => {
     const dPath = join(oct, 'd.report.md');
     const d = uri(dPath);
     const draft = GOOD.replace('# Families First Partnership Programme', '# Family Group Decision Making');
     writeFileSync(dPath, draft);
+    const refreshes = client.refreshes;
+    await client.filesChanged({ path: dPath, type: 'created' });
+    await client.waitForRefresh(refreshes);
     await client.open(d, draft);
-    await client.pull(d);
-    // Edited in the editor: a's last check read the pack before.
-    const edited = draft.replace('0116 454 1170', '0116 454 7777');
-    await client.setText(d, edited);
     await client.pull(d);
     assert.deepEqual(packCodes((await client.pull(a)).items), ['pack/committee']);
     const before = await stats();
-    const refreshes = client.refreshes;
-    writeFileSync(dPath, edited);
-    await client.filesChanged({ path: dPath, type: 'changed' });
-    await client.waitForRefresh(refreshes);
+    // Edited in the editor, not saved: a is checked again against d's text.
+    const edited = draft.replace('0116 454 1170', '0116 454 7777');
+    await client.setText(d, edited);
+    await client.pull(d);
     const mine = await client.pull(a);
     assert.equal(mine.kind, 'full');
     assert.deepEqual(packCodes(mine.items), ['pack/committee', 'pack/officer-details']);
     assert.match(String(mine.items.find((d) => d.code === 'pack/officer-details')!.message), /d\.report\.md gives 0116 454 7777/);
-    assert.equal((await client.pull(d)).kind, 'unchanged', 'the saved report is not checked again');
-    assert.equal((await client.pull(c)).kind, 'unchanged');
+    assert.equal((await client.pull(c)).kind, 'unchanged', 'another pack');
+    // Saved: the pack already has d's text, nothing is checked again.
+    writeFileSync(dPath, edited);
+    await client.filesChanged({ path: dPath, type: 'changed' });
+    for (const u of [a, d, c]) assert.equal((await client.pull(u)).kind, 'unchanged', u);
     const after = await stats();
-    assert.equal(after.checks - before.checks, 1);
-    assert.deepEqual(after.watched, { settings: before.watched.settings, packFolders: before.watched.packFolders + 1, documents: before.watched.documents + 1 });
+    assert.equal(after.checks - before.checks, 2, 'd, then a');
+    assert.deepEqual(after.watched, before.watched);
+    assert.deepEqual(after.packEdits, { reports: before.packEdits.reports + 1, documents: before.packEdits.documents + 1 });
   });
 });

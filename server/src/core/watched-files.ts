@@ -1,7 +1,7 @@
 import { CONFIG_FILE_NAMES, MANIFEST_NAMES } from './file-names.js';
 import { baseName, dirnameOf } from './paths.js';
 
-/** A file the editor saw created, changed or deleted on disk (absolute, `/`-separated path). */
+/** A file (or a folder) the editor saw created, changed or deleted on disk (absolute, `/`-separated path). */
 export interface WatchedChange {
   path: string;
   kind: 'created' | 'changed' | 'deleted';
@@ -13,11 +13,6 @@ export interface WatchedInvalidation {
   settings: boolean;
   /** Folders whose agenda pack may be different: its manifest, or a report in it, changed (sorted, each once). */
   packFolders: string[];
-  /**
-   * Open reports saved whose own results stay as they are (sorted): their folder's pack
-   * changed only through them, and a report's pack findings never read its own entry.
-   */
-  unchanged: string[];
 }
 
 /**
@@ -25,26 +20,31 @@ export interface WatchedInvalidation {
  * files by `settingsFiles` (the ones the configs in force name). A pack manifest, or a
  * Markdown file that may be one of a pack's reports, invalidates its folder's pack: its
  * members, its committee and date, its manifest's findings. A folder with no manifest
- * (`hasManifest`) is no pack: its reports' changes are left out. A report open in the editor
- * (`openFiles`) and changed on disk was saved: the server reads its buffer, so the other
- * reports of its pack are brought up to date with it (their last check may have read an
- * older buffer), but it is not checked again for it (`unchanged`).
+ * (`hasManifest`: on disk, or known to have had one) is no pack: its reports' changes are
+ * left out. A report open in the editor (`openFiles`) and changed on disk was saved: its
+ * facts in the pack are those of its text in the editor, which the save did not change, so
+ * it makes nothing stale (its creation or deletion does: the folder's list of reports changes).
+ * A deleted folder (editors may name it alone, not the files in it) makes stale every
+ * folder in `knownDirs` inside it, and the settings when a profile file was in it.
  */
 export function classifyWatchedFiles(
   changes: readonly WatchedChange[],
-  known: { settingsFiles: ReadonlySet<string>; openFiles: ReadonlySet<string>; hasManifest: (dir: string) => boolean },
+  known: { settingsFiles: ReadonlySet<string>; openFiles: ReadonlySet<string>; hasManifest: (dir: string) => boolean; knownDirs?: ReadonlySet<string> },
 ): WatchedInvalidation {
   let settings = false;
   const stale = new Set<string>();
-  const saved = new Set<string>();
   for (const { path, kind } of changes) {
     const name = baseName(path);
+    if (kind === 'deleted') {
+      const inside = (p: string): boolean => p.startsWith(path + '/');
+      for (const dir of known.knownDirs ?? []) if (dir === path || inside(dir)) stale.add(dir);
+      for (const f of known.settingsFiles) if (inside(f)) settings = true;
+    }
     if ((CONFIG_FILE_NAMES as readonly string[]).includes(name) || known.settingsFiles.has(path)) settings = true;
     else if (MANIFEST_NAMES.includes(name)) stale.add(dirnameOf(path));
     else if (!/\.md$/i.test(name) || !known.hasManifest(dirnameOf(path))) continue;
-    else if (kind === 'changed' && known.openFiles.has(path)) saved.add(path);
+    else if (kind === 'changed' && known.openFiles.has(path)) continue;
     else stale.add(dirnameOf(path));
   }
-  const folders = new Set([...stale, ...[...saved].map(dirnameOf)]);
-  return { settings, packFolders: [...folders].sort(), unchanged: [...saved].filter((p) => !stale.has(dirnameOf(p))).sort() };
+  return { settings, packFolders: [...stale].sort() };
 }

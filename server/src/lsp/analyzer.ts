@@ -1,14 +1,14 @@
 import { nodeFileSystem } from '../node/fs.js';
 import { appendixFilesBeside } from '../node/appendix-files.js';
 import { pathToUri, uriToPath } from './uri.js';
-import { Packs } from '../node/pack.js';
+import { EditorPacks, memberKey } from './packs.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { checkReport, fixReport, todayIso, type CheckOptions, type CheckResult } from '../core/check.js';
 import { ReportSession } from '../core/session.js';
 import { glossarySectionEdit } from '../core/acronyms/index.js';
 import { loadWorkspaceSettings, dirnameOf, joinPath, type WorkspaceSettings } from '../core/workspace.js';
-import { checkManifest } from '../core/pack/index.js';
+import { checkManifest, packMember, type PackInfo, type PackMember } from '../core/pack/index.js';
 import {
   completions,
   countFindings,
@@ -68,8 +68,11 @@ export class Analyzer {
    * keep them; the others are re-analysed from scratch when they are next used.
    */
   private readonly sessions = new Map<string, ReportSession>();
-  /** Agenda packs (folders with a pack.yaml), read at most once a second, open buffers first. */
-  private readonly packs = new Packs(
+  /**
+   * Agenda packs (folders with a pack.yaml), read at most once a second; an open report's
+   * facts are those its last check found in its text (packs.ts).
+   */
+  private readonly packs = new EditorPacks(
     (file) => this.settingsIn(dirnameOf(file), this.folderOf(dirnameOf(file))),
     (file) => this.docs.get(pathToUri(file))?.getText() ?? nodeFileSystem.readFile(file),
     1000,
@@ -118,13 +121,34 @@ export class Analyzer {
    */
   packsChanged(dirs: readonly string[]): void {
     this.packs.forgetFolders(dirs);
+    this.forgetResultsIn(dirs);
+  }
+
+  /** Drops the results kept of the reports in these folders (but `except`): their pack changed. */
+  private forgetResultsIn(dirs: readonly string[], except?: string): void {
     const stale = new Set(dirs);
     for (const uri of [...this.lastCheck.keys(), ...this.analysis.keys()]) {
+      if (uri === except) continue;
       const path = uriToPath(uri);
       if (!path || !stale.has(dirnameOf(path))) continue;
       this.lastCheck.delete(uri);
       this.analysis.delete(uri);
     }
+  }
+
+  /**
+   * The pack facts of an open report changed in a check (this thread's or the other's):
+   * its pack has them from now on, and the results kept of the other reports there go.
+   */
+  packMemberChanged(file: string, member: PackMember): void {
+    if (this.packs.setOpen(file, member)) this.forgetResultsIn([dirnameOf(file)], pathToUri(file));
+  }
+
+  /** The pack facts of a report as its pack has them now (a closed report's: its file's), as a key; null when it is in no pack. */
+  packMemberKey(uri: string): string | null {
+    const path = uriToPath(uri);
+    const member = path ? this.packs.packOf(path)?.members.find((m) => m.file === path) : undefined;
+    return member ? memberKey(member) : null;
   }
 
   open(uri: string, languageId: string, version: number, text: string): void {
@@ -141,6 +165,10 @@ export class Analyzer {
   close(uri: string): void {
     this.docs.delete(uri);
     this.forget(uri);
+    // Its facts in the pack are its file's again; whether the others must be checked again
+    // is the server's to say (it compares the facts: packMemberKey).
+    const path = uriToPath(uri);
+    if (path && this.packs.closed(path)) this.forgetResultsIn([dirnameOf(path)]);
   }
 
   private forget(uri: string): void {
@@ -226,7 +254,30 @@ export class Analyzer {
     if (cached && cached.version === src.version && cached.key === key && src.version !== -1) return cached.result;
     const partial = only !== undefined && src.version !== -1;
     const opts = this.options(p.uri, p.settings);
-    const result = this.run(p.uri, src.text, src.version, partial ? { ...opts, rules: only } : opts);
+    let result = this.run(p.uri, src.text, src.version, partial ? { ...opts, rules: only } : opts);
+    // An open report's facts for its pack: what its text in the editor says now.
+    let pack: CheckDone['pack'];
+    if (src.version !== -1 && opts.pack && result.model) {
+      const { info, file } = opts.pack;
+      const was = info.members.find((m) => m.file === file);
+      if (was) {
+        const member = packMember(file, result.model, result.profile, result.match);
+        const key = memberKey(member);
+        const changed = memberKey(was) !== key;
+        pack = { member, key, changed };
+        // From now on the pack has these facts for it, not its buffer analysed again.
+        this.packs.setOpen(file, member, key);
+        if (changed) {
+          this.forgetResultsIn([dirnameOf(file)], p.uri);
+          // The pack's committee or date may be the reports' majority, its own vote in it.
+          const now = this.packs.packOf(file);
+          if (now && meetingOf(now) !== meetingOf(info)) {
+            opts.pack = { info: now, file };
+            result = this.run(p.uri, src.text, src.version, partial ? { ...opts, rules: only } : opts);
+          }
+        }
+      }
+    }
     const ws = this.workspaceSettings(p.uri);
     const done: CheckDone = {
       version: src.version,
@@ -235,6 +286,7 @@ export class Analyzer {
       ruleErrors: result.ruleErrors,
       settingsFiles: ws.files,
       ...(partial ? { partial } : {}),
+      ...(pack ? { pack } : {}),
     };
     if (src.version !== -1) {
       if (!partial) keepRecent(this.lastCheck, p.uri, { version: src.version, key, result: done }, Analyzer.KEEP_RESULTS);
@@ -398,5 +450,16 @@ export interface CheckDone {
   settingsFiles: string[];
   /** Only the first results (stages.ts): the full set follows; the thread tells the server when to pull again. */
   partial?: true;
+  /**
+   * An open report in an agenda pack: its facts for the pack, from this check, and whether
+   * they differ from those the pack had for it (the other open reports there are then
+   * checked again: the server compares the facts across checks).
+   */
+  pack?: { member: PackMember; key: string; changed: boolean };
+}
+
+/** What of a pack a report's own pack findings read from its own facts: the committee and date most reports give. */
+function meetingOf(info: PackInfo): string {
+  return `${info.committee ?? ''}\0${info.meetingDate ?? ''}\0${info.meetingDateText ?? ''}`;
 }
 

@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { CHECKS_LANE, spawnAnalysisThread, workerDataFor } from './spawn.js';
 import type { CancellationToken, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { FirstCheckCost } from './protocol.js';
+import type { PackMember } from '../core/pack/index.js';
 
 /** Messages to and from an analysis worker (see worker.ts). */
 export type ToWorker =
@@ -12,6 +13,8 @@ export type ToWorker =
   | { type: 'invalidate' }
   /** Agenda packs in these folders changed on disk (Analyzer.packsChanged). */
   | { type: 'packsChanged'; dirs: string[] }
+  /** An open report's facts for its pack changed in a check (Analyzer.packMemberChanged). */
+  | { type: 'packMember'; file: string; member: PackMember }
   | { type: 'cancel'; id: number }
   | { type: 'job'; id: number; kind: string; params: unknown };
 
@@ -27,7 +30,7 @@ export type FromWorker =
   | { type: 'result'; id: number; value?: unknown; error?: string; cancelled?: boolean };
 
 /** Jobs for no document that take a moment (busyWithOther). */
-const BRIEF_JOBS = new Set(['configProblems', 'templates', 'forgetPreview']);
+const BRIEF_JOBS = new Set(['configProblems', 'templates', 'forgetPreview', 'packMemberKey']);
 
 export class Cancelled extends Error {
   constructor() {

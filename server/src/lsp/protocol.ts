@@ -203,6 +203,11 @@ export interface Stats {
    * open reports whose results those folders made stale.
    */
   watched: { settings: number; packFolders: number; documents: number };
+  /**
+   * Open reports whose pack facts changed in the editor (an edit, saved or not, or a close
+   * unsaved), and the other open reports of their packs checked again for it.
+   */
+  packEdits: { reports: number; documents: number };
   /** What the first checking thread had loaded when it answered its first check. */
   firstCheck?: FirstCheckCost;
 }

@@ -97,6 +97,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let foldersSupport = false;
   const stats: PoolStats & { checks: number } = { checks: 0, skipped: 0, aborted: 0, workerStarts: 0, idleCollections: 0 };
   const watched: Stats['watched'] = { settings: 0, packFolders: 0, documents: 0 };
+  const packEdits: Stats['packEdits'] = { reports: 0, documents: 0 };
   const log = (m: string): void => connection.console.log(m);
   const mirror = () => ({ folders, documents: [...docs.values()].map((d) => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })) });
   // One thread checks ordinary reports and answers the editor's feature requests on them
@@ -118,8 +119,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const checkedOnce = new Set<string>();
   /** Counts changes of settings, config and profile files: part of every diagnostics result id. */
   let settingsGeneration = 0;
-  /** Counts, per open document, changes on disk to its agenda pack: part of its diagnostics result id. */
+  /** Counts, per open document, changes to its agenda pack (on disk, or another open report's facts): part of its diagnostics result id. */
   const packGeneration = new Map<string, number>();
+  /** The pack facts of each open report in a pack, as its latest check found them (their key), with the version checked. */
+  const packMembers = new Map<string, { version: number; key: string }>();
+  /** Folders known to have a pack manifest (those of the folders in `configDirs`): a report deleted there after its folder may be one of a pack's. */
+  let manifestDirs = new Set<string>();
   // A checking thread loaded its dictionary after its first results: what it answered before
   // lacks the spelling findings, so every document is pulled again.
   for (const w of workers) {
@@ -165,6 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const files = new Set(found.files);
     for (const [file, problems] of found.problems) now.set(file, problems.map(problemDiagnostic));
     for (const [file, diagnostics] of found.manifests) if (diagnostics.length > 0) now.set(file, [...(now.get(file) ?? []), ...diagnostics]);
+    manifestDirs = new Set(found.manifests.map(([file]) => dirnameOf(file)));
     for (const file of problemFiles.keys()) if (!now.has(file)) void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
     problemFiles.clear();
     for (const [file, diagnostics] of now) {
@@ -200,26 +206,89 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   /**
-   * Agenda packs changed on disk: the checking threads read these folders again, and only
-   * the open reports in them (but those in `unchanged`) get new result ids, so the
-   * client's re-pull checks them and no other; the manifests' findings are published again.
+   * The open reports in these folders (but `except`) get new result ids, so the client's
+   * re-pull checks them and no other. `now`: checked at once, not after the edit delay.
+   * Returns how many.
    */
-  const packsChanged = (dirs: string[], unchanged: string[]): void => {
-    watched.packFolders += dirs.length;
-    for (const w of workers) w.post({ type: 'packsChanged', dirs });
+  const bumpPackReports = (dirs: readonly string[], except: string | undefined, now: boolean): number => {
     const stale = new Set(dirs);
-    const keep = new Set(unchanged);
     let affected = 0;
     for (const uri of docs.keys()) {
       const path = uriToPath(uri);
-      if (!path || !stale.has(dirnameOf(path)) || keep.has(path)) continue;
+      if (!path || uri === except || !stale.has(dirnameOf(path))) continue;
       packGeneration.set(uri, (packGeneration.get(uri) ?? 0) + 1);
-      checkedOnce.delete(uri);
+      if (now) checkedOnce.delete(uri);
       affected++;
     }
-    watched.documents += affected;
-    if (dirs.some((d) => configDirs.has(d))) void publishConfigProblems();
     if (affected > 0) connection.languages.diagnostics.refresh().catch(() => undefined);
+    return affected;
+  };
+
+  /**
+   * Agenda packs changed on disk: the checking threads read these folders again, their
+   * open reports are checked again, and the manifests' findings are published again (none
+   * for a folder that is gone, which is then no longer looked at).
+   */
+  const packsChanged = (dirs: string[]): void => {
+    watched.packFolders += dirs.length;
+    for (const w of workers) w.post({ type: 'packsChanged', dirs });
+    watched.documents += bumpPackReports(dirs, undefined, true);
+    if (dirs.some((d) => configDirs.has(d))) {
+      for (const d of dirs) if (!existsSync(d)) configDirs.delete(d);
+      void publishConfigProblems();
+    }
+  };
+
+  /**
+   * A check of an open report found its pack facts (committee, meeting date, title,
+   * officers' details: what the other reports are checked against). When they differ from
+   * those its pack had (an edit, saved or not, changed them), both threads' packs take them
+   * and the other open reports of the folder are checked again, after the usual delay for
+   * edits; an edit that leaves them as they were checks nothing else.
+   */
+  const packFactsChecked = (uri: string, done: CheckDone): void => {
+    const doc = docs.get(uri);
+    if (!doc) return;
+    if (!done.pack) {
+      packMembers.delete(uri);
+      return;
+    }
+    const recorded = packMembers.get(uri);
+    // A check of an older text that answered late says nothing new.
+    if (recorded && recorded.version > done.version) return;
+    const key = done.pack.key;
+    packMembers.set(uri, { version: done.version, key });
+    const changed = recorded ? recorded.key !== key : done.pack.changed;
+    const path = uriToPath(uri)!;
+    // The first facts go to the other thread too: it need not analyse the buffer for them.
+    if (changed || !recorded) for (const w of workers) w.post({ type: 'packMember', file: path, member: done.pack.member });
+    if (!changed) return;
+    packEdits.reports++;
+    packEdits.documents += bumpPackReports([dirnameOf(path)], uri, false);
+  };
+
+  /**
+   * An open report of a pack was closed: its facts in the pack are its file's again. When
+   * they differ from its text's (it was closed unsaved), the other open reports there are
+   * checked again.
+   */
+  const packReportClosed = async (uri: string): Promise<void> => {
+    const recorded = packMembers.get(uri);
+    packMembers.delete(uri);
+    const path = uriToPath(uri);
+    if (!recorded || !path) return;
+    let onDisk: string | null;
+    try {
+      onDisk = await checks.run<string | null>('packMemberKey', { uri }, CancellationToken.None);
+    } catch (e) {
+      if (!(e instanceof Cancelled)) log(`reading the pack of ${uri} failed: ${String(e)}`);
+      return;
+    }
+    if (onDisk === recorded.key || docs.has(uri)) return;
+    const dir = dirnameOf(path);
+    for (const w of workers) w.post({ type: 'packsChanged', dirs: [dir] });
+    packEdits.reports++;
+    packEdits.documents += bumpPackReports([dir], undefined, false);
   };
 
   const settingsChanged = (): void => {
@@ -289,13 +358,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (path) files.push({ path, kind: c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed' });
     }
     const openFiles = new Set([...docs.keys()].map(uriToPath).filter((p): p is string => p !== undefined));
-    const hasManifest = (dir: string): boolean => MANIFEST_NAMES.some((n) => existsSync(`${dir}/${n}`));
-    const stale = classifyWatchedFiles(files, { settingsFiles: watchedFiles, openFiles, hasManifest });
+    const hasManifest = (dir: string): boolean => manifestDirs.has(dir) || MANIFEST_NAMES.some((n) => existsSync(`${dir}/${n}`));
+    const knownDirs = new Set([...configDirs, ...[...openFiles].map(dirnameOf)]);
+    const stale = classifyWatchedFiles(files, { settingsFiles: watchedFiles, openFiles, hasManifest, knownDirs });
     if (stale.settings) {
       // Everything is read and checked again, the packs with the rest.
       watched.settings++;
       settingsChanged();
-    } else if (stale.packFolders.length > 0) packsChanged(stale.packFolders, stale.unchanged);
+    } else if (stale.packFolders.length > 0) packsChanged(stale.packFolders);
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
@@ -317,6 +387,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     checkedOnce.delete(textDocument.uri);
     packGeneration.delete(textDocument.uri);
     for (const w of workers) w.post({ type: 'close', uri: textDocument.uri });
+    void packReportClosed(textDocument.uri);
   });
 
   // ---- diagnostics (pull) -----------------------------------------------------------------------
@@ -362,6 +433,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const done = await checker.run<CheckDone | null>('check', { uri, settings, ...(diagnosticRefreshSupport ? { early: true } : {}) }, token);
       if (!done) return { kind: 'full', items: [] };
       stats.checks++;
+      packFactsChecked(uri, done);
       // Part of the findings: no result id (a pull that names it must not be told
       // "unchanged"), and the pull for the full set, asked for by the checking thread, is
       // not held back by the delay for edits.
@@ -511,6 +583,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const done = await checker.run<CheckDone | null>('check', { uri, settings }, token);
         if (done) {
           stats.checks++;
+          packFactsChecked(uri, done);
           files.push({ uri, diagnostics: done.diagnostics, errors: done.errors, warnings: done.warnings, infos: done.infos });
         }
       } catch (e) {
@@ -546,6 +619,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       workerStarts: stats.workerStarts,
       idleCollections: stats.idleCollections,
       watched: { ...watched },
+      packEdits: { ...packEdits },
       running: workers.map((w) => w.runningJob()).filter((j) => j?.kind === 'check').map((j) => (j!.params as { uri: string }).uri),
       configProblems: Object.fromEntries(problemFiles),
       memory: { heapUsed, heapTotal, rss },

@@ -127,6 +127,8 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         return analyzer.links(p);
       case 'codeLens':
         return analyzer.codeLens(p);
+      case 'packMemberKey':
+        return analyzer.packMemberKey(p.uri);
       case 'configProblems':
         return analyzer.configProblems(p.dirs as string[]);
       case 'templates':
@@ -167,6 +169,9 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         break;
       case 'packsChanged':
         analyzer.packsChanged(m.dirs);
+        break;
+      case 'packMember':
+        analyzer.packMemberChanged(m.file, m.member);
         break;
       case 'cancel':
         if (queue.some((j) => j.id === m.id)) cancelled.add(m.id);
