@@ -163,6 +163,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commit
     // An open report is checked live; drop its saved-file results.
     vscode.workspace.onDidOpenTextDocument((d) => workspaceDiagnostics.delete(d.uri)),
   );
+  // A report deleted on disk, or a folder of them, takes its results from the last check
+  // with it (a watcher sees deletions made outside the editor too; a folder's may come
+  // as the folder alone).
+  const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  context.subscriptions.push(
+    deletions,
+    deletions.onDidDelete((gone) => {
+      const inside = gone.toString().replace(/\/?$/, '/');
+      const stale: vscode.Uri[] = [];
+      workspaceDiagnostics.forEach((uri) => {
+        if (uri.toString() === gone.toString() || uri.toString().startsWith(inside)) stale.push(uri);
+      });
+      for (const uri of stale) workspaceDiagnostics.delete(uri);
+    }),
+  );
 
   // ---- commands -----------------------------------------------------------------------------------
   context.subscriptions.push(

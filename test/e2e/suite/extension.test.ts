@@ -251,6 +251,23 @@ describe('Committee Reports in VS Code', function () {
     assert.ok(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(WORKSPACE, 'drafts', 'defective.report.md'))).length > 0);
   });
 
+  it('a folder deleted on disk takes its Check All results with it', async () => {
+    const dir = path.join(WORKSPACE, 'deleted-pack');
+    fs.mkdirSync(dir, { recursive: true });
+    const report = vscode.Uri.file(path.join(dir, 'closed.report.md'));
+    const kept = vscode.Uri.file(path.join(WORKSPACE, 'drafts', 'defective.report.md'));
+    try {
+      fs.writeFileSync(report.fsPath, defective);
+      await vscode.commands.executeCommand('committeeReports.checkWorkspace');
+      assert.ok(vscode.languages.getDiagnostics(report).length > 0, 'the closed report has results from the check');
+      fs.rmSync(dir, { recursive: true, force: true });
+      await waitFor('results of the deleted folder gone', () => vscode.languages.getDiagnostics(report).length === 0);
+      assert.ok(vscode.languages.getDiagnostics(kept).length > 0, 'the other reports keep theirs');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a broken config file gets diagnostics and its reports are checked with the defaults', async () => {
     const config = vscode.Uri.file(path.join(WORKSPACE, 'broken-config', '.committee-reports.json'));
     const report = vscode.Uri.file(path.join(WORKSPACE, 'broken-config', 'needs-title.report.md'));
