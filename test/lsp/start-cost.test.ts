@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { THREAD_FLAGS } from '../../server/src/lsp/thread-flags.js';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient, ROOT } from './lsp-client.js';
 import type { Stats } from '../../server/src/lsp/protocol.js';
@@ -60,4 +62,31 @@ test("a workspace's own profile is still validated (and counted) before the firs
     await client.stop();
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+/**
+ * Functions V8 optimised with TurboFan in a fresh process running a checking thread's
+ * first check (the rules before the dictionary, in a session) of a seed, with `flags`.
+ */
+function optimisedInFirstCheck(flags: readonly string[]): number {
+  const url = (f: string): string => pathToFileURL(join(ROOT, f)).href;
+  const script = `
+    const { readFileSync } = await import('node:fs');
+    const { ReportSession } = await import(${JSON.stringify(url('server/src/core/session.ts'))});
+    const { BEFORE_DICTIONARY } = await import(${JSON.stringify(url('server/src/lsp/stages.ts'))});
+    const text = readFileSync(${JSON.stringify(join(ROOT, 'test', 'seeds', 'c4-hnb-recovery-plan-2024.report.md'))}, 'utf8');
+    new ReportSession().check(text, { rules: BEFORE_DICTIONARY, today: '2026-02-20' });`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--trace-opt', ...flags, '--input-type=module', '--eval', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // "[completed optimizing 0x... <JSFunction ...> (target TURBOFAN) ...]" (newer V8: "compiling").
+  return out.split('\n').filter((l) => /^\[completed (?:optimizing|compiling)\b.*TURBOFAN/.test(l)).length;
+}
+
+test("the checking thread's V8 flags spare its first check most of V8's optimising compiles", { timeout: 120_000 }, () => {
+  // V8 optimises a function after a set amount of bytecode; a first check optimised the
+  // tokenizer's and the rules' functions while their feedback still changed, then again:
+  // compiles on V8's background threads that took a core from the start (thread-flags.ts).
+  const defaults = optimisedInFirstCheck([]);
+  const ours = optimisedInFirstCheck(THREAD_FLAGS);
+  assert.ok(defaults >= 30, `V8 optimised ${defaults} functions with its defaults`);
+  assert.ok(ours <= defaults * 0.6, `${ours} optimised with the thread's flags, ${defaults} with V8's defaults`);
 });
