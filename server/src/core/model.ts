@@ -483,7 +483,7 @@ export function buildModel(text: string, tree: Root = parseReport(text), cache?:
 }
 
 /** `list.splice(at, count, ...items)`, without spreading a long list onto the stack. */
-function spliceIn<T>(list: T[], at: number, count: number, items: T[]): void {
+export function spliceIn<T>(list: T[], at: number, count: number, items: T[]): void {
   if (items.length <= 1000) {
     list.splice(at, count, ...items);
     return;
