@@ -43,16 +43,25 @@ function longReport(): string {
 }
 
 test('an edit joins the document-wide lists from the units it replaced, once per model', () => {
-  let text = longReport();
+  // Without appendices (cross-references are read up to the first), and with references to
+  // "the table below" in a few places: their sections are indexed for tables and images.
+  let text = longReport().replace(/^# Appendix/gm, '# Annex');
+  for (const at of [0.25, 0.5, 0.75]) {
+    const p = text.indexOf('\n\n', Math.floor(text.length * at)) + 2;
+    text = text.slice(0, p) + 'The table below sets out the figures.\n\n' + text.slice(p);
+  }
   const session = new ReportSession();
+  const tested = crossrefWork.visualTests;
   const first = session.check(text, opts);
   const cache = first.model!.session!;
   const units = first.model!.units.length;
   assert.ok(units > 1000, `${units} units`);
+  assert.ok(crossrefWork.visualTests - tested > 100, 'the long report refers to tables or charts above or below');
   for (const at of [0.3, 0.6, 0.9]) {
     const pos = text.indexOf(' the ', Math.floor(text.length * at)) + 1;
     const joined = cache.joinedUnits;
     const read = crossrefWork.blocksRead;
+    const tested = crossrefWork.visualTests;
     text = text.slice(0, pos) + 'x' + text.slice(pos);
     const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + 1 });
     // Each list spliced at the units the edit replaced (those of the chunk parsed again), once.
@@ -62,6 +71,9 @@ test('an edit joins the document-wide lists from the units it replaced, once per
     assert.equal(inc.model!.session, cache);
     // The cross-references read again only the blocks of the units replaced.
     assert.ok(crossrefWork.blocksRead - read <= inc.model!.units.slice(sp.at, sp.at + sp.added).reduce((n, u) => n + (u.blocks?.length ?? 0), 0), `read ${crossrefWork.blocksRead - read} blocks for cross-references`);
+    // "The table below": the blocks around such a reference are tested for a table or an image once, while they are kept.
+    const replacedBlocks = inc.model!.units.slice(sp.at, sp.at + sp.added).reduce((n, u) => n + (u.blocks?.length ?? 0), 0);
+    assert.ok(crossrefWork.visualTests - tested <= replacedBlocks, `tested ${crossrefWork.visualTests - tested} blocks for a table or an image`);
     assert.ok(inc.findings.some((f) => f.ruleId.startsWith('crossref/')));
   }
   assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
