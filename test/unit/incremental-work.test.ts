@@ -10,6 +10,7 @@ import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
 import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
 import { spellingWork } from '../../server/src/core/prose/spellings.js';
 import { PROSE_RULES } from '../../server/src/core/prose/index.js';
+import { templatePrompt } from '../../server/src/core/structure/structure-template-prompt.js';
 import { proseSegments, proseWork } from '../../server/src/core/prose/segments.js';
 import type { RuleContext, RuleDefinition } from '../../server/src/core/rules/define.js';
 import type { Unit } from '../../server/src/core/model.js';
@@ -231,9 +232,13 @@ test('a name searched for again after an edit is looked for only in the units th
 
 test('an edit runs the prose rules on the units it replaced, not on every segment, whether or not it moves lines', () => {
   let text = longReport();
-  // The prose rules, each counting what it looks at: every `keyed` call, and every unit `eachUnit` hands it.
+  // A placeholder before the appendices (where template prompts are looked for).
+  const p0 = inProse(text, text.search(/^# Appendix/m) >> 1);
+  text = text.slice(0, p0) + '[insert name] ' + text.slice(p0);
+  // The prose rules and the template prompts (read in every block), each counting what it
+  // looks at: every `keyed` call, and every unit `eachUnit` hands it.
   let work = 0;
-  const counted = PROSE_RULES.map((rule) => ({
+  const counted = [...PROSE_RULES, templatePrompt as RuleDefinition].map((rule) => ({
     ...rule,
     check(ctx: RuleContext<unknown>) {
       const keyed = ctx.keyed;
@@ -260,6 +265,7 @@ test('an edit runs the prose rules on the units it replaced, not on every segmen
   const segments = proseSegments(first.model!).length;
   assert.ok(segments > 3000, `${segments} segments`);
   assert.ok(first.findings.some((f) => f.ruleId === 'prose/long-sentence'));
+  assert.ok(first.findings.some((f) => f.ruleId === 'structure/template-prompt'));
   // A letter typed, a line broken inside a paragraph (the lines after it move), a new paragraph.
   for (const [at, insert] of [[0.3, 'x'], [0.5, '\n'], [0.7, '\n\n'], [0.9, 'x']] as const) {
     const pos = inProse(text, Math.floor(text.length * at));
@@ -270,7 +276,7 @@ test('an edit runs the prose rules on the units it replaced, not on every segmen
     const sp = inc.model!.splice!;
     assert.ok(sp.added < 50, `${sp.added} units replaced`);
     // Each rule looks at the units replaced, about once (one-spelling at the spelling groups they hold): not at every segment.
-    assert.ok(work <= PROSE_RULES.length * (sp.added + 1), `${work} units or keys looked at for ${JSON.stringify(insert)}, ${sp.added} units replaced, ${segments} segments`);
+    assert.ok(work <= counted.length * (sp.added + 1), `${work} units or keys looked at for ${JSON.stringify(insert)}, ${sp.added} units replaced, ${segments} segments`);
     // The rules that look past a segment (unfinished-sentence, stated-count) ask again for the answers of the replaced units' segments, and those of the few segments with one.
     assert.ok((proseWork.answers - answers) * 10 < segments, `${proseWork.answers - answers} per-segment answers asked for, of ${segments} segments`);
     assert.deepEqual(inc.findings, checkReport(text, ruleOpts).findings, `after ${JSON.stringify(insert)}`);

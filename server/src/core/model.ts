@@ -359,11 +359,6 @@ export function unchangedUnitItems<T extends object>(model: ReportModel, memo: U
   return unchangedItems(model, (unit) => unitMemo(model, unit, memo));
 }
 
-/** The blocks an edit left as they were (see `unchangedItems`). */
-export function unchangedBlocks(model: ReportModel): Unchanged | undefined {
-  return unchangedItems(model, (unit) => unit.blocks ?? EMPTY);
-}
-
 /** The line index of `text`: updated from the last model's when the cache knows the edit between them. */
 function lineIndexFor(text: string, cache: ModelCache | undefined): LineIndex {
   const change = cache?.change;
