@@ -9,6 +9,12 @@ import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
 import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
 import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
 import { spellingWork } from '../../server/src/core/prose/spellings.js';
+import { PROSE_RULES } from '../../server/src/core/prose/index.js';
+import { templatePrompt } from '../../server/src/core/structure/structure-template-prompt.js';
+import { proseSegments, proseWork } from '../../server/src/core/prose/segments.js';
+import type { RuleContext, RuleDefinition } from '../../server/src/core/rules/define.js';
+import type { Unit } from '../../server/src/core/model.js';
+import type { Unchanged } from '../../server/src/core/types.js';
 
 /**
  * Work per edit, counted (never timed): an edit in a long report must cost what it
@@ -38,28 +44,37 @@ function longReport(): string {
 }
 
 test('an edit joins the document-wide lists from the units it replaced, once per model', () => {
-  let text = longReport();
+  // Without appendices (cross-references are read up to the first), and with references to
+  // "the table below" in a few places: their sections are indexed for tables and images.
+  let text = longReport().replace(/^# Appendix/gm, '# Annex');
+  for (const at of [0.25, 0.5, 0.75]) {
+    const p = text.indexOf('\n\n', Math.floor(text.length * at)) + 2;
+    text = text.slice(0, p) + 'The table below sets out the figures.\n\n' + text.slice(p);
+  }
   const session = new ReportSession();
+  const tested = crossrefWork.visualTests;
   const first = session.check(text, opts);
   const cache = first.model!.session!;
   const units = first.model!.units.length;
   assert.ok(units > 1000, `${units} units`);
+  assert.ok(crossrefWork.visualTests - tested > 100, 'the long report refers to tables or charts above or below');
   for (const at of [0.3, 0.6, 0.9]) {
     const pos = text.indexOf(' the ', Math.floor(text.length * at)) + 1;
     const joined = cache.joinedUnits;
     const read = crossrefWork.blocksRead;
-    const reused = cache.joinsReused;
+    const tested = crossrefWork.visualTests;
     text = text.slice(0, pos) + 'x' + text.slice(pos);
     const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + 1 });
     // Each list spliced at the units the edit replaced (those of the chunk parsed again), once.
     const sp = inc.model!.splice!;
     assert.ok(sp.added < 50, `${sp.added} units replaced`);
     assert.ok(cache.joinedUnits - joined <= cache.joins.size * sp.added, `walked ${cache.joinedUnits - joined} units of ${units} to join ${cache.joins.size} lists`);
-    // The prose rules all read one list of segments: joined once, then handed out again.
-    assert.ok(cache.joinsReused - reused > 10, `lists handed out again: ${cache.joinsReused - reused}`);
     assert.equal(inc.model!.session, cache);
     // The cross-references read again only the blocks of the units replaced.
     assert.ok(crossrefWork.blocksRead - read <= inc.model!.units.slice(sp.at, sp.at + sp.added).reduce((n, u) => n + (u.blocks?.length ?? 0), 0), `read ${crossrefWork.blocksRead - read} blocks for cross-references`);
+    // "The table below": the blocks around such a reference are tested for a table or an image once, while they are kept.
+    const replacedBlocks = inc.model!.units.slice(sp.at, sp.at + sp.added).reduce((n, u) => n + (u.blocks?.length ?? 0), 0);
+    assert.ok(crossrefWork.visualTests - tested <= replacedBlocks, `tested ${crossrefWork.visualTests - tested} blocks for a table or an image`);
     assert.ok(inc.findings.some((f) => f.ruleId.startsWith('crossref/')));
   }
   assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
@@ -213,4 +228,57 @@ test('a name searched for again after an edit is looked for only in the units th
   }
   assert.ok(searches > 0, 'no edit searched again');
   assert.deepEqual(session.check(text, opts).findings, checkReport(text, opts).findings);
+});
+
+test('an edit runs the prose rules on the units it replaced, not on every segment, whether or not it moves lines', () => {
+  let text = longReport();
+  // A placeholder before the appendices (where template prompts are looked for).
+  const p0 = inProse(text, text.search(/^# Appendix/m) >> 1);
+  text = text.slice(0, p0) + '[insert name] ' + text.slice(p0);
+  // The prose rules and the template prompts (read in every block), each counting what it
+  // looks at: every `keyed` call, and every unit `eachUnit` hands it.
+  let work = 0;
+  const counted = [...PROSE_RULES, templatePrompt as RuleDefinition].map((rule) => ({
+    ...rule,
+    check(ctx: RuleContext<unknown>) {
+      const keyed = ctx.keyed;
+      const eachUnit = ctx.eachUnit as RuleContext<unknown>['eachUnit'] | undefined;
+      rule.check({
+        ...ctx,
+        keyed: (key: object, unchanged: Unchanged | undefined, check: (key: object) => void) => {
+          work++;
+          keyed(key, unchanged, check);
+        },
+        ...(eachUnit && {
+          eachUnit: (reuse: boolean, check: (unit: Unit) => void) =>
+            eachUnit(reuse, (unit) => {
+              work++;
+              check(unit);
+            }),
+        }),
+      } as never);
+    },
+  })) as RuleDefinition[];
+  const ruleOpts = { ...opts, rules: counted };
+  const session = new ReportSession();
+  const first = session.check(text, ruleOpts);
+  const segments = proseSegments(first.model!).length;
+  assert.ok(segments > 3000, `${segments} segments`);
+  assert.ok(first.findings.some((f) => f.ruleId === 'prose/long-sentence'));
+  assert.ok(first.findings.some((f) => f.ruleId === 'structure/template-prompt'));
+  // A letter typed, a line broken inside a paragraph (the lines after it move), a new paragraph.
+  for (const [at, insert] of [[0.3, 'x'], [0.5, '\n'], [0.7, '\n\n'], [0.9, 'x']] as const) {
+    const pos = inProse(text, Math.floor(text.length * at));
+    text = text.slice(0, pos) + insert + text.slice(pos);
+    work = 0;
+    const answers = proseWork.answers;
+    const inc = session.check(text, ruleOpts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
+    const sp = inc.model!.splice!;
+    assert.ok(sp.added < 50, `${sp.added} units replaced`);
+    // Each rule looks at the units replaced, about once (one-spelling at the spelling groups they hold): not at every segment.
+    assert.ok(work <= counted.length * (sp.added + 1), `${work} units or keys looked at for ${JSON.stringify(insert)}, ${sp.added} units replaced, ${segments} segments`);
+    // The rules that look past a segment (unfinished-sentence, stated-count) ask again for the answers of the replaced units' segments, and those of the few segments with one.
+    assert.ok((proseWork.answers - answers) * 10 < segments, `${proseWork.answers - answers} per-segment answers asked for, of ${segments} segments`);
+    assert.deepEqual(inc.findings, checkReport(text, ruleOpts).findings, `after ${JSON.stringify(insert)}`);
+  }
 });

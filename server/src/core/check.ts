@@ -1,5 +1,5 @@
 import type { ModelCache } from './model.js';
-import { buildModel, type ReportModel } from './model.js';
+import { buildModel, spliceIn, type ReportModel } from './model.js';
 import type { Root } from 'mdast';
 import { parseReport } from './incremental.js';
 import { ProfileRegistry } from './templates/loader.js';
@@ -12,7 +12,7 @@ import { applyReportSuppressions } from './suppress.js';
 import { applyFixes } from './fix.js';
 import { compareRanges, ownString } from './text.js';
 import { entryText } from './frontmatter.js';
-import type { Finding, Severity } from './types.js';
+import type { Finding, Position, Range, Severity } from './types.js';
 import { todayIso } from './today.js';
 import { beyondLimits, MAX_REPORT_CHARS } from './structure/structure-beyond-limits.js';
 import type { PackContext } from './pack/types.js';
@@ -75,19 +75,32 @@ export function analyseReport(text: string, profiles: ProfileRegistry = defaultR
 }
 
 /**
- * What a rule reported by key (see `RuleContext.keyed`) at the session's last check, on
- * model number `serial`, with the settings it ran with (its severity and options are the
- * configuration's).
+ * What a rule reported at the session's last check, on model number `serial`, with the
+ * settings it ran with (its severity and options are the configuration's): by key (see
+ * `RuleContext.keyed`), and by unit (see `RuleContext.eachUnit`).
  */
 interface KeptFindings {
   serial: number;
   config: ResolvedConfig;
   profile: Profile | undefined;
   today: string;
-  byKey: Map<string | object, Finding[]>;
+  byKey: Map<string | object, Finding[]> | undefined;
+  byUnit: UnitFindings | undefined;
+}
+
+/**
+ * A rule's findings by unit: `findings` in document order, `ends[i]` the end in it of unit
+ * `i`'s (a list spliced at the units an edit replaced, like `joinUnits`).
+ */
+interface UnitFindings {
+  findings: Finding[];
+  ends: number[];
 }
 
 const keptFindings = new WeakMap<ModelCache, Map<string, KeptFindings>>();
+
+/** Work counted for tests: `keyed` calls, and units checked or passed over by `eachUnit`. */
+export const ruleWork = { keyed: 0, unitsChecked: 0, unitsVisited: 0 };
 
 /** A rule's severity and options in a configuration, or undefined when it does not run. */
 export function ruleSetting(rule: RuleDefinition, config: ResolvedConfig, hasProfile: boolean): { severity: Severity; options: unknown } | undefined {
@@ -125,7 +138,9 @@ export function runRules(
     kept?.delete(rule.id);
     const before = last && last.config === config && last.profile === profile && last.today === today ? last : undefined;
     let byKey: Map<string | object, Finding[]> | undefined;
-    let filing: Finding[] | undefined;
+    let byUnit: UnitFindings | undefined;
+    // Where `report` files a finding: the list of the key or unit being checked, else the findings.
+    let filing: Finding[] = findings;
     const ctx: RuleContext<unknown> = {
       model,
       profile,
@@ -137,42 +152,116 @@ export function runRules(
       appendixFiles: env.appendixFiles,
       pack: env.pack,
       report: (f) => {
-        const finding = toFinding(rule.id, severity, f);
-        findings.push(finding);
-        filing?.push(finding);
+        filing.push(toFinding(rule.id, severity, f));
       },
-      keyed: (key, unchanged, check) => {
-        byKey ??= new Map();
-        if (before && unchanged && unchanged.since === before.serial && unchanged.has(key)) {
-          const again = before.byKey.get(key);
-          if (again) {
-            for (let i = 0; i < again.length; i++) findings.push(again[i]!);
-            byKey.set(key, again);
+      keyed: !kept
+        ? // No session: nothing is kept for a later check.
+          (key, _unchanged, check) => {
+            ruleWork.keyed++;
+            check(key);
           }
+        : (key, unchanged, check) => {
+            ruleWork.keyed++;
+            byKey ??= new Map();
+            if (before?.byKey && unchanged && unchanged.since === before.serial && unchanged.has(key)) {
+              const again = before.byKey.get(key);
+              if (again) {
+                for (let i = 0; i < again.length; i++) findings.push(again[i]!);
+                byKey.set(key, again);
+              }
+              return;
+            }
+            const mine: Finding[] = [];
+            filing = mine;
+            try {
+              check(key);
+            } finally {
+              filing = findings;
+            }
+            if (mine.length > 0) {
+              // Kept for later checks: their words must not keep this version of the text alive.
+              for (let i = 0; i < mine.length; i++) {
+                ownFindingStrings(mine[i]!);
+                findings.push(mine[i]!);
+              }
+              byKey.set(key, mine);
+            }
+          },
+      eachUnit: (reuse, check) => {
+        const units = model.units;
+        if (!kept) {
+          ruleWork.unitsChecked += units.length;
+          for (let i = 0; i < units.length; i++) check(units[i]!);
           return;
         }
+        if (byUnit) throw new Error('eachUnit is called once per check');
+        const sp = model.splice;
+        const prev = reuse && sp && before?.byUnit && before.serial === sp.prevSerial ? before.byUnit : undefined;
         const mine: Finding[] = [];
         filing = mine;
         try {
-          check(key);
+          if (prev && sp) {
+            // In place: the previous model's list, with the findings of the units the edit replaced swapped.
+            const { findings: list, ends } = prev;
+            const a = sp.at > 0 ? ends[sp.at - 1]! : 0;
+            const b = sp.at + sp.removed > 0 ? ends[sp.at + sp.removed - 1]! : 0;
+            const freshEnds: number[] = [];
+            ruleWork.unitsChecked += sp.added;
+            for (let ui = sp.at; ui < sp.at + sp.added; ui++) {
+              check(units[ui]!);
+              freshEnds.push(a + mine.length);
+            }
+            for (let i = 0; i < mine.length; i++) ownFindingStrings(mine[i]!);
+            spliceIn(list, a, b - a, mine);
+            spliceIn(ends, sp.at, sp.removed, freshEnds);
+            const d = mine.length - (b - a);
+            if (d !== 0) for (let i = sp.at + sp.added; i < ends.length; i++) ends[i]! += d;
+            // The units after the edit moved by whole lines: so do their findings (copies, as
+            // the previous check's result holds these).
+            const next = units[sp.at + sp.added];
+            if (sp.dLine !== 0 && next) {
+              const from = next.line - 1 - sp.dLine;
+              for (let i = a + mine.length; i < list.length; i++) list[i] = movedFinding(list[i]!, from, sp.dLine);
+            }
+            byUnit = prev;
+          } else {
+            const ends: number[] = [];
+            ruleWork.unitsChecked += units.length;
+            for (let ui = 0; ui < units.length; ui++) {
+              check(units[ui]!);
+              ends.push(mine.length);
+            }
+            for (let i = 0; i < mine.length; i++) ownFindingStrings(mine[i]!);
+            byUnit = { findings: mine, ends };
+          }
         } finally {
-          filing = undefined;
+          filing = findings;
         }
-        if (mine.length > 0) {
-          // Kept for later checks: their words must not keep this version of the text alive.
-          for (let i = 0; i < mine.length; i++) ownFindingStrings(mine[i]!);
-          byKey.set(key, mine);
-        }
+        const list = byUnit.findings;
+        for (let i = 0; i < list.length; i++) findings.push(list[i]!);
       },
     };
     try {
       rule.check(ctx as never);
-      if (kept && byKey && model.serial !== undefined) kept.set(rule.id, { serial: model.serial, config, profile, today, byKey });
+      if (kept && (byKey || byUnit) && model.serial !== undefined) kept.set(rule.id, { serial: model.serial, config, profile, today, byKey, byUnit });
     } catch (e) {
       ruleErrors.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
   }
   return { findings, ruleErrors };
+}
+
+/** A copy of a finding with its positions on line `from` or after moved by `dLine` lines. */
+function movedFinding(f: Finding, from: number, dLine: number): Finding {
+  const moved: Finding = { ...f, range: movedRange(f.range, from, dLine) };
+  if (f.fixes.length > 0) moved.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: movedRange(e.range, from, dLine) })) }));
+  if (f.related) moved.related = f.related.map((r) => ({ ...r, range: movedRange(r.range, from, dLine) }));
+  return moved;
+}
+
+function movedRange(r: Range, from: number, dLine: number): Range {
+  const at = (p: Position): Position => (p.line >= from ? { line: p.line + dLine, character: p.character } : p);
+  return { start: at(r.start), end: at(r.end) };
 }
 
 /** Checks one draft: parse, build the report model, match the template, run every enabled rule. */

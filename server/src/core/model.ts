@@ -359,11 +359,6 @@ export function unchangedUnitItems<T extends object>(model: ReportModel, memo: U
   return unchangedItems(model, (unit) => unitMemo(model, unit, memo));
 }
 
-/** The blocks an edit left as they were (see `unchangedItems`). */
-export function unchangedBlocks(model: ReportModel): Unchanged | undefined {
-  return unchangedItems(model, (unit) => unit.blocks ?? EMPTY);
-}
-
 /** The line index of `text`: updated from the last model's when the cache knows the edit between them. */
 function lineIndexFor(text: string, cache: ModelCache | undefined): LineIndex {
   const change = cache?.change;
@@ -483,7 +478,7 @@ export function buildModel(text: string, tree: Root = parseReport(text), cache?:
 }
 
 /** `list.splice(at, count, ...items)`, without spreading a long list onto the stack. */
-function spliceIn<T>(list: T[], at: number, count: number, items: T[]): void {
+export function spliceIn<T>(list: T[], at: number, count: number, items: T[]): void {
   if (items.length <= 1000) {
     list.splice(at, count, ...items);
     return;

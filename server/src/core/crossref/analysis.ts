@@ -291,8 +291,8 @@ const BLOCK_SCANS = defineUnitMemo<BlockScan[]>({
 
 const BLOCK_SCANS_KEY = {};
 
-/** Work counted for tests: blocks read for captions, numbers and references. */
-export const crossrefWork = { blocksRead: 0 };
+/** Work counted for tests: blocks read for captions, numbers and references; blocks tested for a table or an image. */
+export const crossrefWork = { blocksRead: 0, visualTests: 0 };
 const NO_SCANS: readonly never[] = [];
 
 /** A node's blocks that hold something for the cross-references, each with what it holds. */
@@ -321,8 +321,21 @@ function resolveLabel(
   }
 }
 
+/**
+ * Whether a block is a table or an image (or opens with a caption), kept with the block:
+ * a block an edit leaves alone keeps its source, and the sections around an edit are
+ * indexed again on each check.
+ */
+const visualBlocks = new WeakMap<Block, boolean>();
+
 function isVisual(b: Block): boolean {
-  return b.kind === 'table' || ((b.kind === 'paragraph' || b.kind === 'html' || b.kind === 'item') && VISUAL_RE.test(b.source)) || CAPTION_RE.test(b.source.slice(0, 80));
+  let v = visualBlocks.get(b);
+  if (v === undefined) {
+    crossrefWork.visualTests++;
+    v = b.kind === 'table' || ((b.kind === 'paragraph' || b.kind === 'html' || b.kind === 'item') && VISUAL_RE.test(b.source)) || CAPTION_RE.test(b.source.slice(0, 80));
+    visualBlocks.set(b, v);
+  }
+  return v;
 }
 
 interface VisualIndex {

@@ -1,6 +1,6 @@
-import type { ReportModel, Unit } from '../model.js';
+import { joinUnits, type ReportModel, type Unit } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
-import type { ProseSegment } from './segments.js';
+import { proseWork, unitSegments, type ProseSegment } from './segments.js';
 
 /** The unit holding a segment, and the units after it. */
 export function unitIndexOf(model: ReportModel, seg: ProseSegment): number {
@@ -24,10 +24,27 @@ export function listAfter(model: ReportModel, ui: number, within: number): { uni
 export function perSegment<T>(compute: (seg: ProseSegment) => T): (seg: ProseSegment) => T {
   const memo = new WeakMap<ProseSegment, { text: string; value: T }>();
   return (seg) => {
+    proseWork.answers++;
     const hit = memo.get(seg);
     if (hit && hit.text === seg.text) return hit.value;
     const value = compute(seg);
     memo.set(seg, { text: seg.text, value });
     return value;
   };
+}
+
+const NONE: readonly ProseSegment[] = [];
+
+/**
+ * The segments of the report for which `candidate` (a `perSegment` answer) is defined, in
+ * document order: a list joined from units (see `joinUnits`, `key` its key), so that an
+ * edit looks again only at the segments of the units it replaced, not at every segment.
+ */
+export function segmentsWith(model: ReportModel, key: object, candidate: (seg: ProseSegment) => unknown): ProseSegment[] {
+  return joinUnits(model, key, (unit) => {
+    const segs = unitSegments(model, unit);
+    let out: ProseSegment[] | undefined;
+    for (let i = 0; i < segs.length; i++) if (candidate(segs[i]!) !== undefined) (out ??= []).push(segs[i]!);
+    return out ?? NONE;
+  });
 }

@@ -1,8 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import { findDates, longDate, fromIso, toIso } from '../dates/index.js';
-import { eachSegment, unchangedSegments, type ProseSegment } from './segments.js';
+import { eachSegment, type ProseSegment } from './segments.js';
 import { OUTDATED, anyOutdatedOf, historical } from './bodies.js';
-import type { Unchanged } from '../types.js';
 
 const dayOf = (iso: string): string => {
   const d = fromIso(iso);
@@ -28,15 +27,15 @@ export const outdatedReference = defineRule({
     const meeting = findDates(model).meeting.date;
     const iso = meeting ? toIso(meeting) : ctx.today;
     const day = meeting ? `the meeting, ${longDate(meeting)}` : 'today';
-    let unchanged: Unchanged | undefined = unchangedSegments(model);
+    let reuse = true;
     if (model.session) {
-      if (lastDay.get(model.session) !== iso) unchanged = undefined;
+      if (lastDay.get(model.session) !== iso) reuse = false;
       lastDay.set(model.session, iso);
     }
     const live = OUTDATED.filter((o) => o.since <= iso);
     if (live.length === 0) return;
     const any = anyOutdatedOf(live);
-    eachSegment(ctx, check, unchanged);
+    eachSegment(ctx, check, reuse);
     function check(seg: ProseSegment): void {
       if (!any.test(seg.text)) return;
       for (const o of live) {

@@ -1,5 +1,4 @@
-import { defineUnitMemo, joinUnitMemos, unchangedUnitItems, unitMemo, type Block, type BlockKind, type ReportModel, type Unit } from '../model.js';
-import type { Unchanged } from '../types.js';
+import { defineUnitMemo, joinUnitMemos, unitMemo, type Block, type BlockKind, type ReportModel, type Unit } from '../model.js';
 import type { RuleContext } from '../rules/define.js';
 import { maskSegment } from '../acronyms/scan.js';
 import { lastAtOrBefore } from '../text.js';
@@ -86,18 +85,17 @@ export function proseSegments(model: ReportModel): ProseSegment[] {
   return joinUnitMemos(model, PROSE);
 }
 
-/** The segments an edit left as they were (for `RuleContext.keyed`). */
-export function unchangedSegments(model: ReportModel): Unchanged | undefined {
-  return unchangedUnitItems(model, PROSE);
-}
-
 /**
- * Runs a prose rule's `check` on every segment, each filed under the segment (see
- * `RuleContext.keyed`): what it reported is kept for the segments an edit left as they were
- * (`unchanged`: by default the segments of the units the edit did not touch).
+ * Runs a prose rule's `check` on every segment, unit by unit (see `RuleContext.eachUnit`):
+ * what it reported is kept for the units an edit did not touch, unless `reuse` is false
+ * (something document-wide the rule reads changed).
  */
-export function eachSegment<O>(ctx: RuleContext<O>, check: (seg: ProseSegment) => void, unchanged: Unchanged | undefined = unchangedSegments(ctx.model)): void {
-  for (const seg of proseSegments(ctx.model)) ctx.keyed(seg, unchanged, check);
+export function eachSegment<O>(ctx: RuleContext<O>, check: (seg: ProseSegment) => void, reuse = true): void {
+  const model = ctx.model;
+  ctx.eachUnit(reuse, (unit) => {
+    const segs = unitMemo(model, unit, PROSE);
+    for (let i = 0; i < segs.length; i++) check(segs[i]!);
+  });
 }
 
 /** The segments of one unit. */
@@ -146,8 +144,8 @@ function wordLetter(c: number): boolean {
   return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
 
-/** Work counted for tests: segments split into words. */
-export const proseWork = { tokenised: 0 };
+/** Work counted for tests: segments split into words, per-segment answers asked for (see `perSegment`). */
+export const proseWork = { tokenised: 0, answers: 0 };
 
 /**
  * The words of each segment, split once per check and shared by the rules that read them

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import type { ReportModel } from '../model.js';
-import type { Unchanged } from '../types.js';
-import { eachSegment, endsStop, inSpans, notAWord, quotedSpans, unchangedSegments, segmentWords, type ProseSegment } from './segments.js';
+import { eachSegment, endsStop, inSpans, notAWord, quotedSpans, segmentWords, type ProseSegment } from './segments.js';
 import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.js';
 import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
@@ -76,18 +75,18 @@ export const spelling = defineRule({
     const names = reportNames(model);
     const workspace = new Set(ctx.options.words);
     const lowerWorkspace = new Set(ctx.options.words.map((w) => w.toLowerCase()));
-    let unchanged: Unchanged | undefined = unchangedSegments(model);
+    let reuse = true;
     if (model.session) {
       // Findings kept across edits hold only while the report's names are the same.
       const key = [...names].join(' ');
-      if (sessionNames.get(model.session) !== key) unchanged = undefined;
+      if (sessionNames.get(model.session) !== key) reuse = false;
       sessionNames.set(model.session, key);
     }
     const known = (w: string): boolean => knownWord(dict, w) || councilWord(w) || names.has(w) || workspace.has(w) || lowerWorkspace.has(w.toLowerCase());
     const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
     // Each word's suggestions, once per check (they depend on the word alone).
     const suggested = new Map<string, string[]>();
-    eachSegment(ctx, check, unchanged);
+    eachSegment(ctx, check, reuse);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;

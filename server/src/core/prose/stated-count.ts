@@ -1,6 +1,5 @@
 import { defineRule } from '../rules/define.js';
-import { proseSegments } from './segments.js';
-import { listAfter, perSegment, unitIndexOf } from './follows.js';
+import { listAfter, perSegment, segmentsWith, unitIndexOf } from './follows.js';
 
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const N = '(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])';
@@ -22,6 +21,9 @@ const candidate = perSegment((seg) => {
   return found;
 });
 
+/** Key of the list of segments with a candidate (see `segmentsWith`). */
+const LEAD_INS = {};
+
 export const statedCount = defineRule({
   id: 'prose/stated-count',
   title: 'Stated count differs from the list',
@@ -34,11 +36,10 @@ export const statedCount = defineRule({
     good: '2.1 The plan has the following four priorities:\n\n- Early help\n- School readiness\n- Safe homes\n- Work and skills',
   },
   check(ctx) {
-    // Cheap per check: each segment's lead-in is kept with the segment; the list after it is counted only for the few lead-ins.
+    // Cheap per edit: the segments with a lead-in are a list kept across edits (each segment's lead-in kept with it); the list after it is counted only for the few lead-ins.
     const { model } = ctx;
-    for (const seg of proseSegments(model)) {
-      const c = candidate(seg);
-      if (!c) continue;
+    for (const seg of segmentsWith(model, LEAD_INS, candidate)) {
+      const c = candidate(seg)!;
       const list = listAfter(model, unitIndexOf(model, seg), c.colon ? 1 : 2);
       if (!list || list.items === c.count || list.items < 2) continue;
       ctx.report({

@@ -1,6 +1,5 @@
 import { defineRule } from '../rules/define.js';
-import { proseSegments } from './segments.js';
-import { listAfter, perSegment, unitIndexOf } from './follows.js';
+import { listAfter, perSegment, segmentsWith, unitIndexOf } from './follows.js';
 
 /** Words a sentence cannot end on. */
 const CANNOT_END = new Set(
@@ -45,6 +44,9 @@ function onlyComments(text: string): boolean {
   return true;
 }
 
+/** Key of the list of segments with a candidate (see `segmentsWith`). */
+const UNFINISHED = {};
+
 export const unfinishedSentence = defineRule({
   id: 'prose/unfinished-sentence',
   title: 'Sentence stops mid-way',
@@ -57,11 +59,10 @@ export const unfinishedSentence = defineRule({
     good: '3.3 The pilot showed that families were more likely to engage, which means that fewer cases escalate.\n\n3.4 The next phase starts in April.',
   },
   check(ctx) {
-    // Cheap per check: each segment's candidate is kept with the segment; what follows it is looked up only for the few candidates.
+    // Cheap per edit: the segments with a candidate are a list kept across edits (each segment's candidate kept with it); what follows it is looked up only for the few candidates.
     const { model } = ctx;
-    for (const seg of proseSegments(model)) {
-      const c = candidate(seg);
-      if (!c) continue;
+    for (const seg of segmentsWith(model, UNFINISHED, candidate)) {
+      const c = candidate(seg)!;
       if (seg.kind === 'paragraph' && listAfter(model, unitIndexOf(model, seg), 1)) continue;
       ctx.report({
         message: `The paragraph stops on "${c.word}" with no full stop: the sentence is unfinished.`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Finding, Fix, Range, RelatedLocation, RuleCategory, Severity, Unchanged } from '../types.js';
-import type { ReportModel } from '../model.js';
+import type { ReportModel, Unit } from '../model.js';
 import type { Profile } from '../templates/schema.js';
 import type { TemplateMatch } from '../templates/match.js';
 import type { ProfileRegistry } from '../templates/loader.js';
@@ -47,6 +47,15 @@ export interface RuleContext<O> {
    * gets the key, so that a loop can pass one function instead of a closure per item.)
    */
   keyed<K extends string | object>(key: K, unchanged: Unchanged | undefined, check: (key: K) => void): void;
+  /**
+   * Checks every top-level unit of the report (`model.units`) on its own, in document
+   * order, once per check: what `check` reports for a unit depends on that unit alone.
+   * In an editing session, when `reuse` holds (nothing document-wide the rule reads has
+   * changed) and the rule ran on the previous model with the same settings, only the units
+   * the edit replaced are checked; what it reported for the others is reported again (on
+   * the lines the edit moved them to), without a visit to each.
+   */
+  eachUnit(reuse: boolean, check: (unit: Unit) => void): void;
 }
 
 export interface RuleDefinition<S extends z.ZodType = z.ZodType> {

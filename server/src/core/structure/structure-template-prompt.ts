@@ -1,7 +1,11 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import { canonicalHeading } from '../templates/loader.js';
-import { unchangedBlocks, type Block } from '../model.js';
+import type { Block, ModelCache, Unit } from '../model.js';
+import { firstAtOrAfter } from '../text.js';
+
+/** The unit the appendices start at, at each session's last check. */
+const appendixUnits = new WeakMap<ModelCache, Unit | undefined>();
 
 /** Generic placeholders officers leave in templates. */
 export const PLACEHOLDER = /\[(?:insert|add|enter|name|date|tbc|todo)\b[^\]\n]*\]|<<[^<>\n]+>>|\bXX\/XX\/XX(?:XX)?\b/gi;
@@ -51,11 +55,23 @@ export const templatePrompt = defineRule({
     }
     // The template's prompts (all of them, whichever sections the report has): what a block is checked against besides its own text.
     const prompts = match.order.flatMap((s) => (s.prompt ? [s.prompt] : []));
-    const unchanged = unchangedBlocks(model);
-    for (const b of model.blocks) {
-      if (b.start >= model.appendixStart || b.kind === 'code') continue;
-      ctx.keyed(b, unchanged, checkBlock);
+    // Checked unit by unit, kept for the units an edit left alone while the appendices start at the same heading.
+    const units = model.units;
+    const appendix = units[firstAtOrAfter(units, model.appendixStart)];
+    let reuse = true;
+    if (model.session) {
+      reuse = appendixUnits.has(model.session) && appendixUnits.get(model.session) === appendix;
+      appendixUnits.set(model.session, appendix);
     }
+    ctx.eachUnit(reuse, (unit) => {
+      const blocks = unit.blocks;
+      if (!blocks) return;
+      for (let i = 0; i < blocks.length; i++) {
+        const b = blocks[i]!;
+        if (b.start >= model.appendixStart || b.kind === 'code') continue;
+        checkBlock(b);
+      }
+    });
     function checkBlock(b: Block): void {
       for (const p of prompts) {
         const i = b.source.indexOf(p);
