@@ -8,6 +8,7 @@ import { checkReport } from '../../server/src/core/check.js';
 import { matchStats } from '../../server/src/core/templates/match.js';
 import { flattenSpecs, ProfileRegistry } from '../../server/src/core/templates/loader.js';
 import { installDictionary } from '../../server/src/node/dictionary.js';
+import { SettingsByFolder } from '../../server/src/cli/settings.js';
 import { FIXTURE_TODAY } from './helpers.js';
 
 installDictionary();
@@ -29,4 +30,23 @@ test('a template section\'s wordings are normalised once per profile, not for ev
   // The same reports again (a folder of copies): no spec's forms are worked out again.
   seedTexts.forEach(check);
   assert.equal(matchStats.specForms - start, first);
+});
+
+test('a run loads the settings once per config file, not once per folder, and each folder still gets its own config file\'s', () => {
+  const files = new Map<string, string>([['/year/special/.committee-reports.yaml', 'rules:\n  prose/long-sentence: off\n']]);
+  const read: string[] = [];
+  const fs = { readFile: (path: string) => (read.push(path), files.get(path)) };
+  const settings = new SettingsByFolder(fs);
+  const packs = Array.from({ length: 20 }, (_, i) => settings.get(`/year/meeting-${i + 1}`));
+  // Twenty folders under no config file: one load, shared.
+  assert.equal(settings.loads, 1);
+  assert.ok(packs.every((s) => s === packs[0]));
+  assert.equal(packs[0]!.configFile, undefined);
+  // A folder with its own config file has its settings.
+  const special = settings.get('/year/special');
+  assert.equal(settings.loads, 2);
+  assert.equal(special.configFile, '/year/special/.committee-reports.yaml');
+  assert.equal(special.config.rules.get('prose/long-sentence')?.severity, 'off');
+  // Every folder's search for a config file still reads through the file system given (a run record sees them).
+  for (let i = 1; i <= 20; i++) assert.ok(read.includes(`/year/meeting-${i}/.committee-reports.yaml`));
 });
