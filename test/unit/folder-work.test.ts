@@ -27,9 +27,13 @@ test('a template section\'s wordings are normalised once per profile, not for ev
   // At most once per spec of each profile the seeds use, however many headings they have.
   const specs = [...new Set(ids)].reduce((n, id) => n + (id ? flattenSpecs(profiles.get(id)!.sections).length : 0), 0);
   assert.ok(first > 0 && first <= specs, `${first} of ${specs}`);
-  // The same reports again (a folder of copies): no spec's forms are worked out again.
+  // The same reports again (a folder of copies): no spec's forms are worked out again,
+  // and no heading is scored again against a spec it was scored against.
+  const scored = matchStats.scored;
   seedTexts.forEach(check);
   assert.equal(matchStats.specForms - start, first);
+  assert.equal(matchStats.scored, scored);
+  assert.ok(scored > 0);
 });
 
 test('a run loads the settings once per config file, not once per folder, and each folder still gets its own config file\'s', () => {

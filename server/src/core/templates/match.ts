@@ -83,12 +83,20 @@ interface SpecForms {
   misnomers: string[];
   /** `normaliseHeading` of the prompt, when the spec has one. */
   prompt?: string;
+  /**
+   * `score` of the headings compared with this spec so far, by what it reads of a heading
+   * (text, title, number): reports on one template repeat their headings, and comparing
+   * one with a spec it does not match costs an edit distance per wording. Bounded.
+   */
+  scores: Map<string, Scored>;
 }
+
+type Scored = { score: number; wording: Wording };
 
 const specForms = new WeakMap<Profile, WeakMap<SectionSpec, SpecForms>>();
 
-/** How many times a spec's forms were worked out (tests: once per profile and spec). */
-export const matchStats = { specForms: 0 };
+/** How many times a spec's forms were worked out (tests: once per profile and spec), and headings scored against a spec. */
+export const matchStats = { specForms: 0, scored: 0 };
 
 function formsOf(spec: SectionSpec, profile: Profile): SpecForms {
   let byProfile = specForms.get(profile);
@@ -103,6 +111,7 @@ function formsOf(spec: SectionSpec, profile: Profile): SpecForms {
       aliases: spec.aliases.map(normaliseHeading),
       misnomers: spec.misnomers.map(normaliseHeading),
       ...(spec.prompt ? { prompt: normaliseHeading(spec.prompt) } : {}),
+      scores: new Map(),
     };
     byProfile.set(spec, forms);
   }
@@ -157,10 +166,23 @@ function stripPrompt(title: string, nt: string, spec: SectionSpec, p: string | u
   return undefined;
 }
 
-function score(section: Section, heading: HeadingForms, spec: SectionSpec, profile: Profile): { score: number; wording: Wording } {
-  const h = section.heading;
-  const title = h.title;
+function score(section: Section, heading: HeadingForms, spec: SectionSpec, profile: Profile): Scored {
   const forms = formsOf(spec, profile);
+  const h = section.heading;
+  // Lengths first: no two headings share a key.
+  const n = h.number ?? '';
+  const key = `${n.length}:${n}${h.title.length}:${h.title}${h.text}`;
+  let r = forms.scores.get(key);
+  if (!r) {
+    matchStats.scored++;
+    if (forms.scores.size >= 2000) forms.scores.clear();
+    forms.scores.set(key, (r = scoreOf(h, heading, spec, forms, profile)));
+  }
+  return r;
+}
+
+function scoreOf(h: Section['heading'], heading: HeadingForms, spec: SectionSpec, forms: SpecForms, profile: Profile): Scored {
+  const title = h.title;
   const written = heading.written;
   if (written === forms.printed) return { score: 3, wording: 'exact' };
   // Another wording the form prints, exactly as printed (case included).
