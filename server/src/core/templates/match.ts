@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { ReportModel, Section } from '../model.js';
 import type { Profile, SectionSpec } from './schema.js';
 import { canonicalHeading, flattenSpecs } from './loader.js';
-import { stripEnd } from '../text.js';
+import { ownString, stripEnd } from '../text.js';
 
 /**
  * How the draft's headings line up with the template: which section answers which
@@ -176,7 +176,8 @@ function score(section: Section, heading: HeadingForms, spec: SectionSpec, profi
   if (!r) {
     matchStats.scored++;
     if (forms.scores.size >= 2000) forms.scores.clear();
-    forms.scores.set(key, (r = scoreOf(h, heading, spec, forms, profile)));
+    // A key of its own: one made of the heading's strings would keep the document they were cut from alive.
+    forms.scores.set(ownString(key), (r = scoreOf(h, heading, spec, forms, profile)));
   }
   return r;
 }
