@@ -4,21 +4,18 @@ import { parentPort } from 'node:worker_threads';
 import { installDictionary } from '../node/dictionary.js';
 import { loadDictionary } from '../core/prose/dictionary.js';
 import { nodeFileSystem } from '../node/fs.js';
-import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
+import { SettingsByFolder } from './settings.js';
 import { checkFileTask, type FileTask } from './check-task.js';
 
 installDictionary();
 // Loaded while the main thread reads the reports, before the first arrives.
 setImmediate(loadDictionary);
 
-const settingsByDir = new Map<string, WorkspaceSettings>();
+const settings = new SettingsByFolder(nodeFileSystem);
 
 parentPort!.on('message', (msg: { id: number; task: FileTask }) => {
   try {
-    const dir = msg.task.settingsDir;
-    let settings = settingsByDir.get(dir);
-    if (!settings) settingsByDir.set(dir, (settings = loadWorkspaceSettings(nodeFileSystem, dir)));
-    parentPort!.postMessage({ id: msg.id, outcome: checkFileTask(msg.task, settings) });
+    parentPort!.postMessage({ id: msg.id, outcome: checkFileTask(msg.task, settings.get(msg.task.settingsDir)) });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

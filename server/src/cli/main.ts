@@ -4,7 +4,8 @@ import { globSync } from 'tinyglobby';
 import { checkReportFiles } from './check-run.js';
 import { cacheFile } from './cache.js';
 import { exportPackCommand } from './pack-export.js';
-import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
+import type { WorkspaceSettings } from '../core/workspace.js';
+import { SettingsByFolder } from './settings.js';
 import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
 import { installDictionary } from '../node/dictionary.js';
 import { isReportFile } from '../core/report-files.js';
@@ -185,17 +186,9 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
     );
     return 2;
   }
-  // One settings load per folder (config files apply to the folder and below).
-  const settingsByDir = new Map<string, WorkspaceSettings>();
-  const settingsFor = (file: string): WorkspaceSettings => {
-    const dir = posix(dirname(file));
-    let s = settingsByDir.get(dir);
-    if (!s) {
-      s = loadWorkspaceSettings(inputs ? { readFile: (path) => (inputs.file(path), nodeFileSystem.readFile(path)) } : nodeFileSystem, dir);
-      settingsByDir.set(dir, s);
-    }
-    return s;
-  };
+  // One settings load per config file (config files apply to the folder and below).
+  const settings = new SettingsByFolder(inputs ? { readFile: (path) => (inputs.file(path), nodeFileSystem.readFile(path)) } : nodeFileSystem);
+  const settingsFor = (file: string): WorkspaceSettings => settings.get(posix(dirname(file)));
   const word = files.filter(isWordFile);
   const record = inputs && copies.length === 0 && word.length === 0 ? { inputs, argv } : undefined;
   if (word.length === 0) return checkFiles(files, new Map(), options, settingsFor, cwd, record);

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { ReportModel, Section } from '../model.js';
 import type { Profile, SectionSpec } from './schema.js';
 import { canonicalHeading, flattenSpecs } from './loader.js';
-import { stripEnd } from '../text.js';
+import { ownString, stripEnd } from '../text.js';
 
 /**
  * How the draft's headings line up with the template: which section answers which
@@ -66,9 +66,68 @@ export function formText(s: string): string {
     .trimEnd();
 }
 
-/** The heading text an alias of `spec` is printed with (number and all). */
-function aliasHeading(alias: string, spec: SectionSpec, profile: Profile): string {
-  return canonicalHeading({ ...spec, title: alias }, profile);
+/**
+ * A template section's wordings as the matching compares them: the same for every report
+ * on the profile, so worked out once per profile and section (a folder's thousand reports
+ * on one template would otherwise normalise every template heading for every heading of
+ * every report).
+ */
+interface SpecForms {
+  /** `formText` of the heading as the form prints it, number and all. */
+  printed: string;
+  /** `formText` of each alias as printed, number and all. */
+  aliasesPrinted: string[];
+  /** `normaliseHeading` of the title, each alias, each misnomer. */
+  title: string;
+  aliases: string[];
+  misnomers: string[];
+  /** `normaliseHeading` of the prompt, when the spec has one. */
+  prompt?: string;
+  /**
+   * `score` of the headings compared with this spec so far, by what it reads of a heading
+   * (text, title, number): reports on one template repeat their headings, and comparing
+   * one with a spec it does not match costs an edit distance per wording. Bounded.
+   */
+  scores: Map<string, Scored>;
+}
+
+type Scored = { score: number; wording: Wording };
+
+const specForms = new WeakMap<Profile, WeakMap<SectionSpec, SpecForms>>();
+
+/** How many times a spec's forms were worked out (tests: once per profile and spec), and headings scored against a spec. */
+export const matchStats = { specForms: 0, scored: 0 };
+
+function formsOf(spec: SectionSpec, profile: Profile): SpecForms {
+  let byProfile = specForms.get(profile);
+  if (!byProfile) specForms.set(profile, (byProfile = new WeakMap()));
+  let forms = byProfile.get(spec);
+  if (!forms) {
+    matchStats.specForms++;
+    forms = {
+      printed: formText(canonicalHeading(spec, profile)),
+      aliasesPrinted: spec.aliases.map((a) => formText(canonicalHeading({ ...spec, title: a }, profile))),
+      title: normaliseHeading(spec.title),
+      aliases: spec.aliases.map(normaliseHeading),
+      misnomers: spec.misnomers.map(normaliseHeading),
+      ...(spec.prompt ? { prompt: normaliseHeading(spec.prompt) } : {}),
+      scores: new Map(),
+    };
+    byProfile.set(spec, forms);
+  }
+  return forms;
+}
+
+/** A heading's forms as the matching compares them, worked out once per heading (not once per template section). */
+interface HeadingForms {
+  /** `formText` of the heading as written. */
+  written: string;
+  /** `normaliseHeading` of its title. */
+  title: string;
+}
+
+function headingForms(section: Section): HeadingForms {
+  return { written: formText(section.heading.text), title: normaliseHeading(section.heading.title) };
 }
 
 const STOP_WORDS = new Set(['a', 'an', 'and', 'of', 'the', 'to', 'for', 'in', 'on', 'or', 'with', 'under', 'other']);
@@ -99,34 +158,47 @@ export function similarity(a: string, b: string): number {
 
 export const NEAR_MISS = 0.75;
 
-function stripPrompt(title: string, spec: SectionSpec): string | undefined {
-  if (!spec.prompt) return undefined;
-  const p = normaliseHeading(spec.prompt);
-  const t = normaliseHeading(title);
-  if (t.endsWith(p) && t.length > p.length) return title.slice(0, title.length - spec.prompt.length).trim() || undefined;
+function stripPrompt(title: string, nt: string, spec: SectionSpec, p: string | undefined): string | undefined {
+  if (!spec.prompt || p === undefined) return undefined;
+  if (nt.endsWith(p) && nt.length > p.length) return title.slice(0, title.length - spec.prompt.length).trim() || undefined;
   const idx = title.indexOf('(');
   if (idx > 0 && similarity(normaliseHeading(title.slice(idx)), p) > 0.8) return title.slice(0, idx).trim();
   return undefined;
 }
 
-function score(section: Section, spec: SectionSpec, profile: Profile): { score: number; wording: Wording } {
+function score(section: Section, heading: HeadingForms, spec: SectionSpec, profile: Profile): Scored {
+  const forms = formsOf(spec, profile);
   const h = section.heading;
+  // Lengths first: no two headings share a key.
+  const n = h.number ?? '';
+  const key = `${n.length}:${n}${h.title.length}:${h.title}${h.text}`;
+  let r = forms.scores.get(key);
+  if (!r) {
+    matchStats.scored++;
+    if (forms.scores.size >= 2000) forms.scores.clear();
+    // A key of its own: one made of the heading's strings would keep the document they were cut from alive.
+    forms.scores.set(ownString(key), (r = scoreOf(h, heading, spec, forms, profile)));
+  }
+  return r;
+}
+
+function scoreOf(h: Section['heading'], heading: HeadingForms, spec: SectionSpec, forms: SpecForms, profile: Profile): Scored {
   const title = h.title;
-  const canonical = canonicalHeading(spec, profile);
-  const written = formText(h.text);
-  if (written === formText(canonical)) return { score: 3, wording: 'exact' };
+  const written = heading.written;
+  if (written === forms.printed) return { score: 3, wording: 'exact' };
   // Another wording the form prints, exactly as printed (case included).
-  for (const a of spec.aliases) if (written === formText(aliasHeading(a, spec, profile))) return { score: 2.5, wording: 'alias' };
-  const nt = normaliseHeading(title);
+  for (const a of forms.aliasesPrinted) if (written === a) return { score: 2.5, wording: 'alias' };
+  const nt = heading.title;
   const numberOk = !profile.numberedHeadings || !spec.number || h.number === spec.number;
   const bonus = numberOk ? 0.01 : 0;
-  if (nt === normaliseHeading(spec.title)) return { score: 2 + bonus, wording: 'style' };
-  for (const a of spec.aliases) if (nt === normaliseHeading(a)) return { score: 2 + bonus, wording: 'alias' };
-  for (const m of spec.misnomers) if (nt === normaliseHeading(m)) return { score: 1.5 + bonus, wording: 'near' };
-  const stripped = stripPrompt(title, spec);
-  if (stripped !== undefined && normaliseHeading(stripped) === normaliseHeading(spec.title)) return { score: 1.9 + bonus, wording: 'prompt' };
-  let best = similarity(nt, normaliseHeading(spec.title));
-  for (const a of [...spec.aliases, ...spec.misnomers]) best = Math.max(best, similarity(nt, normaliseHeading(a)));
+  if (nt === forms.title) return { score: 2 + bonus, wording: 'style' };
+  for (const a of forms.aliases) if (nt === a) return { score: 2 + bonus, wording: 'alias' };
+  for (const m of forms.misnomers) if (nt === m) return { score: 1.5 + bonus, wording: 'near' };
+  const stripped = stripPrompt(title, nt, spec, forms.prompt);
+  if (stripped !== undefined && normaliseHeading(stripped) === forms.title) return { score: 1.9 + bonus, wording: 'prompt' };
+  let best = similarity(nt, forms.title);
+  for (const a of forms.aliases) best = Math.max(best, similarity(nt, a));
+  for (const m of forms.misnomers) best = Math.max(best, similarity(nt, m));
   if (best >= NEAR_MISS) return { score: best + bonus, wording: 'near' };
   // A numbered heading in the right slot with a poor wording is still that section.
   if (numberOk && profile.numberedHeadings && spec.number && h.number === spec.number && best >= 0.45) return { score: best, wording: 'near' };
@@ -138,7 +210,8 @@ function shortened(section: Section, spec: SectionSpec, profile: Profile): boole
   const numberOk = !profile.numberedHeadings || !spec.number || section.heading.number === undefined || section.heading.number === spec.number;
   if (!numberOk) return false;
   const nt = normaliseHeading(section.heading.title);
-  return [spec.title, ...spec.aliases].some((w) => partOfWording(nt, normaliseHeading(w)));
+  const forms = formsOf(spec, profile);
+  return partOfWording(nt, forms.title) || forms.aliases.some((w) => partOfWording(nt, w));
 }
 
 /**
@@ -183,8 +256,9 @@ export function matchTemplate(model: ReportModel, profile: Profile): TemplateMat
       if (parentMatch && parentMatch.spec.children.length === 0) candidates = [];
     }
     let best: { spec: SectionSpec; score: number; wording: Wording } | undefined;
+    const heading = candidates.length > 0 ? headingForms(section) : undefined;
     for (const spec of candidates) {
-      const r = score(section, spec, profile);
+      const r = score(section, heading!, spec, profile);
       if (r.score > 0 && (!best || r.score > best.score)) best = { spec, ...r };
     }
     if (!best) continue;
