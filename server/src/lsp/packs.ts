@@ -1,8 +1,6 @@
 import { dirname } from 'node:path';
-import { analyseReport } from '../core/check.js';
-import type { WorkspaceSettings } from '../core/workspace.js';
-import { buildPack, packMember, type PackInfo, type PackMember } from '../core/pack/index.js';
-import { packFolder } from '../node/pack.js';
+import { buildPack, type PackMember } from '../core/pack/index.js';
+import { Packs } from '../node/pack.js';
 
 /**
  * The agenda packs the editor's checks see: a folder with a pack manifest (`pack.yaml`)
@@ -11,37 +9,9 @@ import { packFolder } from '../node/pack.js';
  * its last check found (`setOpen`), else its buffer's. A closed report's are its file's.
  * A folder is read again after `ttlMs`, or at once when told (`forgetFolders`).
  */
-export class EditorPacks {
-  private readonly byDir = new Map<string, { at: number; info: PackInfo | undefined }>();
-  /** Each closed report's (or unchecked open one's) facts with the text they were made from: an unchanged report is not analysed again. */
-  private readonly members = new Map<string, { text: string; member: PackMember }>();
+export class EditorPacks extends Packs {
   /** The facts of the open reports as their last check found them, by file. */
   private readonly open = new Map<string, { member: PackMember; key: string }>();
-
-  constructor(
-    private readonly settingsFor: (file: string) => WorkspaceSettings,
-    /** The text of a file: an open editor's buffer first, then the disk. */
-    private readonly readText: (file: string) => string | undefined,
-    private readonly ttlMs = Infinity,
-  ) {}
-
-  /** The pack a report is in, or undefined when its folder has no manifest. */
-  packOf(file: string): PackInfo | undefined {
-    const dir = dirname(file);
-    const now = Date.now();
-    const hit = this.byDir.get(dir);
-    if (hit && now - hit.at < this.ttlMs) return hit.info;
-    const info = this.read(dir);
-    if (this.byDir.size > 100) this.byDir.clear();
-    this.byDir.set(dir, { at: now, info });
-    return info;
-  }
-
-  /** Forgets the folders read (all, or these); the next `packOf` reads them again. */
-  forgetFolders(dirs?: readonly string[]): void {
-    if (!dirs) this.byDir.clear();
-    else for (const dir of dirs) this.byDir.delete(dir);
-  }
 
   /**
    * The facts of an open report, as its last check found them. Returns whether they differ
@@ -69,31 +39,9 @@ export class EditorPacks {
     return this.open.delete(file);
   }
 
-  private read(dir: string): PackInfo | undefined {
-    const folder = packFolder(dir, true, this.readText);
-    if (!folder) return undefined;
-    const members: PackMember[] = [];
-    for (const file of folder.reports) {
-      const open = this.open.get(file);
-      if (open) {
-        members.push(open.member);
-        continue;
-      }
-      const text = this.readText(file);
-      if (text === undefined || text.includes('\u0000')) continue;
-      const kept = this.members.get(file);
-      if (kept && kept.text === text) {
-        members.push(kept.member);
-        continue;
-      }
-      const settings = this.settingsFor(file);
-      const a = analyseReport(text, settings.profiles, settings.config);
-      const member = packMember(file, a.model, a.profile, a.match);
-      if (this.members.size > 2000) this.members.clear();
-      this.members.set(file, { text, member });
-      members.push(member);
-    }
-    return buildPack(dir, folder.manifest, members);
+  /** An open report's facts are those its last check found; the others' come from their text. */
+  protected override memberOf(file: string): PackMember | undefined {
+    return this.open.get(file)?.member ?? super.memberOf(file);
   }
 }
 

@@ -12,14 +12,14 @@ import { buildPack, packMember, readManifest, type PackInfo, type PackManifest, 
  * (the CLI makes one per run; the server keeps one and forgets a folder after `ttlMs`).
  */
 export class Packs {
-  private readonly byDir = new Map<string, { at: number; info: PackInfo | undefined }>();
+  protected readonly byDir = new Map<string, { at: number; info: PackInfo | undefined }>();
   /** Each report's summary with the text it was made from: an unchanged report is not analysed again. */
   private readonly members = new Map<string, { text: string; member: PackMember }>();
 
   constructor(
     private readonly settingsFor: (file: string) => WorkspaceSettings,
     /** The text of a file: an open editor's buffer first, then the disk. */
-    private readonly readText: (file: string) => string | undefined = readOrUndefined,
+    protected readonly readText: (file: string) => string | undefined = readOrUndefined,
     private readonly ttlMs = Infinity,
   ) {}
 
@@ -46,24 +46,27 @@ export class Packs {
     return this.read(dir, false);
   }
 
+  /** A report's facts for its pack, from its text; undefined when it cannot be read or is not text. */
+  protected memberOf(file: string): PackMember | undefined {
+    const text = this.readText(file);
+    if (text === undefined || text.includes('\u0000')) return undefined;
+    const kept = this.members.get(file);
+    if (kept && kept.text === text) return kept.member;
+    const settings = this.settingsFor(file);
+    const a = analyseReport(text, settings.profiles, settings.config);
+    const member = packMember(file, a.model, a.profile, a.match);
+    if (this.members.size > 2000) this.members.clear();
+    this.members.set(file, { text, member });
+    return member;
+  }
+
   private read(dir: string, needManifest: boolean): PackInfo | undefined {
     const folder = packFolder(dir, needManifest, this.readText);
     if (!folder) return undefined;
-    const members = [];
+    const members: PackMember[] = [];
     for (const file of folder.reports) {
-      const text = this.readText(file);
-      if (text === undefined || text.includes('\u0000')) continue;
-      const kept = this.members.get(file);
-      if (kept && kept.text === text) {
-        members.push(kept.member);
-        continue;
-      }
-      const settings = this.settingsFor(file);
-      const a = analyseReport(text, settings.profiles, settings.config);
-      const member = packMember(file, a.model, a.profile, a.match);
-      if (this.members.size > 2000) this.members.clear();
-      this.members.set(file, { text, member });
-      members.push(member);
+      const member = this.memberOf(file);
+      if (member) members.push(member);
     }
     return buildPack(dir, folder.manifest, members);
   }
