@@ -38,12 +38,7 @@ describe('pack findings follow unsaved edits of the open reports', () => {
     writeFileSync(join(oct, 'pack.yaml'), `committee: ${COMMITTEE}\nmeeting_date: 3 March 2026\nitems:\n  - a\n  - b\n`);
     writeFileSync(aPath, GOOD);
     writeFileSync(join(oct, 'b.report.md'), B_TEXT);
-    client = await new TestClient({ folders: [root] }).start();
-    await client.open(a, GOOD);
-    await client.open(b, B_TEXT);
-    const refreshes = client.refreshes;
-    await client.pull(a);
-    await client.waitForRefresh(refreshes);
+    client = await startWithPair(root, a, GOOD, b, B_TEXT);
     for (const u of [a, b]) assert.deepEqual(packCodes((await client.pull(u)).items), [], u);
   });
   after(() => client.stop());
@@ -220,12 +215,7 @@ describe("a pack whose committee is its reports' majority", () => {
     writeFileSync(join(feb, 'pack.yaml'), 'venue: Town Hall\n');
     writeFileSync(join(feb, 'a.report.md'), GOOD);
     writeFileSync(join(feb, 'b.report.md'), B_TEXT);
-    client = await new TestClient({ folders: [root] }).start();
-    await client.open(a, GOOD);
-    await client.open(b, B_TEXT);
-    const refreshes = client.refreshes;
-    await client.pull(a);
-    await client.waitForRefresh(refreshes);
+    client = await startWithPair(root, a, GOOD, b, B_TEXT);
   });
   after(() => client.stop());
 
@@ -236,3 +226,14 @@ describe("a pack whose committee is its reports' majority", () => {
     assert.deepEqual(committeeFindings((await client.pull(b)).items), [`This report is for "${COMMITTEE}", but the pack is for "${OTHER}" (from most reports in the pack).`]);
   });
 });
+
+/** A server on `root` with reports a and b open, after a's first check and the refresh its pack facts bring. */
+async function startWithPair(root: string, a: string, aText: string, b: string, bText: string): Promise<TestClient> {
+  const client = await new TestClient({ folders: [root] }).start();
+  await client.open(a, aText);
+  await client.open(b, bText);
+  const refreshes = client.refreshes;
+  await client.pull(a);
+  await client.waitForRefresh(refreshes);
+  return client;
+}
