@@ -160,9 +160,9 @@ const lastBasis = new WeakMap<object, Basis>();
 
 /**
  * Sets `scan.delta` when the previous scan in the session was of the model this one's
- * edit started from, the edit moved no line, and the meeting date and the sign-offs'
- * year are what they were: then a date of a unit kept, read the same way, gives the
- * same findings.
+ * edit started from and the meeting date and the sign-offs' year are what they were:
+ * then a date of a unit kept, read the same way, gives the same findings (moved with its
+ * lines when the edit moved lines: no date finding names a line).
  */
 function noteChanges(model: ReportModel, scan: DateScan, body: readonly UnitDate[]): void {
   const serial = model.serial!;
@@ -179,7 +179,7 @@ function noteChanges(model: ReportModel, scan: DateScan, body: readonly UnitDate
   const lastSignoff = scan.lastSignoff?.getTime();
   const before = lastBasis.get(model.session!);
   lastBasis.set(model.session!, { serial, meeting: scan.meeting, lastSignoff });
-  if (!before || since === undefined || before.serial !== since || model.splice!.dLine !== 0) return;
+  if (!before || since === undefined || before.serial !== since) return;
   if (before.lastSignoff !== lastSignoff || !sameMeeting(before.meeting, scan.meeting)) return;
   scan.delta = { since, changed };
 }
