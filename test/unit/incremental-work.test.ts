@@ -6,6 +6,7 @@ import { ReportSession, editSince } from '../../server/src/core/session.js';
 import { IncrementalParser } from '../../server/src/core/incremental.js';
 import { checkReport, ruleWork } from '../../server/src/core/check.js';
 import { RULES } from '../../server/src/core/rules/index.js';
+import { dateWork, findDates } from '../../server/src/core/dates/find.js';
 import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
 import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
 import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
@@ -307,4 +308,17 @@ test('an edit that moves lines keeps the date, link and one-spelling findings of
     assert.deepEqual(inc.findings, fresh, `after ${JSON.stringify(insert)}`);
   }
   assert.ok(first.findings.length > 0);
+});
+
+test('the meeting date is read from the front matter dates and the dates cued as the meeting, not from every date', () => {
+  const text = longReport();
+  assert.ok(text.startsWith('---') && /^meeting_date:/m.test(text.slice(0, text.indexOf('\n---', 3))), 'the long report has a meeting_date');
+  const read = dateWork.meetingRead;
+  const model = checkReport(text, opts).model!;
+  const scan = findDates(model);
+  assert.ok(scan.dates.length > 500, `${scan.dates.length} dates`);
+  const front = scan.dates.filter((f) => f.context === 'front-matter').length;
+  assert.ok(dateWork.meetingRead - read <= front, `${dateWork.meetingRead - read} dates read for the meeting date, ${front} in the front matter`);
+  assert.deepEqual(scan.meeting.stated, scan.dates.filter((f) => f.cue === 'meeting'));
+  assert.ok(scan.meeting.frontMatterDates.length > 0 && scan.meeting.date);
 });
