@@ -4,7 +4,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReportSession, editSince } from '../../server/src/core/session.js';
 import { IncrementalParser } from '../../server/src/core/incremental.js';
-import { checkReport } from '../../server/src/core/check.js';
+import { checkReport, ruleWork } from '../../server/src/core/check.js';
+import { RULES } from '../../server/src/core/rules/index.js';
+import { dateWork, findDates } from '../../server/src/core/dates/find.js';
 import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
 import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
 import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
@@ -281,4 +283,42 @@ test('an edit runs the prose rules on the units it replaced, not on every segmen
     assert.ok((proseWork.answers - answers) * 10 < segments, `${proseWork.answers - answers} per-segment answers asked for, of ${segments} segments`);
     assert.deepEqual(inc.findings, checkReport(text, ruleOpts).findings, `after ${JSON.stringify(insert)}`);
   }
+});
+
+test('an edit that moves lines keeps the date, link and one-spelling findings of the keys it left alone, moved', () => {
+  const text0 = longReport();
+  const rules = RULES.filter((r) => r.id.startsWith('date/') || r.id.startsWith('link/') || r.id === 'prose/one-spelling');
+  const ruleOpts = { ...opts, rules };
+  const session = new ReportSession();
+  const keys = ruleWork.keyed;
+  const first = session.check(text0, ruleOpts);
+  const allKeys = ruleWork.keyed - keys;
+  assert.ok(allKeys > 300, `${allKeys} keys`);
+  let text = text0;
+  for (const [at, insert] of [[0.3, '\n'], [0.5, '\n\n'], [0.6, 'x'], [0.7, '\nNew line.\n']] as const) {
+    const pos = inProse(text, Math.floor(text.length * at));
+    const line = text.slice(0, pos).split('\n').length;
+    text = text.slice(0, pos) + insert + text.slice(pos);
+    const checked = ruleWork.keyedChecked;
+    const inc = session.check(text, ruleOpts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
+    const fresh = checkReport(text, ruleOpts).findings;
+    // Findings after the edit, of each kind, moved with their lines.
+    for (const prefix of ['date/', 'link/', 'prose/one-spelling']) assert.ok(fresh.some((f) => f.ruleId.startsWith(prefix) && f.range.start.line > line + 2), `${prefix} after line ${line}`);
+    assert.ok((ruleWork.keyedChecked - checked) * 20 < allKeys, `${ruleWork.keyedChecked - checked} of ${allKeys} keys checked again after ${JSON.stringify(insert)}`);
+    assert.deepEqual(inc.findings, fresh, `after ${JSON.stringify(insert)}`);
+  }
+  assert.ok(first.findings.length > 0);
+});
+
+test('the meeting date is read from the front matter dates and the dates cued as the meeting, not from every date', () => {
+  const text = longReport();
+  assert.ok(text.startsWith('---') && /^meeting_date:/m.test(text.slice(0, text.indexOf('\n---', 3))), 'the long report has a meeting_date');
+  const read = dateWork.meetingRead;
+  const model = checkReport(text, opts).model!;
+  const scan = findDates(model);
+  assert.ok(scan.dates.length > 500, `${scan.dates.length} dates`);
+  const front = scan.dates.filter((f) => f.context === 'front-matter').length;
+  assert.ok(dateWork.meetingRead - read <= front, `${dateWork.meetingRead - read} dates read for the meeting date, ${front} in the front matter`);
+  assert.deepEqual(scan.meeting.stated, scan.dates.filter((f) => f.cue === 'meeting'));
+  assert.ok(scan.meeting.frontMatterDates.length > 0 && scan.meeting.date);
 });

@@ -99,8 +99,8 @@ interface UnitFindings {
 
 const keptFindings = new WeakMap<ModelCache, Map<string, KeptFindings>>();
 
-/** Work counted for tests: `keyed` calls, and units checked or passed over by `eachUnit`. */
-export const ruleWork = { keyed: 0, unitsChecked: 0, unitsVisited: 0 };
+/** Work counted for tests: `keyed` calls (and those that ran the check), and units checked or passed over by `eachUnit`. */
+export const ruleWork = { keyed: 0, keyedChecked: 0, unitsChecked: 0, unitsVisited: 0 };
 
 /** A rule's severity and options in a configuration, or undefined when it does not run. */
 export function ruleSetting(rule: RuleDefinition, config: ResolvedConfig, hasProfile: boolean): { severity: Severity; options: unknown } | undefined {
@@ -130,6 +130,16 @@ export function runRules(
   const ruleErrors: CheckResult['ruleErrors'] = [];
   let kept = model.session ? keptFindings.get(model.session) : undefined;
   if (model.session && !kept) keptFindings.set(model.session, (kept = new Map()));
+  // An edit that moved lines: findings kept by key on the previous model's line `moveFrom`
+  // or after move by `dLine` lines (a key is unchanged only if its places are in units the
+  // edit kept, and the units after the edit moved by whole lines).
+  const sp0 = model.splice;
+  const dLine = sp0?.dLine ?? 0;
+  let moveFrom = Infinity;
+  if (sp0 && dLine !== 0) {
+    const next = model.units[sp0.at + sp0.added];
+    if (next) moveFrom = next.line - 1 - dLine;
+  }
   for (const rule of rules) {
     const setting = ruleSetting(rule, config, profile !== undefined);
     if (!setting) continue;
@@ -164,8 +174,9 @@ export function runRules(
             ruleWork.keyed++;
             byKey ??= new Map();
             if (before?.byKey && unchanged && unchanged.since === before.serial && unchanged.has(key)) {
-              const again = before.byKey.get(key);
+              let again = before.byKey.get(key);
               if (again) {
+                if (moveFrom !== Infinity) again = movedFindings(again, moveFrom, dLine);
                 for (let i = 0; i < again.length; i++) findings.push(again[i]!);
                 byKey.set(key, again);
               }
@@ -173,15 +184,19 @@ export function runRules(
             }
             const mine: Finding[] = [];
             filing = mine;
+            ruleWork.keyedChecked++;
             try {
               check(key);
             } finally {
               filing = findings;
             }
             if (mine.length > 0) {
-              // Kept for later checks: their words must not keep this version of the text alive.
+              // Kept for later checks: their words must not keep this version of the text
+              // alive, and their places are their own (a rule may report a range its
+              // analysis keeps and moves in place after an edit, see `movedFindings`).
               for (let i = 0; i < mine.length; i++) {
                 ownFindingStrings(mine[i]!);
+                mine[i] = ownRanges(mine[i]!);
                 findings.push(mine[i]!);
               }
               byKey.set(key, mine);
@@ -251,6 +266,35 @@ export function runRules(
   return { findings, ruleErrors };
 }
 
+/**
+ * Findings with their positions on line `from` or after moved by `dLine` lines: the list
+ * itself when none is there, else a copy with copies of the findings that move (the
+ * previous check's result holds these).
+ */
+function movedFindings(list: Finding[], from: number, dLine: number): Finding[] {
+  let out: Finding[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
+    if (!reaches(f, from)) continue;
+    out ??= list.slice();
+    out[i] = movedFinding(f, from, dLine);
+  }
+  return out ?? list;
+}
+
+/** Whether a finding has a position on line `from` or after. */
+function reaches(f: Finding, from: number): boolean {
+  if (f.range.end.line >= from || f.range.start.line >= from) return true;
+  for (const fix of f.fixes) for (const e of fix.edits) if (e.range.end.line >= from || e.range.start.line >= from) return true;
+  if (f.related) for (const r of f.related) if (r.range.end.line >= from || r.range.start.line >= from) return true;
+  return false;
+}
+
+/** A copy of a finding whose ranges (its own, its fixes', its related places') are copies of their own. */
+function ownRanges(f: Finding): Finding {
+  return movedFinding(f, -1, 0);
+}
+
 /** A copy of a finding with its positions on line `from` or after moved by `dLine` lines. */
 function movedFinding(f: Finding, from: number, dLine: number): Finding {
   const moved: Finding = { ...f, range: movedRange(f.range, from, dLine) };
@@ -260,6 +304,7 @@ function movedFinding(f: Finding, from: number, dLine: number): Finding {
 }
 
 function movedRange(r: Range, from: number, dLine: number): Range {
+  // Every position on line `from` or after is a new object (from -1: all of them, see `ownRanges`).
   const at = (p: Position): Position => (p.line >= from ? { line: p.line + dLine, character: p.character } : p);
   return { start: at(r.start), end: at(r.end) };
 }

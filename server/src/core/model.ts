@@ -343,12 +343,12 @@ export function joinUnitMemos<T>(model: ReportModel, memo: UnitMemo<readonly T[]
 
 /**
  * The per-unit items (`items`) that an edit left as they were, for rules that keep their
- * findings by item (`RuleContext.keyed`, the item as key): those of the units kept, when
- * the edit moved no line (so their findings' places are the same).
+ * findings by item (`RuleContext.keyed`, the item as key): those of the units kept (their
+ * findings' places are the same, or moved by whole lines with the units after the edit).
  */
 function unchangedItems(model: ReportModel, items: (unit: Unit) => readonly object[]): Unchanged | undefined {
   const sp = model.splice;
-  if (!sp || sp.dLine !== 0) return undefined;
+  if (!sp) return undefined;
   const fresh = new Set<object>();
   for (let ui = sp.at; ui < sp.at + sp.added; ui++) for (const x of items(model.units[ui]!)) fresh.add(x);
   return { since: sp.prevSerial, has: (x) => typeof x === 'object' && !fresh.has(x) };

@@ -16,6 +16,9 @@ import type { Unchanged } from '../types.js';
 
 const cache = new WeakMap<ReportModel, DateScan>();
 
+/** Work counted for tests: dates read for the meeting's date (the front matter's). */
+export const dateWork = { meetingRead: 0 };
+
 export function findDates(model: ReportModel): DateScan {
   let scan = cache.get(model);
   if (!scan) {
@@ -124,6 +127,8 @@ export function scanModel(model: ReportModel): DateScan {
   // A second sign-off in one section, or one the model did not pair: a "Dated:" line
   // (before the appendices, like the model's own sign-offs).
   const headerEnd = firstSectionStart(model);
+  // The dates read as the meeting's, in document order (gathered here, not by another pass over every date).
+  const stated: FoundDate[] = [];
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
     const fl = flags[i]!;
@@ -132,10 +137,12 @@ export function scanModel(model: ReportModel): DateScan {
     // The words before the date say what it is: the meeting's date, or a deadline. A date
     // standing alone on a line of the header block is the meeting's (county reports print
     // the meeting date under the committee's name).
-    if (fl & MEETING || (fl & ALONE && f.start < headerEnd && f.context !== 'heading')) f.cue = 'meeting';
-    else if (fl & DEADLINE) f.cue = 'deadline';
+    if (fl & MEETING || (fl & ALONE && f.start < headerEnd && f.context !== 'heading')) {
+      f.cue = 'meeting';
+      stated.push(f);
+    } else if (fl & DEADLINE) f.cue = 'deadline';
   }
-  const scan: DateScan = { dates: found, meeting: meetingInfo(model, found) };
+  const scan: DateScan = { dates: found, meeting: meetingInfo(model, found, stated) };
   for (const f of found) if (f.context === 'signoff' && f.value && f.year !== undefined && !f.yearFromRange) scan.lastSignoff = f.value;
   if (model.session && model.serial !== undefined) noteChanges(model, scan, body);
   return scan;
@@ -160,9 +167,9 @@ const lastBasis = new WeakMap<object, Basis>();
 
 /**
  * Sets `scan.delta` when the previous scan in the session was of the model this one's
- * edit started from, the edit moved no line, and the meeting date and the sign-offs'
- * year are what they were: then a date of a unit kept, read the same way, gives the
- * same findings.
+ * edit started from and the meeting date and the sign-offs' year are what they were:
+ * then a date of a unit kept, read the same way, gives the same findings (moved with its
+ * lines when the edit moved lines: no date finding names a line).
  */
 function noteChanges(model: ReportModel, scan: DateScan, body: readonly UnitDate[]): void {
   const serial = model.serial!;
@@ -179,7 +186,7 @@ function noteChanges(model: ReportModel, scan: DateScan, body: readonly UnitDate
   const lastSignoff = scan.lastSignoff?.getTime();
   const before = lastBasis.get(model.session!);
   lastBasis.set(model.session!, { serial, meeting: scan.meeting, lastSignoff });
-  if (!before || since === undefined || before.serial !== since || model.splice!.dLine !== 0) return;
+  if (!before || since === undefined || before.serial !== since) return;
   if (before.lastSignoff !== lastSignoff || !sameMeeting(before.meeting, scan.meeting)) return;
   scan.delta = { since, changed };
 }
@@ -327,16 +334,20 @@ function lineFlags(text: string, f: FoundDate): number {
   return flags;
 }
 
-function meetingInfo(model: ReportModel, found: FoundDate[]): MeetingInfo {
+/** `stated`: the dates cued as the meeting's. The front matter's dates open `found`. */
+function meetingInfo(model: ReportModel, found: FoundDate[], stated: FoundDate[]): MeetingInfo {
   const entry = model.frontMatter.byKey.get('meeting_date');
-  const info: MeetingInfo = { frontMatterDates: [], stated: [] };
+  const info: MeetingInfo = { frontMatterDates: [], stated };
   if (entry) {
     info.entry = entry;
-    info.frontMatterDates = found.filter((f) => f.frontMatterKey === 'meeting_date' && f.start >= entry.valueStart && f.end <= entry.valueEnd);
+    for (let i = 0; i < found.length && found[i]!.frontMatterKey !== undefined; i++) {
+      const f = found[i]!;
+      dateWork.meetingRead++;
+      if (f.frontMatterKey === 'meeting_date' && f.start >= entry.valueStart && f.end <= entry.valueEnd) info.frontMatterDates.push(f);
+    }
     const only = info.frontMatterDates.length === 1 ? info.frontMatterDates[0]! : undefined;
     if (only && only.kind === 'date' && only.valid && only.value && !only.yearFromRange && wholeValue(entry.source) === only.text) info.frontMatter = only;
   }
-  info.stated = found.filter((f) => f.cue === 'meeting');
   if (info.frontMatter) {
     info.date = info.frontMatter.value!;
     info.source = info.frontMatter;

@@ -380,11 +380,12 @@ export function spellingGroups(t: Totals, knownPair?: (a: string, b: string) => 
 
 /**
  * The groups an edit left as they were (for `RuleContext.keyed`): none of their forms
- * changed count, and the edit moved no line. Undefined after a full count.
+ * changed count or is in a unit the edit replaced, so their places are in units kept
+ * (moved with their lines when the edit moved lines). Undefined after a full count.
  */
 export function unchangedGroups(model: ReportModel, t: Totals, groups: readonly SpellingGroup[]): Unchanged | undefined {
   const sp = model.splice;
-  if (!t.changed || !sp || sp.dLine !== 0) return undefined;
+  if (!t.changed || !sp) return undefined;
   const changed = t.changed;
   const keys = new Set(groups.filter((g) => !g.forms.some((f) => changed.has(f.form))).map((g) => g.key));
   return { since: sp.prevSerial, has: (k) => typeof k === 'string' && keys.has(k) };

@@ -43,7 +43,10 @@ export interface RuleContext<O> {
    * Checks one part of the report (an acronym, a date) on its own: what `check` reports is
    * filed under `key`. When `unchanged` says the part is as it was at the session's
    * previous check, and the rule ran then with the same settings, what it reported under
-   * `key` then is reported again and `check` does not run. Calls do not nest. (`check`
+   * `key` then is reported again and `check` does not run: on the lines the edit moved
+   * them to, so an `unchanged` that holds after an edit that moved lines must mean that
+   * the key's places are all in units the edit kept and that its messages name no line.
+   * Calls do not nest. (`check`
    * gets the key, so that a loop can pass one function instead of a closure per item.)
    */
   keyed<K extends string | object>(key: K, unchanged: Unchanged | undefined, check: (key: K) => void): void;
