@@ -1,5 +1,5 @@
 import type { ModelCache } from './model.js';
-import { buildModel, spliceIn, type ReportModel } from './model.js';
+import { buildModel, spliceJoined, type ReportModel } from './model.js';
 import type { Root } from 'mdast';
 import { parseReport } from './incremental.js';
 import { ProfileRegistry } from './templates/loader.js';
@@ -130,7 +130,7 @@ export function runRules(
   const ruleErrors: CheckResult['ruleErrors'] = [];
   let kept = model.session ? keptFindings.get(model.session) : undefined;
   if (model.session && !kept) keptFindings.set(model.session, (kept = new Map()));
-  // An edit that moved lines: findings kept by key on the previous model's line `moveFrom`
+  // An edit that moved lines: findings kept (by key or by unit) on the previous model's line `moveFrom`
   // or after move by `dLine` lines (a key is unchanged only if its places are in units the
   // edit kept, and the units after the edit moved by whole lines).
   const sp0 = model.splice;
@@ -217,27 +217,18 @@ export function runRules(
         try {
           if (prev && sp) {
             // In place: the previous model's list, with the findings of the units the edit replaced swapped.
-            const { findings: list, ends } = prev;
-            const a = sp.at > 0 ? ends[sp.at - 1]! : 0;
-            const b = sp.at + sp.removed > 0 ? ends[sp.at + sp.removed - 1]! : 0;
             const freshEnds: number[] = [];
             ruleWork.unitsChecked += sp.added;
             for (let ui = sp.at; ui < sp.at + sp.added; ui++) {
               check(units[ui]!);
-              freshEnds.push(a + mine.length);
+              freshEnds.push(mine.length);
             }
             for (let i = 0; i < mine.length; i++) ownFindingStrings(mine[i]!);
-            spliceIn(list, a, b - a, mine);
-            spliceIn(ends, sp.at, sp.removed, freshEnds);
-            const d = mine.length - (b - a);
-            if (d !== 0) for (let i = sp.at + sp.added; i < ends.length; i++) ends[i]! += d;
+            const list = prev.findings;
+            const a = spliceJoined(list, prev.ends, sp, mine, freshEnds);
             // The units after the edit moved by whole lines: so do their findings (copies, as
             // the previous check's result holds these).
-            const next = units[sp.at + sp.added];
-            if (sp.dLine !== 0 && next) {
-              const from = next.line - 1 - sp.dLine;
-              for (let i = a + mine.length; i < list.length; i++) list[i] = movedFinding(list[i]!, from, sp.dLine);
-            }
+            if (moveFrom !== Infinity) for (let i = a + mine.length; i < list.length; i++) list[i] = movedFinding(list[i]!, moveFrom, dLine);
             byUnit = prev;
           } else {
             const ends: number[] = [];

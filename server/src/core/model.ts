@@ -306,20 +306,15 @@ export function joinUnits<T>(model: ReportModel, key: object, items: (unit: Unit
     // previous model, whose list this was, is out of date anyway: its units have moved).
     list = last.list as T[];
     ends = last.ends;
-    const a = sp.at > 0 ? ends[sp.at - 1]! : 0;
-    const b = sp.at + sp.removed > 0 ? ends[sp.at + sp.removed - 1]! : 0;
     const fresh: T[] = [];
     const freshEnds: number[] = [];
     session!.joinedUnits += sp.added;
     for (let ui = sp.at; ui < sp.at + sp.added; ui++) {
       const xs = items(units[ui]!);
       for (let i = 0; i < xs.length; i++) fresh.push(xs[i]!);
-      freshEnds.push(a + fresh.length);
+      freshEnds.push(fresh.length);
     }
-    spliceIn(list, a, b - a, fresh);
-    spliceIn(ends, sp.at, sp.removed, freshEnds);
-    const d = fresh.length - (b - a);
-    if (d !== 0) for (let i = sp.at + sp.added; i < ends.length; i++) ends[i]! += d;
+    spliceJoined(list, ends, sp, fresh, freshEnds);
   } else {
     list = [];
     if (session) {
@@ -334,6 +329,23 @@ export function joinUnits<T>(model: ReportModel, key: object, items: (unit: Unit
   }
   if (session && ends) session.joins.set(key, { serial: model.serial!, list, ends });
   return list;
+}
+
+/**
+ * Splices into a list joined from units (`ends[i]` the end in `list` of unit `i`'s items)
+ * the items of the units an edit put in place of those it replaced: `fresh`, with
+ * `freshEnds[j]` the end in `fresh` of the `j`th new unit's (made ends in `list` here).
+ * Returns where in `list` the fresh items start.
+ */
+export function spliceJoined<T>(list: T[], ends: number[], sp: NonNullable<ReportModel['splice']>, fresh: T[], freshEnds: number[]): number {
+  const a = sp.at > 0 ? ends[sp.at - 1]! : 0;
+  const b = sp.at + sp.removed > 0 ? ends[sp.at + sp.removed - 1]! : 0;
+  for (let j = 0; j < freshEnds.length; j++) freshEnds[j]! += a;
+  spliceIn(list, a, b - a, fresh);
+  spliceIn(ends, sp.at, sp.removed, freshEnds);
+  const d = fresh.length - (b - a);
+  if (d !== 0) for (let i = sp.at + sp.added; i < ends.length; i++) ends[i]! += d;
+  return a;
 }
 
 /** `joinUnits` of a unit memo that is a list: every unit's items, joined (the memo is the key). */
@@ -478,7 +490,7 @@ export function buildModel(text: string, tree: Root = parseReport(text), cache?:
 }
 
 /** `list.splice(at, count, ...items)`, without spreading a long list onto the stack. */
-export function spliceIn<T>(list: T[], at: number, count: number, items: T[]): void {
+function spliceIn<T>(list: T[], at: number, count: number, items: T[]): void {
   if (items.length <= 1000) {
     list.splice(at, count, ...items);
     return;
