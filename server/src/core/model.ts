@@ -198,6 +198,19 @@ export function unitMemoIfAny<T>(unit: Unit, memo: UnitMemo<T>): T | undefined {
 }
 
 /**
+ * Whether `value` is what `last` held for the session at its last check (by `===`), and
+ * keeps it there for the next: for a rule whose kept findings hold only while something
+ * document-wide it reads is the same. True outside an editing session (nothing is kept).
+ */
+export function sameAsLastCheck<T>(last: WeakMap<object, T>, model: ReportModel, value: T): boolean {
+  const session = model.session;
+  if (!session) return true;
+  const same = last.has(session) && last.get(session) === value;
+  last.set(session, value);
+  return same;
+}
+
+/**
  * The top-level units whose range holds `offset` (one, or two where one ends and the next
  * starts there), with every position inside them up to date. For a reader of the tree at
  * one place: `model.tree` brings the whole tree's positions up to date, which after an

@@ -2,6 +2,7 @@ import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
+import { sameAsLastCheck } from '../model.js';
 import { dictionary, knownWord } from './dictionary.js';
 import { councilWord } from './lexicon.js';
 import { eachForm, FORM_KINDS, reportForms, spellingGroups, unchangedGroups, unitForms, unitsWithForm, spellingWork, type SpellingGroup } from './spellings.js';
@@ -61,11 +62,7 @@ export const oneSpelling = defineRule({
       return council.length === 1 ? [{ ...g, forms: [council[0]!, ...g.forms.filter((f) => f !== council[0])] }] : [g];
     });
     let unchanged: Unchanged | undefined = unchangedGroups(model, totals, groups);
-    if (model.session) {
-      const state = `${dict ? 1 : 0} ${[...workspace].join(' ')}`;
-      if (sessionState.get(model.session) !== state) unchanged = undefined;
-      sessionState.set(model.session, state);
-    }
+    if (model.session && !sameAsLastCheck(sessionState, model, `${dict ? 1 : 0} ${[...workspace].join(' ')}`)) unchanged = undefined;
     // Where a form is written: the units whose tally has it, read again (only for the groups
     // reported afresh). The forms of every group not kept are looked for in one pass over the
     // units, on the first ask.

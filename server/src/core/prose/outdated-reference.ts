@@ -1,4 +1,5 @@
 import { defineRule } from '../rules/define.js';
+import { sameAsLastCheck } from '../model.js';
 import { findDates, longDate, fromIso, toIso } from '../dates/index.js';
 import { eachSegment, type ProseSegment } from './segments.js';
 import { OUTDATED, anyOutdatedOf, historical } from './bodies.js';
@@ -27,11 +28,7 @@ export const outdatedReference = defineRule({
     const meeting = findDates(model).meeting.date;
     const iso = meeting ? toIso(meeting) : ctx.today;
     const day = meeting ? `the meeting, ${longDate(meeting)}` : 'today';
-    let reuse = true;
-    if (model.session) {
-      if (lastDay.get(model.session) !== iso) reuse = false;
-      lastDay.set(model.session, iso);
-    }
+    const reuse = sameAsLastCheck(lastDay, model, iso);
     const live = OUTDATED.filter((o) => o.since <= iso);
     if (live.length === 0) return;
     const any = anyOutdatedOf(live);

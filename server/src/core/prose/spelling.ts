@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
-import type { ReportModel } from '../model.js';
+import { sameAsLastCheck, type ReportModel } from '../model.js';
 import { eachSegment, endsStop, inSpans, notAWord, quotedSpans, segmentWords, type ProseSegment } from './segments.js';
 import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.js';
 import type { ITrie } from 'cspell-trie-lib';
@@ -75,13 +75,8 @@ export const spelling = defineRule({
     const names = reportNames(model);
     const workspace = new Set(ctx.options.words);
     const lowerWorkspace = new Set(ctx.options.words.map((w) => w.toLowerCase()));
-    let reuse = true;
-    if (model.session) {
-      // Findings kept across edits hold only while the report's names are the same.
-      const key = [...names].join(' ');
-      if (sessionNames.get(model.session) !== key) reuse = false;
-      sessionNames.set(model.session, key);
-    }
+    // Findings kept across edits hold only while the report's names are the same.
+    const reuse = !model.session || sameAsLastCheck(sessionNames, model, [...names].join(' '));
     const known = (w: string): boolean => knownWord(dict, w) || councilWord(w) || names.has(w) || workspace.has(w) || lowerWorkspace.has(w.toLowerCase());
     const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
     // Each word's suggestions, once per check (they depend on the word alone).

@@ -1,11 +1,11 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import { canonicalHeading } from '../templates/loader.js';
-import type { Block, ModelCache, Unit } from '../model.js';
+import { sameAsLastCheck, type Block, type Unit } from '../model.js';
 import { firstAtOrAfter } from '../text.js';
 
 /** The unit the appendices start at, at each session's last check. */
-const appendixUnits = new WeakMap<ModelCache, Unit | undefined>();
+const appendixUnits = new WeakMap<object, Unit | undefined>();
 
 /** Generic placeholders officers leave in templates. */
 export const PLACEHOLDER = /\[(?:insert|add|enter|name|date|tbc|todo)\b[^\]\n]*\]|<<[^<>\n]+>>|\bXX\/XX\/XX(?:XX)?\b/gi;
@@ -58,12 +58,7 @@ export const templatePrompt = defineRule({
     // Checked unit by unit, kept for the units an edit left alone while the appendices start at the same heading.
     const units = model.units;
     const appendix = units[firstAtOrAfter(units, model.appendixStart)];
-    let reuse = true;
-    if (model.session) {
-      reuse = appendixUnits.has(model.session) && appendixUnits.get(model.session) === appendix;
-      appendixUnits.set(model.session, appendix);
-    }
-    ctx.eachUnit(reuse, (unit) => {
+    ctx.eachUnit(sameAsLastCheck(appendixUnits, model, appendix), (unit) => {
       const blocks = unit.blocks;
       if (!blocks) return;
       for (let i = 0; i < blocks.length; i++) {
