@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { checkReport, type Analysis } from '../core/check.js';
-import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
+import type { WorkspaceSettings } from '../core/workspace.js';
+import { SettingsByFolder } from './settings.js';
 import { nodeFileSystem } from '../node/fs.js';
 import { Packs } from '../node/pack.js';
 import { isItem, stemOf, type PackInfo } from '../core/pack/index.js';
@@ -72,13 +73,8 @@ export async function exportPackCommand(argv: string[], cwd = process.cwd(), io:
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return fail('--today takes a date as yyyy-mm-dd');
   const output = values.output ? resolve(cwd, values.output) : join(folder, `agenda-pack.${format}`);
 
-  const settingsByDir = new Map<string, WorkspaceSettings>();
-  const settingsFor = (file: string): WorkspaceSettings => {
-    const dir = posix(dirname(file));
-    let s = settingsByDir.get(dir);
-    if (!s) settingsByDir.set(dir, (s = loadWorkspaceSettings(nodeFileSystem, dir)));
-    return s;
-  };
+  const settings = new SettingsByFolder(nodeFileSystem);
+  const settingsFor = (file: string): WorkspaceSettings => settings.get(posix(dirname(file)));
   const info = new Packs(settingsFor).folder(folder);
   if (!info || info.members.length === 0) {
     stderr.write(`committee-report export pack: no reports in ${display(folder, cwd)}.\n`);
@@ -88,8 +84,8 @@ export async function exportPackCommand(argv: string[], cwd = process.cwd(), io:
   const errors: string[] = [];
   for (const file of agendaOrder(info)) {
     const text = readFileSync(file, 'utf8');
-    const settings = settingsFor(file);
-    const result = checkReport(text, { profiles: settings.profiles, config: settings.config, pack: { info, file }, ...(values.today ? { today: values.today } : {}) });
+    const ws = settingsFor(file);
+    const result = checkReport(text, { profiles: ws.profiles, config: ws.config, pack: { info, file }, ...(values.today ? { today: values.today } : {}) });
     const n = result.findings.filter((f) => f.severity === 'error').length;
     if (n > 0) errors.push(`  ${display(file, cwd)}: ${n} error${n === 1 ? '' : 's'}`);
     if (!result.model) continue;
