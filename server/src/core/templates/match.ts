@@ -205,11 +205,10 @@ function scoreOf(h: Section['heading'], heading: HeadingForms, spec: SectionSpec
   return { score: 0, wording: 'near' };
 }
 
-/** Whether the heading is a shortened form of the spec's wording (see `partOfWording`). */
-function shortened(section: Section, spec: SectionSpec, profile: Profile): boolean {
+/** Whether the heading (`nt`: its title normalised) is a shortened form of the spec's wording (see `partOfWording`). */
+function shortened(section: Section, nt: string, spec: SectionSpec, profile: Profile): boolean {
   const numberOk = !profile.numberedHeadings || !spec.number || section.heading.number === undefined || section.heading.number === spec.number;
   if (!numberOk) return false;
-  const nt = normaliseHeading(section.heading.title);
   const forms = formsOf(spec, profile);
   return partOfWording(nt, forms.title) || forms.aliases.some((w) => partOfWording(nt, w));
 }
@@ -290,11 +289,12 @@ function matchShortened(
   for (const section of model.allSections) {
     if (section.inAppendix || section.level < 2 || bySection.has(section)) continue;
     const parentMatch = section.parent ? bySection.get(section.parent) : undefined;
+    let nt: string | undefined;
     for (const spec of order) {
       if (spec.level !== section.level || bySpec.has(spec.id)) continue;
       const parent = parentOf.get(spec);
       if (parent ? parentMatch?.spec !== parent : parentMatch !== undefined && section.level > 2) continue;
-      if (!shortened(section, spec, profile)) continue;
+      if (!shortened(section, (nt ??= normaliseHeading(section.heading.title)), spec, profile)) continue;
       if (!inPlace(section, spec, order, parentOf, bySpec)) continue;
       const m: SectionMatch = { spec, section, wording: 'shortened' };
       matches.push(m);
