@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { analyseReport } from '../../server/src/core/check.js';
 import { analyseCrossrefs, appendixFileLabel, scanReferences } from '../../server/src/core/crossref/index.js';
 import { FIXTURE_TODAY } from './helpers.js';
+import { seedReports } from './seed-reports.js';
 
 const seeds = join(import.meta.dirname, '..', 'seeds');
 
@@ -26,8 +27,8 @@ const SEED_FINDINGS = [
 
 test('the seed reports: the broken references and appendix lists of EXPECTED.md, and nothing else', () => {
   const got: string[] = [];
-  for (const f of readdirSync(seeds).filter((x) => x.endsWith('.report.md')).sort()) {
-    const r = checkReport(readFileSync(join(seeds, f), 'utf8'), { today: FIXTURE_TODAY });
+  for (const { name: f, text } of seedReports()) {
+    const r = checkReport(text, { today: FIXTURE_TODAY });
     for (const x of r.findings) if (x.ruleId.startsWith('crossref/')) got.push(`${f.replace('.report.md', '')}:${x.range.start.line + 1} ${x.ruleId}`);
   }
   assert.deepEqual(got, SEED_FINDINGS);

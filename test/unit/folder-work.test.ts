@@ -2,21 +2,16 @@
 // so that a thousand-report folder does not pay a fixed cost a thousand times.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { matchStats } from '../../server/src/core/templates/match.js';
 import { flattenSpecs, ProfileRegistry } from '../../server/src/core/templates/loader.js';
 import { installDictionary } from '../../server/src/node/dictionary.js';
 import { SettingsByFolder } from '../../server/src/cli/settings.js';
 import { FIXTURE_TODAY } from './helpers.js';
+import { seedReports } from './seed-reports.js';
 
 installDictionary();
-const seeds = join(import.meta.dirname, '..', 'seeds');
-const seedTexts = readdirSync(seeds)
-  .filter((f) => f.endsWith('.report.md'))
-  .sort()
-  .map((f) => readFileSync(join(seeds, f), 'utf8'));
+const seedTexts = seedReports().map((s) => s.text);
 
 test('a template section\'s wordings are normalised once per profile, not for every heading of every report', () => {
   const profiles = new ProfileRegistry();

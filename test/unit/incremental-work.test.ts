@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { ReportSession, editSince } from '../../server/src/core/session.js';
 import { IncrementalParser } from '../../server/src/core/incremental.js';
 import { checkReport, ruleWork } from '../../server/src/core/check.js';
@@ -17,17 +15,14 @@ import { proseSegments, proseWork } from '../../server/src/core/prose/segments.j
 import type { RuleContext, RuleDefinition } from '../../server/src/core/rules/define.js';
 import type { Unit } from '../../server/src/core/model.js';
 import type { Unchanged } from '../../server/src/core/types.js';
+import { seedReports } from './seed-reports.js';
 
 /**
  * Work per edit, counted (never timed): an edit in a long report must cost what it
  * touched, not a pass over every block. Each test here fails if some step goes back to
  * re-walking the whole report on every edit.
  */
-const seedsDir = join(import.meta.dirname, '..', 'seeds');
-const seeds = readdirSync(seedsDir)
-  .filter((f) => f.endsWith('.report.md'))
-  .sort()
-  .map((f) => readFileSync(join(seedsDir, f), 'utf8'));
+const seeds = seedReports().map((s) => s.text);
 const opts = { today: '2026-02-20' };
 
 /** The offset of a word "the" in a paragraph (not a heading or table) from `from` on. */

@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { ReportSession } from '../../server/src/core/session.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { RULES } from '../../server/src/core/rules/index.js';
@@ -14,6 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { LineIndex } from '../../server/src/core/text.js';
 import type { CheckResult } from '../../server/src/core/check.js';
 import type { ReportModel } from '../../server/src/core/model.js';
+import { seedReports } from './seed-reports.js';
 
 /**
  * Property: after any sequence of edits, the incremental check (ReportSession) gives
@@ -21,11 +20,7 @@ import type { ReportModel } from '../../server/src/core/model.js';
  * fixes. Edits are random (seeded) and biased towards what breaks block structure:
  * blank lines, fences, HTML comments, list markers, headings, pasted paragraphs.
  */
-const seedsDir = join(import.meta.dirname, '..', 'seeds');
-const seeds = readdirSync(seedsDir)
-  .filter((f) => f.endsWith('.report.md'))
-  .sort()
-  .map((f) => ({ name: f, text: readFileSync(join(seedsDir, f), 'utf8') }));
+const seeds = seedReports();
 
 function prng(seed: number): () => number {
   let s = seed;

@@ -1,21 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { deferDictionary, dictionaryLoads, loadDictionary } from '../../server/src/core/prose/dictionary.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { BEFORE_DICTIONARY, DICTIONARY_CATEGORIES } from '../../server/src/lsp/stages.js';
 import { FIXTURE_TODAY } from './helpers.js';
+import { seedReports } from './seed-reports.js';
 
 // Before anything loads the dictionary: the checking thread's way (lsp/worker.ts).
 deferDictionary();
 
-const seeds = join(import.meta.dirname, '..', 'seeds');
-const texts = readdirSync(seeds)
-  .filter((f) => f.endsWith('.report.md'))
-  .sort()
-  .map((f) => readFileSync(join(seeds, f), 'utf8'));
+const texts = seedReports().map((s) => s.text);
 const findings = (rules: typeof RULES): string[][] => texts.map((t) => checkReport(t, { today: FIXTURE_TODAY, rules }).findings.map((f) => JSON.stringify(f)));
 
 test("the server's first results (the rules it runs before its dictionary is loaded) are the same with the dictionary: the full set only adds to them", () => {

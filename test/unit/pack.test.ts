@@ -11,6 +11,7 @@ import { ProfileRegistry } from '../../server/src/core/templates/loader.js';
 import { Packs } from '../../server/src/node/pack.js';
 import { FIXTURE_TODAY } from './helpers.js';
 import { tempDir } from '../temp-dirs.js';
+import { seedReports } from './seed-reports.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const seeds = join(repo, 'test', 'seeds');
@@ -37,8 +38,8 @@ function packFindings(dir: string): string[] {
 
 test("the seeds' committee names: the slips EXPECTED.md lists at L3 are not committees of the council", () => {
   const got: string[] = [];
-  for (const f of readdirSync(seeds).filter((x) => x.endsWith('.report.md')).sort()) {
-    for (const x of checkReport(readFileSync(join(seeds, f), 'utf8'), { today: FIXTURE_TODAY }).findings) {
+  for (const { name: f, text } of seedReports()) {
+    for (const x of checkReport(text, { today: FIXTURE_TODAY }).findings) {
       if (x.ruleId === 'pack/unknown-committee') got.push(`${f.slice(0, 2)}:${x.range.start.line + 1}`);
     }
   }
