@@ -12,6 +12,7 @@ import { Packs } from '../../server/src/node/pack.js';
 import { FIXTURE_TODAY } from './helpers.js';
 import { tempDir } from '../temp-dirs.js';
 import { seedReports } from './seed-reports.js';
+import { likelyCommittees } from '../../server/src/core/pack/unknown-committee.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const seeds = join(repo, 'test', 'seeds');
@@ -44,6 +45,23 @@ test("the seeds' committee names: the slips EXPECTED.md lists at L3 are not comm
     }
   }
   assert.deepEqual(got, ['c4:3', 'c7:3', 'k1:3', 'k2:3', 'k3:3']);
+});
+
+test('a committee written wrongly is matched to the one it means: by its subject words, abbreviations spelt out, then by spelling', () => {
+  const profiles = new ProfileRegistry();
+  const city = profiles.get('leicester-city/scrutiny')!.committees!;
+  const county = profiles.get('leicestershire-county/committee')!.committees!;
+  const first = (value: string, list: readonly string[]) => likelyCommittees(value, list)[0]!.name;
+  // Each of these is another council's committee first in the list order, or shares its generic words with many.
+  assert.equal(first('CYPE Scrutiny Commission', city), 'Children, Young People and Education Scrutiny Commission');
+  assert.equal(first("Children and Young People's Scrutiny Commission", city), 'Children, Young People and Education Scrutiny Commission');
+  assert.equal(first('Housing Scrutiny Commision', city), 'Housing Scrutiny Commission');
+  assert.equal(first('CHILDREN AND FAMILY SERVICES OVERVIEW AND SCRUTINY COMMITTEE', county), 'Children and Families Overview and Scrutiny Committee');
+  assert.equal(first('Adults & Communities Scrutiny', county), 'Adults and Communities Overview and Scrutiny Committee');
+  assert.equal(first('Highways Overview and Scrutiny Committee', county), 'Highways and Transport Overview and Scrutiny Committee');
+  assert.equal(first('Scrutiny Comission', county), 'Scrutiny Commission');
+  // Every committee the profile lists is itself: none of them is reported.
+  for (const c of [...city, ...county]) assert.equal(first(c.toUpperCase(), city.includes(c) ? city : county), c);
 });
 
 test('a pack of the County seeds, meeting inferred from front matter: K4 is for another meeting; officers disagree', () => {

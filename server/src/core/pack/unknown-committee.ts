@@ -1,12 +1,66 @@
-import { closest } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { defineRule } from '../rules/define.js';
 import { entryText } from '../frontmatter.js';
 import { replaceFix } from '../rules/util.js';
 
 /** Same words, any case and spacing: "CHILDREN AND FAMILIES ..." is the committee's name in capitals. */
 export function sameCommittee(a: string, b: string): boolean {
-  const n = (s: string): string => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
-  return n(a) === n(b);
+  return normalName(a) === normalName(b);
+}
+
+function normalName(s: string): string {
+  return s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
+}
+
+/** Words every committee's name shares, which say nothing about which committee is meant. */
+const GENERIC = new Set(['and', 'of', 'the', 'for', 'committee', 'commission', 'scrutiny', 'overview', 'board', 'sub', 'select', 'panel', 'council']);
+
+/** A name's words, plural and possessive endings off ("families" and "family's" are "family"). */
+function stems(name: string): string[] {
+  return normalName(name)
+    .split(' ')
+    .map((w) => w.replace(/'s?$/, '').replace(/ies$/, 'y').replace(/(?<=[^s])s$/, ''));
+}
+
+/**
+ * `value` with an abbreviation spelt out where it is the initials of a run of the
+ * committee's words ("CYPE Scrutiny Commission" against "Children, Young People and
+ * Education Scrutiny Commission"), so that it is compared with the words it stands for.
+ */
+function expandInitials(value: string, committee: string): string {
+  const words = normalName(committee).split(' ');
+  const significant = words.filter((w) => !['and', 'of', 'the', 'for'].includes(w));
+  const initials = significant.map((w) => w[0]).join('');
+  return value.replace(/\b[A-Z]{2,6}\b/g, (abbr) => {
+    const at = initials.indexOf(abbr.toLowerCase());
+    if (at < 0) return abbr;
+    const first = words.indexOf(significant[at]!);
+    const last = words.indexOf(significant[at + abbr.length - 1]!, first);
+    return words.slice(first, last + 1).join(' ');
+  });
+}
+
+interface Candidate {
+  name: string;
+  /** Words that tell committees apart, shared with the value. */
+  shared: number;
+  /** Edit distance between the two names, written out and in lower case. */
+  edits: number;
+}
+
+/**
+ * The council's committees in order of likeness to `value`: most shared telling words
+ * first (the committee's subject), then fewest edits. Linear in the names' lengths.
+ */
+export function likelyCommittees(value: string, committees: readonly string[]): Candidate[] {
+  const out: Candidate[] = committees.map((name) => {
+    const written = expandInitials(value, name);
+    const mine = new Set(stems(written).filter((w) => !GENERIC.has(w)));
+    let shared = 0;
+    for (const w of new Set(stems(name))) if (!GENERIC.has(w) && mine.has(w)) shared++;
+    return { name, shared, edits: distance(normalName(written), normalName(name)) };
+  });
+  return out.sort((a, b) => b.shared - a.shared || a.edits - b.edits);
 }
 
 export const unknownCommittee = defineRule({
@@ -15,7 +69,7 @@ export const unknownCommittee = defineRule({
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    why: "The committee line says where the report is decided or scrutinised, and it goes on the agenda and in the minutes. A committee written from memory (\"Children and Young People's Scrutiny Commission\"), abbreviated (\"CYPE Scrutiny Commission\") or renamed since is a different body on paper. The council's committees are listed in its template profile (`committees`); capitals are accepted.",
+    why: "The committee line says where the report is decided or scrutinised, and it goes on the agenda and in the minutes. A committee written from memory (\"Children and Young People's Scrutiny Commission\"), abbreviated (\"CYPE Scrutiny Commission\") or renamed since is a different body on paper. The council's committees are listed in its template profile (`committees`); capitals are accepted. The finding names the committees most like the one written and offers each as a fix.",
     bad: '---\ntemplate: leicester-city/scrutiny\ncommittee: CYPE Scrutiny Commission\n---',
     good: '---\ntemplate: leicester-city/scrutiny\ncommittee: Children, Young People and Education Scrutiny Commission\n---',
   },
@@ -27,12 +81,17 @@ export const unknownCommittee = defineRule({
     const value = entryText(e);
     if (!e || !value) return;
     if (committees.some((c) => sameCommittee(c, value))) return;
-    const near = closest(value.toLowerCase(), committees.map((c) => c.toLowerCase()));
-    const suggestion = committees.find((c) => c.toLowerCase() === near)!;
+    const ranked = likelyCommittees(value, committees);
+    // Those as like it as the best (by the words they share), at most three; when it
+    // shares no telling word with any, the three nearest in spelling.
+    const best = ranked[0]!.shared;
+    const likely = ranked.filter((c) => c.shared === best).slice(0, 3);
+    const names = likely.map((c) => `"${c.name}"`);
+    const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
     ctx.report({
-      message: `"${value}" is not a committee of ${profile!.council}; its committees are ${committees.map((c) => `"${c}"`).join(', ')}.`,
+      message: `"${value}" is not a committee of ${profile!.council}${best > 0 ? `; did you mean ${listed}?` : ` (its ${committees.length} committees are in the template profile); nearest in spelling: ${listed}.`}`,
       range: e.valueRange,
-      fixes: [replaceFix(`Change to "${suggestion}"`, e.valueRange, suggestion, false)],
+      fixes: likely.map((c) => replaceFix(`Change to "${c.name}"`, e.valueRange, c.name, false)),
     });
   },
 });
