@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { analyseReport } from '../../server/src/core/check.js';
 import { analyseCrossrefs, appendixFileLabel, scanReferences } from '../../server/src/core/crossref/index.js';
+import { applyFixes } from '../../server/src/core/fix.js';
 import { FIXTURE_TODAY } from './helpers.js';
 import { seedReports } from './seed-reports.js';
 
@@ -89,4 +90,26 @@ test('many references to missing paragraphs: each reported, with the nearest num
   const findings = checkReport(text, { today: FIXTURE_TODAY }).findings.filter((f) => f.ruleId === 'crossref/paragraph');
   assert.equal(findings.length, 900);
   assert.match(findings[0]!.message, /nearest is 4\.900/);
+});
+
+test('an appendix under a level-two heading: the findings point at the heading, and their fix makes it level one, after which the appendix is attached', () => {
+  const text = [
+    '---', 'template: leicester-city/scrutiny', '---', '', '# Title', '', '## 3. Detailed report', '',
+    '3.1 The hours are in Appendix A, the costs in Appendix B.', '', '## 6. Summary of appendices', '',
+    'Appendix A: Hours', '', 'Appendix B: Costs', '', '## Appendix A: Hours', '', 'The table.', '',
+    'Appendix B: Costs', '-----------------', '', 'Underlined: no fix offered.', '',
+  ].join('\r\n');
+  const crossref = (t: string) => checkReport(t, { today: FIXTURE_TODAY }).findings.filter((f) => f.ruleId === 'crossref/appendix' || f.ruleId === 'crossref/appendix-summary');
+  const found = crossref(text);
+  // A and B, each as a reference and as a summary entry.
+  assert.deepEqual(found.map((f) => `${f.range.start.line + 1} ${f.ruleId} ${/level-2 heading/.test(f.message)}`), [
+    '9 crossref/appendix true', '9 crossref/appendix true', '13 crossref/appendix-summary true', '15 crossref/appendix-summary true',
+  ]);
+  for (const f of found) assert.ok(f.fixes.every((x) => !x.safe), 'the officer decides: never a safe fix');
+  // Only the `##` heading has a fix; the underlined one would need its underline changed too.
+  const fixes = found.flatMap((f) => f.fixes);
+  assert.deepEqual([...new Set(fixes.map((f) => f.title))], ['Make "Appendix A: Hours" a level-one heading']);
+  const fixed = applyFixes(text, [fixes[0]!]).text;
+  assert.ok(fixed.includes('\r\n# Appendix A: Hours\r\n') && !/(?<!\r)\n/.test(fixed), 'one level-one heading, line endings kept');
+  assert.deepEqual(crossref(fixed).map((f) => f.range.start.line + 1), [9, 15]);
 });

@@ -61,6 +61,12 @@ export interface CrossrefAnalysis {
   paragraphs: Map<string, Target>;
   sections: Map<string, Target>;
   appendices: AppendixTarget[];
+  /**
+   * Headings below level one that read as an appendix's own ("## Appendix A: Budget"),
+   * outside the Summary of appendices: the officer meant an appendix, but only a level-one
+   * heading starts one, so the rules that find an appendix missing point at these.
+   */
+  demoted: AppendixTarget[];
   /** Captions by `table 2`, `figure 1`, `chart 3`. */
   captions: Map<string, Target>;
   refs: ResolvedRef[];
@@ -126,6 +132,7 @@ function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixF
   const sections = new Map<string, Target>();
   const captions = new Map<string, Target>();
   const appendices: AppendixTarget[] = [];
+  const demoted: AppendixTarget[] = [];
   let summary: Section | undefined;
   const inSummary = (s: Section): boolean => {
     for (let t: Section | undefined = s; t; t = t.parent) if (t === summary) return true;
@@ -141,6 +148,10 @@ function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixF
         if (a) appendices.push({ ...a, section: s, range: h.textRange });
       }
     } else {
+      if (h.depth > 1 && !h.number && !inSummary(s)) {
+        const a = readAppendixHeading(h.text);
+        if (a?.label) demoted.push({ ...a, section: s, range: h.textRange });
+      }
       const written = h.number;
       const slot = written ? undefined : match?.bySection.get(s)?.spec.number;
       const num = written ?? slot;
@@ -205,7 +216,7 @@ function analyse(model: ReportModel, match: TemplateMatch | undefined, appendixF
     else hits = ref.labels.map((l) => resolveLabel(ref, l, paragraphs, sections, appendices, captions));
     refs.push({ ref, hits, block, section });
   }
-  const out: CrossrefAnalysis = { paragraphs, sections, appendices, captions, refs };
+  const out: CrossrefAnalysis = { paragraphs, sections, appendices, demoted, captions, refs };
   if (summary) out.summary = summary;
   return out;
 }

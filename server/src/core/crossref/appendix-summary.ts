@@ -1,6 +1,6 @@
 import { defineRule } from '../rules/define.js';
 import { analyseCrossrefs } from './analysis.js';
-import { describeAppendix } from './appendix.js';
+import { demotedAppendix, describeAppendix } from './appendix.js';
 import { checkSummary } from './summary.js';
 
 export const appendixSummary = defineRule({
@@ -21,6 +21,11 @@ export const appendixSummary = defineRule({
     const heading = a.summary.heading.textRange;
     for (const e of c.absent) {
       const name = e.label ? `Appendix ${e.written}${e.title ? ` ("${e.title}")` : ''}` : `"${e.title}"`;
+      const demoted = e.label ? demotedAppendix(model, a, e.label) : undefined;
+      if (demoted) {
+        ctx.report({ message: `${name} is listed but not attached: ${demoted.note}.`, range: e.range, related: [demoted.related], fixes: demoted.fixes });
+        continue;
+      }
       ctx.report({
         message: `${name} is listed but not attached: there is no ${e.label ? `"# Appendix ${e.written}" section` : 'matching "# Appendix" section'} in the report and no ${e.label ? `<report>.appendix-${e.written}.<ext>` : 'appendix'} file beside it.`,
         range: e.range,
@@ -34,6 +39,11 @@ export const appendixSummary = defineRule({
       });
     }
     for (const r of c.referred) {
+      const demoted = demotedAppendix(model, a, r.label);
+      if (demoted) {
+        ctx.report({ message: `Appendix ${r.written} is referred to (line ${r.range.start.line + 1}) but neither listed in the Summary of appendices nor attached: ${demoted.note}.`, range: heading, related: [{ range: r.range, message: `Appendix ${r.written}` }, demoted.related], fixes: demoted.fixes });
+        continue;
+      }
       ctx.report({
         message: `Appendix ${r.written} is referred to (line ${r.range.start.line + 1}) but neither listed in the Summary of appendices nor attached.`,
         range: heading,

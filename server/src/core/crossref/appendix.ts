@@ -1,10 +1,33 @@
 import { defineRule } from '../rules/define.js';
-import { analyseCrossrefs, type AppendixTarget } from './analysis.js';
+import type { ReportModel } from '../model.js';
+import type { Fix, RelatedLocation } from '../types.js';
+import { analyseCrossrefs, type AppendixTarget, type CrossrefAnalysis } from './analysis.js';
 
 /** `Appendix A (line 120)`, `Appendix 2 (file report.appendix-2.pdf)`, `the appendix "Action plan" (line 134)`. */
 export function describeAppendix(x: AppendixTarget, capital = false): string {
   const name = x.label ? `Appendix ${/^\d/.test(x.label) ? x.label : x.label.toUpperCase()}` : `${capital ? 'The' : 'the'} appendix "${x.title || 'untitled'}"`;
   return x.file ? `${name} (file ${x.file})` : `${name} (line ${x.range!.start.line + 1})`;
+}
+
+/**
+ * For an appendix found missing whose heading is there below level one ("## Appendix A"):
+ * what to say, where the heading is, and the fix that makes it a level-one heading (for
+ * `#` headings only; the officer decides, so never safe). Undefined when there is none.
+ */
+export function demotedAppendix(model: ReportModel, a: CrossrefAnalysis, label: string): { note: string; related: RelatedLocation; fixes: Fix[] } | undefined {
+  const d = a.demoted.find((x) => x.label === label);
+  if (!d?.section) return undefined;
+  const h = d.section.heading;
+  const marks = model.text.slice(d.section.start, h.textStart);
+  const line = h.range.start.line + 1;
+  const fixes: Fix[] = /^#{2,6}[ \t]+$/.test(marks)
+    ? [{ title: `Make "${h.text}" a level-one heading`, edits: [{ range: model.index.range(d.section.start, h.textStart), newText: '# ' }], safe: false }]
+    : [];
+  return {
+    note: `its heading "${h.text}" (line ${line}) is a level-${h.depth} heading, which reads as part of the report; an appendix starts at a level-one heading ("# ${h.text}")`,
+    related: { range: h.textRange, message: `level-${h.depth} heading "${h.text}"` },
+    fixes,
+  };
 }
 
 export const appendixReference = defineRule({
@@ -27,6 +50,11 @@ export const appendixReference = defineRule({
         if (r.hits[i]) return;
         const have = a.appendices.map((x) => describeAppendix(x));
         const label = /^\d/.test(l.value) ? l.value : l.value.toUpperCase();
+        const demoted = demotedAppendix(model, a, l.value);
+        if (demoted) {
+          ctx.report({ message: `Appendix ${l.written} is not attached: ${demoted.note}.`, range: model.index.range(l.start, l.end), related: [demoted.related], fixes: demoted.fixes });
+          return;
+        }
         const message =
           have.length === 0
             ? `Appendix ${l.written} is not attached: this report has no appendices. Add a "# Appendix ${label}" section at the end, or put the file beside the report as <report>.appendix-${label}.<ext>.`
