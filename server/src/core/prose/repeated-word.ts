@@ -2,8 +2,17 @@ import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import { eachSegment, type ProseSegment } from './segments.js';
 
-/** Doubles that English allows ("had had", "that that", "is is" in "what it is is"). */
-const LEGITIMATE = new Set(['had', 'that', 'is', 'do', 'did', 'bye', 'so', 'very', 'no', 'ha', 'tut', 'chop', 'pom', 'can', 'dum']);
+/** Doubles that English allows ("had had", "that that", "bye bye"). */
+const LEGITIMATE = new Set(['had', 'that', 'bye', 'so', 'very', 'no', 'ha', 'tut', 'chop', 'pom', 'can', 'dum']);
+
+/**
+ * Doubles English allows only after a clause that opens with "what" or "all" and ends on
+ * the first of them ("what it is is a plan", "all they did did help"); elsewhere ("it is
+ * is clear") they are slips.
+ */
+const AFTER_WHAT = new Set(['is', 'do', 'did', 'does', 'was']);
+/** "what", "whatever" or "all" among the four words before `at`. */
+const WHAT_BEFORE = /(?:^|[^\p{L}])(?:what|whatever|all)(?:[^\p{L}]+\p{L}+){0,3}[^\p{L}]*$/iu;
 
 /** The same word twice, separated only by spaces or one line break. */
 export const REPEAT = /(?<![\p{L}\p{N}'’-])(\p{L}+)([ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)(\1)(?![\p{L}\p{N}'’-])/giu;
@@ -93,7 +102,10 @@ export const repeatedWord = defineRule({
       REPEAT.lastIndex = 0;
       for (let m = REPEAT.exec(seg.text); m; m = REPEAT.exec(seg.text)) {
         const w = m[1]!;
-        if (LEGITIMATE.has(w.toLowerCase())) continue;
+        const lower = w.toLowerCase();
+        if (LEGITIMATE.has(lower)) continue;
+        // At most 80 characters back: a bounded look, whatever the paragraph's length.
+        if (AFTER_WHAT.has(lower) && WHAT_BEFORE.test(seg.text.slice(Math.max(0, m.index - 80), m.index))) continue;
         // Not the same case pattern beyond the first letter (a name after a word): "Will will".
         if (w.slice(1) !== m[3]!.slice(1)) continue;
         if (w !== m[3] && w[0] === w[0]!.toUpperCase() && m[3]![0] === m[3]![0]!.toUpperCase()) continue;
