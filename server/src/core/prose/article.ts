@@ -37,7 +37,8 @@ export const article = defineRule({
           if (before && !/[.!?:;"“(]$/.test(before)) continue;
         }
         // "A and B", "a)": letters as names, not articles.
-        if (/^(?:and|or|to|of|in|is|are|was|on|at|as|if|up)$/i.test(next) || FIXED.has(next.toLowerCase())) continue;
+        // The phrases are in lower case: "a LA school" is the acronym (a local authority).
+        if (/^(?:and|or|to|of|in|is|are|was|on|at|as|if|up)$/i.test(next) || (FIXED.has(next.toLowerCase()) && next !== next.toUpperCase())) continue;
         if (art.toLowerCase() === 'a' && /^[\p{L}]$/u.test(next)) continue;
         const vowel = vowelSound(next);
         if (vowel === undefined) continue;
