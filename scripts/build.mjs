@@ -1,7 +1,9 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // (Schemas and rule docs are generated and committed: `npm run generate`.)
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { decodeTrie, encodeITrieToBTrie } from 'cspell-trie-lib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +71,8 @@ function asciiOnly(file) {
 }
 
 // The prose rules' English dictionary, read at run time beside the server bundles
-// (server/src/node/dictionary.ts).
+// (server/src/node/dictionary.ts): the npm package's text trie written as cspell's binary
+// trie, which a thread reads in about 10 ms instead of building it from 0.8 MB of text.
 const dictionary = join(dirname(createRequire(import.meta.url).resolve('@cspell/dict-en-gb-mit/cspell-ext.json')), 'en_GB.trie.gz');
-copyFileSync(dictionary, join(root, 'server', 'out', 'en_GB.trie.gz'));
+writeFileSync(join(root, 'server', 'out', 'en_GB.btrie'), encodeITrieToBTrie(decodeTrie(gunzipSync(readFileSync(dictionary)))));
+rmSync(join(root, 'server', 'out', 'en_GB.trie.gz'), { force: true });
