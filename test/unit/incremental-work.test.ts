@@ -11,9 +11,9 @@ import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
 import { spellingWork } from '../../server/src/core/prose/spellings.js';
 import { PROSE_RULES } from '../../server/src/core/prose/index.js';
 import { templatePrompt } from '../../server/src/core/structure/structure-template-prompt.js';
-import { proseSegments, proseWork } from '../../server/src/core/prose/segments.js';
+import { proseSegments, proseWork, unitSegments } from '../../server/src/core/prose/segments.js';
 import type { RuleContext, RuleDefinition } from '../../server/src/core/rules/define.js';
-import type { Unit } from '../../server/src/core/model.js';
+import { memoWork, type Unit } from '../../server/src/core/model.js';
 import type { Unchanged } from '../../server/src/core/types.js';
 import { seedReports } from './seed-reports.js';
 
@@ -316,4 +316,31 @@ test('the meeting date is read from the front matter dates and the dates cued as
   assert.ok(dateWork.meetingRead - read <= front, `${dateWork.meetingRead - read} dates read for the meeting date, ${front} in the front matter`);
   assert.deepEqual(scan.meeting.stated, scan.dates.filter((f) => f.cue === 'meeting'));
   assert.ok(scan.meeting.frontMatterDates.length > 0 && scan.meeting.date);
+});
+
+test('an edit before most of a long report moves no prose segment: their offsets are their blocks\' and headings\'', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  session.check(text, opts);
+  for (const [at, insert] of [[0.02, 'x'], [0.05, '\n\n'], [0.1, '\n']] as const) {
+    const pos = inProse(text, Math.floor(text.length * at));
+    text = text.slice(0, pos) + insert + text.slice(pos);
+    const moved = memoWork.shifted;
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
+    const model = inc.model!;
+    const sp = model.splice!;
+    // The units after the edit that hold prose: each one's segments used to be moved, one memo value each.
+    const after = model.units.slice(sp.at + sp.added);
+    const withProse = after.filter((u) => unitSegments(model, u).length > 0).length;
+    assert.ok(withProse > 1000, `${withProse} units with prose after the edit`);
+    assert.ok(memoWork.shifted - moved < withProse, `${memoWork.shifted - moved} memo values moved for ${withProse} units with prose after the edit`);
+    for (const u of after) {
+      for (const seg of unitSegments(model, u)) {
+        const want = seg.block ? [seg.block.start, seg.block.end] : [u.heading!.textStart, u.heading!.textEnd];
+        assert.deepEqual([seg.start, seg.end], want);
+        assert.equal(seg.text.length, seg.end - seg.start);
+      }
+    }
+    assert.deepEqual(inc.findings, checkReport(text, opts).findings, `after ${JSON.stringify(insert)}`);
+  }
 });
