@@ -1,5 +1,5 @@
 import { defineRule } from '../rules/define.js';
-import { analyseCrossrefs } from './analysis.js';
+import { analyseCrossrefs, crossrefRule } from './analysis.js';
 import { describeAppendix } from './appendix.js';
 import { checkSummary } from './summary.js';
 
@@ -14,31 +14,33 @@ export const appendixSummary = defineRule({
     good: '## 7. Summary of appendices:\n\nAppendix A - Action plan\n\nAppendix B - Consultation responses\n\n# Appendix A: Action plan\n\n# Appendix B: Consultation responses',
   },
   check(ctx) {
-    const { model } = ctx;
-    const a = analyseCrossrefs(model, ctx.match, ctx.appendixFiles);
-    const c = checkSummary(model, a);
-    if (!c || !a.summary) return;
-    const heading = a.summary.heading.textRange;
-    for (const e of c.absent) {
-      const name = e.label ? `Appendix ${e.written}${e.title ? ` ("${e.title}")` : ''}` : `"${e.title}"`;
-      ctx.report({
-        message: `${name} is listed but not attached: there is no ${e.label ? `"# Appendix ${e.written}" section` : 'matching "# Appendix" section'} in the report and no ${e.label ? `<report>.appendix-${e.written}.<ext>` : 'appendix'} file beside it.`,
-        range: e.range,
-      });
-    }
-    for (const x of c.unlisted) {
-      ctx.report({
-        message: `${describeAppendix(x, true)} is attached but not listed in the Summary of appendices.`,
-        range: heading,
-        ...(x.range ? { related: [{ range: x.range, message: describeAppendix(x) }] } : {}),
-      });
-    }
-    for (const r of c.referred) {
-      ctx.report({
-        message: `Appendix ${r.written} is referred to (line ${r.range.start.line + 1}) but neither listed in the Summary of appendices nor attached.`,
-        range: heading,
-        related: [{ range: r.range, message: `Appendix ${r.written}` }],
-      });
-    }
+    crossrefRule(ctx, () => {
+      const { model } = ctx;
+      const a = analyseCrossrefs(model, ctx.match, ctx.appendixFiles);
+      const c = checkSummary(model, a);
+      if (!c || !a.summary) return;
+      const heading = a.summary.heading.textRange;
+      for (const e of c.absent) {
+        const name = e.label ? `Appendix ${e.written}${e.title ? ` ("${e.title}")` : ''}` : `"${e.title}"`;
+        ctx.report({
+          message: `${name} is listed but not attached: there is no ${e.label ? `"# Appendix ${e.written}" section` : 'matching "# Appendix" section'} in the report and no ${e.label ? `<report>.appendix-${e.written}.<ext>` : 'appendix'} file beside it.`,
+          range: e.range,
+        });
+      }
+      for (const x of c.unlisted) {
+        ctx.report({
+          message: `${describeAppendix(x, true)} is attached but not listed in the Summary of appendices.`,
+          range: heading,
+          ...(x.range ? { related: [{ range: x.range, message: describeAppendix(x) }] } : {}),
+        });
+      }
+      for (const r of c.referred) {
+        ctx.report({
+          message: `Appendix ${r.written} is referred to (line ${r.range.start.line + 1}) but neither listed in the Summary of appendices nor attached.`,
+          range: heading,
+          related: [{ range: r.range, message: `Appendix ${r.written}` }],
+        });
+      }
+    });
   },
 });
