@@ -6,6 +6,7 @@ import { checkReport, ruleWork } from '../../server/src/core/check.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { dateWork, findDates } from '../../server/src/core/dates/find.js';
 import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
+import { scanAcronyms, unitTokens } from '../../server/src/core/acronyms/scan.js';
 import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
 import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
 import { spellingWork } from '../../server/src/core/prose/spellings.js';
@@ -400,4 +401,29 @@ test('an edit that moves no line and touches no heading, number, caption, refere
   edit(text.length - 3, 0, 'x', false, 'a letter typed in the last paragraph');
   // A line broken in the plain paragraph: the messages name lines, so the analysis is made again.
   edit(at(plain) + 5, 0, '\n', true, 'a line broken');
+});
+
+test('an edit before most of a long report moves no acronym token or definition: their offsets are kept from their unit\'s start', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  session.check(text, opts);
+  for (const [at, insert] of [[0.02, 'x'], [0.05, '\n\n'], [0.1, '\n'], [0.15, 'ABC ']] as const) {
+    const pos = inProse(text, Math.floor(text.length * at));
+    text = text.slice(0, pos) + insert + text.slice(pos);
+    const moved = memoWork.shifted;
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
+    const model = inc.model!;
+    const sp = model.splice!;
+    // The units after the edit with acronym tokens: each one's scan used to be moved, one
+    // memo value each (fewer values than that are moved now: the dates, addresses and links).
+    const after = model.units.slice(sp.at + sp.added);
+    const withTokens = after.filter((u) => unitTokens(model, u).tokens).length;
+    assert.ok(withTokens > 500, `${withTokens} units with acronym tokens after the edit`);
+    assert.ok(memoWork.shifted - moved < withTokens, `${memoWork.shifted - moved} memo values moved for ${withTokens} units with acronym tokens after the edit`);
+    // Every token is where its text is, and every definition's acronym.
+    const scan = scanAcronyms(model);
+    for (const o of scan.occurrences) assert.equal(text.slice(o.start, o.end), o.written);
+    for (const d of scan.definitions) assert.equal(text.slice(d.start, d.end), d.written);
+    assert.deepEqual(inc.findings, checkReport(text, opts).findings, `after ${JSON.stringify(insert)}`);
+  }
 });
