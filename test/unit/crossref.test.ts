@@ -6,6 +6,7 @@ import { checkReport } from '../../server/src/core/check.js';
 import { analyseReport } from '../../server/src/core/check.js';
 import { analyseCrossrefs, appendixFileLabel, scanReferences } from '../../server/src/core/crossref/index.js';
 import { applyFixes } from '../../server/src/core/fix.js';
+import { ReportSession } from '../../server/src/core/session.js';
 import { FIXTURE_TODAY } from './helpers.js';
 import { seedReports } from './seed-reports.js';
 
@@ -112,4 +113,23 @@ test('an appendix under a level-two heading: the findings point at the heading, 
   const fixed = applyFixes(text, [fixes[0]!]).text;
   assert.ok(fixed.includes('\r\n# Appendix A: Hours\r\n') && !/(?<!\r)\n/.test(fixed), 'one level-one heading, line endings kept');
   assert.deepEqual(crossref(fixed).map((f) => f.range.start.line + 1), [9, 15]);
+});
+
+test('editing a level-two appendix heading to level one in the editor: each edit gives what a fresh check gives', () => {
+  const text0 = [
+    '---', 'template: leicester-city/scrutiny', '---', '', '# Title', '', '## 3. Detailed report', '',
+    '3.1 The hours are in Appendix A.', '', '## 6. Summary of appendices', '', 'Appendix A: Hours', '', '## Appendix A: Hours', '', 'The table.', '',
+  ].join('\n');
+  const opts = { today: FIXTURE_TODAY };
+  const session = new ReportSession();
+  session.check(text0, opts);
+  const at = text0.indexOf('## Appendix A');
+  // Remove one "#", then put it back: the appendix is attached, then not.
+  const text1 = text0.slice(0, at) + text0.slice(at + 1);
+  const one = session.check(text1, opts, { start: at, oldEnd: at + 1, newEnd: at });
+  assert.deepEqual(one.findings, checkReport(text1, opts).findings);
+  assert.ok(!one.findings.some((f) => f.ruleId.startsWith('crossref/')));
+  const two = session.check(text0, opts, { start: at, oldEnd: at, newEnd: at + 1 });
+  assert.deepEqual(two.findings, checkReport(text0, opts).findings);
+  assert.equal(two.findings.filter((f) => /level-2 heading/.test(f.message)).length, 2);
 });

@@ -6,14 +6,15 @@ import { checkReport, ruleWork } from '../../server/src/core/check.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { dateWork, findDates } from '../../server/src/core/dates/find.js';
 import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
+import { scanAcronyms, unitTokens } from '../../server/src/core/acronyms/scan.js';
 import { crossrefWork } from '../../server/src/core/crossref/analysis.js';
 import { findParseLimits, limitsWork } from '../../server/src/core/limits.js';
 import { spellingWork } from '../../server/src/core/prose/spellings.js';
 import { PROSE_RULES } from '../../server/src/core/prose/index.js';
 import { templatePrompt } from '../../server/src/core/structure/structure-template-prompt.js';
-import { proseSegments, proseWork } from '../../server/src/core/prose/segments.js';
+import { proseSegments, proseWork, unitSegments } from '../../server/src/core/prose/segments.js';
 import type { RuleContext, RuleDefinition } from '../../server/src/core/rules/define.js';
-import type { Unit } from '../../server/src/core/model.js';
+import { memoWork, type Unit } from '../../server/src/core/model.js';
 import type { Unchanged } from '../../server/src/core/types.js';
 import { seedReports } from './seed-reports.js';
 
@@ -316,4 +317,113 @@ test('the meeting date is read from the front matter dates and the dates cued as
   assert.ok(dateWork.meetingRead - read <= front, `${dateWork.meetingRead - read} dates read for the meeting date, ${front} in the front matter`);
   assert.deepEqual(scan.meeting.stated, scan.dates.filter((f) => f.cue === 'meeting'));
   assert.ok(scan.meeting.frontMatterDates.length > 0 && scan.meeting.date);
+});
+
+test('an edit before most of a long report moves no prose segment: their offsets are their blocks\' and headings\'', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  session.check(text, opts);
+  for (const [at, insert] of [[0.02, 'x'], [0.05, '\n\n'], [0.1, '\n']] as const) {
+    const pos = inProse(text, Math.floor(text.length * at));
+    text = text.slice(0, pos) + insert + text.slice(pos);
+    const moved = memoWork.shifted;
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
+    const model = inc.model!;
+    const sp = model.splice!;
+    // The units after the edit that hold prose: each one's segments used to be moved, one memo value each.
+    const after = model.units.slice(sp.at + sp.added);
+    const withProse = after.filter((u) => unitSegments(model, u).length > 0).length;
+    assert.ok(withProse > 1000, `${withProse} units with prose after the edit`);
+    assert.ok(memoWork.shifted - moved < withProse, `${memoWork.shifted - moved} memo values moved for ${withProse} units with prose after the edit`);
+    for (const u of after) {
+      for (const seg of unitSegments(model, u)) {
+        const want = seg.block ? [seg.block.start, seg.block.end] : [u.heading!.textStart, u.heading!.textEnd];
+        assert.deepEqual([seg.start, seg.end], want);
+        assert.equal(seg.text.length, seg.end - seg.start);
+      }
+    }
+    assert.deepEqual(inc.findings, checkReport(text, opts).findings, `after ${JSON.stringify(insert)}`);
+  }
+});
+
+test('an edit that moves no line and touches no heading, number, caption, reference or table keeps the cross-reference findings without a new analysis', () => {
+  const rules = RULES.filter((r) => r.id.startsWith('crossref/'));
+  assert.equal(rules.length, 5);
+  const ruleOpts = { ...opts, rules };
+  let text = longReport();
+  const session = new ReportSession();
+  const first = session.check(text, ruleOpts);
+  assert.ok(first.findings.length > 10, `${first.findings.length} cross-reference findings`);
+  const plain = 'Plain words for the committee.';
+  const edit = (pos: number, del: number, insert: string, analysed: boolean | undefined, what: string): void => {
+    text = text.slice(0, pos) + insert + text.slice(pos + del);
+    const before = crossrefWork.analyses;
+    const inc = session.check(text, ruleOpts, { start: pos, oldEnd: pos + del, newEnd: pos + insert.length });
+    // Counted before the full check below (which makes its own analysis).
+    const made = crossrefWork.analyses - before;
+    if (analysed !== undefined) assert.equal(made > 0, analysed, `${what}: ${made} analyses`);
+    assert.deepEqual(inc.findings, checkReport(text, ruleOpts).findings, what);
+  };
+  const at = (s: string, from = 0): number => {
+    const i = text.indexOf(s, from);
+    assert.ok(i >= 0, s);
+    return i;
+  };
+  // A plain paragraph before the appendices (where references are read), added (lines
+  // move), then typed in: nothing the rules read changes.
+  const p0 = text.indexOf('\n\n', text.search(/^# Appendix/m) >> 1) + 2;
+  edit(p0, 0, `${plain}\n\n`, true, 'a paragraph added');
+  edit(at(plain) + 5, 0, 'x', false, 'a letter typed in a plain paragraph');
+  edit(at('Plainx') + 5, 1, '', false, 'the letter deleted');
+  // A reference typed into it, then taken out again (undo): each is analysed.
+  edit(at(plain) + plain.length - 1, 0, ' (see paragraph 99.7)', true, 'a reference to a missing paragraph typed');
+  assert.ok(session.check(text, ruleOpts).findings.some((f) => f.message.includes('paragraph 99.7')));
+  edit(at(' (see paragraph 99.7)'), ' (see paragraph 99.7)'.length, '', true, 'the reference taken out');
+  // A caption, an image and a paragraph number at its start.
+  edit(at(plain), 0, 'Table 77: ', true, 'a caption typed');
+  edit(at('Table 77: '), 'Table 77: '.length, '', true, 'the caption taken out');
+  edit(at(plain) + 6, 0, '![x](y.png)', true, 'an image typed');
+  edit(at('![x](y.png)'), '![x](y.png)'.length, '', true, 'the image taken out');
+  edit(at(plain), 0, '4.99 ', true, 'a paragraph number typed');
+  edit(at(`4.99 ${plain}`), 5, '', true, 'the number taken out');
+  // Inside a heading, before and after its text.
+  const h = at('\n## ', Math.floor(text.length * 0.6)) + 4;
+  edit(h, 0, 'x', true, 'a letter typed at the start of a heading');
+  edit(h, 1, '', true, 'and deleted');
+  edit(at('\n', h) , 0, 'x', true, 'a letter typed at the end of a heading');
+  // In the summary of appendices (read line by line), and in the front matter.
+  const sum = at('\n\n', at('Summary of appendices')) + 2;
+  edit(sum + 1, 0, 'x', undefined, 'a letter typed in the summary of appendices');
+  edit(sum + 1, 1, '', undefined, 'and deleted');
+  edit(at('Helen') + 2, 0, 'x', false, 'a letter typed in the front matter');
+  // At both ends of the body: a paragraph added at the end, then typed in.
+  edit(text.length, 0, `\n\n${plain}\n`, undefined, 'a paragraph added at the end');
+  edit(text.length - 3, 0, 'x', false, 'a letter typed in the last paragraph');
+  // A line broken in the plain paragraph: the messages name lines, so the analysis is made again.
+  edit(at(plain) + 5, 0, '\n', true, 'a line broken');
+});
+
+test('an edit before most of a long report moves no acronym token or definition: their offsets are kept from their unit\'s start', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  session.check(text, opts);
+  for (const [at, insert] of [[0.02, 'x'], [0.05, '\n\n'], [0.1, '\n'], [0.15, 'ABC ']] as const) {
+    const pos = inProse(text, Math.floor(text.length * at));
+    text = text.slice(0, pos) + insert + text.slice(pos);
+    const moved = memoWork.shifted;
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
+    const model = inc.model!;
+    const sp = model.splice!;
+    // The units after the edit with acronym tokens: each one's scan used to be moved, one
+    // memo value each (fewer values than that are moved now: the dates, addresses and links).
+    const after = model.units.slice(sp.at + sp.added);
+    const withTokens = after.filter((u) => unitTokens(model, u).tokens).length;
+    assert.ok(withTokens > 500, `${withTokens} units with acronym tokens after the edit`);
+    assert.ok(memoWork.shifted - moved < withTokens, `${memoWork.shifted - moved} memo values moved for ${withTokens} units with acronym tokens after the edit`);
+    // Every token is where its text is, and every definition's acronym.
+    const scan = scanAcronyms(model);
+    for (const o of scan.occurrences) assert.equal(text.slice(o.start, o.end), o.written);
+    for (const d of scan.definitions) assert.equal(text.slice(d.start, d.end), d.written);
+    assert.deepEqual(inc.findings, checkReport(text, opts).findings, `after ${JSON.stringify(insert)}`);
+  }
 });

@@ -115,9 +115,12 @@ export interface ReportModel {
    * units after are the previous model's, moved. Lists joined from units are spliced
    * instead of joined again (see `joinUnits`). `dLine` is how many lines the edit added
    * (negative: removed); when 0, everything outside the replaced units keeps its line
-   * and character.
+   * and character. `removedUnits`: the previous model's units [at, at + removed); of
+   * those, the first `same.head` and the last `same.tail` are as the units put in their
+   * place (the parser read them again with the edited one): the same source from the start
+   * of their first line, on the same lines (see `sameUnit`).
    */
-  splice?: { prevSerial: number; at: number; removed: number; added: number; dLine: number };
+  splice?: { prevSerial: number; at: number; removed: number; added: number; dLine: number; removedUnits: readonly Unit[]; same: { head: number; tail: number } };
   /** Offset of the first `# Appendix` heading, or text length. */
   appendixStart: number;
   signoffs: SignOff[];
@@ -226,13 +229,21 @@ export function unitsAt(model: ReportModel, offset: number): Unit[] {
   return out;
 }
 
+/** Work counted for tests: memo values moved after an edit before their unit. */
+export const memoWork = { shifted: 0 };
+
 function shiftMemos(unit: Unit, dOffset: number, dLine: number): void {
   // Most units have nothing to move in most memos (a paragraph without a date or an
   // address): those are not even looked at, which on a long report is most of the cost.
   const moving = unit.moving;
   if (!moving) return;
   const memos = unit.memos!;
-  for (let i = 0; i < memos.length; i++) if (moving & (1 << i)) MEMOS[i]!.shift!(memos[i], dOffset, dLine);
+  for (let i = 0; i < memos.length; i++) {
+    if (moving & (1 << i)) {
+      memoWork.shifted++;
+      MEMOS[i]!.shift!(memos[i], dOffset, dLine);
+    }
+  }
 }
 
 /**
@@ -432,7 +443,7 @@ export function buildModel(text: string, tree: Root = parseReport(text), cache?:
         },
       });
     }
-    if (spliced) model.splice = { prevSerial: prev!.serial!, at: spliced.at, removed: spliced.removed, added: spliced.added, dLine: sp!.dLine };
+    if (spliced) model.splice = { prevSerial: prev!.serial!, at: spliced.at, removed: spliced.removed, added: spliced.added, dLine: sp!.dLine, removedUnits: spliced.removedUnits, same: spliced.same };
   }
 
   const blocks = (model.blocks = joinUnits(model, BLOCKS, (u) => u.blocks ?? EMPTY));
@@ -564,7 +575,7 @@ function unitsOf(tree: Root, text: string, index: LineIndex, cache: ModelCache |
  * The units after the parser's last update, from the previous model's: those before the
  * replaced region as they were, those of the new nodes, then those after it, moved.
  */
-function spliceUnits(text: string, index: LineIndex, cache: ModelCache, prev: ReportModel, sp: TreeSplice): { units: Unit[]; at: number; removed: number; added: number } {
+function spliceUnits(text: string, index: LineIndex, cache: ModelCache, prev: ReportModel, sp: TreeSplice): { units: Unit[]; at: number; removed: number; added: number; removedUnits: Unit[]; same: { head: number; tail: number } } {
   const old = prev.units;
   // Found before any unit moves (the search is on the old offsets).
   let at = firstAtOrAfter(old, sp.oldFrom);
@@ -589,7 +600,30 @@ function spliceUnits(text: string, index: LineIndex, cache: ModelCache, prev: Re
   const dOffset = sp.newTo - sp.oldTo;
   if (dOffset !== 0 || sp.dLine !== 0) for (let i = 0; i < tail.length; i++) shiftUnit(tail[i]!, dOffset, sp.dLine);
   const units = old.slice(0, at).concat(fresh.slice(f0, f1), fresh.slice(f1), tail);
-  return { units, at, removed: hi - at, added: f1 - f0 };
+  const removedUnits = old.slice(at, hi);
+  const added = fresh.slice(f0, f1);
+  // Compared from both ends; those in the middle are what the edit changed.
+  let sameHead = 0;
+  const n = Math.min(added.length, removedUnits.length);
+  while (sameHead < n && sameUnit(added[sameHead]!, text, removedUnits[sameHead]!, prev.text)) sameHead++;
+  let sameTail = 0;
+  while (sameTail < n - sameHead && sameUnit(added[added.length - 1 - sameTail]!, text, removedUnits[removedUnits.length - 1 - sameTail]!, prev.text)) sameTail++;
+  return { units, at, removed: hi - at, added: f1 - f0, removedUnits, same: { head: sameHead, tail: sameTail } };
+}
+
+/**
+ * Whether unit `a` of `text` reads as unit `b` of the previous text `before`: a node of the
+ * same kind on the same line, with the same source from the start of that line. All that
+ * is read from it then is the same, at the same lines and characters (offsets may differ).
+ */
+function sameUnit(a: Unit, text: string, b: Unit, before: string): boolean {
+  if (a.line !== b.line || a.node.type !== b.node.type || a.end - a.start !== b.end - b.start) return false;
+  const la = text.lastIndexOf('\n', a.start - 1) + 1;
+  const lb = before.lastIndexOf('\n', b.start - 1) + 1;
+  if (a.start - la !== b.start - lb) return false;
+  // Without a slice of either text (each would be a copy of the unit).
+  for (let i = la, j = lb; i < a.end; i++, j++) if (text.charCodeAt(i) !== before.charCodeAt(j)) return false;
+  return true;
 }
 
 function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {

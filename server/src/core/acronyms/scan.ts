@@ -2,7 +2,7 @@ import { defineUnitMemo, joinUnits, unitMemo, unitMemoIfAny, type Block, type Re
 import { ENGLISH_CAPS, NOT_ACRONYMS, PLACE_CAPS, isRomanNumeral } from './lexicon.js';
 import { builtinEntry } from './builtin.js';
 import { dictionary, knownWord } from '../prose/dictionary.js';
-import { lastAtOrBefore, stripEnd } from '../text.js';
+import { lastAtOrBefore, ownString, stripEnd } from '../text.js';
 import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
 
 /**
@@ -137,6 +137,112 @@ interface Segment {
   end: number;
   heading: boolean;
   table: boolean;
+  /** The unit whose scan this is: its tokens and definitions count their offsets from its start (see `MovingOccurrence`). */
+  unit?: Unit;
+}
+
+/**
+ * A token of a unit's scan (see `UNIT_SCAN`): its offsets are kept from the unit's start,
+ * which moves with the unit after an edit before it, so a scan kept across edits has
+ * nothing of its own to move. (Its strings are its own: `unitMemo` does not look inside
+ * class instances.)
+ */
+class MovingOccurrence implements Occurrence {
+  key: string;
+  written: string;
+  plural: boolean;
+  heading: boolean;
+  shouted: boolean;
+  scope: number;
+  weak?: Weakness;
+  definition?: Definition;
+  inExpansion?: boolean;
+  private from: number;
+  private to: number;
+  constructor(
+    private readonly unit: Unit,
+    o: Occurrence,
+  ) {
+    this.key = ownString(o.key);
+    this.written = ownString(o.written);
+    this.plural = o.plural;
+    this.heading = o.heading;
+    this.shouted = o.shouted;
+    this.scope = o.scope;
+    if (o.weak) this.weak = o.weak;
+    this.from = o.start - unit.start;
+    this.to = o.end - unit.start;
+  }
+  get start(): number {
+    return this.unit.start + this.from;
+  }
+  set start(v: number) {
+    this.from = v - this.unit.start;
+  }
+  get end(): number {
+    return this.unit.start + this.to;
+  }
+  set end(v: number) {
+    this.to = v - this.unit.start;
+  }
+}
+
+/** A definition of a unit's scan, its offsets kept from the unit's start (see `MovingOccurrence`). */
+class MovingDefinition implements Definition {
+  key: string;
+  written: string;
+  plural: boolean;
+  form: DefinitionForm;
+  expansion: string;
+  fullExpansion: string;
+  short: string;
+  plain: string;
+  fits: boolean;
+  heading: boolean;
+  scope: number;
+  private readonly at: number[];
+  constructor(
+    private readonly unit: Unit,
+    d: Definition,
+  ) {
+    this.key = ownString(d.key);
+    this.written = ownString(d.written);
+    this.plural = d.plural;
+    this.form = d.form;
+    this.expansion = ownString(d.expansion);
+    this.fullExpansion = ownString(d.fullExpansion);
+    this.short = ownString(d.short);
+    this.plain = ownString(d.plain);
+    this.fits = d.fits;
+    this.heading = d.heading;
+    this.scope = d.scope;
+    const u = unit.start;
+    this.at = [d.start - u, d.end - u, d.expStart - u, d.expEnd - u, d.spanStart - u, d.spanEnd - u];
+  }
+  get start(): number {
+    return this.unit.start + this.at[0]!;
+  }
+  set start(v: number) {
+    this.at[0] = v - this.unit.start;
+  }
+  get end(): number {
+    return this.unit.start + this.at[1]!;
+  }
+  set end(v: number) {
+    this.at[1] = v - this.unit.start;
+  }
+  get expStart(): number {
+    return this.unit.start + this.at[2]!;
+  }
+  get expEnd(): number {
+    return this.unit.start + this.at[3]!;
+  }
+  get spanStart(): number {
+    return this.unit.start + this.at[4]!;
+  }
+  get spanEnd(): number {
+    return this.unit.start + this.at[5]!;
+  }
 }
 
 /** One heading or prose block of a top-level node, scanned (see `UNIT_SCAN`). */
@@ -157,6 +263,8 @@ interface ScannedSegment {
 
 interface Compound {
   occ: Occurrence;
+  /** The unit the token is in: `whole.end` and `head.end` are offsets from its start. */
+  unit: Unit;
   whole: { key: string; written: string; plural: boolean; end: number };
   head: { key: string; written: string; plural: boolean; end: number };
   /** Whether the last scan read it as its head alone (unset before the first). */
@@ -165,7 +273,7 @@ interface Compound {
 
 interface UnitScan {
   segments: ScannedSegment[];
-  /** Whether any segment has tokens or definitions (absolute positions, moved with the unit). */
+  /** Whether any segment has tokens or definitions. */
   tokens: boolean;
   /** The appendix scope the unit's findings carry (set by the document-level pass). */
   scope: number;
@@ -189,38 +297,18 @@ const UNIT_SCAN = defineUnitMemo<UnitScan>({
       const heads = new Map<Occurrence, CompoundHead>();
       scanSegment(masked, seg, 0, occurrences, definitions, heads);
       const compounds: Compound[] = [];
-      for (const [occ, head] of heads) compounds.push({ occ, whole: { key: occ.key, written: occ.written, plural: occ.plural, end: occ.end }, head: { ...head } });
+      for (const [occ, head] of heads) compounds.push({ occ, unit, whole: { key: occ.key, written: occ.written, plural: occ.plural, end: occ.end - unit.start }, head: { ...head, end: head.end - unit.start } });
       markExpansions(occurrences, definitions);
       const s: ScannedSegment = { from: seg.start - unit.start, to: seg.end - unit.start, heading: seg.heading, masked, occurrences, definitions, compounds };
       if (block) s.block = block;
       if (occurrences.length > 0 || definitions.length > 0) tokens = true;
       segments.push(s);
     };
-    if (unit.heading) add({ start: unit.heading.textStart, end: unit.heading.textEnd, heading: true, table: false });
-    for (const b of unit.blocks ?? []) if (PROSE_KINDS.has(b.kind)) add({ start: b.start, end: b.end, heading: false, table: b.kind === 'table' }, b);
+    if (unit.heading) add({ start: unit.heading.textStart, end: unit.heading.textEnd, heading: true, table: false, unit });
+    for (const b of unit.blocks ?? []) if (PROSE_KINDS.has(b.kind)) add({ start: b.start, end: b.end, heading: false, table: b.kind === 'table', unit }, b);
     return { segments, tokens, scope: 0 };
   },
-  still: (u) => !u.tokens,
-  shift(u, d) {
-    for (const s of u.segments) {
-      for (const o of s.occurrences) {
-        o.start += d;
-        o.end += d;
-      }
-      for (const def of s.definitions) {
-        def.start += d;
-        def.end += d;
-        def.expStart += d;
-        def.expEnd += d;
-        def.spanStart += d;
-        def.spanEnd += d;
-      }
-      for (const c of s.compounds) {
-        c.whole.end += d;
-        c.head.end += d;
-      }
-    }
-  },
+  // Nothing to move after an edit before the unit: every offset is kept from its start.
 });
 
 /** The tokens, definitions and hyphenated tokens of one unit's headings and prose blocks. */
@@ -238,15 +326,16 @@ export function unitTokensIfAny(unit: Unit): UnitTokens | undefined {
 
 function setCompound(c: Compound, to: Compound['whole']): void {
   const o = c.occ;
+  const end = c.unit.start + to.end;
   o.key = to.key;
   o.written = to.written;
   o.plural = to.plural;
-  o.end = to.end;
+  o.end = end;
   if (o.definition) {
     o.definition.key = to.key;
     o.definition.written = to.written;
     o.definition.plural = to.plural;
-    o.definition.end = to.end;
+    o.definition.end = end;
   }
 }
 
@@ -552,7 +641,7 @@ function scanSegment(m: string, seg: Segment, scope: number, occurrences: Occurr
       lineTo = e === -1 ? m.length : e;
       lineShouted = shoutedLine(m, lineFrom, lineTo, seg.heading);
     }
-    const occ: Occurrence = {
+    const lit: Occurrence = {
       key: c.key,
       written: c.written,
       plural: c.plural,
@@ -565,10 +654,12 @@ function scanSegment(m: string, seg: Segment, scope: number, occurrences: Occurr
     let weak = c.weak;
     if (!weak && lineShouted && c.key === c.key.toUpperCase() && acronymLetters(c.key).replace(/[^A-Z]/g, '').length >= 5) weak = 'shouted';
     if (!weak && lineShouted && englishInCapitals(c.key)) weak = 'english';
-    if (weak) occ.weak = weak;
+    if (weak) lit.weak = weak;
+    const occ = seg.unit ? new MovingOccurrence(seg.unit, lit) : lit;
     if (c.compoundHead) compounds.set(occ, c.compoundHead);
     occurrences.push(occ);
-    const def = readDefinition(m, seg, c, scope);
+    const read = readDefinition(m, seg, c, scope);
+    const def = read && seg.unit ? new MovingDefinition(seg.unit, read) : read;
     if (def) {
       occ.definition = def;
       definitions.push(def);

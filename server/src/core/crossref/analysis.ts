@@ -1,7 +1,8 @@
 import { baseName } from '../paths.js';
-import { defineUnitMemo, joinUnits, unitMemo, type Block, type ReportModel, type Section, type Unit } from '../model.js';
+import { defineUnitMemo, joinUnits, sameAsLastCheck, unitMemo, unitMemoIfAny, type Block, type ReportModel, type Section, type Unit } from '../model.js';
+import type { RuleContext } from '../rules/define.js';
 import type { TemplateMatch } from '../templates/match.js';
-import type { Range } from '../types.js';
+import type { Range, Unchanged } from '../types.js';
 import { scanReferences, type Reference, type RefLabel } from './refs.js';
 import { lastAtOrBefore, stripEnd } from '../text.js';
 
@@ -121,6 +122,7 @@ export function analyseCrossrefs(model: ReportModel, match: TemplateMatch | unde
   const key: object = match ?? model;
   const hit = cache.get(key);
   if (hit && (anyFiles || hit.files === appendixFiles)) return hit.value;
+  crossrefWork.analyses++;
   const value = analyse(model, match, appendixFiles);
   cache.set(key, { files: appendixFiles, value });
   return value;
@@ -303,7 +305,7 @@ const BLOCK_SCANS = defineUnitMemo<BlockScan[]>({
 const BLOCK_SCANS_KEY = {};
 
 /** Work counted for tests: blocks read for captions, numbers and references; blocks tested for a table or an image. */
-export const crossrefWork = { blocksRead: 0, visualTests: 0 };
+export const crossrefWork = { blocksRead: 0, visualTests: 0, analyses: 0 };
 const NO_SCANS: readonly never[] = [];
 
 /** A node's blocks that hold something for the cross-references, each with what it holds. */
@@ -431,4 +433,60 @@ export function firstWords(model: ReportModel, t: Target, max = 160): string {
   const cut = flat.slice(0, max - 1);
   const word = stripEnd(cut, /\S/);
   return `${word ? stripEnd(word, /\s/) : cut}…`;
+}
+
+/** The one key a cross-reference rule files its findings under (see `crossrefRule`). */
+const ALL_REFS = {};
+
+/** The appendix files of the session's last check (see `sameAsLastCheck`). */
+const lastFiles = new WeakMap<object, readonly string[] | undefined>();
+const keptFor = new WeakMap<ReportModel, Unchanged | undefined>();
+
+/**
+ * Runs a cross-reference rule's `check` on the whole report, or, in an editing session,
+ * reports again what it reported at the last check when the edit since cannot have changed
+ * it (see `crossrefUnchanged`): then the analysis is not made at all.
+ */
+export function crossrefRule(ctx: RuleContext<unknown>, check: () => void): void {
+  ctx.keyed(ALL_REFS, crossrefUnchanged(ctx.model, ctx.match, ctx.appendixFiles), check);
+}
+
+/**
+ * Whether what the cross-reference rules report is the same as at the session's last
+ * check: the edit moved no line (the messages name lines), the appendix files are the same,
+ * and the units it changed (see `ReportModel.splice`), as they were and as they are, hold
+ * nothing the analysis reads: no heading (so the sections, the template match and the
+ * appendices are as they were), no block with a caption, number or reference, no table or
+ * image, none in a summary of appendices. The findings' places are then all in units the
+ * edit kept or read again as they were, on the same lines and characters.
+ */
+function crossrefUnchanged(model: ReportModel, match: TemplateMatch | undefined, appendixFiles: readonly string[] | undefined): Unchanged | undefined {
+  if (keptFor.has(model)) return keptFor.get(model);
+  let out: Unchanged | undefined;
+  // Recorded on every check, whatever the edit: the next check compares with it.
+  const sameFiles = sameAsLastCheck(lastFiles, model, appendixFiles);
+  const sp = model.splice;
+  if (sameFiles && sp && sp.dLine === 0) {
+    // Only the units the edit changed (those read again as they were hold the same for the analysis, on the same lines).
+    const { head, tail } = sp.same;
+    let quiet = true;
+    for (let ui = sp.at + head; quiet && ui < sp.at + sp.added - tail; ui++) quiet = quietUnit(model, model.units[ui]!, unitMemo(model, model.units[ui]!, BLOCK_SCANS), match);
+    for (let ui = head; quiet && ui < sp.removedUnits.length - tail; ui++) quiet = quietUnit(model, sp.removedUnits[ui]!, unitMemoIfAny(sp.removedUnits[ui]!, BLOCK_SCANS), match);
+    if (quiet) out = { since: sp.prevSerial, has: (key) => key === ALL_REFS };
+  }
+  keptFor.set(model, out);
+  return out;
+}
+
+/** Whether a unit holds nothing the cross-reference analysis reads (`scans`: its block scans, undefined if never read). */
+function quietUnit(model: ReportModel, unit: Unit, scans: BlockScan[] | undefined, match: TemplateMatch | undefined): boolean {
+  if (unit.heading || !scans || scans.length > 0) return false;
+  const blocks = unit.blocks ?? [];
+  for (let i = 0; i < blocks.length; i++) if (isVisual(blocks[i]!)) return false;
+  if (!match) return true;
+  // In (or under) a summary of appendices, which the rules read line by line. (A removed
+  // unit was where the fresh ones are: the edit changed no heading.)
+  const all = model.allSections;
+  for (let t: Section | undefined = all[lastAtOrBefore(all, unit.start, (x) => x.start)]; t; t = t.parent) if (match.bySection.get(t)?.spec.kind === 'appendices') return false;
+  return true;
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import type { ReportModel } from '../model.js';
 import type { Fix, RelatedLocation } from '../types.js';
-import { analyseCrossrefs, type AppendixTarget, type CrossrefAnalysis } from './analysis.js';
+import { analyseCrossrefs, crossrefRule, type AppendixTarget, type CrossrefAnalysis } from './analysis.js';
 
 /** `Appendix A (line 120)`, `Appendix 2 (file report.appendix-2.pdf)`, `the appendix "Action plan" (line 134)`. */
 export function describeAppendix(x: AppendixTarget, capital = false): string {
@@ -42,29 +42,31 @@ export const appendixReference = defineRule({
     good: '## 3. Detailed report\n\n3.1 The action plan is in Appendix B.\n\n# Appendix A: Consultation responses\n\n# Appendix B: Action plan',
   },
   check(ctx) {
-    const { model } = ctx;
-    const a = analyseCrossrefs(model, ctx.match, ctx.appendixFiles);
-    for (const r of a.refs) {
-      if (r.ref.kind !== 'appendix') continue;
-      r.ref.labels.forEach((l, i) => {
-        if (r.hits[i]) return;
-        const have = a.appendices.map((x) => describeAppendix(x));
-        const label = /^\d/.test(l.value) ? l.value : l.value.toUpperCase();
-        const demoted = demotedAppendix(model, a, l.value);
-        if (demoted) {
-          ctx.report({ message: `Appendix ${l.written} is not attached: ${demoted.note}.`, range: model.index.range(l.start, l.end), related: [demoted.related], fixes: demoted.fixes });
-          return;
-        }
-        const message =
-          have.length === 0
-            ? `Appendix ${l.written} is not attached: this report has no appendices. Add a "# Appendix ${label}" section at the end, or put the file beside the report as <report>.appendix-${label}.<ext>.`
-            : `Appendix ${l.written} is not attached; the report has ${have.length === 1 ? have[0] : `${have.slice(0, -1).join(', ')} and ${have[have.length - 1]}`}.`;
-        ctx.report({
-          message,
-          range: model.index.range(l.start, l.end),
-          related: a.appendices.filter((x) => x.range).map((x) => ({ range: x.range!, message: describeAppendix(x) })),
+    crossrefRule(ctx, () => {
+      const { model } = ctx;
+      const a = analyseCrossrefs(model, ctx.match, ctx.appendixFiles);
+      for (const r of a.refs) {
+        if (r.ref.kind !== 'appendix') continue;
+        r.ref.labels.forEach((l, i) => {
+          if (r.hits[i]) return;
+          const have = a.appendices.map((x) => describeAppendix(x));
+          const label = /^\d/.test(l.value) ? l.value : l.value.toUpperCase();
+          const demoted = demotedAppendix(model, a, l.value);
+          if (demoted) {
+            ctx.report({ message: `Appendix ${l.written} is not attached: ${demoted.note}.`, range: model.index.range(l.start, l.end), related: [demoted.related], fixes: demoted.fixes });
+            return;
+          }
+          const message =
+            have.length === 0
+              ? `Appendix ${l.written} is not attached: this report has no appendices. Add a "# Appendix ${label}" section at the end, or put the file beside the report as <report>.appendix-${label}.<ext>.`
+              : `Appendix ${l.written} is not attached; the report has ${have.length === 1 ? have[0] : `${have.slice(0, -1).join(', ')} and ${have[have.length - 1]}`}.`;
+          ctx.report({
+            message,
+            range: model.index.range(l.start, l.end),
+            related: a.appendices.filter((x) => x.range).map((x) => ({ range: x.range!, message: describeAppendix(x) })),
+          });
         });
-      });
-    }
+      }
+    });
   },
 });

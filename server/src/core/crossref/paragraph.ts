@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../rules/define.js';
 import type { RelatedLocation } from '../types.js';
-import { analyseCrossrefs, neighbours, type Target } from './analysis.js';
+import { analyseCrossrefs, crossrefRule, neighbours, type Target } from './analysis.js';
 import { describeRef } from './refs.js';
 
 /** "the nearest are 4.2 (line 30) and 4.4 (line 34)", with the same places as related locations. */
@@ -27,7 +27,7 @@ export const paragraphReference = defineRule({
     good: '## 4. Background\n\n4.1 The pilot started in April.\n\n4.2 As set out in paragraph 4.1, three sites took part.',
   },
   check(ctx) {
-    reportMissingNumbers(ctx, 'paragraph');
+    crossrefRule(ctx, () => reportMissingNumbers(ctx, 'paragraph'));
   },
 });
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../rules/define.js';
+import { crossrefRule } from './analysis.js';
 import { reportMissingNumbers } from './paragraph.js';
 
 export const sectionReference = defineRule({
@@ -13,6 +14,6 @@ export const sectionReference = defineRule({
     good: '## 2. Recommendations\n\n2.1 Members are asked to note the plan (see section 3).\n\n## 3. Detailed report\n\n3.1 The plan has three aims.',
   },
   check(ctx) {
-    reportMissingNumbers(ctx, 'section');
+    crossrefRule(ctx, () => reportMissingNumbers(ctx, 'section'));
   },
 });

@@ -1,7 +1,7 @@
-import { defineUnitMemo, joinUnitMemos, unitMemo, type Block, type BlockKind, type ReportModel, type Unit } from '../model.js';
+import { defineUnitMemo, joinUnitMemos, unitMemo, type Block, type BlockKind, type Heading, type ReportModel, type Unit } from '../model.js';
 import type { RuleContext } from '../rules/define.js';
 import { maskSegment } from '../acronyms/scan.js';
-import { lastAtOrBefore } from '../text.js';
+import { lastAtOrBefore, ownString } from '../text.js';
 
 /**
  * The prose of a report, as the prose rules read it: each heading and block of running
@@ -11,8 +11,8 @@ import { lastAtOrBefore } from '../text.js';
  */
 export interface ProseSegment {
   /** Absolute offsets of the segment in the report. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   kind: 'heading' | BlockKind;
   /** The segment's source with what is not prose replaced by spaces (same length). */
   text: string;
@@ -53,30 +53,50 @@ function shoutedText(text: string): boolean {
   return upper >= 4 && upper > lower * 2;
 }
 
+/**
+ * A segment's offsets are its heading's text or its block's, read from them: those move
+ * with their unit after an edit before it, so a segment kept across edits has nothing of
+ * its own to move (on a long report, moving every segment was a pass over every unit).
+ */
+class Segment implements ProseSegment {
+  constructor(
+    private readonly heading: Heading | undefined,
+    readonly block: Block | undefined,
+    readonly kind: ProseSegment['kind'],
+    readonly text: string,
+    readonly shouted: boolean,
+  ) {}
+  get start(): number {
+    const b = this.block;
+    return b !== undefined ? b.start : this.heading!.textStart;
+  }
+  get end(): number {
+    const b = this.block;
+    return b !== undefined ? b.end : this.heading!.textEnd;
+  }
+}
+
 const PROSE = defineUnitMemo<ProseSegment[]>({
   compute(unit: Unit, model: ReportModel) {
     const out: ProseSegment[] = [];
     const text = model.text;
+    // A memo kept across edits keeps no slice of this version of the text (see `unitMemo`,
+    // which does not look inside class instances).
+    const own = model.session ? ownString : (s: string): string => s;
     if (unit.heading) {
       const h = unit.heading;
       const raw = text.slice(h.textStart, h.textEnd);
       // The heading's number is not prose.
       const n = /^\s*\d+(?:\.\d+)*\.?\s+/.exec(raw);
       const masked = maskMarkdown(raw, n ? { start: h.textStart, end: h.textStart + n[0].length } : undefined, h.textStart);
-      out.push({ start: h.textStart, end: h.textEnd, kind: 'heading', text: masked, shouted: shoutedText(masked) });
+      out.push(new Segment(h, undefined, 'heading', own(masked), shoutedText(masked)));
     }
     for (const b of unit.blocks ?? []) {
       if (!PROSE_KINDS.has(b.kind)) continue;
       const masked = maskMarkdown(b.source, b.number, b.start);
-      out.push({ start: b.start, end: b.end, kind: b.kind, text: masked, block: b, shouted: shoutedText(masked) });
+      out.push(new Segment(undefined, b, b.kind, own(masked), shoutedText(masked)));
     }
     return out;
-  },
-  shift(segments, d) {
-    for (const s of segments) {
-      s.start += d;
-      s.end += d;
-    }
   },
 });
 
