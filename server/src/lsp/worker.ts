@@ -7,6 +7,8 @@ import type { ExportParams, RenderPreviewParams } from './protocol.js';
 import type * as Renderer from '../node/render.js';
 import { deferDictionary, dictionaryInstalled, dictionaryLoads, loadDictionary } from '../core/prose/dictionary.js';
 import { profileValidations } from '../core/templates/loader.js';
+import { profileSchemaBuilds } from '../core/templates/schema.js';
+import { bodyTableBuilds } from '../core/prose/bodies.js';
 import { BEFORE_DICTIONARY } from './stages.js';
 
 export interface WorkerHooks {
@@ -81,7 +83,7 @@ export function runWorker(hooks: WorkerHooks = {}): void {
         const value = run(job.kind, job.params);
         // What the first answer cost the thread's start (stats, and a test that keeps it
         // so): sent before the answer, so the server has it when the client has the answer.
-        if (job.kind === 'check' && afterFirstCheck) post({ type: 'firstCheck', cost: { dictionaryInstalled: dictionaryInstalled(), dictionaryLoads: dictionaryLoads(), profileValidations: profileValidations() } });
+        if (job.kind === 'check' && afterFirstCheck) post({ type: 'firstCheck', cost: { dictionaryInstalled: dictionaryInstalled(), dictionaryLoads: dictionaryLoads(), profileValidations: profileValidations(), profileSchemaBuilds: profileSchemaBuilds(), bodyTableBuilds: bodyTableBuilds() } });
         // An export writes its file asynchronously; its answer goes when it is done.
         if (value instanceof Promise) value.then((v: unknown) => post({ type: 'result', id: job.id, value: v }), failed);
         else post({ type: 'result', id: job.id, value });
