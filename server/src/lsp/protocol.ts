@@ -227,6 +227,8 @@ export interface FirstCheckCost {
   profileSchemaBuilds: number;
   /** Times the prose rules' patterns of public bodies had been made (on first use: core/prose/bodies.ts). */
   bodyTableBuilds: number;
+  /** The kinds of the jobs the thread ran before it (a check waiting behind config reads goes first: lsp/worker.ts). */
+  jobsBefore: string[];
 }
 
 // ---- readiness -------------------------------------------------------------------------------
