@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -20,30 +19,13 @@ export interface LoadedBundle {
   save(): void;
   /** How the bundle was loaded (for stats and tests). */
   cache: 'used' | 'rejected' | 'none' | 'off';
-  /** How its source was decoded (readSource). */
-  encoding: SourceEncoding;
-}
-
-export type SourceEncoding = 'latin1' | 'utf8';
-
-/**
- * A bundle's source text. The build makes bundles pure ASCII (scripts/build.mjs), and
- * ASCII bytes read as Latin-1 are the same text: one character a byte, copied, where
- * decoding UTF-8 checks every byte of the 3 MB analysis bundle (reading and compiling it
- * with its cache took a checking thread about 3 ms less CPU: medians of 20 alternating
- * loads, 2026-12-04). A bundle with other bytes (not built by our build) is decoded as
- * UTF-8, as before.
- */
-export function readSource(file: string): { text: string; encoding: SourceEncoding } {
-  const bytes = readFileSync(file);
-  return isAscii(bytes) ? { text: bytes.toString('latin1'), encoding: 'latin1' } : { text: bytes.toString('utf8'), encoding: 'utf8' };
 }
 
 const PREFIX = 'worker-';
 const SUFFIX = '.v8cache';
 
 export function loadBundle(file: string, cacheDir: string | undefined): LoadedBundle {
-  const { text: source, encoding } = readSource(file);
+  const source = readFileSync(file, 'utf8');
   // The cache belongs to this bundle and this runtime. V8 checks only the source's length
   // and its own version and flags, so the key names the file's size and modification time
   // (a new build or install changes it) and the runtime. (Hashing the source would load
@@ -69,7 +51,6 @@ export function loadBundle(file: string, cacheDir: string | undefined): LoadedBu
   return {
     exports: module.exports,
     cache,
-    encoding,
     save() {
       if (saved || !cacheFile || !cacheDir) return;
       saved = true;
