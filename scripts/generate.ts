@@ -6,13 +6,14 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { ProfileSchema } from '../server/src/core/templates/schema.js';
+import { profileSchemas } from '../server/src/core/templates/schema.js';
 import { ConfigSchema } from '../server/src/core/config.js';
 import { RULES } from '../server/src/core/rules/index.js';
 import { BUILTIN_SOURCES } from '../server/src/core/templates/builtin-sources.js';
 import type { Profile } from '../server/src/core/templates/schema.js';
 
 const root = join(import.meta.dirname, '..');
+const ProfileSchema = profileSchemas().profile;
 const check = process.argv.includes('--check');
 
 function jsonSchema(schema: z.ZodType, id: string, title: string): string {

@@ -6,7 +6,7 @@ import { loadWorkspaceSettings, type FileSystem } from '../../server/src/core/wo
 import { checkReport } from '../../server/src/core/check.js';
 import { BUILTIN_PROFILES, ProfileRegistry, profileValidations } from '../../server/src/core/templates/loader.js';
 import { BUILTIN_SOURCES } from '../../server/src/core/templates/builtin-sources.js';
-import { ProfileSchema } from '../../server/src/core/templates/schema.js';
+import { profileSchemas } from '../../server/src/core/templates/schema.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -111,7 +111,7 @@ test('workspace: extends naming an unknown profile is reported on "extends"', ()
 test('built-in profiles: the checker loads them as `npm run generate` validated them, and validates no built-in itself', () => {
   // Validating them with zod cost every checking thread's start; the generated file is
   // kept current by `npm run generate:check`.
-  assert.deepEqual(BUILTIN_PROFILES, BUILTIN_SOURCES.map((p) => ProfileSchema.parse(p)));
+  assert.deepEqual(BUILTIN_PROFILES, BUILTIN_SOURCES.map((p) => profileSchemas().profile.parse(p)));
   const before = profileValidations();
   new ProfileRegistry();
   assert.equal(profileValidations(), before);

@@ -223,6 +223,12 @@ export interface FirstCheckCost {
   dictionaryLoads: number;
   /** Profile files validated with zod (the built-ins are validated by `npm run generate`, never at run time). */
   profileValidations: number;
+  /** Times the profile schemas had been built (on the first validation: core/templates/schema.ts). */
+  profileSchemaBuilds: number;
+  /** Times the prose rules' patterns of public bodies had been made (on first use: core/prose/bodies.ts). */
+  bodyTableBuilds: number;
+  /** The kinds of the jobs the thread ran before it (a check waiting behind config reads goes first: lsp/worker.ts). */
+  jobsBefore: string[];
 }
 
 // ---- readiness -------------------------------------------------------------------------------

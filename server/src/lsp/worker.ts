@@ -7,6 +7,8 @@ import type { ExportParams, RenderPreviewParams } from './protocol.js';
 import type * as Renderer from '../node/render.js';
 import { deferDictionary, dictionaryInstalled, dictionaryLoads, loadDictionary } from '../core/prose/dictionary.js';
 import { profileValidations } from '../core/templates/loader.js';
+import { profileSchemaBuilds } from '../core/templates/schema.js';
+import { bodyTableBuilds } from '../core/prose/bodies.js';
 import { BEFORE_DICTIONARY } from './stages.js';
 
 export interface WorkerHooks {
@@ -62,6 +64,24 @@ export function runWorker(hooks: WorkerHooks = {}): void {
     import('../node/dictionary.js').then(({ installDictionary }) => installDictionary(), () => undefined).then(loaded, loaded);
   };
 
+  /** Kinds of the jobs run before the first check (stats: FirstCheckCost). */
+  const jobsBefore: string[] = [];
+  /**
+   * The next job. Until the first check has been answered, a check waiting behind jobs
+   * that read the config files goes first: the server sends those when the folders and
+   * the first report open, while this thread is still loading, and they read every config
+   * file, profile and agenda pack of the folders, for the problems the server shows on
+   * those files. The check reads the settings of its own folder itself; those problems
+   * follow the first diagnostics.
+   */
+  const next = (): Extract<ToWorker, { type: 'job' }> | undefined => {
+    if (afterFirstCheck) {
+      const i = queue.findIndex((j) => j.kind !== 'configProblems');
+      if (i > 0 && queue[i]!.kind === 'check') return queue.splice(i, 1)[0];
+    }
+    return queue.shift();
+  };
+
   const schedule = (): void => {
     if (scheduled || queue.length === 0) return;
     scheduled = true;
@@ -70,18 +90,19 @@ export function runWorker(hooks: WorkerHooks = {}): void {
 
   const drain = (): void => {
     scheduled = false;
-    const job = queue.shift();
+    const job = next();
     if (!job) return;
     if (cancelled.delete(job.id)) {
       post({ type: 'result', id: job.id, cancelled: true });
     } else {
       post({ type: 'started', id: job.id });
+      if (afterFirstCheck && job.kind !== 'check') jobsBefore.push(job.kind);
       const failed = (e: unknown): void => post({ type: 'result', id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       try {
         const value = run(job.kind, job.params);
         // What the first answer cost the thread's start (stats, and a test that keeps it
         // so): sent before the answer, so the server has it when the client has the answer.
-        if (job.kind === 'check' && afterFirstCheck) post({ type: 'firstCheck', cost: { dictionaryInstalled: dictionaryInstalled(), dictionaryLoads: dictionaryLoads(), profileValidations: profileValidations() } });
+        if (job.kind === 'check' && afterFirstCheck) post({ type: 'firstCheck', cost: { dictionaryInstalled: dictionaryInstalled(), dictionaryLoads: dictionaryLoads(), profileValidations: profileValidations(), profileSchemaBuilds: profileSchemaBuilds(), bodyTableBuilds: bodyTableBuilds(), jobsBefore } });
         // An export writes its file asynchronously; its answer goes when it is done.
         if (value instanceof Promise) value.then((v: unknown) => post({ type: 'result', id: job.id, value: v }), failed);
         else post({ type: 'result', id: job.id, value });

@@ -16,9 +16,6 @@ export interface Outdated {
 
 const bounded = (src: string, flags: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`, flags);
 
-export const WRONG_NAMES: readonly WrongName[] = DATA.names.map((n) => ({ re: bounded(n.wrong, 'gu'), right: n.right, ...('note' in n && n.note ? { note: n.note } : {}) }));
-export const OUTDATED: readonly Outdated[] = DATA.outdated.map((o) => ({ re: bounded(o.old, 'gu'), since: o.since, by: o.by }));
-
 /**
  * One pattern that matches wherever any of `sources` does (their alternation, without the
  * word bounds): a text it does not match holds none of them, so the per-name patterns
@@ -28,15 +25,57 @@ function anyOf(sources: readonly string[]): RegExp {
   return new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'u');
 }
 
+interface Tables {
+  wrongNames: readonly WrongName[];
+  outdated: readonly Outdated[];
+  anyWrongName: RegExp;
+}
+
+let tables: Tables | undefined;
+let builds = 0;
+
+/**
+ * The patterns, made on first use: about 30 of them, each with Unicode classes that V8
+ * builds when a pattern is made (about 5 ms), and only the prose rules read them, which
+ * a checking thread's first results leave out (lsp/stages.ts).
+ */
+function built(): Tables {
+  if (!tables) {
+    builds++;
+    tables = {
+      wrongNames: DATA.names.map((n) => ({ re: bounded(n.wrong, 'gu'), right: n.right, ...('note' in n && n.note ? { note: n.note } : {}) })),
+      outdated: DATA.outdated.map((o) => ({ re: bounded(o.old, 'gu'), since: o.since, by: o.by })),
+      anyWrongName: anyOf(DATA.names.map((n) => n.wrong)),
+    };
+  }
+  return tables;
+}
+
+/** How many times this thread has made the patterns (tests: not to load the rules). */
+export function bodyTableBuilds(): number {
+  return builds;
+}
+
+export function wrongNames(): readonly WrongName[] {
+  return built().wrongNames;
+}
+
+export function outdatedBodies(): readonly Outdated[] {
+  return built().outdated;
+}
+
 /** Whether a text may hold one of the wrong names (else no name's pattern matches it). */
-export const ANY_WRONG_NAME = anyOf(DATA.names.map((n) => n.wrong));
+export function anyWrongName(): RegExp {
+  return built().anyWrongName;
+}
 
 const anyOutdated = new Map<string, RegExp>();
-/** A pattern that matches wherever one of `live` (entries of OUTDATED) does, made once per set. */
+/** A pattern that matches wherever one of `live` (entries of outdatedBodies()) does, made once per set. */
 export function anyOutdatedOf(live: readonly Outdated[]): RegExp {
-  const key = live.map((o) => OUTDATED.indexOf(o)).join(' ');
+  const all = outdatedBodies();
+  const key = live.map((o) => all.indexOf(o)).join(' ');
   let re = anyOutdated.get(key);
-  if (!re) anyOutdated.set(key, (re = anyOf(live.map((o) => DATA.outdated[OUTDATED.indexOf(o)]!.old))));
+  if (!re) anyOutdated.set(key, (re = anyOf(live.map((o) => DATA.outdated[all.indexOf(o)]!.old))));
   return re;
 }
 

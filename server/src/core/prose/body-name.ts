@@ -1,7 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import { eachSegment, type ProseSegment } from './segments.js';
-import { ANY_WRONG_NAME, WRONG_NAMES } from './bodies.js';
+import { anyWrongName, wrongNames } from './bodies.js';
 
 export const bodyName = defineRule({
   id: 'prose/body-name',
@@ -16,11 +16,13 @@ export const bodyName = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
+    const any = anyWrongName();
+    const names = wrongNames();
     eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
-      if (!ANY_WRONG_NAME.test(seg.text)) return;
+      if (!any.test(seg.text)) return;
       const seen: [number, number][] = [];
-      for (const n of WRONG_NAMES) {
+      for (const n of names) {
         n.re.lastIndex = 0;
         for (let m = n.re.exec(seg.text); m; m = n.re.exec(seg.text)) {
           const a = m.index;

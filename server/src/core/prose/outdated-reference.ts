@@ -2,7 +2,7 @@ import { defineRule } from '../rules/define.js';
 import { sameAsLastCheck } from '../model.js';
 import { findDates, longDate, fromIso, toIso } from '../dates/index.js';
 import { eachSegment, type ProseSegment } from './segments.js';
-import { OUTDATED, anyOutdatedOf, historical } from './bodies.js';
+import { outdatedBodies, anyOutdatedOf, historical } from './bodies.js';
 
 const dayOf = (iso: string): string => {
   const d = fromIso(iso);
@@ -29,7 +29,7 @@ export const outdatedReference = defineRule({
     const iso = meeting ? toIso(meeting) : ctx.today;
     const day = meeting ? `the meeting, ${longDate(meeting)}` : 'today';
     const reuse = sameAsLastCheck(lastDay, model, iso);
-    const live = OUTDATED.filter((o) => o.since <= iso);
+    const live = outdatedBodies().filter((o) => o.since <= iso);
     if (live.length === 0) return;
     const any = anyOutdatedOf(live);
     eachSegment(ctx, check, reuse);

@@ -1,5 +1,5 @@
 import validated from './builtin/validated.generated.json';
-import { ProfileOverrideSchema, ProfileSchema, type Profile, type SectionSpec } from './schema.js';
+import { profileSchemas, type Profile, type SectionSpec } from './schema.js';
 import { readDataFile, type DataProblem } from '../datafile.js';
 import { z } from 'zod';
 
@@ -56,15 +56,16 @@ export function readProfileFile(text: string, known: (id: string) => Profile | u
   if (!file.value) return { problems: file.problems };
   const ext = file.value.extends;
   if (ext === undefined) {
-    const r = file.validate(ProfileSchema);
+    const r = file.validate(profileSchemas().profile);
     return r.value ? { profile: r.value, problems: [] } : { problems: r.problems };
   }
-  const override = file.validate(ProfileOverrideSchema);
+  const override = file.validate(profileSchemas().override);
   if (!override.value) return { problems: override.problems };
   const base = known(override.value.extends);
   if (!base) return { problems: [{ message: `Unknown profile "${override.value.extends}" in extends.`, path: 'extends', range: file.locate(['extends']) }] };
   const { extends: _ignored, ...rest } = override.value;
   void _ignored;
+  const ProfileSchema = profileSchemas().profile;
   const result = ProfileSchema.safeParse({ ...base, ...rest });
   if (result.success) return { profile: result.data, problems: [] };
   // Validate the override's own members at their own paths.
