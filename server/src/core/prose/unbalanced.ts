@@ -35,8 +35,9 @@ export function unpaired(text: string): { at: number; ch: string }[] {
       if (k < 0) out.push({ at: i, ch });
       else stack.splice(k);
     } else if (ch === '"') {
-      // Inches and feet after a figure (12") are not quotes.
-      if (/\d/.test(t[i - 1] ?? '') && !/\w/.test(t[i + 1] ?? '')) continue;
+      // Inches and feet after a figure (12") are not quotes, unless a quote is open: then
+      // it closes a title that ends in a number ("Working Together 2023").
+      if (straight === -1 && /\d/.test(t[i - 1] ?? '') && !/\w/.test(t[i + 1] ?? '')) continue;
       straight = straight === -1 ? i : -1;
     }
   }
