@@ -462,7 +462,9 @@ const MASKS: { test: string | RegExp; re: RegExp; from?: number }[] = [
   { test: '<', re: /<!--[\s\S]*?-->|<[^<>\n]*>/g },
   { test: '](', re: /\]\([^)\]\n]*\)/g, from: 1 },
   { test: ']:', re: /^[ \t]*\[[^\]\n]+\]:.*$/gm },
-  { test: /:\/\/|www\./i, re: /\b(?:https?:\/\/|www\.)[^\s<>|\])]+/gi },
+  // Quotes are not part of an address, nor is punctuation that ends it (as GFM reads one):
+  // `see "www.gov.uk".` keeps its closing quote and full stop.
+  { test: /:\/\/|www\./i, re: /\b(?:https?:\/\/|www\.)[^\s<>|\])"\u201c\u201d]*[^\s<>|\])"\u201c\u201d.,;:!?'*_~]/gi },
   { test: '@', re: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
   { test: /\.(?:uk|com|org|net|gov|io|co|ac|nhs|edu|info|eu)\b/i, re: /(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|io|co|ac|nhs|edu|info|eu)\b(?:\/[^\s|)]*)?/gi },
 ];
