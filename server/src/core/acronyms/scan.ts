@@ -629,6 +629,14 @@ function englishInCapitals(key: string): boolean {
   return dict !== undefined && knownWord(dict, key.toLowerCase());
 }
 
+/**
+ * Letters written after a person's name for an office or an honour ("Mrs H. L. Richardson
+ * CC", a county councillor; "Jane Smith MBE"): part of the name, not an acronym to spell out.
+ */
+const POSTNOMINALS = new Set(['CC', 'MP', 'MEP', 'MBE', 'OBE', 'CBE', 'BEM', 'KC', 'QC', 'JP', 'DL']);
+/** A surname after an initial or a first name ("H. L. Richardson ", "Jane Smith "), not "The " or "The Council ". */
+const AFTER_NAME = /(?:^|[^\p{L}])(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|Each|Every|Any|All|Some|No|County|City|Borough|District|Parish)\b)(?:[A-Z]\.|[A-Z][a-z\u2019'-]+)[ \t]+[A-Z][a-z\u2019'-]+[ \t]+$/u;
+
 function scanSegment(m: string, seg: Segment, scope: number, occurrences: Occurrence[], definitions: Definition[], compounds: Map<Occurrence, CompoundHead>): void {
   const cands = candidatesIn(m, seg.start);
   if (cands.length === 0) return;
@@ -637,6 +645,7 @@ function scanSegment(m: string, seg: Segment, scope: number, occurrences: Occurr
   let lineShouted = false;
   for (const c of cands) {
     const rel = c.start - seg.start;
+    if (POSTNOMINALS.has(c.written) && AFTER_NAME.test(m.slice(Math.max(0, rel - 40), rel))) continue;
     if (rel < lineFrom || rel >= lineTo) {
       lineFrom = m.lastIndexOf('\n', rel - 1) + 1;
       const e = m.indexOf('\n', rel);
