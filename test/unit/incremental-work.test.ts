@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ReportSession, editSince } from '../../server/src/core/session.js';
-import { IncrementalParser } from '../../server/src/core/incremental.js';
+import { IncrementalParser, parseWork } from '../../server/src/core/incremental.js';
 import { checkReport, ruleWork } from '../../server/src/core/check.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { dateWork, findDates } from '../../server/src/core/dates/find.js';
@@ -425,5 +425,39 @@ test('an edit before most of a long report moves no acronym token or definition:
     for (const o of scan.occurrences) assert.equal(text.slice(o.start, o.end), o.written);
     for (const d of scan.definitions) assert.equal(text.slice(d.start, d.end), d.written);
     assert.deepEqual(inc.findings, checkReport(text, opts).findings, `after ${JSON.stringify(insert)}`);
+  }
+});
+
+test('an edit near the start of a long report reads the starts of the chunks it reaches only, and moves no node after it until it is read', () => {
+  let text = longReport() + '\n\n' + longReport();
+  const parser = new IncrementalParser(text);
+  const nodes = parser.tree.children.length;
+  assert.ok(nodes > 1000, `${nodes} top-level nodes`);
+  for (const at of [0.1, 0.02, 0.5, 0.3]) {
+    const pos = inProse(text, Math.floor(text.length * at));
+    text = text.slice(0, pos) + 'x' + text.slice(pos);
+    const searched = parseWork.chunksSearched;
+    const moved = parseWork.topMoved;
+    parser.update(text, { start: pos, oldEnd: pos, newEnd: pos + 1 });
+    // The chunks after the edit keep their nodes' positions owed; only the few chunks
+    // parsed again (or joined with a neighbour) are read.
+    assert.ok(parseWork.chunksSearched - searched < 200, `${parseWork.chunksSearched - searched} chunk starts read`);
+    assert.ok(parseWork.topMoved - moved < 50, `${parseWork.topMoved - moved} top-level nodes moved of ${nodes}`);
+  }
+  parser.settleAll();
+  assert.deepEqual(parser.tree, new IncrementalParser(text).tree);
+});
+
+test('a session\'s edits move only the top-level nodes read, and find what a whole check finds', () => {
+  let text = longReport();
+  const session = new ReportSession();
+  const nodes = session.check(text, opts).model!.units.length;
+  for (const at of [0.6, 0.05, 0.4]) {
+    const pos = inProse(text, Math.floor(text.length * at));
+    text = text.slice(0, pos) + 'x' + text.slice(pos);
+    const moved = parseWork.topMoved;
+    const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + 1 });
+    assert.ok(parseWork.topMoved - moved < nodes / 10, `${parseWork.topMoved - moved} top-level nodes moved of ${nodes}`);
+    assert.deepEqual(inc.findings, checkReport(text, opts).findings);
   }
 });

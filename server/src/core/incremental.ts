@@ -30,16 +30,22 @@ interface Chunk {
   line: number;
   /** Length in characters and line count (number of line breaks inside). */
   length: number;
-  /** Top-level nodes, positions absolute in the current text (see `owed`). */
+  /** Top-level nodes, positions absolute in the current text once the chunk is settled (see `owed`). */
   nodes: RootContent[];
   /** Has link reference or footnote definitions (document-wide meaning). */
   global: boolean;
   /**
-   * A move not yet applied to the nodes' descendants (the top-level nodes' own positions
-   * are always current): edits before the chunk move it, and most of the time nothing
-   * reads inside its nodes before the next edit moves it again (see `settle`).
+   * A move not yet applied to the nodes' descendants: edits before the chunk move it, and
+   * most of the time nothing reads inside its nodes before the next edit moves it again
+   * (see `settle`).
    */
   owed?: { offset: number; line: number };
+  /**
+   * The part of `owed` not yet applied to the top-level nodes' own positions either (see
+   * `settleTop`): an edit moves the chunk's start and line only, not its nodes, so its cost
+   * does not grow with the blocks after it.
+   */
+  topOwed?: { offset: number; line: number };
   /** Where the parse limits apply in the chunk (offsets from its start), once asked for (see `parseLimits`). */
   limits?: ParseLimit[];
 }
@@ -100,16 +106,32 @@ function findCuts(text: string, from: number, to: number, after = -1, stopAt?: (
   return { cuts };
 }
 
-/** Moves a chunk's top-level nodes, and records the move its descendants owe. */
+/** Work counted for tests: chunks looked at to place an edit, and top-level nodes moved. */
+export const parseWork = { chunksSearched: 0, topMoved: 0 };
+
+/** Records a move of a chunk's nodes (top-level and descendants), applied when they are read. */
 function move(k: Chunk, dOffset: number, dLine: number): void {
-  for (const n of k.nodes) movePosition(n, dOffset, dLine);
   const owed = (k.owed ??= { offset: 0, line: 0 });
   owed.offset += dOffset;
   owed.line += dLine;
+  const top = (k.topOwed ??= { offset: 0, line: 0 });
+  top.offset += dOffset;
+  top.line += dLine;
 }
 
-/** Applies the move a chunk's descendants owe. */
+/** Applies the move a chunk's top-level nodes owe (their descendants may still owe theirs). */
+function settleTop(k: Chunk): void {
+  const top = k.topOwed;
+  if (!top) return;
+  k.topOwed = undefined;
+  if (top.offset === 0 && top.line === 0) return;
+  parseWork.topMoved += k.nodes.length;
+  for (const n of k.nodes) movePosition(n, top.offset, top.line);
+}
+
+/** Applies the move a chunk's nodes owe, top-level and descendants. */
 function settle(k: Chunk): void {
+  settleTop(k);
   const owed = k.owed;
   if (!owed) return;
   k.owed = undefined;
@@ -169,6 +191,7 @@ function parseChunk(text: string, start: number, end: number, line: number): Chu
  * scan misread a fence, as one closing inside a list item).
  */
 function runsOn(text: string, a: Chunk, b: Chunk): boolean {
+  settleTop(a);
   const last = a.nodes[a.nodes.length - 1];
   if (!last) return false;
   if (last.type === 'list') return b.nodes[0]?.type === 'list';
@@ -224,7 +247,9 @@ function joinRuns(text: string, chunks: Chunk[], tally: Tally): Chunk[] {
 /**
  * What one update replaced: the top-level nodes that started in [oldFrom, oldTo) of the
  * old text are now `nodes`, which span [oldFrom, newTo) of the new text; every node after
- * them is the same object as before, moved by `newTo - oldTo` characters and `dLine` lines.
+ * them is the same object as before, moved by `newTo - oldTo` characters and `dLine` lines
+ * (its positions, once settled: see `IncrementalParser.settleAt`). The positions of
+ * `nodes` themselves are up to date at the top level.
  */
 export interface TreeSplice {
   /** The parse this update started from (see `IncrementalParser.version`). */
@@ -259,8 +284,10 @@ export class IncrementalParser {
   }
 
   /**
-   * The tree. After an edit, positions inside the nodes after it may still owe their move:
-   * call `settleAt` or `settleAll` before reading them (the session's model does).
+   * The tree. After an edit, the positions of the nodes after it (top-level nodes and
+   * those inside them) may still owe their move: call `settleAt` or `settleAll` before
+   * reading them (the session's model does). The nodes of the last splice are up to date
+   * at the top level (see `TreeSplice`).
    */
   get tree(): Root {
     if (!this.root) {
@@ -346,29 +373,37 @@ export class IncrementalParser {
     const old = this.text;
     if (text === old) return this.tree;
     const c = change ?? diffRegion(old, text);
-    if (this.chunks.length <= 1 || this.chunks.some((k) => k.global) || LONE_CR.test(text.slice(Math.max(0, c.start - 1), c.newEnd + 1))) {
+    // A text with definitions is parsed whole, as one chunk: only a lone chunk can be global.
+    if (this.chunks.length <= 1 || this.chunks[0]!.global || LONE_CR.test(text.slice(Math.max(0, c.start - 1), c.newEnd + 1))) {
       this.full(text);
       return this.tree;
     }
     const delta = c.newEnd - c.oldEnd;
     // First touched chunk: the one containing the change start (a change at a chunk's
     // very start also touches the previous chunk, whose trailing blank lines decide the cut).
-    let first = 0;
-    while (first + 1 < this.chunks.length && this.chunks[first + 1]!.start < c.start) first++;
+    // Found by binary search over the chunk starts (in order), not a pass over every chunk.
+    const startOf = (k: Chunk): number => {
+      parseWork.chunksSearched++;
+      return k.start;
+    };
+    const first = Math.max(0, lastAtOrBefore(this.chunks, c.start - 1, startOf));
     const from = this.chunks[first]!.start;
-    // Old chunk starts after the change, as offsets in the new text.
-    const oldStarts = new Map<number, number>();
-    for (let i = first + 1; i < this.chunks.length; i++) {
-      const s = this.chunks[i]!.start;
-      if (s > c.oldEnd) oldStarts.set(s + delta, i);
-    }
-    const { cuts, stoppedAt } = findCuts(text, from, text.length, c.newEnd, (o) => oldStarts.has(o));
+    // The old chunk after the change that starts at `o` in the new text, or -1. Asked with
+    // `o` growing: a cursor walks the old chunks only as far as the new cuts go.
+    let cursor = first + 1;
+    const oldChunkAt = (o: number): number => {
+      const s = o - delta;
+      if (s <= c.oldEnd) return -1;
+      while (cursor < this.chunks.length && startOf(this.chunks[cursor]!) < s) cursor++;
+      return cursor < this.chunks.length && this.chunks[cursor]!.start === s ? cursor : -1;
+    };
+    const { cuts, stoppedAt } = findCuts(text, from, text.length, c.newEnd, (o) => oldChunkAt(o) !== -1);
     const end = stoppedAt ?? text.length;
-    const reuseFrom = stoppedAt !== undefined ? oldStarts.get(stoppedAt)! : this.chunks.length;
+    const reuseFrom = stoppedAt !== undefined ? oldChunkAt(stoppedAt) : this.chunks.length;
     // Parse the new chunks.
     const tally = { chars: 0 };
     const fresh = parseEach(text, [from, ...cuts, end], this.chunks[first]!.line, tally);
-    // Shift the reused chunks.
+    // Shift the reused chunks (their nodes when read: see `move`).
     const reused = this.chunks.slice(reuseFrom);
     let dLine = 0;
     if (reused.length > 0) {
@@ -402,7 +437,11 @@ export class IncrementalParser {
     const at = nodesBefore(lo);
     const removed = nodesBefore(reuseFrom + next) - at;
     const nodes: RootContent[] = [];
-    for (const k of joined) for (const n of k.nodes) nodes.push(n);
+    // The splice's nodes are read now (the model's units of them): their own positions up to date.
+    for (const k of joined) {
+      settleTop(k);
+      for (const n of k.nodes) nodes.push(n);
+    }
     const kept = reused[next];
     // The splice is described in old offsets (the kept chunks have already moved by `delta`).
     this.lastSplice = { fromVersion: this.version, oldFrom: this.chunks[lo]!.start, oldTo: kept ? kept.start - delta : old.length, newTo: kept ? kept.start : text.length, dLine, nodes };

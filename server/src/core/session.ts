@@ -39,6 +39,10 @@ export class ReportSession {
     }
     if (!this.parser) this.parser = new IncrementalParser(text);
     else if (edit) this.parser.update(text, edit);
+    // A model not built from the last one (a check that failed part way) reads every
+    // top-level node's position, which an edit leaves owed: bring them all up to date.
+    const sp = this.parser.lastSplice;
+    if (sp && sp.fromVersion !== this.cache.lastVersion) this.parser.settleAll();
     this.text = text;
     this.cache.change = edit;
     this.cache.treeSplice = this.parser.lastSplice;
