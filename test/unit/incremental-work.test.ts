@@ -319,22 +319,32 @@ test('the meeting date is read from the front matter dates and the dates cued as
   assert.ok(scan.meeting.frontMatterDates.length > 0 && scan.meeting.date);
 });
 
-test('an edit before most of a long report moves no prose segment: their offsets are their blocks\' and headings\'', () => {
+/**
+ * Each insert at its fraction of a long report (in prose), one after the other in one
+ * session: per edit, the text, the check, the units after the edit and the memo values
+ * the edit moved.
+ */
+function* editsBeforeMost(inserts: readonly (readonly [number, string])[]) {
   let text = longReport();
   const session = new ReportSession();
   session.check(text, opts);
-  for (const [at, insert] of [[0.02, 'x'], [0.05, '\n\n'], [0.1, '\n']] as const) {
+  for (const [at, insert] of inserts) {
     const pos = inProse(text, Math.floor(text.length * at));
     text = text.slice(0, pos) + insert + text.slice(pos);
-    const moved = memoWork.shifted;
+    const before = memoWork.shifted;
     const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
     const model = inc.model!;
     const sp = model.splice!;
+    yield { text, insert, inc, model, after: model.units.slice(sp.at + sp.added), moved: memoWork.shifted - before };
+  }
+}
+
+test('an edit before most of a long report moves no prose segment: their offsets are their blocks\' and headings\'', () => {
+  for (const { text, insert, inc, model, after, moved } of editsBeforeMost([[0.02, 'x'], [0.05, '\n\n'], [0.1, '\n']])) {
     // The units after the edit that hold prose: each one's segments used to be moved, one memo value each.
-    const after = model.units.slice(sp.at + sp.added);
     const withProse = after.filter((u) => unitSegments(model, u).length > 0).length;
     assert.ok(withProse > 1000, `${withProse} units with prose after the edit`);
-    assert.ok(memoWork.shifted - moved < withProse, `${memoWork.shifted - moved} memo values moved for ${withProse} units with prose after the edit`);
+    assert.ok(moved < withProse, `${moved} memo values moved for ${withProse} units with prose after the edit`);
     for (const u of after) {
       for (const seg of unitSegments(model, u)) {
         const want = seg.block ? [seg.block.start, seg.block.end] : [u.heading!.textStart, u.heading!.textEnd];
@@ -404,22 +414,12 @@ test('an edit that moves no line and touches no heading, number, caption, refere
 });
 
 test('an edit before most of a long report moves no acronym token or definition: their offsets are kept from their unit\'s start', () => {
-  let text = longReport();
-  const session = new ReportSession();
-  session.check(text, opts);
-  for (const [at, insert] of [[0.02, 'x'], [0.05, '\n\n'], [0.1, '\n'], [0.15, 'ABC ']] as const) {
-    const pos = inProse(text, Math.floor(text.length * at));
-    text = text.slice(0, pos) + insert + text.slice(pos);
-    const moved = memoWork.shifted;
-    const inc = session.check(text, opts, { start: pos, oldEnd: pos, newEnd: pos + insert.length });
-    const model = inc.model!;
-    const sp = model.splice!;
+  for (const { text, insert, inc, model, after, moved } of editsBeforeMost([[0.02, 'x'], [0.05, '\n\n'], [0.1, '\n'], [0.15, 'ABC ']])) {
     // The units after the edit with acronym tokens: each one's scan used to be moved, one
     // memo value each (fewer values than that are moved now: the dates, addresses and links).
-    const after = model.units.slice(sp.at + sp.added);
     const withTokens = after.filter((u) => unitTokens(model, u).tokens).length;
     assert.ok(withTokens > 500, `${withTokens} units with acronym tokens after the edit`);
-    assert.ok(memoWork.shifted - moved < withTokens, `${memoWork.shifted - moved} memo values moved for ${withTokens} units with acronym tokens after the edit`);
+    assert.ok(moved < withTokens, `${moved} memo values moved for ${withTokens} units with acronym tokens after the edit`);
     // Every token is where its text is, and every definition's acronym.
     const scan = scanAcronyms(model);
     for (const o of scan.occurrences) assert.equal(text.slice(o.start, o.end), o.written);

@@ -137,41 +137,26 @@ interface Segment {
   end: number;
   heading: boolean;
   table: boolean;
-  /** The unit whose scan this is: its tokens and definitions count their offsets from its start (see `MovingOccurrence`). */
+  /** The unit whose scan this is: its tokens and definitions count their offsets from its start (see `FromUnitStart`). */
   unit?: Unit;
 }
 
 /**
- * A token of a unit's scan (see `UNIT_SCAN`): its offsets are kept from the unit's start,
- * which moves with the unit after an edit before it, so a scan kept across edits has
- * nothing of its own to move. (Its strings are its own: `unitMemo` does not look inside
+ * Offsets kept from a unit's start, which moves with the unit after an edit before it, so
+ * a scan kept across edits has nothing of its own to move: the base of a unit scan's
+ * tokens and definitions. (Their strings are their own: `unitMemo` does not look inside
  * class instances.)
  */
-class MovingOccurrence implements Occurrence {
-  key: string;
-  written: string;
-  plural: boolean;
-  heading: boolean;
-  shouted: boolean;
-  scope: number;
-  weak?: Weakness;
-  definition?: Definition;
-  inExpansion?: boolean;
+abstract class FromUnitStart {
   private from: number;
   private to: number;
   constructor(
-    private readonly unit: Unit,
-    o: Occurrence,
+    protected readonly unit: Unit,
+    start: number,
+    end: number,
   ) {
-    this.key = ownString(o.key);
-    this.written = ownString(o.written);
-    this.plural = o.plural;
-    this.heading = o.heading;
-    this.shouted = o.shouted;
-    this.scope = o.scope;
-    if (o.weak) this.weak = o.weak;
-    this.from = o.start - unit.start;
-    this.to = o.end - unit.start;
+    this.from = start - unit.start;
+    this.to = end - unit.start;
   }
   get start(): number {
     return this.unit.start + this.from;
@@ -187,8 +172,31 @@ class MovingOccurrence implements Occurrence {
   }
 }
 
-/** A definition of a unit's scan, its offsets kept from the unit's start (see `MovingOccurrence`). */
-class MovingDefinition implements Definition {
+/** A token of a unit's scan (see `UNIT_SCAN`), its offsets kept from the unit's start. */
+class MovingOccurrence extends FromUnitStart implements Occurrence {
+  key: string;
+  written: string;
+  plural: boolean;
+  heading: boolean;
+  shouted: boolean;
+  scope: number;
+  weak?: Weakness;
+  definition?: Definition;
+  inExpansion?: boolean;
+  constructor(unit: Unit, o: Occurrence) {
+    super(unit, o.start, o.end);
+    this.key = ownString(o.key);
+    this.written = ownString(o.written);
+    this.plural = o.plural;
+    this.heading = o.heading;
+    this.shouted = o.shouted;
+    this.scope = o.scope;
+    if (o.weak) this.weak = o.weak;
+  }
+}
+
+/** A definition of a unit's scan, its offsets kept from the unit's start. */
+class MovingDefinition extends FromUnitStart implements Definition {
   key: string;
   written: string;
   plural: boolean;
@@ -200,11 +208,10 @@ class MovingDefinition implements Definition {
   fits: boolean;
   heading: boolean;
   scope: number;
+  /** The expansion's and the whole span's offsets, from the unit's start. */
   private readonly at: number[];
-  constructor(
-    private readonly unit: Unit,
-    d: Definition,
-  ) {
+  constructor(unit: Unit, d: Definition) {
+    super(unit, d.start, d.end);
     this.key = ownString(d.key);
     this.written = ownString(d.written);
     this.plural = d.plural;
@@ -217,31 +224,19 @@ class MovingDefinition implements Definition {
     this.heading = d.heading;
     this.scope = d.scope;
     const u = unit.start;
-    this.at = [d.start - u, d.end - u, d.expStart - u, d.expEnd - u, d.spanStart - u, d.spanEnd - u];
-  }
-  get start(): number {
-    return this.unit.start + this.at[0]!;
-  }
-  set start(v: number) {
-    this.at[0] = v - this.unit.start;
-  }
-  get end(): number {
-    return this.unit.start + this.at[1]!;
-  }
-  set end(v: number) {
-    this.at[1] = v - this.unit.start;
+    this.at = [d.expStart - u, d.expEnd - u, d.spanStart - u, d.spanEnd - u];
   }
   get expStart(): number {
-    return this.unit.start + this.at[2]!;
+    return this.unit.start + this.at[0]!;
   }
   get expEnd(): number {
-    return this.unit.start + this.at[3]!;
+    return this.unit.start + this.at[1]!;
   }
   get spanStart(): number {
-    return this.unit.start + this.at[4]!;
+    return this.unit.start + this.at[2]!;
   }
   get spanEnd(): number {
-    return this.unit.start + this.at[5]!;
+    return this.unit.start + this.at[3]!;
   }
 }
 
