@@ -64,7 +64,7 @@ export const longSentence = defineRule({
     eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' || seg.kind === 'heading') return;
-      for (const s of sentencesOf(seg.text)) {
+      for (const s of sentencesOf(seg.text, () => model.text.slice(seg.start, seg.end))) {
         const words = countWords(seg.text, s.start, s.end);
         if (words <= max) continue;
         let a = s.start;

@@ -259,17 +259,42 @@ export interface Sentence {
 
 const ABBREV = /\b(?:e\.g|i\.e|etc|No|Nos|Cllr|Mr|Mrs|Ms|Dr|St|vs|approx|para|paras|incl|Fig|cf)\.$/i;
 
-/** Sentences of a segment's text: split after `.`, `!`, `?` followed by a space and a capital, not after an abbreviation. */
-export function sentencesOf(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  let start = 0;
-  const re = /[.!?]["'”’)\]]*(?=\s+["“‘(]?[A-Z0-9])/g;
+/**
+ * A blank line, or a line break before a clause's letter or number ("a)", "(ii)", "3.") or
+ * a bullet: a recommendation's clauses, each on its own line, are not one long sentence.
+ */
+const CLAUSE_BREAK = /\n[ \t]*(?:\n|(?=\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)][ \t]|[-*+\u2022\u25a0\u25aa][ \t]))/g;
+
+/**
+ * Sentences of a segment's text: split after `.`, `!`, `?` followed by a space and a
+ * capital, not after an abbreviation, and at a paragraph break or a new clause's line
+ * (`CLAUSE_BREAK`, looked for in `source`: the segment as written, read only for a segment
+ * of more than one line). Sentences of nothing but white space are left out.
+ */
+export function sentencesOf(text: string, source: () => string = () => text): Sentence[] {
+  const ends: number[] = [];
+  const re = /[.!?]["'”’)\]]*(?=\s+["\u201c\u2018(]?[A-Z0-9])/g;
+  let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
-    if (ABBREV.test(text.slice(Math.max(start, end - 8), m.index + 1))) continue;
-    out.push({ start, end });
+    if (ABBREV.test(text.slice(Math.max(last, end - 8), m.index + 1))) continue;
+    ends.push(end);
+    last = end;
+  }
+  if (text.includes('\n')) {
+    // In the source as written (same offsets): the masked text has its list markers blanked.
+    const written = source();
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let m = CLAUSE_BREAK.exec(written); m; m = CLAUSE_BREAK.exec(written)) ends.push(m.index);
+    ends.sort((x, y) => x - y);
+  }
+  ends.push(text.length);
+  const out: Sentence[] = [];
+  let start = 0;
+  for (const end of ends) {
+    if (end <= start) continue;
+    if (text.slice(start, end).trim()) out.push({ start, end });
     start = end;
   }
-  if (text.slice(start).trim()) out.push({ start, end: text.length });
   return out;
 }
