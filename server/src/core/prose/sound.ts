@@ -36,6 +36,9 @@ export function soundIsGuess(token: string): boolean {
   return READ_AS_WORD[a] === undefined && a.length <= 3 && /^[^AEIOU]?[AEIOU]+[^AEIOU]?$/.test(a);
 }
 
+/** Words with a weak "h" that take "a" or "an" in British English. */
+const EITHER_ARTICLE = /^(?:histor(?:ic|ical|ically)|hotels?|habitual|hereditary|heroic)$/;
+
 export function vowelSound(token: string): boolean | undefined {
   const t = token.replace(/^[“"‘'(]+/, '');
   if (!t) return undefined;
@@ -45,6 +48,9 @@ export function vowelSound(token: string): boolean | undefined {
   if (/^[A-Z]$/.test(head)) return VOWEL_LETTERS.has(head);
   if (!/^[A-Za-z]/.test(head)) return undefined;
   const w = head.toLowerCase();
+  // British usage accepts "an historic" (the older form, still in council papers) beside
+  // "a historic": neither is a slip.
+  if (EITHER_ARTICLE.test(w)) return undefined;
   if (VOWEL_SOUND.test(w)) return true;
   if (CONSONANT_SOUND.test(w)) return false;
   return /^[aeiou]/.test(w);
