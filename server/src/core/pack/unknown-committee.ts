@@ -12,8 +12,11 @@ function normalName(s: string): string {
   return s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
 }
 
+/** Words that join a name's words; an abbreviation has no letter for them ("CYPE"). */
+const JOINING = new Set(['and', 'of', 'the', 'for']);
+
 /** Words every committee's name shares, which say nothing about which committee is meant. */
-const GENERIC = new Set(['and', 'of', 'the', 'for', 'committee', 'commission', 'scrutiny', 'overview', 'board', 'sub', 'select', 'panel', 'council']);
+const GENERIC = new Set([...JOINING, 'committee', 'commission', 'scrutiny', 'overview', 'board', 'sub', 'select', 'panel', 'council']);
 
 /** A name's words, plural and possessive endings off ("families" and "family's" are "family"). */
 function stems(name: string): string[] {
@@ -29,7 +32,7 @@ function stems(name: string): string[] {
  */
 function expandInitials(value: string, committee: string): string {
   const words = normalName(committee).split(' ');
-  const significant = words.filter((w) => !['and', 'of', 'the', 'for'].includes(w));
+  const significant = words.filter((w) => !JOINING.has(w));
   const initials = significant.map((w) => w[0]).join('');
   return value.replace(/\b[A-Z]{2,6}\b/g, (abbr) => {
     const at = initials.indexOf(abbr.toLowerCase());

@@ -273,7 +273,7 @@ const CLAUSE_BREAK = /\n[ \t]*(?:\n|(?=\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)][ \t]|
  */
 export function sentencesOf(text: string, source: () => string = () => text): Sentence[] {
   const ends: number[] = [];
-  const re = /[.!?]["'”’)\]]*(?=\s+["\u201c\u2018(]?[A-Z0-9])/g;
+  const re = /[.!?]["'”’)\]]*(?=\s+["“‘(]?[A-Z0-9])/g;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
@@ -293,7 +293,9 @@ export function sentencesOf(text: string, source: () => string = () => text): Se
   let start = 0;
   for (const end of ends) {
     if (end <= start) continue;
-    if (text.slice(start, end).trim()) out.push({ start, end });
+    let k = start;
+    while (k < end && jsSpace(text.charCodeAt(k))) k++;
+    if (k < end) out.push({ start, end });
     start = end;
   }
   return out;
