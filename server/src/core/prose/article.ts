@@ -7,6 +7,13 @@ import { stripEnd } from '../text.js';
 /** Latin and French phrases that keep "a" ("a priori", "a la carte"). */
 const FIXED = new Set(['priori', 'posteriori', 'fortiori', 'la', 'propos']);
 
+/**
+ * Words after a letter that show it is a name, not an article ("A and B", "a to c"), in
+ * small letters: as `/^(?:and|...)$/i` tells them (a capital that lowers to one of these
+ * letters is an ASCII capital, or the Kelvin sign, which lowers to a "k" none of them has).
+ */
+const NOT_A_NOUN = new Set(['and', 'or', 'to', 'of', 'in', 'is', 'are', 'was', 'on', 'at', 'as', 'if', 'up']);
+
 /** An article and the token after it (a word, a number, an acronym). */
 const ARTICLE = /(?<![\p{L}\p{N}'’&/-])(a|an|A|An|AN)[ \t]+(?:\r?\n[ \t]*)?([“"‘(]?[\p{L}\p{N}][\p{L}\p{N}&%'’.,/-]*)/gu;
 
@@ -38,7 +45,8 @@ export const article = defineRule({
         }
         // "A and B", "a)": letters as names, not articles.
         // The phrases are in lower case: "a LA school" is the acronym (a local authority).
-        if (/^(?:and|or|to|of|in|is|are|was|on|at|as|if|up)$/i.test(next) || (FIXED.has(next.toLowerCase()) && next !== next.toUpperCase())) continue;
+        const lower = next.toLowerCase();
+        if (NOT_A_NOUN.has(lower) || (FIXED.has(lower) && next !== next.toUpperCase())) continue;
         if (art.toLowerCase() === 'a' && /^[\p{L}]$/u.test(next)) continue;
         const vowel = vowelSound(next);
         if (vowel === undefined) continue;

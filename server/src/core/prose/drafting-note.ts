@@ -2,12 +2,22 @@ import { defineRule } from '../rules/define.js';
 import { eachSegment, type ProseSegment } from './segments.js';
 
 /** Notes to a colleague that are drafting notes wherever they stand. */
-const ANYWHERE = /(?<![\p{L}\p{N}])(?:DN|TODO|FIXME|NTS)(?:[ \t]*[:–-]|(?=[ \t]+[a-z]))|\bnote (?:to|for) (?:self|the author|author|editor|the editor|reviewers?|colleagues?)\b|\?{2,}/giu;
+export const ANYWHERE = /(?<![\p{L}\p{N}])(?:DN|TODO|FIXME|NTS)(?:[ \t]*[:–-]|(?=[ \t]+[a-z]))|\bnote (?:to|for) (?:self|the author|author|editor|the editor|reviewers?|colleagues?)\b|\?{2,}/giu;
 /** In brackets: "(figures to be confirmed)", "[check with finance]". */
 const BRACKETED = /[([]([^()[\]\n]{0,120}?\b(?:to be (?:checked|confirmed|verified|updated|inserted|added|agreed|finalised|completed)|check (?:with|figures|this|wording|the)|figures? to follow|to follow|awaiting|update (?:before|when|with|once)|needs? (?:checking|updating|confirming|to be)|delete (?:as appropriate|this))\b[^()[\]\n]{0,120})[)\]]/gi;
 
-/** Every match of ANYWHERE holds one of these (in the same case folding): a text without any has no note. */
-const ANYWHERE_WORDS = /dn|todo|fixme|nts|note|\?\?/iu;
+/**
+ * Whether a text may hold a note of ANYWHERE that is reported: a short note in capitals
+ * (one read in any case is reported only when its letters are the capitals, or a long
+ * "s" that only `/iu` reads as "s"), the start of a phrase in ANYWHERE's case folding, or
+ * two question marks. Most paragraphs have none, and ANYWHERE (tried at every letter)
+ * need not run.
+ */
+const NOTE_MARKS = /DN|TODO|FIXME|NTS|\u017f|\?\?/;
+const NOTE_PHRASE = /note (?:to|for) /iu;
+export function mayHoldNote(text: string): boolean {
+  return NOTE_MARKS.test(text) || NOTE_PHRASE.test(text);
+}
 
 export const draftingNote = defineRule({
   id: 'prose/drafting-note',
@@ -26,7 +36,7 @@ export const draftingNote = defineRule({
     function check(seg: ProseSegment): void {
       const spans: [number, number][] = [];
       ANYWHERE.lastIndex = 0;
-      for (let m = ANYWHERE_WORDS.test(seg.text) ? ANYWHERE.exec(seg.text) : null; m; m = ANYWHERE.exec(seg.text)) {
+      for (let m = mayHoldNote(seg.text) ? ANYWHERE.exec(seg.text) : null; m; m = ANYWHERE.exec(seg.text)) {
         // Case matters for the short notes ("dn" is not one); the phrases are any case.
         if (/^(?:dn|todo|fixme|nts)/i.test(m[0]) && !/^(?:DN|TODO|FIXME|NTS)/.test(m[0])) continue;
         spans.push([m.index, m.index + m[0].length]);

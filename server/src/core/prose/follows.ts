@@ -1,6 +1,6 @@
 import { joinUnits, type ReportModel, type Unit } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
-import { proseWork, unitSegments, type ProseSegment } from './segments.js';
+import { proseWork, segmentAnswers, unitSegments, type ProseSegment } from './segments.js';
 
 /** The unit holding a segment, and the units after it. */
 export function unitIndexOf(model: ReportModel, seg: ProseSegment): number {
@@ -17,14 +17,30 @@ export function listAfter(model: ReportModel, ui: number, within: number): { uni
   return undefined;
 }
 
+/** Slots of `perSegment` answers on a segment (see `segmentAnswers`). */
+let slots = 0;
+/** Stands for an answer that is undefined, kept in a slot. */
+const UNDEFINED = {};
+
 /**
  * A per-segment answer kept while the segment object is (an edit elsewhere keeps the
  * segments of the units it did not touch): positions in it are relative to the segment.
+ * Kept on the segment itself (its text never changes), or for an object that only
+ * stands for a segment, by the object and its text.
  */
 export function perSegment<T>(compute: (seg: ProseSegment) => T): (seg: ProseSegment) => T {
+  const slot = slots++;
   const memo = new WeakMap<ProseSegment, { text: string; value: T }>();
   return (seg) => {
     proseWork.answers++;
+    const answers = segmentAnswers(seg);
+    if (answers !== undefined) {
+      const kept = answers[slot];
+      if (kept !== undefined) return (kept === UNDEFINED ? undefined : kept) as T;
+      const value = compute(seg);
+      answers[slot] = value === undefined ? UNDEFINED : value;
+      return value;
+    }
     const hit = memo.get(seg);
     if (hit && hit.text === seg.text) return hit.value;
     const value = compute(seg);

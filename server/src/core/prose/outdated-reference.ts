@@ -9,6 +9,21 @@ const dayOf = (iso: string): string => {
   return d ? longDate(d).replace(/^\S+ /, '') : iso;
 };
 
+/** `toIso` of the meeting dates met so far, by time value: reports of one meeting share it (a folder holds a few hundred). */
+const isoByTime = new Map<number, string>();
+/** Work counted for tests: meeting dates written out as `yyyy-mm-dd`. */
+export const outdatedWork = { isoMade: 0 };
+function isoOf(d: Date): string {
+  const t = d.getTime();
+  let iso = isoByTime.get(t);
+  if (iso === undefined) {
+    outdatedWork.isoMade++;
+    if (isoByTime.size >= 256) isoByTime.clear();
+    isoByTime.set(t, (iso = toIso(d)));
+  }
+  return iso;
+}
+
 /** The day each session's last check went by (a new meeting date checks every segment again). */
 const lastDay = new WeakMap<object, string>();
 
@@ -26,8 +41,7 @@ export const outdatedReference = defineRule({
   check(ctx) {
     const { model } = ctx;
     const meeting = findDates(model).meeting.date;
-    const iso = meeting ? toIso(meeting) : ctx.today;
-    const day = meeting ? `the meeting, ${longDate(meeting)}` : 'today';
+    const iso = meeting ? isoOf(meeting) : ctx.today;
     const reuse = sameAsLastCheck(lastDay, model, iso);
     const live = outdatedBodies().filter((o) => o.since <= iso);
     if (live.length === 0) return;
@@ -41,6 +55,7 @@ export const outdatedReference = defineRule({
           const before = seg.text.slice(Math.max(0, m.index - 80), m.index);
           const after = seg.text.slice(m.index + m[0].length, m.index + m[0].length + 60);
           if (historical(before, after)) continue;
+          const day = meeting ? `the meeting, ${longDate(meeting)}` : 'today';
           ctx.report({
             message: `"${m[0]}" was replaced on ${dayOf(o.since)} by ${o.by}, before ${day}. Name the current body or guidance, or write the mention as history ("the former ...").`,
             range: model.index.range(seg.start + m.index, seg.start + m.index + m[0].length),

@@ -1,6 +1,6 @@
 import { defineUnitMemo, joinUnitMemos, unitMemo, type Block, type BlockKind, type Heading, type ReportModel, type Unit } from '../model.js';
 import type { RuleContext } from '../rules/define.js';
-import { maskSegment } from '../acronyms/scan.js';
+import { maskSegment, unitTokensIfAny, type UnitTokens } from '../acronyms/scan.js';
 import { lastAtOrBefore, ownString } from '../text.js';
 
 /**
@@ -26,29 +26,71 @@ const PROSE_KINDS = new Set<BlockKind>(['paragraph', 'item', 'quote', 'table', '
 
 const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
 
-const EMPHASIS = /[*_~\\]/;
+/** Whether a text has a mark of emphasis or an escape (`[*_~\\]`): searched for one by one, faster than a class. */
+const hasEmphasis = (t: string): boolean => t.includes('*') || t.includes('_') || t.includes('~') || t.includes('\\');
 
 /** Markdown markers that are not words: emphasis, escapes, quote markers, list markers, numbers. */
 export function maskMarkdown(source: string, number?: { start: number; end: number }, base = 0): string {
-  let out = maskSegment(source);
+  return maskMarks(maskSegment(source), number, base);
+}
+
+/** A list marker (`- `, `1. `, `a) `) and the spaces and quote markers before it, at the start of a line. */
+const LIST_MARKER = /^([ \t>]*)(?:[-*+]|\d{1,3}[.)])(?=[ \t])/gm;
+/** `LIST_MARKER` tried at one place (a line's start). */
+const LIST_MARKER_AT = /[ \t>]*(?:[-*+]|\d{1,3}[.)])(?=[ \t])/y;
+/** Whether a text has a line terminator other than `\n` (after which `^` also matches in a multi-line pattern). */
+const otherLineEnds = (t: string): boolean => t.includes('\r') || t.includes('\u2028') || t.includes('\u2029');
+
+/**
+ * `text` with `LIST_MARKER`'s matches blanked, trying it only where a line starts (after
+ * each `\n`) rather than at every character; a text with another line terminator is
+ * left to the pattern itself.
+ */
+function blankListMarkers(text: string): string {
+  if (otherLineEnds(text)) return text.replace(LIST_MARKER, blank);
+  let out: string | undefined;
+  let last = 0;
+  for (let p = 0; p >= 0; ) {
+    LIST_MARKER_AT.lastIndex = p;
+    if (LIST_MARKER_AT.exec(text)) {
+      const end = LIST_MARKER_AT.lastIndex;
+      // The marker has no line break: all of it is blanked.
+      out = (out ?? '') + text.slice(last, p) + ' '.repeat(end - p);
+      last = end;
+    }
+    const nl = text.indexOf('\n', p);
+    p = nl < 0 ? -1 : nl + 1;
+  }
+  return out === undefined ? text : out + text.slice(last);
+}
+
+/** `maskMarkdown` of a text whose code, links and addresses `maskSegment` has blanked. */
+function maskMarks(masked: string, number: { start: number; end: number } | undefined, base: number): string {
+  let out = masked;
   if (number && number.start >= base && number.end <= base + out.length) {
     out = out.slice(0, number.start - base) + ' '.repeat(number.end - number.start) + out.slice(number.end - base);
   }
   // List markers (`- `, `1. `, `a) `) at the start of a line, quote markers, emphasis, escapes.
-  out = out.replace(/^([ \t>]*)(?:[-*+]|\d{1,3}[.)])(?=[ \t])/gm, (m) => blank(m));
+  out = blankListMarkers(out);
   // (Each pattern below needs its mark: a text without one is left as it is.)
-  if (out.includes('>')) out = out.replace(/^[ \t]*>/gm, (m) => blank(m));
-  if (EMPHASIS.test(out)) out = out.replace(/[*_~\\]+/g, (m) => blank(m));
+  if (out.includes('>')) out = out.replace(/^[ \t]*>/gm, blank);
+  if (hasEmphasis(out)) out = out.replace(/[*_~\\]+/g, blank);
   return out;
 }
 
-function shoutedText(text: string): boolean {
+/** Whether a text is written mostly in capitals: four or more, and more than twice its small letters. */
+export function shoutedText(text: string): boolean {
   let upper = 0;
   let lower = 0;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 97 && c <= 122) {
+      lower++;
+      // Capitals in all the rest would not be twice the small letters: not shouted.
+      if (upper + (n - 1 - i) <= lower * 2) return false;
+    }
   }
   return upper >= 4 && upper > lower * 2;
 }
@@ -66,6 +108,8 @@ class Segment implements ProseSegment {
     readonly text: string,
     readonly shouted: boolean,
   ) {}
+  /** Per-segment answers of the rules (see `segmentAnswers`), by slot. */
+  answers: unknown[] | undefined = undefined;
   get start(): number {
     const b = this.block;
     return b !== undefined ? b.start : this.heading!.textStart;
@@ -76,29 +120,54 @@ class Segment implements ProseSegment {
   }
 }
 
+/** Stands for `ownString` where the memo is not kept across edits. */
+const same = (s: string): string => s;
+
+/**
+ * The text of segment `k` of a unit as the acronym scan blanked it (code, links, addresses
+ * and HTML: see `maskSegment`), when it scanned the same heading or block (its list
+ * `scanned`, which runs before the prose rules), else blanked here.
+ */
+function codeMasked(unit: Unit, scanned: UnitTokens['segments'] | undefined, k: number, start: number, end: number, source: string): string {
+  const s = scanned?.[k];
+  if (s !== undefined && s.from === start - unit.start && s.to === end - unit.start) return s.masked;
+  proseWork.masked++;
+  return maskSegment(source);
+}
+
 const PROSE = defineUnitMemo<ProseSegment[]>({
   compute(unit: Unit, model: ReportModel) {
     const out: ProseSegment[] = [];
     const text = model.text;
     // A memo kept across edits keeps no slice of this version of the text (see `unitMemo`,
     // which does not look inside class instances).
-    const own = model.session ? ownString : (s: string): string => s;
+    const own = model.session ? ownString : same;
+    const scanned = unitTokensIfAny(unit)?.segments;
+    let k = 0;
     if (unit.heading) {
       const h = unit.heading;
       const raw = text.slice(h.textStart, h.textEnd);
       // The heading's number is not prose.
       const n = /^\s*\d+(?:\.\d+)*\.?\s+/.exec(raw);
-      const masked = maskMarkdown(raw, n ? { start: h.textStart, end: h.textStart + n[0].length } : undefined, h.textStart);
+      const masked = maskMarks(codeMasked(unit, scanned, k++, h.textStart, h.textEnd, raw), n ? { start: h.textStart, end: h.textStart + n[0].length } : undefined, h.textStart);
       out.push(new Segment(h, undefined, 'heading', own(masked), shoutedText(masked)));
     }
     for (const b of unit.blocks ?? []) {
       if (!PROSE_KINDS.has(b.kind)) continue;
-      const masked = maskMarkdown(b.source, b.number, b.start);
+      const masked = maskMarks(codeMasked(unit, scanned, k++, b.start, b.end, b.source), b.number, b.start);
       out.push(new Segment(undefined, b, b.kind, own(masked), shoutedText(masked)));
     }
     return out;
   },
 });
+
+/**
+ * The per-segment answers kept on a segment made here (see `perSegment`), or undefined
+ * for another object that stands for a segment.
+ */
+export function segmentAnswers(seg: ProseSegment): unknown[] | undefined {
+  return seg instanceof Segment ? (seg.answers ??= []) : undefined;
+}
 
 /** Every prose segment of the report in document order (joined from units, kept across edits). */
 export function proseSegments(model: ReportModel): ProseSegment[] {
@@ -164,8 +233,12 @@ function wordLetter(c: number): boolean {
   return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
 
-/** Work counted for tests: segments split into words, per-segment answers asked for (see `perSegment`). */
-export const proseWork = { tokenised: 0, answers: 0 };
+/**
+ * Work counted for tests: segments split into words, per-segment answers asked for (see
+ * `perSegment`), segments whose code and links were blanked here (not taken from the
+ * acronym scan).
+ */
+export const proseWork = { tokenised: 0, answers: 0, masked: 0 };
 
 /**
  * The words of each segment, split once per check and shared by the rules that read them
@@ -268,10 +341,10 @@ const CLAUSE_BREAK = /\n[ \t]*(?:\n|(?=\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)][ \t]|
 /**
  * Sentences of a segment's text: split after `.`, `!`, `?` followed by a space and a
  * capital, not after an abbreviation, and at a paragraph break or a new clause's line
- * (`CLAUSE_BREAK`, looked for in `source`: the segment as written, read only for a segment
- * of more than one line). Sentences of nothing but white space are left out.
+ * (`CLAUSE_BREAK`, looked for in `source`: the segment as written, or a function that gives
+ * it, read only for a segment of more than one line). Sentences of nothing but white space are left out.
  */
-export function sentencesOf(text: string, source: () => string = () => text): Sentence[] {
+export function sentencesOf(text: string, source: string | (() => string) = text): Sentence[] {
   const ends: number[] = [];
   const re = /[.!?]["'”’)\]]*(?=\s+["“‘(]?[A-Z0-9])/g;
   let last = 0;
@@ -283,7 +356,7 @@ export function sentencesOf(text: string, source: () => string = () => text): Se
   }
   if (text.includes('\n')) {
     // In the source as written (same offsets): the masked text has its list markers blanked.
-    const written = source();
+    const written = typeof source === 'string' ? source : source();
     CLAUSE_BREAK.lastIndex = 0;
     for (let m = CLAUSE_BREAK.exec(written); m; m = CLAUSE_BREAK.exec(written)) ends.push(m.index);
     ends.sort((x, y) => x - y);

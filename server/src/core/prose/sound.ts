@@ -1,3 +1,5 @@
+import { ownString } from '../text.js';
+
 /**
  * Whether a word, number or acronym is read with a vowel sound first: what decides
  * "a" or "an". Undefined when it cannot be told from the spelling.
@@ -39,7 +41,23 @@ export function soundIsGuess(token: string): boolean {
 /** Words with a weak "h" that take "a" or "an" in British English. */
 const EITHER_ARTICLE = /^(?:histor(?:ic|ical|ically)|hotels?|habitual|hereditary|heroic)$/;
 
+/** `vowelSound`'s answers by token: an article's next word is mostly one of a few hundred ("a new", "an increase"). */
+const sounds = new Map<string, boolean | undefined>();
+/** Work counted for tests: tokens whose sound was worked out (not taken from `sounds`). */
+export const soundWork = { computed: 0 };
+
 export function vowelSound(token: string): boolean | undefined {
+  if (sounds.has(token)) return sounds.get(token);
+  soundWork.computed++;
+  const sound = soundOf(token);
+  // Bounded: a long run of checks of new words starts the list again.
+  if (sounds.size >= 4096) sounds.clear();
+  // Its own copy: a slice would keep the whole paragraph it was cut from.
+  sounds.set(ownString(token), sound);
+  return sound;
+}
+
+function soundOf(token: string): boolean | undefined {
   const t = token.replace(/^[“"‘'(]+/, '');
   if (!t) return undefined;
   if (/^[0-9]/.test(t)) return numberSound(t);

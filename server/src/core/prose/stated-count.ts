@@ -1,16 +1,31 @@
 import { defineRule } from '../rules/define.js';
 import { listAfter, perSegment, segmentsWith, unitIndexOf } from './follows.js';
+import { jsSpace } from './segments.js';
 
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const N = '(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])';
 /** "the following four priorities:", "five aims identified below", "three options:". */
-const LEAD_IN = new RegExp(
+export const LEAD_IN = new RegExp(
   `\\b(?:the following|these|following)\\s+${N}\\s+((?:[a-z-]+\\s+){0,2}[a-z-]+s)\\b|\\b${N}\\s+((?:[a-z-]+\\s+){0,2}[a-z-]+s)\\s+(?:(?:are|is|were)\\s+)?(?:identified\\s+|set out\\s+|listed\\s+|outlined\\s+|described\\s+|shown\\s+)?(?:below|as follows)\\b|\\b${N}\\s+((?:[a-z-]+\\s+){0,2}[a-z-]+s)\\s*(?:\\([^)]{0,40}\\)\\s*)?:\\s*$`,
   'gi',
 );
 
+/** Words one of LEAD_IN's three forms needs ("the following", "these"; "below", "as follows"), in its case folding. */
+const LEAD_IN_WORDS = /following|these|below|as follows/i;
+
+/**
+ * Whether a text may hold a LEAD_IN: one of its words, or a colon ending the text (the
+ * third form's). Most paragraphs have neither, and LEAD_IN need not run.
+ */
+export function mayLeadIn(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && jsSpace(text.charCodeAt(end - 1))) end--;
+  return (end > 0 && text.charCodeAt(end - 1) === 0x3a) || LEAD_IN_WORDS.test(text);
+}
+
 const candidate = perSegment((seg) => {
   if (seg.kind !== 'paragraph' && seg.kind !== 'item') return undefined;
+  if (!mayLeadIn(seg.text)) return undefined;
   LEAD_IN.lastIndex = 0;
   let found: { start: number; end: number; count: number; noun: string; colon: boolean } | undefined;
   for (let m = LEAD_IN.exec(seg.text); m; m = LEAD_IN.exec(seg.text)) {

@@ -1,32 +1,56 @@
 import { defineRule } from '../rules/define.js';
-import { eachSegment, type ProseSegment } from './segments.js';
+import { eachSegment, jsSpace, type ProseSegment } from './segments.js';
 
 /**
  * List enumerators that close a bracket they never opened (`a)`, `ii)`, `2)` at the start
  * of a line or after a colon, semicolon, comma, "and" or "or"), and plural markers
  * (`Recommendation(s)`). A letter enumerator before a capital (`to c) Despite`) counts too.
  */
-const ENUMERATOR = /(^[ \t]*|[:;,][ \t]+|\b(?:and|or)[ \t]+)(?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[ \t])|(?<=\s)(?:[a-h]|[ivx]{1,4})\)(?=[ \t]+[A-Z])|(?<=\p{L})\((?:s|es|ies)\)/gmu;
+export const ENUMERATOR = /(^[ \t]*|[:;,][ \t]+|\b(?:and|or)[ \t]+)(?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=[ \t])|(?<=\s)(?:[a-h]|[ivx]{1,4})\)(?=[ \t]+[A-Z])|(?<=\p{L})\((?:s|es|ies)\)/gmu;
 
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '“': '”' };
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '”': '“' };
 
 /** The characters `unpaired` weighs: a text without any has none unpaired. */
 const MARKS = /[()[\]“”"]/;
+const MARK = /[()[\]“”"]/g;
+
+/** Whether a character code is a letter `[a-z]` or a figure. */
+const lowerOrFigure = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * Whether a text may hold an `ENUMERATOR`: a ")" closing a short run of small letters or
+ * figures (one letter, up to four of "i", "v", "x", up to two figures, or the "es" and
+ * "ies" of a plural marker) that starts the text or follows white space or "(". Every
+ * match is such a ")"; most closing brackets end an aside of longer words, and the
+ * pattern (tried at every character) need not run.
+ */
+export function mayEnumerate(text: string): boolean {
+  for (let at = text.indexOf(')'); at >= 0; at = text.indexOf(')', at + 1)) {
+    let i = at;
+    while (i > 0 && lowerOrFigure(text.charCodeAt(i - 1))) i--;
+    const n = at - i;
+    if (n === 0 || n > 4) continue;
+    const run = text.slice(i, at);
+    if (!(n === 1 || /^(?:[ivx]+|\d\d|es|ies)$/.test(run))) continue;
+    if (i === 0 || jsSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x28) return true;
+  }
+  return false;
+}
 
 /** Offsets (in `text`) of brackets and quotes that have no partner, in order. */
 export function unpaired(text: string): { at: number; ch: string }[] {
   if (!MARKS.test(text)) return [];
-  // Every enumerator ends in ")": without one there is none to blank.
-  const t = text.includes(')') ? text.replace(ENUMERATOR, (m, lead: string | undefined) => (lead ?? '') + ' '.repeat(m.length - (lead ?? '').length)) : text;
+  // Every enumerator ends in ")" after a short run of letters or figures: without one there is none to blank.
+  const t = mayEnumerate(text) ? text.replace(ENUMERATOR, (m, lead: string | undefined) => (lead ?? '') + ' '.repeat(m.length - (lead ?? '').length)) : text;
   const out: { at: number; ch: string }[] = [];
   const stack: { at: number; ch: string }[] = [];
   let straight = -1;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    // Only ( ) [ ] " and the curly double quotes matter: the rest is passed over without a look-up.
-    if (c !== 0x28 && c !== 0x29 && c !== 0x5b && c !== 0x5d && c !== 0x22 && c !== 0x201c && c !== 0x201d) continue;
-    const ch = t[i]!;
+  // Only ( ) [ ] " and the curly double quotes matter: the pattern finds them, passing over the rest faster than a loop.
+  MARK.lastIndex = 0;
+  for (let mark = MARK.exec(t); mark; mark = MARK.exec(t)) {
+    const i = mark.index;
+    const ch = mark[0];
     if (ch in PAIRS) stack.push({ at: i, ch });
     else if (ch in CLOSERS) {
       const open = CLOSERS[ch]!;
