@@ -1,7 +1,7 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
-import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments } from './segments.js';
+import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments, type Word } from './segments.js';
 import { apostropheAt } from './dictionary.js';
 import VARIANTS from './data/variant-spellings.json';
 
@@ -31,7 +31,7 @@ const DIFFERENT = new Set(VARIANTS.differentWords.map((g) => g.join(' ')));
 const SPACED = new RegExp(`\\b(?:${VARIANTS.groups.flat().filter((f) => f.includes(' ')).map((f) => f.replace(/ /g, '(?:[ \\t]+(?:\\n[ \\t]*)?|\\n[ \\t]*)')).join('|')})\\b`, 'gi');
 
 function closed(form: string): string {
-  return form.replace(/[- ]/g, '');
+  return form.includes('-') || form.includes(' ') ? form.replace(/[- ]/g, '') : form;
 }
 
 /** The group of a lower-case word or spaced compound: its variant group, else the word closed up (so "well-being" and "wellbeing" meet). */
@@ -71,18 +71,9 @@ export function eachForm(model: ReportModel, unit: Unit, found: (kind: number, f
       const w = words[i]!;
       const rel = w.start - seg.start;
       if (quoted.length > 0 && inSpans(quoted, rel, rel + w.text.length)) continue;
-      // Apostrophes before the word, and one after it or before a last "s", are not the word's.
-      const all = w.text;
-      let lead = 0;
-      while (lead < all.length && apostropheAt(all, lead)) lead++;
-      let cut = all.length;
-      if (cut > lead && apostropheAt(all, cut - 1)) cut--;
-      else if (cut - 1 > lead && all.charCodeAt(cut - 1) === 0x73 && apostropheAt(all, cut - 2)) cut -= 2;
-      const text = lead > 0 || cut < all.length ? all.slice(lead, cut) : all;
-      if (notAWord(text)) continue;
-      // A file name's extension ("report.pdf") is not a word of the prose.
-      if (report.charCodeAt(w.start - 1) === 0x2e && /[\p{L}\p{N}]\.$/u.test(report.slice(w.start - 2, w.start))) continue;
-      const start = w.start + lead;
+      const text = formText(w.text);
+      if (text === undefined || extension(report, w)) continue;
+      const start = w.start + leadingApostrophes(w.text);
       const end = start + text.length;
       const c = text.charCodeAt(0);
       if (c >= 97 && c <= 122) {
@@ -100,6 +91,31 @@ export function eachForm(model: ReportModel, unit: Unit, found: (kind: number, f
   }
 }
 
+/** How many apostrophes a word begins with. */
+function leadingApostrophes(all: string): number {
+  let lead = 0;
+  while (lead < all.length && apostropheAt(all, lead)) lead++;
+  return lead;
+}
+
+/**
+ * A word as a form: without apostrophes before it, and one after it or before a last "s"
+ * (they are not the word's); undefined for what is not a word (`notAWord`).
+ */
+function formText(all: string): string | undefined {
+  const lead = leadingApostrophes(all);
+  let cut = all.length;
+  if (cut > lead && apostropheAt(all, cut - 1)) cut--;
+  else if (cut - 1 > lead && all.charCodeAt(cut - 1) === 0x73 && apostropheAt(all, cut - 2)) cut -= 2;
+  const text = lead > 0 || cut < all.length ? all.slice(lead, cut) : all;
+  return notAWord(text) ? undefined : text;
+}
+
+/** Whether a word is a file name's extension ("report.pdf"): not a word of the prose. */
+function extension(report: string, w: Word): boolean {
+  return report.charCodeAt(w.start - 1) === 0x2e && /[\p{L}\p{N}]\.$/u.test(report.slice(w.start - 2, w.start));
+}
+
 /** What `/^[A-Z][a-z'’-]*$/` says of a word. */
 function capitalThenLower(text: string): boolean {
   const first = text.charCodeAt(0);
@@ -109,6 +125,132 @@ function capitalThenLower(text: string): boolean {
     if (!((c >= 97 && c <= 122) || c === 0x27 || c === 0x2019 || c === 0x2d)) return false;
   }
   return true;
+}
+
+/**
+ * The distinct words of a model's prose, numbered as their segments are first read (see
+ * `wordNumbers`): a report writes some 2,800 words, 800 of them distinct, and a rule that
+ * works out something of each word's text alone does it once per number.
+ */
+interface WordTable {
+  readonly numbers: Map<string, number>;
+  /** Each segment's words' numbers (by the word list `segmentWords` gives for the model). */
+  readonly lists: WeakMap<readonly Word[], Int32Array>;
+  size: number;
+}
+
+/** Per model: a segment kept by a later model has a new word list, numbered in that model's table. */
+const tables = new WeakMap<ReportModel, WordTable>();
+
+/**
+ * The number of each word of a segment's word list (from `segmentWords`): the same
+ * number for the same text, within one model. Numbers run from 0 up to `wordNumbersIn`.
+ */
+export function wordNumbers(model: ReportModel, words: readonly Word[]): Int32Array {
+  let table = tables.get(model);
+  if (!table) tables.set(model, (table = { numbers: new Map(), lists: new WeakMap(), size: 0 }));
+  let out = table.lists.get(words);
+  if (out) return out;
+  spellingWork.numbered += words.length;
+  out = new Int32Array(words.length);
+  const numbers = table.numbers;
+  for (let i = 0; i < words.length; i++) {
+    const text = words[i]!.text;
+    let n = numbers.get(text);
+    if (n === undefined) numbers.set(text, (n = table.size++));
+    out[i] = n;
+  }
+  table.lists.set(words, out);
+  return out;
+}
+
+/** How many distinct words of the model's prose have been numbered so far. */
+export function wordNumbersIn(model: ReportModel): number {
+  return tables.get(model)?.size ?? 0;
+}
+
+/** `a`, or a copy of it long enough for index `n - 1`, the new places filled with `fill`. */
+export function room(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<ArrayBuffer> {
+  if (n <= a.length) return a;
+  const out = new Int32Array(Math.max(n, a.length * 2, 64)).fill(fill);
+  out.set(a);
+  return out;
+}
+
+/** A word number's form not worked out yet; not a word (see `formText`). */
+const UNSEEN = -2;
+const NOT_A_WORD = -1;
+
+/**
+ * The forms of the whole report's prose with their counts, in the order first written:
+ * what adding up every unit's `unitForms` gives, counted straight from the words (a check
+ * outside an editing session keeps no tally per unit). Each distinct word is made a form
+ * once; each of its places costs a look at its number.
+ */
+export function countReportForms(model: ReportModel): UnitForms {
+  const forms: string[] = [];
+  const counts: number[] = [];
+  const slots = new Map<string, number>();
+  const slot = (form: string): number => {
+    let k = slots.get(form);
+    if (k === undefined) {
+      slots.set(form, (k = forms.length));
+      forms.push(form);
+      counts.push(0);
+    }
+    return k;
+  };
+  // By word number: the form's slot (or UNSEEN, NOT_A_WORD), the lower-case form's slot of
+  // a capitalised word at the start of a sentence, and the form's text.
+  let main = new Int32Array(0);
+  let lower = new Int32Array(0);
+  const texts: string[] = [];
+  const report = model.text;
+  for (const unit of model.units) {
+    for (const seg of unitSegments(model, unit)) {
+      if (seg.shouted) continue;
+      const quoted = quotedSpans(seg.text);
+      const words = segmentWords(model, seg);
+      const numbers = wordNumbers(model, words);
+      const size = wordNumbersIn(model);
+      main = room(main, size, UNSEEN);
+      lower = room(lower, size, UNSEEN);
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        const rel = w.start - seg.start;
+        if (quoted.length > 0 && inSpans(quoted, rel, rel + w.text.length)) continue;
+        const n = numbers[i]!;
+        let k = main[n]!;
+        if (k === NOT_A_WORD) continue;
+        if (k === UNSEEN) {
+          const text = formText(w.text);
+          if (text === undefined) {
+            main[n] = NOT_A_WORD;
+            continue;
+          }
+          texts[n] = text;
+        }
+        if (extension(report, w)) continue;
+        const text = texts[n]!;
+        const c = text.charCodeAt(0);
+        const word = c >= 97 && c <= 122;
+        // (A form is made at its first place counted: the forms stay in the order first written.)
+        if (k === UNSEEN) main[n] = k = slot(FORM_KINDS[word ? WORD : NAME] + text);
+        counts[k]!++;
+        // At the start of a sentence a capital says nothing: the word counts as the word too.
+        if (!word && seg.kind !== 'heading' && capitalThenLower(text) && (i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel))) {
+          let l = lower[n]!;
+          if (l === UNSEEN) lower[n] = l = slot(FORM_KINDS[WORD] + text.toLowerCase());
+          counts[l]!++;
+        }
+      }
+      for (let m = SPACED.exec(seg.text); m; m = SPACED.exec(seg.text)) {
+        if (quoted.length > 0 && inSpans(quoted, m.index, m.index + m[0].length)) continue;
+        counts[slot(FORM_KINDS[PHRASE] + m[0].toLowerCase().replace(/\s+/g, ' '))]!++;
+      }
+    }
+  }
+  return { forms, counts };
 }
 
 let counted = 0;
@@ -148,8 +290,8 @@ class FormIndex {
   readonly totals = new Map<string, number>();
   /** Word forms present, by group (`groupOfWord`): one form as itself, more as a set. */
   readonly words = new Map<string, string | Set<string>>();
-  /** Names present, each under every name one letter shorter ("Beamont" under "Beaumont"'s deletions); only the names `compared` accepts. */
-  readonly longer = new Map<string, Set<string>>();
+  /** Names present, each under every name one letter shorter ("Beamont" under "Beaumont"'s deletions); only the names `compared` accepts. One name as itself, more as a set. */
+  readonly longer = new Map<string, string | Set<string>>();
   front = new Map<string, number>();
 
   /** `compared`: which names are compared at all (none without it). */
@@ -175,10 +317,15 @@ class FormIndex {
       return;
     }
     if (!this.compared?.(form)) return;
+    const longer = this.longer;
     for (const d of shorterNames(form)) {
-      let set = this.longer.get(d);
-      if (now > 0) (set ??= this.longer.set(d, new Set()).get(d)!).add(form);
-      else if (set?.delete(form) && set.size === 0) this.longer.delete(d);
+      const cur = longer.get(d);
+      if (now > 0) {
+        if (cur === undefined) longer.set(d, form);
+        else if (typeof cur === 'string') longer.set(d, new Set([cur, form]));
+        else cur.add(form);
+      } else if (cur === form) longer.delete(d);
+      else if (typeof cur === 'object' && cur.delete(form) && cur.size === 0) longer.delete(d);
     }
   }
 
@@ -210,18 +357,25 @@ class FormIndex {
  * it: not the last ("Africa" and "African", "Walker" and "Walkers" are different words),
  * and not a hyphen or apostrophe (closed and hyphenated forms are the word groups' part).
  */
-function shorterNames(name: string): Set<string> {
-  const out = new Set<string>();
+function shorterNames(name: string): string[] {
+  const out: string[] = [];
   if (name.length < 5) return out;
-  for (let i = 1; i < name.length - 1; i++) if (/\p{L}/u.test(name[i]!)) out.add(name.slice(0, i) + name.slice(i + 1));
+  for (let i = 1; i < name.length - 1; i++) {
+    const c = name.charCodeAt(i);
+    // Dropping any letter of a run of one letter ("Allan") gives the same name: made once, for the first.
+    if (i > 1 && c === name.charCodeAt(i - 1)) continue;
+    if (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : /\p{L}/u.test(name[i]!)) out.push(name.slice(0, i) + name.slice(i + 1));
+  }
   return out;
 }
 
 /** The report's forms at one check. */
 export interface Totals {
   serial: number | undefined;
-  /** Each unit's tally (not the units: they would keep this version's text alive). */
+  /** Each unit's tally (not the units: they would keep this version's text alive); none outside a session (see `countReportForms`). */
   tallies: (UnitForms | undefined)[];
+  /** Whether `tallies` holds the units' tallies (in a session). */
+  tallied: boolean;
   index: FormIndex;
   /** Forms whose count the edit since the previous check changed (unset after a full count). */
   changed?: Set<string>;
@@ -234,7 +388,7 @@ export interface Totals {
 const lastTotals = new WeakMap<object, Totals>();
 
 /** Work counted for tests: tallies looked through for the places of a form. */
-export const spellingWork = { tallies: 0 };
+export const spellingWork = { tallies: 0, numbered: 0 };
 
 /** The unit of each tally counted in a session (see `unitsWithForm`). */
 const unitOf = new WeakMap<UnitForms, Unit>();
@@ -292,14 +446,22 @@ export function reportForms(model: ReportModel, compared?: (name: string) => boo
       const fresh: (UnitForms | undefined)[] = [];
       for (let i = sp.at; i < sp.at + sp.added; i++) fresh.push(unitMemoIfAny(model.units[i]!, FORMS));
       tallies.splice(sp.at, sp.removed, ...fresh);
-      out = { serial: model.serial, tallies, index, changed, previous: last.groups };
+      out = { serial: model.serial, tallies, tallied: true, index, changed, previous: last.groups };
     }
+  }
+  if (!out && !session) {
+    // A one-off check: the report's forms counted at once, with no tally per unit to keep.
+    const index = new FormIndex(compared);
+    const all = countReportForms(model);
+    for (let i = 0; i < all.forms.length; i++) index.add(all.forms[i]!, all.counts[i]!);
+    index.setFront(front);
+    out = { serial: model.serial, tallies: [], tallied: false, index };
   }
   if (!out) {
     const index = new FormIndex(compared);
     for (const u of model.units) index.addUnit(unitForms(model, u), 1);
     index.setFront(front);
-    out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), index };
+    out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), tallied: true, index };
   }
   if (session) lastTotals.set(session, out);
   return out;
@@ -349,7 +511,8 @@ export function spellingGroups(t: Totals, knownPair?: (a: string, b: string) => 
   const namePairs = (shorter: string): void => {
     const other = totals.get(`n${shorter}`);
     if (other === undefined) return;
-    for (const name of longer.get(shorter) ?? []) {
+    const longerNames = longer.get(shorter);
+    for (const name of longerNames === undefined ? [] : typeof longerNames === 'string' ? [longerNames] : longerNames) {
       if (knownPair!(name, shorter)) continue;
       const forms = [
         { form: `n${name}`, count: totals.get(`n${name}`)! },
