@@ -7,7 +7,8 @@ import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.j
 import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
-import { stripEnd, stripStart } from '../text.js';
+import { room, wordNumbers, wordNumbersIn } from './spellings.js';
+import { ownString, stripEnd, stripStart } from '../text.js';
 
 /** The report's own names: the words of its front-matter values and of its `Signed:` lines. */
 export function reportNames(model: ReportModel): Set<string> {
@@ -51,6 +52,36 @@ function beginning(p: string): boolean {
 
 const councilNamesFirst = (a: string, b: string): number => Number(councilName(b)) - Number(councilName(a));
 
+/** A word as it is looked up: without apostrophes at its ends (the words of a segment begin and end with a letter: this strips only when that changes). */
+function stripped(raw: string): string {
+  return apostropheAt(raw, 0) || apostropheAt(raw, raw.length - 1) ? stripStart(stripEnd(raw, APOSTROPHE), APOSTROPHE) : raw;
+}
+
+/** A distinct word's verdict (see the rule's `check`). */
+const UNSEEN = 0;
+const RIGHT = 1;
+const TO_CHECK = 2;
+
+/**
+ * The suggestions made for misspelt words, by dictionary: they depend on the word alone
+ * (the dictionary and the council lexicon), and a folder of reports misspells the same
+ * words again. Cleared when it grows large.
+ */
+const madeSuggestions = new WeakMap<ITrie, Map<string, string[]>>();
+
+/** A misspelt word's suggestions, the council's names first ("Moncell": Monsell, the ward). */
+function suggestionsFor(dict: ITrie, text: string): string[] {
+  let made = madeSuggestions.get(dict);
+  if (!made) madeSuggestions.set(dict, (made = new Map()));
+  let near = made.get(text);
+  if (!near) {
+    if (made.size >= 10_000) made.clear();
+    // Copies of their own: a slice of the report kept here would keep its text alive.
+    made.set(ownString(text), (near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst).map(ownString)));
+  }
+  return near;
+}
+
 export const spelling = defineRule({
   id: 'prose/spelling',
   title: 'Misspelt word',
@@ -79,20 +110,28 @@ export const spelling = defineRule({
     const reuse = !model.session || sameAsLastCheck(sessionNames, model, [...names].join(' '));
     const known = (w: string): boolean => knownWord(dict, w) || councilWord(w) || names.has(w) || workspace.has(w) || lowerWorkspace.has(w.toLowerCase());
     const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
-    // Each word's suggestions, once per check (they depend on the word alone).
-    const suggested = new Map<string, string[]>();
+    // What each distinct word is (by its number, see `wordNumbers`): not worked out yet, spelt
+    // right (or not a word, or a US spelling), or to be checked at each place.
+    let verdicts = new Int32Array(0);
+    const spelt = (raw: string): number => {
+      const text = stripped(raw);
+      return notAWord(text) || knownCompound(text) || britishForm(text, '', '') !== undefined ? RIGHT : TO_CHECK;
+    };
     eachSegment(ctx, check, reuse);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;
       const words = segmentWords(model, seg);
+      const numbers = wordNumbers(model, words);
+      verdicts = room(verdicts, wordNumbersIn(model), UNSEEN);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        // (The words of a segment begin and end with a letter: this strips only when that changes.)
-        const text = apostropheAt(w.text, 0) || apostropheAt(w.text, w.text.length - 1) ? stripStart(stripEnd(w.text, APOSTROPHE), APOSTROPHE) : w.text;
-        if (notAWord(text) || knownCompound(text)) continue;
-        // A US spelling is prose/us-spelling's finding.
-        if (britishForm(text, '', '') !== undefined) continue;
+        // A word known, not a word, or a US spelling (prose/us-spelling's finding): once per distinct word.
+        const n = numbers[i]!;
+        let verdict = verdicts[n]!;
+        if (verdict === UNSEEN) verdicts[n] = verdict = spelt(w.text);
+        if (verdict === RIGHT) continue;
+        const text = stripped(w.text);
         const rel = w.start - seg.start;
         // A capitalised word mid-sentence is a name: checked only when it is one letter from a ward, place or body of the lexicon.
         const capital = /^[A-Z]/.test(text);
@@ -105,9 +144,7 @@ export const spelling = defineRule({
         if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
         quoted ??= quotedSpans(seg.text);
         if (inSpans(quoted, rel, rel + w.text.length)) continue;
-        // The council's names first ("Moncell": Monsell, the ward). A word misspelt again has the same suggestions.
-        let near = suggested.get(text);
-        if (!near) suggested.set(text, (near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst)));
+        const near = suggestionsFor(dict, text);
         const range = model.index.range(w.start, w.start + text.length);
         ctx.report({
           message: `"${text}" is not in the British English dictionary${near.length ? `: did you mean ${near.slice(0, 3).map((s) => `"${s}"`).join(' or ')}?` : '.'} If it is right, add it to the workspace dictionary.`,
