@@ -7,7 +7,7 @@ import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.j
 import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
-import { room, wordNumbers, wordNumbersIn } from './spellings.js';
+import { numberingEpoch, room, wordNumbers, wordsNumbered } from './spellings.js';
 import { ownString, stripEnd, stripStart } from '../text.js';
 
 /** The report's own names: the words of its front-matter values and of its `Signed:` lines. */
@@ -57,10 +57,35 @@ function stripped(raw: string): string {
   return apostropheAt(raw, 0) || apostropheAt(raw, raw.length - 1) ? stripStart(stripEnd(raw, APOSTROPHE), APOSTROPHE) : raw;
 }
 
-/** A distinct word's verdict (see the rule's `check`). */
+/** A numbered word's verdict (see `spelt`). */
 const UNSEEN = 0;
 const RIGHT = 1;
 const TO_CHECK = 2;
+
+/**
+ * What the rule says of each numbered word (see `wordNumbers`) in any report, as far as its
+ * text alone tells: right (known to the dictionary or the lexicon, or its parts are; not a
+ * word; or a US spelling, prose/us-spelling's finding), or to be checked against the
+ * report's names and the workspace's words. Kept with the numbers, for one dictionary.
+ */
+const verdictsKept = { dict: undefined as ITrie | undefined, epoch: -1, verdicts: new Int32Array(0) };
+
+/** The verdicts by word number, with room for every number given so far. */
+function spelt(dict: ITrie): Int32Array {
+  const kept = verdictsKept;
+  if (kept.dict !== dict || kept.epoch !== numberingEpoch()) {
+    kept.dict = dict;
+    kept.epoch = numberingEpoch();
+    kept.verdicts = new Int32Array(0);
+  }
+  return (kept.verdicts = room(kept.verdicts, wordsNumbered(), UNSEEN));
+}
+
+/** Whether a word is right in any report (see `spelt`): what the rule's `known` says without the report's names and the workspace's words. */
+function rightAnywhere(dict: ITrie, text: string): boolean {
+  const known = (w: string): boolean => knownWord(dict, w) || councilWord(w);
+  return notAWord(text) || known(text) || (text.includes('-') && text.split('-').every((p) => p === '' || notAWord(p) || known(p))) || britishForm(text, '', '') !== undefined;
+}
 
 /**
  * The suggestions made for misspelt words, by dictionary: they depend on the word alone
@@ -110,28 +135,26 @@ export const spelling = defineRule({
     const reuse = !model.session || sameAsLastCheck(sessionNames, model, [...names].join(' '));
     const known = (w: string): boolean => knownWord(dict, w) || councilWord(w) || names.has(w) || workspace.has(w) || lowerWorkspace.has(w.toLowerCase());
     const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
-    // What each distinct word is (by its number, see `wordNumbers`): not worked out yet, spelt
-    // right (or not a word, or a US spelling), or to be checked at each place.
-    let verdicts = new Int32Array(0);
-    const spelt = (raw: string): number => {
-      const text = stripped(raw);
-      return notAWord(text) || knownCompound(text) || britishForm(text, '', '') !== undefined ? RIGHT : TO_CHECK;
-    };
+    // Whether each word the dictionary and the lexicon do not pass (see `spelt`) is right in this report (its names, the workspace's words).
+    const rightHere = new Map<string, boolean>();
     eachSegment(ctx, check, reuse);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;
       const words = segmentWords(model, seg);
       const numbers = wordNumbers(model, words);
-      verdicts = room(verdicts, wordNumbersIn(model), UNSEEN);
+      const verdicts = spelt(dict);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         // A word known, not a word, or a US spelling (prose/us-spelling's finding): once per distinct word.
         const n = numbers[i]!;
         let verdict = verdicts[n]!;
-        if (verdict === UNSEEN) verdicts[n] = verdict = spelt(w.text);
+        if (verdict === UNSEEN) verdicts[n] = verdict = rightAnywhere(dict, stripped(w.text)) ? RIGHT : TO_CHECK;
         if (verdict === RIGHT) continue;
         const text = stripped(w.text);
+        let right = rightHere.get(text);
+        if (right === undefined) rightHere.set(text, (right = knownCompound(text)));
+        if (right) continue;
         const rel = w.start - seg.start;
         // A capitalised word mid-sentence is a name: checked only when it is one letter from a ward, place or body of the lexicon.
         const capital = /^[A-Z]/.test(text);

@@ -128,45 +128,59 @@ function capitalThenLower(text: string): boolean {
 }
 
 /**
- * The distinct words of a model's prose, numbered as their segments are first read (see
- * `wordNumbers`): a report writes some 2,800 words, 800 of them distinct, and a rule that
- * works out something of each word's text alone does it once per number.
+ * Words numbered by their text, kept across checks (see `wordNumbers`): a report writes
+ * some 2,800 words, 800 of them distinct, and a folder of reports the same words again. A
+ * rule that works out something of a word's text alone does it once per number, and
+ * finds it again at each place by the number, with no look-up by text.
  */
-interface WordTable {
-  readonly numbers: Map<string, number>;
-  /** Each segment's words' numbers (by the word list `segmentWords` gives for the model). */
-  readonly lists: WeakMap<readonly Word[], Int32Array>;
-  size: number;
-}
-
-/** Per model: a segment kept by a later model has a new word list, numbered in that model's table. */
-const tables = new WeakMap<ReportModel, WordTable>();
+const table = { numbers: new Map<string, number>(), size: 0, epoch: 0, token: undefined as object | undefined };
+/** Each segment's word list (from `segmentWords`, one per segment and model) as numbers, and the table's epoch they are of. */
+const numberedLists = new WeakMap<readonly Word[], { epoch: number; numbers: Int32Array }>();
+/** A token per model: the table remembers the last model it numbered words for, and keeps no model alive. */
+const modelTokens = new WeakMap<ReportModel, object>();
+/** Past this many, the table starts again (at the next model): its numbers, and what is kept by them. */
+export const MAX_NUMBERED = 50_000;
 
 /**
- * The number of each word of a segment's word list (from `segmentWords`): the same
- * number for the same text, within one model. Numbers run from 0 up to `wordNumbersIn`.
+ * The number of each word of a segment's word list (from `segmentWords`): the same number
+ * for the same text, while `numberingEpoch` stays the same (the table is emptied only
+ * when it is full and a new model's words are numbered, so never during one check).
  */
 export function wordNumbers(model: ReportModel, words: readonly Word[]): Int32Array {
-  let table = tables.get(model);
-  if (!table) tables.set(model, (table = { numbers: new Map(), lists: new WeakMap(), size: 0 }));
-  let out = table.lists.get(words);
-  if (out) return out;
+  const hit = numberedLists.get(words);
+  if (hit !== undefined && hit.epoch === table.epoch) return hit.numbers;
+  let token = modelTokens.get(model);
+  if (!token) modelTokens.set(model, (token = {}));
+  if (token !== table.token) {
+    table.token = token;
+    if (table.size >= MAX_NUMBERED) {
+      table.numbers.clear();
+      table.size = 0;
+      table.epoch++;
+    }
+  }
   spellingWork.numbered += words.length;
-  out = new Int32Array(words.length);
+  const out = new Int32Array(words.length);
   const numbers = table.numbers;
   for (let i = 0; i < words.length; i++) {
     const text = words[i]!.text;
     let n = numbers.get(text);
-    if (n === undefined) numbers.set(text, (n = table.size++));
+    // A copy of its own: a slice would keep the report's text alive.
+    if (n === undefined) numbers.set(ownString(text), (n = table.size++));
     out[i] = n;
   }
-  table.lists.set(words, out);
+  numberedLists.set(words, { epoch: table.epoch, numbers: out });
   return out;
 }
 
-/** How many distinct words of the model's prose have been numbered so far. */
-export function wordNumbersIn(model: ReportModel): number {
-  return tables.get(model)?.size ?? 0;
+/** The numbering's epoch: numbers of one epoch are not those of another. */
+export function numberingEpoch(): number {
+  return table.epoch;
+}
+
+/** How many words are numbered (the numbers run from 0 to this, exclusive). */
+export function wordsNumbered(): number {
+  return table.size;
 }
 
 /** `a`, or a copy of it long enough for index `n - 1`, the new places filled with `fill`. */
@@ -177,34 +191,74 @@ export function room(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32
   return out;
 }
 
-/** A word number's form not worked out yet; not a word (see `formText`). */
+/** A word number's form not worked out yet; not a word (see `formText`), or not a capitalised word. */
 const UNSEEN = -2;
-const NOT_A_WORD = -1;
+const NONE = -1;
+
+/**
+ * Forms by number, kept with the word numbers (and emptied with them): each word's form
+ * and, for a capitalised word, its form in lower case at the start of a sentence.
+ */
+const formTable = {
+  epoch: -1,
+  /** Form (kind letter + form) -> its number; and the forms by number. */
+  numbers: new Map<string, number>(),
+  forms: [] as string[],
+  /** By word number: its form's number (UNSEEN, NONE), its lower-case form's (UNSEEN, NONE), its form's text. */
+  formOf: new Int32Array(0),
+  lowerOf: new Int32Array(0),
+  texts: [] as (string | undefined)[],
+  /** By form number: the count it was last given a place in (see `countReportForms`), and its place. */
+  stamp: new Int32Array(0),
+  slot: new Int32Array(0),
+  count: 0,
+};
+
+function formNumber(form: string): number {
+  let f = formTable.numbers.get(form);
+  if (f === undefined) {
+    // A copy of its own: kept across checks, a slice would keep a report's text alive.
+    const own = ownString(form);
+    formTable.numbers.set(own, (f = formTable.forms.length));
+    formTable.forms.push(own);
+  }
+  return f;
+}
 
 /**
  * The forms of the whole report's prose with their counts, in the order first written:
  * what adding up every unit's `unitForms` gives, counted straight from the words (a check
  * outside an editing session keeps no tally per unit). Each distinct word is made a form
- * once; each of its places costs a look at its number.
+ * once (kept across checks, by its number); each of its places costs a look at its number.
  */
 export function countReportForms(model: ReportModel): UnitForms {
+  const ft = formTable;
   const forms: string[] = [];
   const counts: number[] = [];
-  const slots = new Map<string, number>();
-  const slot = (form: string): number => {
-    let k = slots.get(form);
-    if (k === undefined) {
-      slots.set(form, (k = forms.length));
-      forms.push(form);
-      counts.push(0);
+  if (ft.forms.length >= 2 * MAX_NUMBERED) {
+    // Past this many forms, they are numbered again from none (the words' forms with them).
+    ft.numbers.clear();
+    ft.forms = [];
+    ft.stamp = new Int32Array(0);
+    ft.slot = new Int32Array(0);
+    ft.formOf = new Int32Array(0);
+    ft.lowerOf = new Int32Array(0);
+    ft.texts = [];
+  }
+  const count = ++ft.count;
+  /** Counts a place of form number `f`: its place in `forms` made at its first place counted (the forms stay in the order first written). */
+  const place = (f: number): void => {
+    if (f >= ft.stamp.length) {
+      ft.stamp = room(ft.stamp, ft.forms.length, 0);
+      ft.slot = room(ft.slot, ft.forms.length, 0);
     }
-    return k;
+    if (ft.stamp[f] !== count) {
+      ft.stamp[f] = count;
+      ft.slot[f] = forms.length;
+      forms.push(ft.forms[f]!);
+      counts.push(1);
+    } else counts[ft.slot[f]!]!++;
   };
-  // By word number: the form's slot (or UNSEEN, NOT_A_WORD), the lower-case form's slot of
-  // a capitalised word at the start of a sentence, and the form's text.
-  let main = new Int32Array(0);
-  let lower = new Int32Array(0);
-  const texts: string[] = [];
   const report = model.text;
   for (const unit of model.units) {
     for (const seg of unitSegments(model, unit)) {
@@ -212,41 +266,50 @@ export function countReportForms(model: ReportModel): UnitForms {
       const quoted = quotedSpans(seg.text);
       const words = segmentWords(model, seg);
       const numbers = wordNumbers(model, words);
-      const size = wordNumbersIn(model);
-      main = room(main, size, UNSEEN);
-      lower = room(lower, size, UNSEEN);
+      if (ft.epoch !== table.epoch) {
+        // New numbers (a new model's words, never during one count): what the old ones kept goes.
+        ft.epoch = table.epoch;
+        ft.formOf = new Int32Array(0);
+        ft.lowerOf = new Int32Array(0);
+        ft.texts = [];
+      }
+      const size = wordsNumbered();
+      const formOf = (ft.formOf = room(ft.formOf, size, UNSEEN));
+      const lowerOf = (ft.lowerOf = room(ft.lowerOf, size, UNSEEN));
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         const rel = w.start - seg.start;
         if (quoted.length > 0 && inSpans(quoted, rel, rel + w.text.length)) continue;
         const n = numbers[i]!;
-        let k = main[n]!;
-        if (k === NOT_A_WORD) continue;
-        if (k === UNSEEN) {
+        let f = formOf[n]!;
+        if (f === NONE) continue;
+        if (f === UNSEEN) {
           const text = formText(w.text);
           if (text === undefined) {
-            main[n] = NOT_A_WORD;
+            formOf[n] = NONE;
             continue;
           }
-          texts[n] = text;
+          const c = text.charCodeAt(0);
+          // A copy of its own, kept with the numbers.
+          const own = ownString(text);
+          ft.texts[n] = own;
+          formOf[n] = f = formNumber(FORM_KINDS[c >= 97 && c <= 122 ? WORD : NAME] + own);
         }
         if (extension(report, w)) continue;
-        const text = texts[n]!;
-        const c = text.charCodeAt(0);
-        const word = c >= 97 && c <= 122;
-        // (A form is made at its first place counted: the forms stay in the order first written.)
-        if (k === UNSEEN) main[n] = k = slot(FORM_KINDS[word ? WORD : NAME] + text);
-        counts[k]!++;
+        place(f);
         // At the start of a sentence a capital says nothing: the word counts as the word too.
-        if (!word && seg.kind !== 'heading' && capitalThenLower(text) && (i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel))) {
-          let l = lower[n]!;
-          if (l === UNSEEN) lower[n] = l = slot(FORM_KINDS[WORD] + text.toLowerCase());
-          counts[l]!++;
+        if (seg.kind === 'heading') continue;
+        let l = lowerOf[n]!;
+        if (l === UNSEEN) {
+          const text = ft.texts[n]!;
+          const c = text.charCodeAt(0);
+          lowerOf[n] = l = !(c >= 97 && c <= 122) && capitalThenLower(text) ? formNumber(FORM_KINDS[WORD] + text.toLowerCase()) : NONE;
         }
+        if (l !== NONE && (i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel))) place(l);
       }
       for (let m = SPACED.exec(seg.text); m; m = SPACED.exec(seg.text)) {
         if (quoted.length > 0 && inSpans(quoted, m.index, m.index + m[0].length)) continue;
-        counts[slot(FORM_KINDS[PHRASE] + m[0].toLowerCase().replace(/\s+/g, ' '))]!++;
+        place(formNumber(FORM_KINDS[PHRASE] + m[0].toLowerCase().replace(/\s+/g, ' ')));
       }
     }
   }
