@@ -65,8 +65,12 @@ export function dictionary(): ITrie | undefined {
   return loadDictionary();
 }
 
+/** Work counted for tests: words asked of `knownWord`. */
+export const dictionaryWork = { asked: 0 };
+
 /** Whether the dictionary knows a word as written, or (for a capitalised or all-capital word) in lower case. */
 export function knownWord(dict: ITrie, word: string): boolean {
+  dictionaryWork.asked++;
   let yes = answers.get(word);
   if (yes === undefined) {
     if (answers.size >= 100_000) answers.clear();

@@ -68,19 +68,25 @@ export const oneSpelling = defineRule({
     // units, on the first ask.
     const places = new Map<string, { start: number; end: number }[]>();
     const findPlaces = (wanted: Set<string>): void => {
-      for (const form of wanted) places.set(form, []);
+      // The forms wanted, by kind: a word's form is looked up as it is, not made again.
+      const byKind = FORM_KINDS.map(() => new Map<string, { start: number; end: number }[]>());
+      for (const form of wanted) {
+        const list: { start: number; end: number }[] = [];
+        places.set(form, list);
+        byKind[FORM_KINDS.indexOf(form[0] as 'w')]!.set(form.slice(1), list);
+      }
       const units = model.units;
-      spellingWork.tallies += units.length;
+      // (Outside a session there is no tally per unit to tell which units to read: all are.)
+      if (totals.tallied) spellingWork.tallies += units.length;
       for (let ui = 0; ui < units.length; ui++) {
         const u = units[ui]!;
-        const forms = unitForms(model, u).forms;
-        let has = false;
-        for (let i = 0; i < forms.length && !has; i++) has = wanted.has(forms[i]!);
-        if (!has) continue;
-        eachForm(model, u, (kind, text, start, end) => {
-          const f = FORM_KINDS[kind] + text;
-          if (wanted.has(f)) places.get(f)!.push({ start, end });
-        });
+        if (totals.tallied) {
+          const forms = unitForms(model, u).forms;
+          let has = false;
+          for (let i = 0; i < forms.length && !has; i++) has = wanted.has(forms[i]!);
+          if (!has) continue;
+        }
+        eachForm(model, u, (kind, text, start, end) => void byKind[kind]!.get(text)?.push({ start, end }));
       }
     };
     const placesOf = (form: string): { start: number; end: number }[] => {

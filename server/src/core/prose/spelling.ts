@@ -7,7 +7,8 @@ import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.j
 import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
-import { stripEnd, stripStart } from '../text.js';
+import { numberingEpoch, room, wordNumbers, wordsNumbered } from './spellings.js';
+import { ownString, stripEnd, stripStart } from '../text.js';
 
 /** The report's own names: the words of its front-matter values and of its `Signed:` lines. */
 export function reportNames(model: ReportModel): Set<string> {
@@ -51,6 +52,61 @@ function beginning(p: string): boolean {
 
 const councilNamesFirst = (a: string, b: string): number => Number(councilName(b)) - Number(councilName(a));
 
+/** A word as it is looked up: without apostrophes at its ends (the words of a segment begin and end with a letter: this strips only when that changes). */
+function stripped(raw: string): string {
+  return apostropheAt(raw, 0) || apostropheAt(raw, raw.length - 1) ? stripStart(stripEnd(raw, APOSTROPHE), APOSTROPHE) : raw;
+}
+
+/** A numbered word's verdict (see `spelt`). */
+const UNSEEN = 0;
+const RIGHT = 1;
+const TO_CHECK = 2;
+
+/**
+ * What the rule says of each numbered word (see `wordNumbers`) in any report, as far as its
+ * text alone tells: right (known to the dictionary or the lexicon, or its parts are; not a
+ * word; or a US spelling, prose/us-spelling's finding), or to be checked against the
+ * report's names and the workspace's words. Kept with the numbers, for one dictionary.
+ */
+const verdictsKept = { dict: undefined as ITrie | undefined, epoch: -1, verdicts: new Int32Array(0) };
+
+/** The verdicts by word number, with room for every number given so far. */
+function spelt(dict: ITrie): Int32Array {
+  const kept = verdictsKept;
+  if (kept.dict !== dict || kept.epoch !== numberingEpoch()) {
+    kept.dict = dict;
+    kept.epoch = numberingEpoch();
+    kept.verdicts = new Int32Array(0);
+  }
+  return (kept.verdicts = room(kept.verdicts, wordsNumbered(), UNSEEN));
+}
+
+/** Whether a word is right in any report (see `spelt`): what the rule's `known` says without the report's names and the workspace's words. */
+function rightAnywhere(dict: ITrie, text: string): boolean {
+  const known = (w: string): boolean => knownWord(dict, w) || councilWord(w);
+  return notAWord(text) || known(text) || (text.includes('-') && text.split('-').every((p) => p === '' || notAWord(p) || known(p))) || britishForm(text, '', '') !== undefined;
+}
+
+/**
+ * The suggestions made for misspelt words, by dictionary: they depend on the word alone
+ * (the dictionary and the council lexicon), and a folder of reports misspells the same
+ * words again. Cleared when it grows large.
+ */
+const madeSuggestions = new WeakMap<ITrie, Map<string, string[]>>();
+
+/** A misspelt word's suggestions, the council's names first ("Moncell": Monsell, the ward). */
+function suggestionsFor(dict: ITrie, text: string): string[] {
+  let made = madeSuggestions.get(dict);
+  if (!made) madeSuggestions.set(dict, (made = new Map()));
+  let near = made.get(text);
+  if (!near) {
+    if (made.size >= 10_000) made.clear();
+    // Copies of their own: a slice of the report kept here would keep its text alive.
+    made.set(ownString(text), (near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst).map(ownString)));
+  }
+  return near;
+}
+
 export const spelling = defineRule({
   id: 'prose/spelling',
   title: 'Misspelt word',
@@ -79,20 +135,26 @@ export const spelling = defineRule({
     const reuse = !model.session || sameAsLastCheck(sessionNames, model, [...names].join(' '));
     const known = (w: string): boolean => knownWord(dict, w) || councilWord(w) || names.has(w) || workspace.has(w) || lowerWorkspace.has(w.toLowerCase());
     const knownCompound = (w: string): boolean => known(w) || (w.includes('-') && w.split('-').every((p) => p === '' || notAWord(p) || known(p)));
-    // Each word's suggestions, once per check (they depend on the word alone).
-    const suggested = new Map<string, string[]>();
+    // Whether each word the dictionary and the lexicon do not pass (see `spelt`) is right in this report (its names, the workspace's words).
+    const rightHere = new Map<string, boolean>();
     eachSegment(ctx, check, reuse);
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;
       const words = segmentWords(model, seg);
+      const numbers = wordNumbers(model, words);
+      const verdicts = spelt(dict);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        // (The words of a segment begin and end with a letter: this strips only when that changes.)
-        const text = apostropheAt(w.text, 0) || apostropheAt(w.text, w.text.length - 1) ? stripStart(stripEnd(w.text, APOSTROPHE), APOSTROPHE) : w.text;
-        if (notAWord(text) || knownCompound(text)) continue;
-        // A US spelling is prose/us-spelling's finding.
-        if (britishForm(text, '', '') !== undefined) continue;
+        // A word known, not a word, or a US spelling (prose/us-spelling's finding): once per distinct word.
+        const n = numbers[i]!;
+        let verdict = verdicts[n]!;
+        if (verdict === UNSEEN) verdicts[n] = verdict = rightAnywhere(dict, stripped(w.text)) ? RIGHT : TO_CHECK;
+        if (verdict === RIGHT) continue;
+        const text = stripped(w.text);
+        let right = rightHere.get(text);
+        if (right === undefined) rightHere.set(text, (right = knownCompound(text)));
+        if (right) continue;
         const rel = w.start - seg.start;
         // A capitalised word mid-sentence is a name: checked only when it is one letter from a ward, place or body of the lexicon.
         const capital = /^[A-Z]/.test(text);
@@ -105,9 +167,7 @@ export const spelling = defineRule({
         if (/[\p{L}\p{N}]\.$/u.test(model.text.slice(w.start - 2, w.start))) continue;
         quoted ??= quotedSpans(seg.text);
         if (inSpans(quoted, rel, rel + w.text.length)) continue;
-        // The council's names first ("Moncell": Monsell, the ward). A word misspelt again has the same suggestions.
-        let near = suggested.get(text);
-        if (!near) suggested.set(text, (near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst)));
+        const near = suggestionsFor(dict, text);
         const range = model.index.range(w.start, w.start + text.length);
         ctx.report({
           message: `"${text}" is not in the British English dictionary${near.length ? `: did you mean ${near.slice(0, 3).map((s) => `"${s}"`).join(' or ')}?` : '.'} If it is right, add it to the workspace dictionary.`,

@@ -1,7 +1,7 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
-import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments } from './segments.js';
+import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments, type Word } from './segments.js';
 import { apostropheAt } from './dictionary.js';
 import VARIANTS from './data/variant-spellings.json';
 
@@ -31,7 +31,7 @@ const DIFFERENT = new Set(VARIANTS.differentWords.map((g) => g.join(' ')));
 const SPACED = new RegExp(`\\b(?:${VARIANTS.groups.flat().filter((f) => f.includes(' ')).map((f) => f.replace(/ /g, '(?:[ \\t]+(?:\\n[ \\t]*)?|\\n[ \\t]*)')).join('|')})\\b`, 'gi');
 
 function closed(form: string): string {
-  return form.replace(/[- ]/g, '');
+  return form.includes('-') || form.includes(' ') ? form.replace(/[- ]/g, '') : form;
 }
 
 /** The group of a lower-case word or spaced compound: its variant group, else the word closed up (so "well-being" and "wellbeing" meet). */
@@ -71,18 +71,9 @@ export function eachForm(model: ReportModel, unit: Unit, found: (kind: number, f
       const w = words[i]!;
       const rel = w.start - seg.start;
       if (quoted.length > 0 && inSpans(quoted, rel, rel + w.text.length)) continue;
-      // Apostrophes before the word, and one after it or before a last "s", are not the word's.
-      const all = w.text;
-      let lead = 0;
-      while (lead < all.length && apostropheAt(all, lead)) lead++;
-      let cut = all.length;
-      if (cut > lead && apostropheAt(all, cut - 1)) cut--;
-      else if (cut - 1 > lead && all.charCodeAt(cut - 1) === 0x73 && apostropheAt(all, cut - 2)) cut -= 2;
-      const text = lead > 0 || cut < all.length ? all.slice(lead, cut) : all;
-      if (notAWord(text)) continue;
-      // A file name's extension ("report.pdf") is not a word of the prose.
-      if (report.charCodeAt(w.start - 1) === 0x2e && /[\p{L}\p{N}]\.$/u.test(report.slice(w.start - 2, w.start))) continue;
-      const start = w.start + lead;
+      const text = formText(w.text);
+      if (text === undefined || extension(report, w)) continue;
+      const start = w.start + leadingApostrophes(w.text);
       const end = start + text.length;
       const c = text.charCodeAt(0);
       if (c >= 97 && c <= 122) {
@@ -100,6 +91,31 @@ export function eachForm(model: ReportModel, unit: Unit, found: (kind: number, f
   }
 }
 
+/** How many apostrophes a word begins with. */
+function leadingApostrophes(all: string): number {
+  let lead = 0;
+  while (lead < all.length && apostropheAt(all, lead)) lead++;
+  return lead;
+}
+
+/**
+ * A word as a form: without apostrophes before it, and one after it or before a last "s"
+ * (they are not the word's); undefined for what is not a word (`notAWord`).
+ */
+function formText(all: string): string | undefined {
+  const lead = leadingApostrophes(all);
+  let cut = all.length;
+  if (cut > lead && apostropheAt(all, cut - 1)) cut--;
+  else if (cut - 1 > lead && all.charCodeAt(cut - 1) === 0x73 && apostropheAt(all, cut - 2)) cut -= 2;
+  const text = lead > 0 || cut < all.length ? all.slice(lead, cut) : all;
+  return notAWord(text) ? undefined : text;
+}
+
+/** Whether a word is a file name's extension ("report.pdf"): not a word of the prose. */
+function extension(report: string, w: Word): boolean {
+  return report.charCodeAt(w.start - 1) === 0x2e && /[\p{L}\p{N}]\.$/u.test(report.slice(w.start - 2, w.start));
+}
+
 /** What `/^[A-Z][a-z'’-]*$/` says of a word. */
 function capitalThenLower(text: string): boolean {
   const first = text.charCodeAt(0);
@@ -109,6 +125,195 @@ function capitalThenLower(text: string): boolean {
     if (!((c >= 97 && c <= 122) || c === 0x27 || c === 0x2019 || c === 0x2d)) return false;
   }
   return true;
+}
+
+/**
+ * Words numbered by their text, kept across checks (see `wordNumbers`): a report writes
+ * some 2,800 words, 800 of them distinct, and a folder of reports the same words again. A
+ * rule that works out something of a word's text alone does it once per number, and
+ * finds it again at each place by the number, with no look-up by text.
+ */
+const table = { numbers: new Map<string, number>(), size: 0, epoch: 0, token: undefined as object | undefined };
+/** Each segment's word list (from `segmentWords`, one per segment and model) as numbers, and the table's epoch they are of. */
+const numberedLists = new WeakMap<readonly Word[], { epoch: number; numbers: Int32Array }>();
+/** A token per model: the table remembers the last model it numbered words for, and keeps no model alive. */
+const modelTokens = new WeakMap<ReportModel, object>();
+/** Past this many, the table starts again (at the next model): its numbers, and what is kept by them. */
+export const MAX_NUMBERED = 50_000;
+
+/**
+ * The number of each word of a segment's word list (from `segmentWords`): the same number
+ * for the same text, while `numberingEpoch` stays the same (the table is emptied only
+ * when it is full and a new model's words are numbered, so never during one check).
+ */
+export function wordNumbers(model: ReportModel, words: readonly Word[]): Int32Array {
+  const hit = numberedLists.get(words);
+  if (hit !== undefined && hit.epoch === table.epoch) return hit.numbers;
+  let token = modelTokens.get(model);
+  if (!token) modelTokens.set(model, (token = {}));
+  if (token !== table.token) {
+    table.token = token;
+    if (table.size >= MAX_NUMBERED) {
+      table.numbers.clear();
+      table.size = 0;
+      table.epoch++;
+    }
+  }
+  spellingWork.numbered += words.length;
+  const out = new Int32Array(words.length);
+  const numbers = table.numbers;
+  for (let i = 0; i < words.length; i++) {
+    const text = words[i]!.text;
+    let n = numbers.get(text);
+    // A copy of its own: a slice would keep the report's text alive.
+    if (n === undefined) numbers.set(ownString(text), (n = table.size++));
+    out[i] = n;
+  }
+  numberedLists.set(words, { epoch: table.epoch, numbers: out });
+  return out;
+}
+
+/** The numbering's epoch: numbers of one epoch are not those of another. */
+export function numberingEpoch(): number {
+  return table.epoch;
+}
+
+/** How many words are numbered (the numbers run from 0 to this, exclusive). */
+export function wordsNumbered(): number {
+  return table.size;
+}
+
+/** `a`, or a copy of it long enough for index `n - 1`, the new places filled with `fill`. */
+export function room(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<ArrayBuffer> {
+  if (n <= a.length) return a;
+  const out = new Int32Array(Math.max(n, a.length * 2, 64)).fill(fill);
+  out.set(a);
+  return out;
+}
+
+/** A word number's form not worked out yet; not a word (see `formText`), or not a capitalised word. */
+const UNSEEN = -2;
+const NONE = -1;
+
+/**
+ * Forms by number, kept with the word numbers (and emptied with them): each word's form
+ * and, for a capitalised word, its form in lower case at the start of a sentence.
+ */
+const formTable = {
+  epoch: -1,
+  /** Form (kind letter + form) -> its number; and the forms by number. */
+  numbers: new Map<string, number>(),
+  forms: [] as string[],
+  /** By word number: its form's number (UNSEEN, NONE), its lower-case form's (UNSEEN, NONE), its form's text. */
+  formOf: new Int32Array(0),
+  lowerOf: new Int32Array(0),
+  texts: [] as (string | undefined)[],
+  /** By form number: the count it was last given a place in (see `countReportForms`), and its place. */
+  stamp: new Int32Array(0),
+  slot: new Int32Array(0),
+  count: 0,
+};
+
+function formNumber(form: string): number {
+  let f = formTable.numbers.get(form);
+  if (f === undefined) {
+    // A copy of its own: kept across checks, a slice would keep a report's text alive.
+    const own = ownString(form);
+    formTable.numbers.set(own, (f = formTable.forms.length));
+    formTable.forms.push(own);
+  }
+  return f;
+}
+
+/**
+ * The forms of the whole report's prose with their counts, in the order first written:
+ * what adding up every unit's `unitForms` gives, counted straight from the words (a check
+ * outside an editing session keeps no tally per unit). Each distinct word is made a form
+ * once (kept across checks, by its number); each of its places costs a look at its number.
+ */
+export function countReportForms(model: ReportModel): UnitForms {
+  const ft = formTable;
+  const forms: string[] = [];
+  const counts: number[] = [];
+  if (ft.forms.length >= 2 * MAX_NUMBERED) {
+    // Past this many forms, they are numbered again from none (the words' forms with them).
+    ft.numbers.clear();
+    ft.forms = [];
+    ft.stamp = new Int32Array(0);
+    ft.slot = new Int32Array(0);
+    ft.formOf = new Int32Array(0);
+    ft.lowerOf = new Int32Array(0);
+    ft.texts = [];
+  }
+  const count = ++ft.count;
+  /** Counts a place of form number `f`: its place in `forms` made at its first place counted (the forms stay in the order first written). */
+  const place = (f: number): void => {
+    if (f >= ft.stamp.length) {
+      ft.stamp = room(ft.stamp, ft.forms.length, 0);
+      ft.slot = room(ft.slot, ft.forms.length, 0);
+    }
+    if (ft.stamp[f] !== count) {
+      ft.stamp[f] = count;
+      ft.slot[f] = forms.length;
+      forms.push(ft.forms[f]!);
+      counts.push(1);
+    } else counts[ft.slot[f]!]!++;
+  };
+  const report = model.text;
+  for (const unit of model.units) {
+    for (const seg of unitSegments(model, unit)) {
+      if (seg.shouted) continue;
+      const quoted = quotedSpans(seg.text);
+      const words = segmentWords(model, seg);
+      const numbers = wordNumbers(model, words);
+      if (ft.epoch !== table.epoch) {
+        // New numbers (a new model's words, never during one count): what the old ones kept goes.
+        ft.epoch = table.epoch;
+        ft.formOf = new Int32Array(0);
+        ft.lowerOf = new Int32Array(0);
+        ft.texts = [];
+      }
+      const size = wordsNumbered();
+      const formOf = (ft.formOf = room(ft.formOf, size, UNSEEN));
+      const lowerOf = (ft.lowerOf = room(ft.lowerOf, size, UNSEEN));
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        const rel = w.start - seg.start;
+        if (quoted.length > 0 && inSpans(quoted, rel, rel + w.text.length)) continue;
+        const n = numbers[i]!;
+        let f = formOf[n]!;
+        if (f === NONE) continue;
+        if (f === UNSEEN) {
+          const text = formText(w.text);
+          if (text === undefined) {
+            formOf[n] = NONE;
+            continue;
+          }
+          const c = text.charCodeAt(0);
+          // A copy of its own, kept with the numbers.
+          const own = ownString(text);
+          ft.texts[n] = own;
+          formOf[n] = f = formNumber(FORM_KINDS[c >= 97 && c <= 122 ? WORD : NAME] + own);
+        }
+        if (extension(report, w)) continue;
+        place(f);
+        // At the start of a sentence a capital says nothing: the word counts as the word too.
+        if (seg.kind === 'heading') continue;
+        let l = lowerOf[n]!;
+        if (l === UNSEEN) {
+          const text = ft.texts[n]!;
+          const c = text.charCodeAt(0);
+          lowerOf[n] = l = !(c >= 97 && c <= 122) && capitalThenLower(text) ? formNumber(FORM_KINDS[WORD] + text.toLowerCase()) : NONE;
+        }
+        if (l !== NONE && (i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel))) place(l);
+      }
+      for (let m = SPACED.exec(seg.text); m; m = SPACED.exec(seg.text)) {
+        if (quoted.length > 0 && inSpans(quoted, m.index, m.index + m[0].length)) continue;
+        place(formNumber(FORM_KINDS[PHRASE] + m[0].toLowerCase().replace(/\s+/g, ' ')));
+      }
+    }
+  }
+  return { forms, counts };
 }
 
 let counted = 0;
@@ -148,8 +353,8 @@ class FormIndex {
   readonly totals = new Map<string, number>();
   /** Word forms present, by group (`groupOfWord`): one form as itself, more as a set. */
   readonly words = new Map<string, string | Set<string>>();
-  /** Names present, each under every name one letter shorter ("Beamont" under "Beaumont"'s deletions); only the names `compared` accepts. */
-  readonly longer = new Map<string, Set<string>>();
+  /** Names present, each under every name one letter shorter ("Beamont" under "Beaumont"'s deletions); only the names `compared` accepts. One name as itself, more as a set. */
+  readonly longer = new Map<string, string | Set<string>>();
   front = new Map<string, number>();
 
   /** `compared`: which names are compared at all (none without it). */
@@ -175,10 +380,15 @@ class FormIndex {
       return;
     }
     if (!this.compared?.(form)) return;
+    const longer = this.longer;
     for (const d of shorterNames(form)) {
-      let set = this.longer.get(d);
-      if (now > 0) (set ??= this.longer.set(d, new Set()).get(d)!).add(form);
-      else if (set?.delete(form) && set.size === 0) this.longer.delete(d);
+      const cur = longer.get(d);
+      if (now > 0) {
+        if (cur === undefined) longer.set(d, form);
+        else if (typeof cur === 'string') longer.set(d, new Set([cur, form]));
+        else cur.add(form);
+      } else if (cur === form) longer.delete(d);
+      else if (typeof cur === 'object' && cur.delete(form) && cur.size === 0) longer.delete(d);
     }
   }
 
@@ -210,18 +420,25 @@ class FormIndex {
  * it: not the last ("Africa" and "African", "Walker" and "Walkers" are different words),
  * and not a hyphen or apostrophe (closed and hyphenated forms are the word groups' part).
  */
-function shorterNames(name: string): Set<string> {
-  const out = new Set<string>();
+function shorterNames(name: string): string[] {
+  const out: string[] = [];
   if (name.length < 5) return out;
-  for (let i = 1; i < name.length - 1; i++) if (/\p{L}/u.test(name[i]!)) out.add(name.slice(0, i) + name.slice(i + 1));
+  for (let i = 1; i < name.length - 1; i++) {
+    const c = name.charCodeAt(i);
+    // Dropping any letter of a run of one letter ("Allan") gives the same name: made once, for the first.
+    if (i > 1 && c === name.charCodeAt(i - 1)) continue;
+    if (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : /\p{L}/u.test(name[i]!)) out.push(name.slice(0, i) + name.slice(i + 1));
+  }
   return out;
 }
 
 /** The report's forms at one check. */
 export interface Totals {
   serial: number | undefined;
-  /** Each unit's tally (not the units: they would keep this version's text alive). */
+  /** Each unit's tally (not the units: they would keep this version's text alive); none outside a session (see `countReportForms`). */
   tallies: (UnitForms | undefined)[];
+  /** Whether `tallies` holds the units' tallies (in a session). */
+  tallied: boolean;
   index: FormIndex;
   /** Forms whose count the edit since the previous check changed (unset after a full count). */
   changed?: Set<string>;
@@ -234,7 +451,7 @@ export interface Totals {
 const lastTotals = new WeakMap<object, Totals>();
 
 /** Work counted for tests: tallies looked through for the places of a form. */
-export const spellingWork = { tallies: 0 };
+export const spellingWork = { tallies: 0, numbered: 0 };
 
 /** The unit of each tally counted in a session (see `unitsWithForm`). */
 const unitOf = new WeakMap<UnitForms, Unit>();
@@ -292,14 +509,22 @@ export function reportForms(model: ReportModel, compared?: (name: string) => boo
       const fresh: (UnitForms | undefined)[] = [];
       for (let i = sp.at; i < sp.at + sp.added; i++) fresh.push(unitMemoIfAny(model.units[i]!, FORMS));
       tallies.splice(sp.at, sp.removed, ...fresh);
-      out = { serial: model.serial, tallies, index, changed, previous: last.groups };
+      out = { serial: model.serial, tallies, tallied: true, index, changed, previous: last.groups };
     }
+  }
+  if (!out && !session) {
+    // A one-off check: the report's forms counted at once, with no tally per unit to keep.
+    const index = new FormIndex(compared);
+    const all = countReportForms(model);
+    for (let i = 0; i < all.forms.length; i++) index.add(all.forms[i]!, all.counts[i]!);
+    index.setFront(front);
+    out = { serial: model.serial, tallies: [], tallied: false, index };
   }
   if (!out) {
     const index = new FormIndex(compared);
     for (const u of model.units) index.addUnit(unitForms(model, u), 1);
     index.setFront(front);
-    out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), index };
+    out = { serial: model.serial, tallies: model.units.map((u) => unitMemoIfAny(u, FORMS)), tallied: true, index };
   }
   if (session) lastTotals.set(session, out);
   return out;
@@ -349,7 +574,8 @@ export function spellingGroups(t: Totals, knownPair?: (a: string, b: string) => 
   const namePairs = (shorter: string): void => {
     const other = totals.get(`n${shorter}`);
     if (other === undefined) return;
-    for (const name of longer.get(shorter) ?? []) {
+    const longerNames = longer.get(shorter);
+    for (const name of longerNames === undefined ? [] : typeof longerNames === 'string' ? [longerNames] : longerNames) {
       if (knownPair!(name, shorter)) continue;
       const forms = [
         { form: `n${name}`, count: totals.get(`n${name}`)! },

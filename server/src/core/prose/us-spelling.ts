@@ -15,7 +15,12 @@ const lengthBit = (n: number): number => 1 << Math.min(n, 31);
  * have no such shape and no "z", and need not be put in lower case and looked up.
  */
 const SHAPES = new Uint32Array(128 * 128);
-for (const k of [...FORMS.keys(), 'program', 'programs', 'license', 'licenses']) SHAPES[((k.charCodeAt(0) | 32) << 7) | (k.charCodeAt(k.length - 1) | 32)]! |= lengthBit(k.length);
+/** The same of their second and last but one characters ("funding" has the shape of "fueling" at its ends, not inside). */
+const INNER = new Uint32Array(128 * 128);
+for (const k of [...FORMS.keys(), 'program', 'programs', 'license', 'licenses']) {
+  SHAPES[((k.charCodeAt(0) | 32) << 7) | (k.charCodeAt(k.length - 1) | 32)]! |= lengthBit(k.length);
+  INNER[((k.charCodeAt(1) | 32) << 7) | (k.charCodeAt(k.length - 2) | 32)]! |= lengthBit(k.length);
+}
 
 /**
  * Whether a word may have a British form: false only when its lower case is no key of the
@@ -28,7 +33,12 @@ export function mayBeUs(word: string): boolean {
   const a = word.charCodeAt(0);
   const b = word.charCodeAt(n - 1);
   if (a >= 128 || b >= 128) return true;
-  if (SHAPES[((a | 32) << 7) | (b | 32)]! & lengthBit(n)) return true;
+  if (SHAPES[((a | 32) << 7) | (b | 32)]! & lengthBit(n)) {
+    if (n < 2) return true;
+    const c = word.charCodeAt(1);
+    const d = word.charCodeAt(n - 2);
+    if (c >= 128 || d >= 128 || INNER[((c | 32) << 7) | (d | 32)]! & lengthBit(n)) return true;
+  }
   for (let i = 0; i < n; i++) if ((word.charCodeAt(i) | 32) === 122) return true;
   return false;
 }
@@ -96,7 +106,8 @@ export const usSpelling = defineRule({
       const words = segmentWords(model, seg);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        if (w.text.includes('-')) continue;
+        // (The cheap test first: most words have no British form.)
+        if (!mayBeUs(w.text) || w.text.includes('-')) continue;
         const rel = w.start - seg.start;
         const uk = britishFormIn(w.text, seg.text, rel, w.end - seg.start, 24);
         if (!uk) continue;
