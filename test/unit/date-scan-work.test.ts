@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { scanCandidates, SOURCE, type Candidate } from '../../server/src/core/dates/scan.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** Every report the tests ship: seeds, examples and rule fixtures. */
+function reportTexts(): string[] {
+  const out: string[] = [];
+  const visit = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.md')) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  for (const d of ['test/seeds', 'examples', 'test/fixtures']) visit(join(root, d));
+  return out;
+}
+
+/** Lines that exercise every part the reader places (ranges, ordinals, weekdays, am/pm, dotted clocks). */
+const TRICKY = [
+  'Tuesday, the 3rd - 5th of March 2026 and Weds 4-5 Sept. 2026',
+  'sun 3 March, Mon 3rd to 4th Jan, Friday 16–18 February 2026',
+  'The session runs 2.00 - 3.51 pm, 11.00am–1 p.m., 2-3pm or 10:30 a.m. to 12 pm.',
+  'It starts at 14.00 to 16.00, from 09.30 until 16.00, and at 19.30.',
+  'Dated: 31/09/2025, 2025-09-31, 2024/25, 14:00pm and March 2026.',
+];
+
+test('the date scan builds no named-group or match-index object per match', () => {
+  const text = reportTexts().join('\n');
+  const exec = RegExp.prototype.exec;
+  let named = 0;
+  let indexed = 0;
+  RegExp.prototype.exec = function (this: RegExp, s: string) {
+    const m = exec.call(this, s);
+    if (m?.groups) named++;
+    if (m?.indices) indexed++;
+    return m;
+  };
+  let found: Candidate[];
+  try {
+    found = [...scanCandidates(text), ...TRICKY.flatMap((t) => scanCandidates(t))];
+  } finally {
+    RegExp.prototype.exec = exec;
+  }
+  assert.ok(found.length > 200, `${found.length} candidates`);
+  // The pattern has 57 named groups: an object of them, and a pair of offsets for each, per match cost more than the match.
+  assert.equal(named, 0, `${named} matches built a groups object`);
+  assert.equal(indexed, 0, `${indexed} matches built match indices`);
+});
+
+test('the parts and offsets of every candidate are those the named pattern finds with match indices', () => {
+  const ref = new RegExp(SOURCE, 'iyd');
+  const lines = [...TRICKY, ...reportTexts().flatMap((t) => t.split('\n'))];
+  const placed = new Set<string>();
+  let n = 0;
+  for (const line of lines) {
+    for (const c of scanCandidates(line)) {
+      n++;
+      // A lower-case weekday is dropped ("sun 3 March"): the date alone matches where the candidate starts.
+      ref.lastIndex = c.start;
+      const m = ref.exec(line);
+      assert.ok(m, `${JSON.stringify(c.text)} in ${JSON.stringify(line)}`);
+      assert.equal(m.index + m[0].length, c.end, c.text);
+      for (const [name, value] of Object.entries(m.groups!)) {
+        if (name === 'wd' && c.groups.wd === undefined) continue;
+        assert.equal(c.groups[name], value, `${name} of ${JSON.stringify(c.text)}`);
+      }
+      for (const [name, value] of Object.entries(c.groups)) if (value !== undefined) assert.equal(m.groups![name], value, `${name} of ${JSON.stringify(c.text)}`);
+      for (const [name, at] of Object.entries(c.at)) {
+        if (at === undefined && name === 'wd') continue;
+        assert.deepEqual(at, m.indices!.groups![name], `offsets of ${name} in ${JSON.stringify(c.text)}`);
+        if (at) placed.add(`${c.shape}.${name}`);
+      }
+    }
+  }
+  assert.ok(n > 200, `${n} candidates`);
+  // Every part the reader places was met at least once.
+  for (const k of ['day-month.wd', 'day-month.d0', 'day-month.o0', 'day-month.d', 'time-range.rh', 'time-range.rmi', 'time-range.ra', 'time-range.rh2', 'dotted-clock.dmi', 'dotted-clock.dh2']) {
+    assert.ok(placed.has(k), `no candidate placed ${k}`);
+  }
+});
