@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanCandidates, SOURCE, type Candidate } from '../../server/src/core/dates/scan.js';
+import { readWork } from '../../server/src/core/dates/read.js';
+import { findDates } from '../../server/src/core/dates/find.js';
+import { buildModel } from '../../server/src/core/model.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -82,4 +85,21 @@ test('the parts and offsets of every candidate are those the named pattern finds
   for (const k of ['day-month.wd', 'day-month.d0', 'day-month.o0', 'day-month.d', 'time-range.rh', 'time-range.rmi', 'time-range.ra', 'time-range.rh2', 'dotted-clock.dmi', 'dotted-clock.dh2']) {
     assert.ok(placed.has(k), `no candidate placed ${k}`);
   }
+});
+
+test('a date text read before is not parsed by date-fns again, and each reading gets a Date of its own', () => {
+  const text = readFileSync(join(root, 'examples', 'leicester-city-executive.report.md'), 'utf8') + '\n\nDated: 31 September 2025, 29/02/2027, 3rd March 2026 and 3rd March 2026 at 2:30 pm.\n';
+  const first = findDates(buildModel(text)).dates;
+  const parsed = readWork.parsed;
+  const again = findDates(buildModel(text)).dates;
+  assert.equal(readWork.parsed - parsed, 0, `${readWork.parsed - parsed} texts parsed again`);
+  const parsedKinds = first.filter((f) => f.kind === 'date' || f.kind === 'time');
+  assert.ok(parsedKinds.length > 5 && parsedKinds.some((f) => !f.valid) && parsedKinds.some((f) => f.value), `${parsedKinds.length} dates and times`);
+  const view = (f: (typeof first)[number]): unknown => [f.text, f.start, f.valid, f.problem, f.value?.getTime(), f.hour, f.minute];
+  assert.deepEqual(again.map(view), first.map(view));
+  const a = first.find((f) => f.text === '3rd March 2026')!;
+  const b = again.find((f) => f.text === '3rd March 2026')!;
+  assert.ok(a.value && b.value && a.value !== b.value);
+  a.value.setFullYear(1999);
+  assert.equal(b.value.getFullYear(), 2026);
 });
