@@ -6,6 +6,9 @@ import { scanCandidates, SOURCE, type Candidate } from '../../server/src/core/da
 import { readWork } from '../../server/src/core/dates/read.js';
 import { findDates } from '../../server/src/core/dates/find.js';
 import { buildModel } from '../../server/src/core/model.js';
+import { calendarWork } from '../../server/src/core/dates/calendar.js';
+import { checkReport } from '../../server/src/core/check.js';
+import { RULES } from '../../server/src/core/rules/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -102,4 +105,28 @@ test('a date text read before is not parsed by date-fns again, and each reading 
   assert.ok(a.value && b.value && a.value !== b.value);
   a.value.setFullYear(1999);
   assert.equal(b.value.getFullYear(), 2026);
+});
+
+test('a run parses its "today" once, and date/signoff-window writes the meeting\'s long date only for a finding', () => {
+  const rules = RULES.filter((r) => r.id === 'date/signoff-window');
+  const report = (dated: string): string =>
+    `---\nmeeting_date: 3 March 2026\n---\n\n# Report\n\n## Financial implications\n\nNone.\n\nSigned: Mohammed Irfan, Head of Finance\n\nDated: ${dated}\n`;
+  const opts = { today: '2026-02-19', rules };
+  checkReport(report('3 February 2026'), opts);
+  const before = { ...calendarWork };
+  for (let i = 0; i < 10; i++) assert.deepEqual(checkReport(report('3 February 2026'), opts).findings, []);
+  assert.equal(calendarWork.isoParsed - before.isoParsed, 0, 'today parsed again');
+  assert.equal(calendarWork.longDates - before.longDates, 0, 'long dates written without a finding');
+  // A sign-off after the meeting: the finding and its related meeting date, as before.
+  const late = checkReport(report('4 March 2026'), opts).findings;
+  assert.equal(late.length, 1);
+  assert.match(late[0]!.message, /^Sign-off dated Wednesday 4 March 2026, after the meeting on Tuesday 3 March 2026\.$/);
+  assert.deepEqual(
+    late[0]!.related?.map((r) => r.message),
+    ['Meeting date: Tuesday 3 March 2026'],
+  );
+  // Another day is parsed, and a Date of its own each time.
+  const other = checkReport(report('20 March 2026'), { today: '2026-03-10', rules }).findings;
+  assert.match(other[0]!.message, /in the future, though the meeting on Tuesday 3 March 2026 has already taken place/);
+  assert.equal(calendarWork.isoParsed - before.isoParsed, 1);
 });
