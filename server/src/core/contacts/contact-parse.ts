@@ -26,6 +26,7 @@ import type { Range } from '../types.js';
 /** One top-level node's source with its HTML and code blanked (offsets relative to the node). */
 const UNIT_MASK = defineUnitMemo<string>({
   compute(unit, model) {
+    contactWork.masked++;
     const spans: [number, number][] = [];
     const walk = (n: Nodes): boolean => {
       if (n.type === 'html' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'yaml') {
@@ -48,6 +49,9 @@ const UNIT_MASK = defineUnitMemo<string>({
     return out + text.slice(cursor, unit.end);
   },
 });
+
+/** Work counted for tests: units masked, units walked for `mailto:` links, numbers read whole (their kind and cue). */
+export const contactWork = { masked: 0, mailtoWalks: 0, numbersRead: 0 };
 
 /** A top-level node's masked source, offsets relative to `unit.start`. */
 export function maskedUnit(model: ReportModel, unit: Unit): string {
@@ -209,7 +213,11 @@ function isDigit(c: string | undefined): boolean {
 /** Runs of digits that could be phone numbers in `text[from, to)`, with what precedes them. */
 const NUMBER_START = /[0-9+(]/g;
 
-export function scanNumbers(masked: string, from: number, to: number): PhoneMatch[] {
+/**
+ * `minDigits`: numbers with fewer digits are passed over unread (what a caller would
+ * drop: in running text a phone number has at least six, see `isPhoneClaim`).
+ */
+export function scanNumbers(masked: string, from: number, to: number, minDigits = 1): PhoneMatch[] {
   const out: PhoneMatch[] = [];
   let i = from;
   while (i < to) {
@@ -268,7 +276,8 @@ export function scanNumbers(masked: string, from: number, to: number): PhoneMatc
     const next = masked[j];
     const decimal = (next === '.' || next === ',' || next === ':') && isDigit(masked[j + 1]);
     const glued = next !== undefined && /[\p{L}%£$€]/u.test(next);
-    if (digits.length > 0 && !decimal && !glued) {
+    if (digits.length >= minDigits && digits.length > 0 && !decimal && !glued) {
+      contactWork.numbersRead++;
       const before = masked.slice(Math.max(0, start - 30), start);
       const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
       let kind: PhoneKind;
@@ -287,6 +296,9 @@ function isWordish(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}_£$€#@]/u.test(c);
 }
 
+/** The fewest digits a phone number has (an extension may have fewer). */
+const PHONE_DIGITS = 6;
+
 /**
  * Whether a number is a phone number rather than a figure, date or code:
  * in a contact field any run of 7+ digits (or a 0/+ start) is; in running text only a
@@ -294,7 +306,7 @@ function isWordish(c: string | undefined): boolean {
  * ("0116 454 1170", "+44 116 454 1170").
  */
 export function isPhoneClaim(p: PhoneMatch, inContact: boolean): boolean {
-  if (p.kind === 'extension' || p.digits.length < 6) return false;
+  if (p.kind === 'extension' || p.digits.length < PHONE_DIGITS) return false;
   if (inContact) return p.kind !== 'bare' || p.digits.length >= 7;
   if (p.cue) return p.kind !== 'bare' || p.digits.length >= 7;
   if (p.kind === 'international') return p.digits.length >= 9 && p.groups >= 2;
@@ -502,13 +514,22 @@ const UNIT_CONTACTS = defineUnitMemo<BlockContacts[]>({
   compute(unit, model) {
     const out: BlockContacts[] = [];
     const u0 = unit.start;
-    const source = model.text.slice(u0, unit.end);
-    const masked = maskedUnit(model, unit);
+    const text = model.text;
+    let source: string | undefined;
+    let masked: string | undefined;
     for (const b of unit.blocks ?? []) {
       if (b.kind === 'code' || b.kind === 'html' || b.kind === 'rule') continue;
-      const emails = withoutMirroredTargets(source, scanEmails(source, masked, b.start - u0, b.end - u0), true);
+      // Masking only blanks text (two characters or more, never inside a number): a block
+      // without an "@" has no address, and one without six digits close together no phone
+      // number; most blocks have neither, and their unit is not masked.
+      const hasAt = b.source.includes('@');
+      const hasDigits = PHONE_RUN.test(b.source);
+      if (!hasAt && !hasDigits) continue;
+      source ??= text.slice(u0, unit.end);
+      masked ??= maskedUnit(model, unit);
+      const emails = hasAt ? withoutMirroredTargets(source, scanEmails(source, masked, b.start - u0, b.end - u0), true) : [];
       // In running text only a number that claims to be a phone number counts (figures are most numbers).
-      const numbers = scanNumbers(masked, b.start - u0, b.end - u0).filter((n) => isPhoneClaim(n, false));
+      const numbers = hasDigits ? scanNumbers(masked, b.start - u0, b.end - u0, PHONE_DIGITS).filter((n) => isPhoneClaim(n, false)) : [];
       if (emails.length === 0 && numbers.length === 0) continue;
       shiftEmails(emails, u0);
       shiftNumbers(numbers, u0);
@@ -523,6 +544,14 @@ const UNIT_CONTACTS = defineUnitMemo<BlockContacts[]>({
     }
   },
 });
+
+/**
+ * Six digits, each at most three characters from the next, which can only be spaces,
+ * brackets, "+" or dashes: what any phone number of `PHONE_DIGITS` digits holds (between
+ * two of its digits `scanNumbers` takes at most two: a space or dash, " (" before the
+ * "0" of "(0)", or ") ").
+ */
+const PHONE_RUN = new RegExp(`\\d(?:[\\s()+\\-]{0,3}\\d){${PHONE_DIGITS - 1}}`);
 
 function shiftEmails(emails: EmailMatch[], d: number): void {
   for (const e of emails) {
@@ -889,6 +918,9 @@ const UNIT_MAILTOS = defineUnitMemo<{ start: number; link: MailtoLink }[]>({
   compute(unit, model) {
     const text = model.text;
     const out: { start: number; link: MailtoLink }[] = [];
+    // A link is read only when its source says "mailto:" (below): most units have none, and are not walked.
+    if (!hasMailto(text, unit.start, unit.end)) return out;
+    contactWork.mailtoWalks++;
     const walk = (n: Nodes): boolean => {
       if (n.type === 'link' && /^mailto:/i.test(n.url)) {
         const s = n.position?.start.offset;
@@ -930,3 +962,10 @@ const UNIT_MAILTOS = defineUnitMemo<{ start: number; link: MailtoLink }[]>({
     }
   },
 });
+
+/** Whether `text[start, end)` holds "mailto:" in any case. */
+function hasMailto(text: string, start: number, end: number): boolean {
+  return MAILTO.test(text.slice(start, end));
+}
+
+const MAILTO = /mailto:/i;

@@ -17,11 +17,24 @@ export function makeDate(year: number, month: number, day: number): Date {
   return d;
 }
 
+/** Work counted for tests: ISO days parsed by date-fns, long dates written. */
+export const calendarWork = { isoParsed: 0, longDates: 0 };
+
+/** The last ISO day read, and its time (NaN: not a real day): a run reads the same "today" for every report. */
+let lastIso: string | undefined;
+let lastIsoTime = NaN;
+
 /** `yyyy-mm-dd` → Date, or undefined when it is not a real day. */
 export function fromIso(iso: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
-  const d = parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(d) ? d : undefined;
+  if (iso !== lastIso) {
+    calendarWork.isoParsed++;
+    const d = parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1));
+    lastIsoTime = isValid(d) ? d.getTime() : NaN;
+    lastIso = iso;
+  }
+  // A new Date each time: callers keep and may change theirs.
+  return Number.isNaN(lastIsoTime) ? undefined : new Date(lastIsoTime);
 }
 
 export function toIso(d: Date): string {
@@ -30,6 +43,7 @@ export function toIso(d: Date): string {
 
 /** `Tuesday 3 March 2026`. */
 export function longDate(d: Date): string {
+  calendarWork.longDates++;
   return format(d, 'EEEE d MMMM yyyy');
 }
 

@@ -28,7 +28,9 @@ export const signoffWindow = defineRule({
     if (!meeting) return;
     const today = fromIso(ctx.today);
     const earliest = subMonths(meeting, ctx.options.maxMonthsBefore);
-    const related: RelatedLocation[] = scan.meeting.source ? [{ range: scan.meeting.source.range, message: `Meeting date: ${longDate(meeting)}` }] : [];
+    // Written for the first finding only: most reports' sign-offs are in the window.
+    let related: RelatedLocation[] | undefined;
+    const relatedOnce = (): RelatedLocation[] => (related ??= scan.meeting.source ? [{ range: scan.meeting.source.range, message: `Meeting date: ${longDate(meeting)}` }] : []);
     const seen = new Set<object | number>();
     for (const f of scan.dates) {
       if (f.context !== 'signoff' || f.kind !== 'date' || !f.value || f.year === undefined || f.yearFromRange) continue;
@@ -40,13 +42,13 @@ export const signoffWindow = defineRule({
       if (f.value > meeting) {
         let message = `Sign-off dated ${longDate(f.value)}, after the meeting on ${longDate(meeting)}.`;
         if (today && meeting < today && f.value > today) message = `Sign-off dated ${longDate(f.value)}, in the future, though the meeting on ${longDate(meeting)} has already taken place.`;
-        ctx.report({ message, range, related });
+        ctx.report({ message, range, related: relatedOnce() });
       } else if (f.value < earliest) {
         const n = ctx.options.maxMonthsBefore;
         ctx.report({
           message: `Sign-off dated ${longDate(f.value)}, more than ${n} month${n === 1 ? '' : 's'} before the meeting on ${longDate(meeting)} (the earliest expected is ${longDate(earliest)}): was it given on an earlier draft?`,
           range,
-          related,
+          related: relatedOnce(),
         });
       }
     }

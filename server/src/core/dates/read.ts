@@ -4,6 +4,7 @@ import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import type { Candidate } from './scan.js';
 import type { FoundDate, WeekdayPart } from './types.js';
 import { makeDate } from './calendar.js';
+import { ownString } from '../text.js';
 
 /**
  * The second pass: each candidate span becomes one or two `FoundDate`s. The parts the
@@ -40,10 +41,32 @@ function dayProblem(day: number, month: number, year: number | undefined): strin
   return `${monthName(month)} has ${dim} days`;
 }
 
+/** Work counted for tests: texts date-fns parsed (a text read before is not parsed again). */
+export const readWork = { parsed: 0 };
+
+/**
+ * What date-fns made of each text and pattern read so far: the time, or NaN when it is
+ * not a real date. Reports repeat their dates (the meeting's, the year's quarters) and
+ * a folder's reports each other's, and date-fns reads its pattern afresh on every call.
+ * Bounded: emptied when full.
+ */
+const PARSED = new Map<string, number>();
+const PARSED_MAX = 4096;
+
 /** Parses `input` with `pattern`; undefined when date-fns finds it is not a real date. */
 function parseWith(input: string, pattern: string): Date | undefined {
-  const d = parse(input, pattern, REFERENCE);
-  return isValid(d) ? d : undefined;
+  const key = `${pattern}|${input}`;
+  let time = PARSED.get(key);
+  if (time === undefined) {
+    readWork.parsed++;
+    const d = parse(input, pattern, REFERENCE);
+    time = isValid(d) ? d.getTime() : NaN;
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    // A key of its own: not a slice holding on to the report's text.
+    PARSED.set(ownString(key), time);
+  }
+  // A new Date each time: callers keep and may change theirs.
+  return Number.isNaN(time) ? undefined : new Date(time);
 }
 
 function dayToken(day: string, ordinal: string | undefined): string {
