@@ -367,11 +367,18 @@ function initialsKey(letters: string): string {
 
 type Phrase = { start: number; end: number; text: string };
 /** A run of capitalised words: word offsets relative to its unit, and the words' initials. */
-type Run = { starts: number[]; ends: number[]; tokens: boolean; initials: string; offsets: number[] };
+type Run = { starts: number[]; ends: number[]; initials: string; offsets: number[] };
 // A run starts at the first capital of a word (the lookbehind, lazy so that it stops at the
 // nearest capital): starting again at each later capital of a long word finds nothing new.
 const RUN_RE = new RegExp(`[A-Z](?<![A-Z][A-Za-z'’-]*?[A-Z])[A-Za-z'’-]*(?:[ \\t]+${SMALL}(?:[A-Z][A-Za-z'’-]*|[0-9]+(?![A-Za-z0-9])))+`, 'g');
-const RUN_WORD_RE = /[A-Za-z0-9][A-Za-z0-9'’-]*/g;
+
+/** Whether a character starts a word of a run (`[A-Za-z0-9]`), or may go on one (those and `'’-`). */
+function runWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+function inRunWord(c: number): boolean {
+  return runWordStart(c) || c === 39 || c === 0x2019 || c === 45;
+}
 
 /**
  * The runs of capitalised words in one top-level node (`Public Law Outline`, `Children and
@@ -392,16 +399,27 @@ const UNIT_RUNS = defineUnitMemo<UnitRuns>({
   compute(unit, model) {
     const runs: Run[] = [];
     const byKey = new Map<string, number[]>();
-    for (const m of model.text.slice(unit.start, unit.end).matchAll(RUN_RE)) {
-      const run: Run = { starts: [], ends: [], tokens: false, initials: '', offsets: [] };
-      for (const w of m[0].matchAll(RUN_WORD_RE)) {
-        const t = w[0];
-        if (isStopWord(t)) continue;
-        if (!run.tokens && readToken(t)) run.tokens = true;
-        run.starts.push(m.index + w.index);
-        run.ends.push(m.index + w.index + t.length);
+    const source = model.text.slice(unit.start, unit.end);
+    RUN_RE.lastIndex = 0;
+    for (let m = RUN_RE.exec(source); m; m = RUN_RE.exec(source)) {
+      const run: Run = { starts: [], ends: [], initials: '', offsets: [] };
+      // The words (`[A-Za-z0-9][A-Za-z0-9'’-]*`), read by character: a run is a few words, and
+      // a pattern's match objects and a slice of each word cost more than the reading.
+      const s = m[0];
+      for (let i = 0; i < s.length; ) {
+        const c = s.charCodeAt(i);
+        if (!runWordStart(c)) {
+          i++;
+          continue;
+        }
+        const from = i++;
+        while (i < s.length && inRunWord(s.charCodeAt(i))) i++;
+        // Only short words are small words (see `isStopWord`).
+        if (i - from <= 5 && isStopWord(s.slice(from, i))) continue;
+        run.starts.push(m.index + from);
+        run.ends.push(m.index + i);
         run.offsets.push(run.initials.length);
-        run.initials += t.charCodeAt(0) <= 57 ? t : t[0]!;
+        run.initials += c <= 57 ? s.slice(from, i) : s[from]!;
       }
       const r = runs.push(run) - 1;
       const n = run.starts.length;
@@ -502,6 +520,7 @@ function phraseText(text: string, start: number, end: number): string {
  * (absolute offsets), until `visit` returns true; true when it did.
  */
 function unitPhrases(model: ReportModel, unit: Unit, key: string, visit: (start: number, end: number) => boolean): boolean {
+  acronymWork.phraseLookups++;
   const { runs, byKey } = unitMemo(model, unit, UNIT_RUNS);
   const list = byKey.get(key);
   if (!list) return false;
@@ -520,12 +539,26 @@ function contentWords(text: string): string[] {
 }
 
 /** Every order of the letters of `key` (at most 6 letters: 720 orders), without repeats. */
-function orders(key: string): string[] {
+function orders(key: string): readonly string[] {
+  // The same initials come up in report after report (`SEND`, `DSG`): each listed once.
+  let out = ordersOf.get(key);
+  if (out === undefined) {
+    acronymWork.orders++;
+    out = listOrders(key);
+    if (ordersOf.size >= 2_000) ordersOf.clear();
+    ordersOf.set(key, out);
+  }
+  return out;
+}
+
+const ordersOf = new Map<string, readonly string[]>();
+
+function listOrders(key: string): string[] {
   if (key.length <= 1) return [key];
   const out = new Set<string>();
   for (let i = 0; i < key.length; i++) {
     if (key.indexOf(key[i]!) !== i) continue;
-    for (const rest of orders(key.slice(0, i) + key.slice(i + 1))) out.add(key[i]! + rest);
+    for (const rest of listOrders(key.slice(0, i) + key.slice(i + 1))) out.add(key[i]! + rest);
   }
   return [...out];
 }
@@ -542,11 +575,17 @@ export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Ph
   const key = initialsKey(words.map((w) => w[0]!.toUpperCase()).join(''));
   if (key.length !== words.length) return [];
   const model = analysis.model;
-  const keys = orders(key);
-  // The units holding a phrase with these initials in some order, each once.
-  const units = new Set<Unit>();
+  // The orders some phrase of the report has (few of the 720 of six letters), and the units
+  // holding such a phrase, each once.
   const index = phraseIndex(model);
-  for (const k of keys) for (const u of index.byKey.get(k) ?? EMPTY_UNITS) units.add(u);
+  const keys: string[] = [];
+  const units = new Set<Unit>();
+  for (const k of orders(key)) {
+    const list = index.byKey.get(k);
+    if (!list || list.length === 0) continue;
+    keys.push(k);
+    for (const u of list) units.add(u);
+  }
   const out: Phrase[] = [];
   let own: string | undefined;
   for (const unit of units) {
@@ -568,8 +607,6 @@ export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Ph
   return out.sort((a, b) => a.start - b.start);
 }
 
-const EMPTY_UNITS: readonly Unit[] = [];
-
 /** Per unit: the names with the words of an expansion in another order, by expansion (offsets from the unit's start, in pairs). */
 const UNIT_REORDERED = defineUnitMemo<Map<string, number[]>>({ compute: () => new Map() });
 
@@ -587,8 +624,10 @@ function reorderedInUnit(model: ReportModel, unit: Unit, keys: readonly string[]
     unitPhrases(model, unit, k, (start, end) => {
       acronymWork.reorderedPhrases++;
       const w = contentWords(phraseText(text, start, end));
+      // Most phrases found are the name as defined (its words in its order): nothing more to read.
+      if (w.join(' ') === written || [...w].sort().join(' ') !== sorted) return false;
       const whole = !/^[ \t]+[A-Z][a-z]/.test(text.slice(end, end + 3)) && !/[A-Z][a-z'’-]+[ \t]+$/.test(text.slice(Math.max(0, start - 40), start));
-      if (whole && w.join(' ') !== written && [...w].sort().join(' ') === sorted) out.push({ start, end });
+      if (whole) out.push({ start, end });
       return false;
     });
   }
@@ -636,8 +675,8 @@ export function unchangedReordered(analysis: AcronymAnalysis): Unchanged | undef
 /** A definition's name's initials in alphabetical order ('' when `reorderedNames` does not look at it), once per definition. */
 const nameLetters = new WeakMap<Definition, string>();
 
-/** Work counted for tests: searches for names written in another order. */
-export const acronymWork = { reorderedNames: 0, reorderedPhrases: 0 };
+/** Work counted for tests: searches for names written in another order, the orders of initials listed, and the units asked for phrases with given initials. */
+export const acronymWork = { reorderedNames: 0, reorderedPhrases: 0, orders: 0, phraseLookups: 0 };
 
 const patterns = new Map<string, RegExp>();
 
