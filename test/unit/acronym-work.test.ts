@@ -5,6 +5,9 @@ import { checkReport } from '../../server/src/core/check.js';
 import { scanAcronyms, scanWork, unitTokens } from '../../server/src/core/acronyms/scan.js';
 import { acronymWork } from '../../server/src/core/acronyms/analyse.js';
 import { fitWork, splitWords } from '../../server/src/core/acronyms/expansion.js';
+import { ReportSession } from '../../server/src/core/session.js';
+import { RULES } from '../../server/src/core/rules/index.js';
+import { seedReports } from './seed-reports.js';
 
 /**
  * Work of the acronym scan and analysis on a cold check (a report checked once, as in
@@ -55,14 +58,46 @@ test('the orders of a name’s initials are listed once, not for each report', (
   assert.equal(acronymWork.orders, listed);
 });
 
-test('a name in another order is looked for under the orders some phrase has, not all 720', () => {
+test('in an editing session a name in another order is looked for under the orders some phrase has, not all 720', () => {
   const text = sixWords();
   const before = acronymWork.phraseLookups;
-  const reordered = checkReport(text, opts).findings.filter((f) => f.ruleId === 'acronym/reordered-expansion');
+  const reordered = new ReportSession().check(text, opts).findings.filter((f) => f.ruleId === 'acronym/reordered-expansion');
   assert.equal(reordered.length, 1);
   assert.match(reordered[0]!.message, /^"Local Area Special Needs Educational Partnership"/);
   const lookups = acronymWork.phraseLookups - before;
   assert.ok(lookups <= 10, `${lookups} lookups`);
+});
+
+test('a report checked once searches its runs of capitalised words, listing no unit’s by initials', () => {
+  // An acronym never spelt out with a name of its initials elsewhere, and a name in another order.
+  const text = `${sixWords()}\n31. The Home to School Transport budget and the HST contract.\n`;
+  const before = acronymWork.unitsKeyed;
+  const findings = checkReport(text, opts).findings;
+  assert.equal(acronymWork.unitsKeyed, before);
+  assert.ok(findings.some((f) => f.ruleId === 'acronym/reordered-expansion'));
+  assert.ok(findings.some((f) => f.ruleId === 'acronym/undefined' && f.message.includes('"Home to School Transport"')));
+  assert.deepEqual(findings, new ReportSession().check(text, opts).findings);
+});
+
+test('a report checked once with very many acronyms to search lists its units by initials after all, with the same findings', () => {
+  // Two hundred acronyms never spelt out: a search each, past the searches a cold check makes.
+  const letters = 'ABCDEFGHJKLMNPRSTW';
+  const acronyms: string[] = [];
+  for (const a of letters) for (const b of letters) if (acronyms.length < 200 && a !== b) acronyms.push(`Q${a}${b}`);
+  const paras = acronyms.map((a) => `The ${a} team met the Quality Board.`);
+  const text = `# Report\n\n${paras.join('\n\n')}\n`;
+  const before = acronymWork.unitsKeyed;
+  const findings = checkReport(text, opts).findings;
+  assert.ok(acronymWork.unitsKeyed - before >= paras.length, `${acronymWork.unitsKeyed - before} units keyed`);
+  assert.equal(findings.filter((f) => f.ruleId === 'acronym/undefined').length, acronyms.length);
+  assert.deepEqual(findings, new ReportSession().check(text, opts).findings);
+});
+
+test('the seeds checked once and in an editing session have the same acronym findings', () => {
+  const rules = RULES.filter((r) => r.id.startsWith('acronym/'));
+  for (const { name, text } of seedReports()) {
+    assert.deepEqual(checkReport(text, { ...opts, rules }).findings, new ReportSession().check(text, { ...opts, rules }).findings, name);
+  }
 });
 
 test('blocks without an acronym share the empty lists of tokens', () => {
