@@ -140,7 +140,7 @@ function update(model: ReportModel, config: ResolvedConfig['acronyms']): Acronym
         ids.add(groupId(c.head.key));
       }
     }
-    for (const key of runs.byKey.keys()) initials.add(key);
+    for (const key of unitKeys(runs).keys()) initials.add(key);
   };
   for (const u of gone) {
     const scanned = unitTokensIfAny(u);
@@ -367,23 +367,30 @@ function initialsKey(letters: string): string {
 
 type Phrase = { start: number; end: number; text: string };
 /** A run of capitalised words: word offsets relative to its unit, and the words' initials. */
-type Run = { starts: number[]; ends: number[]; tokens: boolean; initials: string; offsets: number[] };
+type Run = { starts: number[]; ends: number[]; initials: string; offsets: number[] };
 // A run starts at the first capital of a word (the lookbehind, lazy so that it stops at the
 // nearest capital): starting again at each later capital of a long word finds nothing new.
 const RUN_RE = new RegExp(`[A-Z](?<![A-Z][A-Za-z'’-]*?[A-Z])[A-Za-z'’-]*(?:[ \\t]+${SMALL}(?:[A-Z][A-Za-z'’-]*|[0-9]+(?![A-Za-z0-9])))+`, 'g');
-const RUN_WORD_RE = /[A-Za-z0-9][A-Za-z0-9'’-]*/g;
+
+/** Whether a character starts a word of a run (`[A-Za-z0-9]`), or may go on one (those and `'’-`). */
+function runWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+function inRunWord(c: number): boolean {
+  return runWordStart(c) || c === 39 || c === 0x2019 || c === 45;
+}
 
 /**
  * The runs of capitalised words in one top-level node (`Public Law Outline`, `Children and
  * Young People`: a run never crosses a line), with the initials of their content words,
- * and every sub-run of two or more words (or a word of two or more digits) indexed by
- * its initials (`PLO`, `LO`, `CYP`, `YP`), up to `MAX_KEY` initials. Offsets are relative to
- * the node, so nothing moves when the node does.
+ * and (see `unitKeys`) every sub-run of two or more words (or a word of two or more
+ * digits) indexed by its initials (`PLO`, `LO`, `CYP`, `YP`), up to `MAX_KEY` initials.
+ * Offsets are relative to the node, so nothing moves when the node does.
  */
 interface UnitRuns {
   runs: Run[];
-  /** Initials -> flat (run, first word, end word) triples. */
-  byKey: Map<string, number[]>;
+  /** Initials -> flat (run, first word, end word) triples; made when first asked for (see `unitKeys`). */
+  byKey?: Map<string, number[]>;
 }
 
 const MAX_KEY = 12;
@@ -391,34 +398,166 @@ const MAX_KEY = 12;
 const UNIT_RUNS = defineUnitMemo<UnitRuns>({
   compute(unit, model) {
     const runs: Run[] = [];
-    const byKey = new Map<string, number[]>();
-    for (const m of model.text.slice(unit.start, unit.end).matchAll(RUN_RE)) {
-      const run: Run = { starts: [], ends: [], tokens: false, initials: '', offsets: [] };
-      for (const w of m[0].matchAll(RUN_WORD_RE)) {
-        const t = w[0];
-        if (isStopWord(t)) continue;
-        if (!run.tokens && readToken(t)) run.tokens = true;
-        run.starts.push(m.index + w.index);
-        run.ends.push(m.index + w.index + t.length);
-        run.offsets.push(run.initials.length);
-        run.initials += t.charCodeAt(0) <= 57 ? t : t[0]!;
-      }
-      const r = runs.push(run) - 1;
-      const n = run.starts.length;
-      for (let i = 0; i + 1 < n; i++) {
-        for (let j = i + 1; j <= n; j++) {
-          const key = run.initials.slice(run.offsets[i]!, j < n ? run.offsets[j]! : run.initials.length);
-          if (key.length > MAX_KEY) break;
-          if (key.length < 2) continue;
-          let list = byKey.get(key);
-          if (!list) byKey.set(key, (list = []));
-          list.push(r, i, j);
+    const source = model.text.slice(unit.start, unit.end);
+    RUN_RE.lastIndex = 0;
+    for (let m = RUN_RE.exec(source); m; m = RUN_RE.exec(source)) {
+      const run: Run = { starts: [], ends: [], initials: '', offsets: [] };
+      // The words (`[A-Za-z0-9][A-Za-z0-9'’-]*`), read by character: a run is a few words, and
+      // a pattern's match objects and a slice of each word cost more than the reading.
+      const s = m[0];
+      for (let i = 0; i < s.length; ) {
+        const c = s.charCodeAt(i);
+        if (!runWordStart(c)) {
+          i++;
+          continue;
         }
+        const from = i++;
+        while (i < s.length && inRunWord(s.charCodeAt(i))) i++;
+        // Only short words are small words (see `isStopWord`).
+        if (i - from <= 5 && isStopWord(s.slice(from, i))) continue;
+        run.starts.push(m.index + from);
+        run.ends.push(m.index + i);
+        run.offsets.push(run.initials.length);
+        run.initials += c <= 57 ? s.slice(from, i) : s[from]!;
       }
+      runs.push(run);
     }
-    return { runs, byKey };
+    return { runs };
   },
 });
+
+/**
+ * A unit's sub-runs by initials, made on first use: an editing session's index lists the
+ * units under each of their keys, while a report checked once searches its runs as they
+ * are (see `JoinedRuns`) and most never need them.
+ */
+function unitKeys(unitRuns: UnitRuns): Map<string, number[]> {
+  let byKey = unitRuns.byKey;
+  if (byKey) return byKey;
+  acronymWork.unitsKeyed++;
+  byKey = new Map();
+  const runs = unitRuns.runs;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const n = run.starts.length;
+    for (let i = 0; i + 1 < n; i++) {
+      for (let j = i + 1; j <= n; j++) {
+        const key = run.initials.slice(run.offsets[i]!, j < n ? run.offsets[j]! : run.initials.length);
+        if (key.length > MAX_KEY) break;
+        if (key.length < 2) continue;
+        let list = byKey.get(key);
+        if (!list) byKey.set(key, (list = []));
+        list.push(r, i, j);
+      }
+    }
+  }
+  return (unitRuns.byKey = byKey);
+}
+
+/**
+ * The runs of every unit of a report checked once (outside an editing session), their
+ * initials joined in one string (each run's followed by a space) that a search for some
+ * initials reads natively: such a check asks about a few acronyms, and listing every
+ * sub-run of every unit under its initials would cost more than those searches. Each
+ * search is counted; past `MAX_SEARCHES` the units are indexed by key after all, so a
+ * report with very many acronyms stays linear.
+ */
+interface JoinedRuns {
+  text: string;
+  /** Per run: its unit, the run, and where its initials start in `text`. */
+  units: Unit[];
+  runs: Run[];
+  bases: number[];
+  /** Searches made so far (a search for names in another order counts its letters). */
+  searches: number;
+}
+
+const MAX_SEARCHES = 100;
+
+function joinRuns(model: ReportModel): JoinedRuns {
+  const units: Unit[] = [];
+  const runs: Run[] = [];
+  const bases: number[] = [];
+  const parts: string[] = [];
+  let at = 0;
+  for (const u of model.units) {
+    for (const run of unitMemo(model, u, UNIT_RUNS).runs) {
+      units.push(u);
+      runs.push(run);
+      bases.push(at);
+      parts.push(run.initials, ' ');
+      at += run.initials.length + 1;
+    }
+  }
+  return { text: parts.join(''), units, runs, bases, searches: 0 };
+}
+
+/**
+ * The joined runs to search `searches` more times, or undefined when the index by key is
+ * to be used (a model in an editing session, or enough searches made: then the index is made).
+ */
+function joinedFor(model: ReportModel, searches: number): JoinedRuns | undefined {
+  const index = phraseIndex(model);
+  const joined = index.joined;
+  if (!joined) return undefined;
+  joined.searches += searches;
+  if (joined.searches <= MAX_SEARCHES) return joined;
+  index.joined = undefined;
+  indexUnits(model, index, model.units, []);
+  return undefined;
+}
+
+/** Visits the sub-runs of the joined runs whose initials are exactly `key`, in document order, until `visit` returns true. */
+function joinedPhrases(joined: JoinedRuns, key: string, visit: (start: number, end: number) => boolean): void {
+  const text = joined.text;
+  // A key never holds the space between runs, so a match lies within one run.
+  for (let p = text.indexOf(key); p !== -1; p = text.indexOf(key, p + 1)) {
+    const r = lastAtOrBefore(joined.bases, p, (b) => b);
+    const run = joined.runs[r]!;
+    const from = p - joined.bases[r]!;
+    const to = from + key.length;
+    // As `unitKeys` lists them: from a word that is not the run's last, to the end of a word.
+    const i = run.offsets.indexOf(from);
+    if (i === -1 || i + 1 >= run.offsets.length) continue;
+    const j = to === run.initials.length ? run.offsets.length : run.offsets.indexOf(to, i + 1);
+    if (j === -1) continue;
+    const base = joined.units[r]!.start;
+    if (visit(base + run.starts[i]!, base + run.ends[j - 1]!)) return;
+  }
+}
+
+/** The sub-runs of the joined runs whose initials are `key`'s letters in any order, by unit (absolute start and end pairs), in document order. */
+function permutedPhrases(joined: JoinedRuns, key: string): Map<Unit, number[]> {
+  const out = new Map<Unit, number[]>();
+  const sorted = lettersSorted(key);
+  const n = key.length;
+  // Letters a sub-run may hold, and their sum: a quick test before sorting its initials.
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += key.charCodeAt(k);
+  for (let r = 0; r < joined.runs.length; r++) {
+    const run = joined.runs[r]!;
+    const words = run.offsets.length;
+    for (let i = 0; i + 1 < words; i++) {
+      // The sub-run from word i whose initials are as long as the key, if one is.
+      const from = run.offsets[i]!;
+      let j = i + 1;
+      while (j < words && run.offsets[j]! - from < n) j++;
+      if ((j < words ? run.offsets[j]! : run.initials.length) - from !== n) continue;
+      let s = 0;
+      let ok = true;
+      for (let k = from; k < from + n && ok; k++) {
+        s += run.initials.charCodeAt(k);
+        ok = key.includes(run.initials[k]!);
+      }
+      if (!ok || s !== sum || lettersSorted(run.initials.slice(from, from + n)) !== sorted) continue;
+      const unit = joined.units[r]!;
+      let list = out.get(unit);
+      if (!list) out.set(unit, (list = []));
+      list.push(unit.start + run.starts[i]!, unit.start + run.ends[j - 1]!);
+    }
+  }
+  return out;
+}
 
 /**
  * Which nodes hold a sub-run with given initials, in document order. One index per
@@ -431,6 +570,8 @@ interface PhraseIndex {
   /** The model whose nodes are indexed. */
   model?: ReportModel;
   byKey: Map<string, Unit[]>;
+  /** For a model outside an editing session: its runs to search, until enough searches are made (then `byKey` is made). */
+  joined?: JoinedRuns;
 }
 
 const phraseIndexes = new WeakMap<object, PhraseIndex>();
@@ -440,20 +581,29 @@ function phraseIndex(model: ReportModel): PhraseIndex {
   let index = phraseIndexes.get(owner);
   if (!index) phraseIndexes.set(owner, (index = { byKey: new Map() }));
   if (index.model === model) return index;
+  const last = index.model;
+  index.model = model;
+  if (!model.session) {
+    index.joined = joinRuns(model);
+    return index;
+  }
   const sp = model.splice;
-  let added: readonly Unit[] = model.units;
-  let gone: readonly Unit[] = [];
-  if (sp && index.model && index.model.serial === sp.prevSerial) {
+  if (sp && last && last.serial === sp.prevSerial) {
     // The units the edit replaced, and those that replaced them.
-    gone = index.model.units.slice(sp.at, sp.at + sp.removed);
-    added = model.units.slice(sp.at, sp.at + sp.added);
+    indexUnits(model, index, model.units.slice(sp.at, sp.at + sp.added), last.units.slice(sp.at, sp.at + sp.removed));
   } else {
     index.byKey = new Map();
+    indexUnits(model, index, model.units, []);
   }
+  return index;
+}
+
+/** Takes units that left out of the index's lists and puts units added in. */
+function indexUnits(model: ReportModel, index: PhraseIndex, added: readonly Unit[], gone: readonly Unit[]): void {
   // Nodes that left: out of each list they were in (a native search; lists of common
   // initials such as `TC` hold thousands of nodes, and an edit removes one or two).
   for (const u of gone) {
-    for (const key of unitMemoIfAny(u, UNIT_RUNS)!.byKey.keys()) {
+    for (const key of unitKeys(unitMemoIfAny(u, UNIT_RUNS)!).keys()) {
       const list = index.byKey.get(key)!;
       const i = list.indexOf(u);
       if (i >= 0) list.splice(i, 1);
@@ -461,15 +611,13 @@ function phraseIndex(model: ReportModel): PhraseIndex {
   }
   for (let ui = 0; ui < added.length; ui++) {
     const u = added[ui]!;
-    for (const key of unitMemo(model, u, UNIT_RUNS).byKey.keys()) {
+    for (const key of unitKeys(unitMemo(model, u, UNIT_RUNS)).keys()) {
       let list = index.byKey.get(key);
       if (!list) index.byKey.set(key, (list = []));
       if (list.length === 0 || list[list.length - 1]!.start < u.start) list.push(u);
       else list.splice(lastAtOrBefore(list, u.start, (x) => x.start) + 1, 0, u);
     }
   }
-  index.model = model;
-  return index;
 }
 
 /** The first sub-run of capitalised words whose initials are exactly `key` and that `accept` takes. */
@@ -487,8 +635,11 @@ function findPhrase(analysis: AcronymAnalysis, key: string, accept: (p: Phrase) 
 function eachPhrase(analysis: AcronymAnalysis, key: string, visit: (p: Phrase) => boolean): void {
   if (key.length < 2 || key.length > MAX_KEY) return;
   const model = analysis.model;
+  const at = (start: number, end: number): boolean => visit({ start, end, text: phraseText(model.text, start, end) });
+  const joined = joinedFor(model, 1);
+  if (joined) return joinedPhrases(joined, key, at);
   for (const unit of phraseIndex(model).byKey.get(key) ?? []) {
-    if (unitPhrases(model, unit, key, (start, end) => visit({ start, end, text: phraseText(model.text, start, end) }))) return;
+    if (unitPhrases(model, unit, key, at)) return;
   }
 }
 
@@ -502,8 +653,10 @@ function phraseText(text: string, start: number, end: number): string {
  * (absolute offsets), until `visit` returns true; true when it did.
  */
 function unitPhrases(model: ReportModel, unit: Unit, key: string, visit: (start: number, end: number) => boolean): boolean {
-  const { runs, byKey } = unitMemo(model, unit, UNIT_RUNS);
-  const list = byKey.get(key);
+  acronymWork.phraseLookups++;
+  const unitRuns = unitMemo(model, unit, UNIT_RUNS);
+  const runs = unitRuns.runs;
+  const list = unitKeys(unitRuns).get(key);
   if (!list) return false;
   for (let k = 0; k < list.length; k += 3) {
     const run = runs[list[k]!]!;
@@ -520,12 +673,26 @@ function contentWords(text: string): string[] {
 }
 
 /** Every order of the letters of `key` (at most 6 letters: 720 orders), without repeats. */
-function orders(key: string): string[] {
+function orders(key: string): readonly string[] {
+  // The same initials come up in report after report (`SEND`, `DSG`): each listed once.
+  let out = ordersOf.get(key);
+  if (out === undefined) {
+    acronymWork.orders++;
+    out = listOrders(key);
+    if (ordersOf.size >= 2_000) ordersOf.clear();
+    ordersOf.set(key, out);
+  }
+  return out;
+}
+
+const ordersOf = new Map<string, readonly string[]>();
+
+function listOrders(key: string): string[] {
   if (key.length <= 1) return [key];
   const out = new Set<string>();
   for (let i = 0; i < key.length; i++) {
     if (key.indexOf(key[i]!) !== i) continue;
-    for (const rest of orders(key.slice(0, i) + key.slice(i + 1))) out.add(key[i]! + rest);
+    for (const rest of listOrders(key.slice(0, i) + key.slice(i + 1))) out.add(key[i]! + rest);
   }
   return [...out];
 }
@@ -542,11 +709,34 @@ export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Ph
   const key = initialsKey(words.map((w) => w[0]!.toUpperCase()).join(''));
   if (key.length !== words.length) return [];
   const model = analysis.model;
-  const keys = orders(key);
-  // The units holding a phrase with these initials in some order, each once.
-  const units = new Set<Unit>();
-  const index = phraseIndex(model);
-  for (const k of keys) for (const u of index.byKey.get(k) ?? EMPTY_UNITS) units.add(u);
+  // The units holding a phrase with these initials in some order, in document order or
+  // each once, and a unit's such phrases (absolute start and end pairs).
+  let units: Iterable<Unit>;
+  let phrasesIn: (unit: Unit) => number[];
+  const joined = joinedFor(model, key.length);
+  if (joined) {
+    // A report checked once: one pass over its runs.
+    const found = permutedPhrases(joined, key);
+    units = found.keys();
+    phrasesIn = (unit) => found.get(unit)!;
+  } else {
+    // The orders some phrase of the report has (few of the 720 of six letters).
+    const index = phraseIndex(model);
+    const keys: string[] = [];
+    const set = new Set<Unit>();
+    for (const k of orders(key)) {
+      const list = index.byKey.get(k);
+      if (!list || list.length === 0) continue;
+      keys.push(k);
+      for (const u of list) set.add(u);
+    }
+    units = set;
+    phrasesIn = (unit) => {
+      const spans: number[] = [];
+      for (const k of keys) unitPhrases(model, unit, k, (start, end) => (spans.push(start, end), false));
+      return spans;
+    };
+  }
   const out: Phrase[] = [];
   let own: string | undefined;
   for (const unit of units) {
@@ -555,7 +745,7 @@ export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Ph
     const found = unitMemo(model, unit, UNIT_REORDERED);
     let spans = found.get(expansion);
     if (!spans) {
-      spans = reorderedInUnit(model, unit, keys, words);
+      spans = reorderedInUnit(model.text, unit, phrasesIn(unit), words);
       found.set((own ??= ownString(expansion)), spans);
     }
     for (let i = 0; i < spans.length; i += 2) {
@@ -568,29 +758,28 @@ export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Ph
   return out.sort((a, b) => a.start - b.start);
 }
 
-const EMPTY_UNITS: readonly Unit[] = [];
-
 /** Per unit: the names with the words of an expansion in another order, by expansion (offsets from the unit's start, in pairs). */
 const UNIT_REORDERED = defineUnitMemo<Map<string, number[]>>({ compute: () => new Map() });
 
 /**
- * The phrases of one unit whose initials are one of `keys` and whose content words are
- * `words` in another order, each the whole name (not part of a longer one: "Programme
- * Change Partnership Group"), as start and end offsets from the unit's start.
+ * Of the phrases of one unit whose initials are the name's in some order (absolute start
+ * and end pairs), those whose content words are `words` in another order, each the whole
+ * name (not part of a longer one: "Programme Change Partnership Group"), as start and end
+ * offsets from the unit's start.
  */
-function reorderedInUnit(model: ReportModel, unit: Unit, keys: readonly string[], words: readonly string[]): number[] {
-  const text = model.text;
+function reorderedInUnit(text: string, unit: Unit, phrases: readonly number[], words: readonly string[]): number[] {
   const sorted = [...words].sort().join(' ');
   const written = words.join(' ');
   const out: { start: number; end: number }[] = [];
-  for (const k of keys) {
-    unitPhrases(model, unit, k, (start, end) => {
-      acronymWork.reorderedPhrases++;
-      const w = contentWords(phraseText(text, start, end));
-      const whole = !/^[ \t]+[A-Z][a-z]/.test(text.slice(end, end + 3)) && !/[A-Z][a-z'’-]+[ \t]+$/.test(text.slice(Math.max(0, start - 40), start));
-      if (whole && w.join(' ') !== written && [...w].sort().join(' ') === sorted) out.push({ start, end });
-      return false;
-    });
+  for (let k = 0; k < phrases.length; k += 2) {
+    const start = phrases[k]!;
+    const end = phrases[k + 1]!;
+    acronymWork.reorderedPhrases++;
+    const w = contentWords(phraseText(text, start, end));
+    // Most phrases found are the name as defined (its words in its order): nothing more to read.
+    if (w.join(' ') === written || [...w].sort().join(' ') !== sorted) continue;
+    const whole = !/^[ \t]+[A-Z][a-z]/.test(text.slice(end, end + 3)) && !/[A-Z][a-z'’-]+[ \t]+$/.test(text.slice(Math.max(0, start - 40), start));
+    if (whole) out.push({ start, end });
   }
   out.sort((a, b) => a.start - b.start);
   return out.flatMap((p) => [p.start - unit.start, p.end - unit.start]);
@@ -636,8 +825,12 @@ export function unchangedReordered(analysis: AcronymAnalysis): Unchanged | undef
 /** A definition's name's initials in alphabetical order ('' when `reorderedNames` does not look at it), once per definition. */
 const nameLetters = new WeakMap<Definition, string>();
 
-/** Work counted for tests: searches for names written in another order. */
-export const acronymWork = { reorderedNames: 0, reorderedPhrases: 0 };
+/**
+ * Work counted for tests: searches for names written in another order, the orders of
+ * initials listed, the units asked for phrases with given initials, and the units whose
+ * sub-runs were listed by initials.
+ */
+export const acronymWork = { reorderedNames: 0, reorderedPhrases: 0, orders: 0, phraseLookups: 0, unitsKeyed: 0 };
 
 const patterns = new Map<string, RegExp>();
 

@@ -1,4 +1,5 @@
 import { STOP_WORDS } from './lexicon.js';
+import { ownString } from '../text.js';
 
 /**
  * Expansions: splitting a phrase into words, comparing two spellings of one expansion,
@@ -18,9 +19,60 @@ export interface Word {
 const WORD_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-/+]*[\p{L}\p{N}+])?|&/gu;
 
 export function splitWords(text: string, offset = 0): Word[] {
+  // What `WORD_RE` finds, read by character: a word starts at a letter or digit, runs on
+  // over letters, digits and `'’-/+`, and ends at its last letter, digit or `+`. Text with a
+  // character outside the Basic Multilingual Plane is left to the pattern.
+  const out: Word[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = wordClass(text.charCodeAt(i));
+    if (c === ASTRAL) return splitWordsByPattern(text, offset);
+    if (c !== LETTER_OR_DIGIT) {
+      if (text.charCodeAt(i) === 38 /* & */) out.push({ text: '&', start: offset + i, end: offset + i + 1 });
+      i++;
+      continue;
+    }
+    let last = i;
+    let j = i + 1;
+    for (; j < n; j++) {
+      const d = wordClass(text.charCodeAt(j));
+      if (d === LETTER_OR_DIGIT || d === PLUS) last = j;
+      else if (d !== INNER) break;
+    }
+    if (j < n && wordClass(text.charCodeAt(j)) === ASTRAL) return splitWordsByPattern(text, offset);
+    out.push({ text: text.slice(i, last + 1), start: offset + i, end: offset + last + 1 });
+    i = last + 1;
+  }
+  return out;
+}
+
+function splitWordsByPattern(text: string, offset: number): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD_RE)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
+}
+
+const OTHER = 0;
+const LETTER_OR_DIGIT = 1;
+/** `+`: goes on a word and may end it. */
+const PLUS = 2;
+/** `'’-/`: go on a word, never end it. */
+const INNER = 3;
+/** Half of a surrogate pair. */
+const ASTRAL = 4;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** How `WORD_RE` reads one UTF-16 unit. */
+function wordClass(c: number): number {
+  if (c < 128) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return LETTER_OR_DIGIT;
+    if (c === 43) return PLUS;
+    return c === 39 || c === 45 || c === 47 ? INNER : OTHER;
+  }
+  if (c === 0x2019) return INNER;
+  if (c >= 0xd800 && c <= 0xdfff) return ASTRAL;
+  return LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? LETTER_OR_DIGIT : OTHER;
 }
 
 export function isStopWord(word: string): boolean {
@@ -46,6 +98,19 @@ export function pluralWord(w: string): string {
 
 /** The plural of an expansion: its last word made plural. */
 export function pluralExpansion(expansion: string): string {
+  // The glossary's expansions, asked for in report after report.
+  let plural = plurals.get(expansion);
+  if (plural === undefined) {
+    plural = makePlural(expansion);
+    if (plurals.size >= 5_000) plurals.clear();
+    plurals.set(ownString(expansion), plural);
+  }
+  return plural;
+}
+
+const plurals = new Map<string, string>();
+
+function makePlural(expansion: string): string {
   const w = lastWord(expansion);
   if (!w) return expansion;
   return expansion.slice(0, w[0]) + pluralWord(expansion.slice(w[0], w[1])) + expansion.slice(w[1]);
@@ -188,6 +253,19 @@ export function expansionSimilarity(a: string, b: string): number {
 
 /** The letters an expansion has to account for: `EHCPs` -> EHCP, `C-DOP` -> CDOP, `C&YP` -> C&YP. */
 export function acronymLetters(acronym: string): string {
+  // Asked of each acronym many times over (fitting, the clause before a definition, untied names).
+  let letters = lettersOf.get(acronym);
+  if (letters === undefined) {
+    letters = readLetters(acronym);
+    if (lettersOf.size >= 5_000) lettersOf.clear();
+    lettersOf.set(ownString(acronym), letters);
+  }
+  return letters;
+}
+
+const lettersOf = new Map<string, string>();
+
+function readLetters(acronym: string): string {
   const parts = acronym.split('-');
   // `MPS-Spr-25`: only the first part is initials; the rest are qualifiers.
   const core = parts.length > 1 && parts.slice(1).some((p) => /[a-z0-9]/.test(p)) ? parts[0]! : parts.join('');
@@ -201,15 +279,30 @@ interface FitWord {
   optional: boolean;
 }
 
-function fitWords(words: readonly string[]): FitWord[] {
-  const out: FitWord[] = [];
-  for (const w of words) {
-    const parts = w.split(/[-/]/).filter(Boolean);
-    parts.forEach((p, i) => {
-      const lower = p.replace(/['’]s?$/, '').toLowerCase();
-      if (!lower) return;
-      out.push({ lower, stop: STOP_WORDS.has(lower), optional: i > 0 && !STOP_WORDS.has(lower) });
-    });
+/**
+ * One word's parts for fitting: the same few thousand words come up again and again in a
+ * council's reports, so each is read once (the lists are shared: never changed).
+ */
+const fitWordCache = new Map<string, readonly FitWord[]>();
+
+/** Words read into parts (for tests: a word already read is not read again). */
+export const fitWork = { wordsRead: 0, tables: 0 };
+
+function fitWord(w: string): readonly FitWord[] {
+  let out = fitWordCache.get(w);
+  if (out === undefined) {
+    fitWork.wordsRead++;
+    const parts: FitWord[] = [];
+    w.split(/[-/]/)
+      .filter(Boolean)
+      .forEach((p, i) => {
+        const lower = p.replace(/['’]s?$/, '').toLowerCase();
+        if (!lower) return;
+        parts.push({ lower, stop: STOP_WORDS.has(lower), optional: i > 0 && !STOP_WORDS.has(lower) });
+      });
+    if (fitWordCache.size >= 20_000) fitWordCache.clear();
+    // Its own copy: a word sliced from a report would keep the whole report alive.
+    fitWordCache.set(ownString(w), (out = parts));
   }
   return out;
 }
@@ -222,6 +315,25 @@ export interface FitResult {
 
 const INF = 1e9;
 
+/** What fitting needs of an acronym: its letters in lower case, and whether qualifiers follow them (`MPS-Spr-25`). */
+interface FitKey {
+  letters: string;
+  qualified: boolean;
+}
+
+const fitKeys = new Map<string, FitKey>();
+
+function fitKey(acronym: string): FitKey {
+  let k = fitKeys.get(acronym);
+  if (k === undefined) {
+    const core = acronymLetters(acronym);
+    k = { letters: core.toLowerCase().replace(/-/g, ''), qualified: /-/.test(acronym) && core.length < acronym.replace(/-/g, '').length };
+    if (fitKeys.size >= 5_000) fitKeys.clear();
+    fitKeys.set(ownString(acronym), k);
+  }
+  return k;
+}
+
 /**
  * Whether the initials of `words` spell `acronym`. Each letter of the acronym comes from
  * the start of a word, or from the letters right after the start of the same word (`Im`
@@ -231,39 +343,61 @@ const INF = 1e9;
  * long acronym, and a couple of descriptive words at the end (`... NHS Trust`).
  */
 export function fitAcronym(acronym: string, words: readonly string[]): FitResult {
-  const letters = acronymLetters(acronym).toLowerCase().replace(/-/g, '');
-  // `MPS-Spr-25`: qualifiers after the initials may account for trailing words.
-  const qualified = /-/.test(acronym) && acronymLetters(acronym).length < acronym.replace(/-/g, '').length;
-  const ws = fitWords(words);
+  const costs = fitPrefixes(acronym, words);
+  const cost = costs[words.length]!;
+  return { fits: cost <= fitAllowed(acronym), cost };
+}
+
+/** The most a fitting expansion of `acronym` may cost (see `FitResult.cost`). */
+export function fitAllowed(acronym: string): number {
+  return fitKey(acronym).letters.length >= 5 ? 2 : 1.5;
+}
+
+/**
+ * `fitAcronym(acronym, words.slice(0, k)).cost` for every k from 0 to `words.length`, in
+ * one pass: the fit of a longer run of words extends the fit of its first words.
+ */
+export function fitPrefixes(acronym: string, words: readonly string[]): number[] {
+  fitWork.tables++;
+  const { letters, qualified } = fitKey(acronym);
+  const out = new Array<number>(words.length + 1).fill(INF);
+  const ws: FitWord[] = [];
+  // The number of parts of the first k words.
+  const partsTo = [0];
+  for (const w of words) {
+    for (const p of fitWord(w)) ws.push(p);
+    partsTo.push(ws.length);
+  }
   const n = letters.length;
   const m = ws.length;
-  if (n === 0 || m === 0) return { fits: false, cost: INF };
-  if (ws[0]!.stop && !matchesStart(letters[0]!, ws[0]!.lower)) return { fits: false, cost: INF };
-  // best[i][j]: least cost to spell letters[0..i) with words[0..j).
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
-  best[0]![0] = 0;
+  if (n === 0 || m === 0) return out;
+  if (ws[0]!.stop && !matchesStart(letters[0]!, ws[0]!.lower)) return out;
+  // best[i * (m + 1) + j]: least cost to spell letters[0..i) with parts[0..j).
+  const w1 = m + 1;
+  const best = new Array<number>((n + 1) * w1).fill(INF);
+  best[0] = 0;
   for (let j = 0; j < m; j++) {
     const w = ws[j]!;
     for (let i = 0; i <= n; i++) {
-      const here = best[i]![j]!;
+      const here = best[i * w1 + j]!;
       if (here >= INF) continue;
       // Skip the word.
       const skip = w.stop || w.optional ? 0 : i === n ? (qualified ? 0 : 0.5) : i === 0 ? INF : 1;
-      if (here + skip < best[i]![j + 1]!) best[i]![j + 1] = here + skip;
+      if (here + skip < best[i * w1 + j + 1]!) best[i * w1 + j + 1] = here + skip;
       // Use the word for letters[i..i+k).
       if (i < n && matchesStart(letters[i]!, w.lower)) {
         let k = 1;
         while (true) {
-          if (here < best[i + k]![j + 1]!) best[i + k]![j + 1] = here;
+          if (here < best[(i + k) * w1 + j + 1]!) best[(i + k) * w1 + j + 1] = here;
           if (i + k >= n || k >= w.lower.length || letters[i + k] !== w.lower[k]) break;
           k++;
         }
       }
     }
   }
-  const cost = best[n]![m]!;
-  const allowed = n >= 5 ? 2 : 1.5;
-  return { fits: cost <= allowed, cost };
+  // A run of words with no parts at all fits nothing.
+  for (let k = 1; k <= words.length; k++) if (partsTo[k]! > 0) out[k] = best[n * w1 + partsTo[k]!]!;
+  return out;
 }
 
 function matchesStart(letter: string, word: string): boolean {

@@ -3,7 +3,7 @@ import { ENGLISH_CAPS, NOT_ACRONYMS, PLACE_CAPS, isRomanNumeral } from './lexico
 import { builtinEntry } from './builtin.js';
 import { dictionary, knownWord } from '../prose/dictionary.js';
 import { lastAtOrBefore, ownString, stripEnd } from '../text.js';
-import { acronymLetters, fitAcronym, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
+import { acronymLetters, fitAcronym, fitAllowed, fitPrefixes, fittingSuffix, isStopWord, splitWords, titleCaseSuffix, type Word } from './expansion.js';
 
 /**
  * One pass over a report that finds every acronym-like token and every place an acronym
@@ -119,16 +119,23 @@ export function forgetAcronymScan(model: ReportModel): void {
 const GLOSSARY_TITLE = /^(?:useful\s+)?(?:acronyms?|glossary|abbreviations?)(?:\s+(?:and|&)\s+(?:acronyms?|abbreviations?|terms?|definitions?))?(?:\s+(?:used|of terms))?\s*:?$/i;
 
 export function isGlossaryHeading(title: string): boolean {
+  // Most titles have none of the words (nor an emphasis mark that could split one): no more to ask.
+  if (!GLOSSARY_WORD.test(title)) return false;
   // Asked of every heading on every check: the answers are kept (a long report has some thousands of titles).
   let yes = glossaryTitles.get(title);
   if (yes === undefined) {
+    scanWork.titlesRead++;
     if (glossaryTitles.size >= 10_000) glossaryTitles.clear();
-    glossaryTitles.set(title, (yes = GLOSSARY_TITLE.test(title.replace(/[*_]/g, '').trim())));
+    glossaryTitles.set(ownString(title), (yes = GLOSSARY_TITLE.test(title.replace(/[*_]/g, '').trim())));
   }
   return yes;
 }
 
 const glossaryTitles = new Map<string, boolean>();
+
+/** Work counted for tests: heading titles read against the glossary pattern. */
+export const scanWork = { titlesRead: 0 };
+const GLOSSARY_WORD = /acronym|glossary|abbreviation|[*_]/i;
 
 const PROSE_KINDS = new Set(['paragraph', 'item', 'table', 'quote', 'other']);
 
@@ -249,11 +256,11 @@ interface ScannedSegment {
   /** The segment's source with code, links, addresses and HTML blanked. */
   masked: string;
   /** The block, for blocks (a glossary section's blocks are read as glossary entries instead). */
-  block?: Block;
-  occurrences: Occurrence[];
-  definitions: Definition[];
+  block: Block | undefined;
+  occurrences: readonly Occurrence[];
+  definitions: readonly Definition[];
   /** Hyphenated tokens, as written (`whole`) and as their head alone; which holds depends on the whole report. */
-  compounds: Compound[];
+  compounds: readonly Compound[];
 }
 
 interface Compound {
@@ -287,17 +294,23 @@ const UNIT_SCAN = defineUnitMemo<UnitScan>({
     let tokens = false;
     const add = (seg: Segment, block?: Block): void => {
       const masked = maskSegment(text.slice(seg.start, seg.end));
+      const s: ScannedSegment = { from: seg.start - unit.start, to: seg.end - unit.start, heading: seg.heading, masked, block, occurrences: NONE, definitions: NONE, compounds: NONE };
+      segments.push(s);
+      const cands = candidatesIn(masked, seg.start);
+      // Most blocks have no token: they share the empty lists.
+      if (cands.length === 0) return;
       const occurrences: Occurrence[] = [];
       const definitions: Definition[] = [];
       const heads = new Map<Occurrence, CompoundHead>();
-      scanSegment(masked, seg, 0, occurrences, definitions, heads);
+      scanSegment(masked, seg, cands, 0, occurrences, definitions, heads);
+      if (occurrences.length === 0 && definitions.length === 0) return;
+      tokens = true;
       const compounds: Compound[] = [];
       for (const [occ, head] of heads) compounds.push({ occ, unit, whole: { key: occ.key, written: occ.written, plural: occ.plural, end: occ.end - unit.start }, head: { ...head, end: head.end - unit.start } });
       markExpansions(occurrences, definitions);
-      const s: ScannedSegment = { from: seg.start - unit.start, to: seg.end - unit.start, heading: seg.heading, masked, occurrences, definitions, compounds };
-      if (block) s.block = block;
-      if (occurrences.length > 0 || definitions.length > 0) tokens = true;
-      segments.push(s);
+      s.occurrences = occurrences;
+      s.definitions = definitions;
+      if (compounds.length > 0) s.compounds = compounds;
     };
     if (unit.heading) add({ start: unit.heading.textStart, end: unit.heading.textEnd, heading: true, table: false, unit });
     for (const b of unit.blocks ?? []) if (PROSE_KINDS.has(b.kind)) add({ start: b.start, end: b.end, heading: false, table: b.kind === 'table', unit }, b);
@@ -333,6 +346,8 @@ function setCompound(c: Compound, to: Compound['whole']): void {
     o.definition.end = end;
   }
 }
+
+const NONE: readonly never[] = [];
 
 /** Keys of the lists `buildScan` joins from units (see `joinUnits`). */
 const OCCURRENCES = {};
@@ -376,16 +391,19 @@ function buildScan(model: ReportModel): AcronymScan {
     }
     return u;
   };
-  const inText = (s: ScannedSegment): boolean => !(s.block && glossaryBlocks.has(s.block));
-  const flat = <T>(unit: Unit, of: (s: ScannedSegment) => readonly T[]): T[] => {
+  const inText = (s: ScannedSegment): boolean => glossaryBlocks.size === 0 || !(s.block && glossaryBlocks.has(s.block));
+  const flat = <T>(unit: Unit, of: (s: ScannedSegment) => readonly T[]): readonly T[] => {
+    const scanned = scanOf(unit);
+    // Most units have no token at all.
+    if (!scanned.tokens) return NONE;
     const out: T[] = [];
-    for (const s of scanOf(unit).segments) if (inText(s)) for (const x of of(s)) out.push(x);
+    for (const s of scanned.segments) if (inText(s)) for (const x of of(s)) out.push(x);
     return out;
   };
   // Indexed loops and joined lists: this runs on each check, over every node of the report.
   const occurrences = joinUnits(model, OCCURRENCES, (unit) => flat(unit, (s) => s.occurrences), reusable);
   let definitions = joinUnits(model, DEFINITIONS, (unit) => flat(unit, (s) => s.definitions), reusable);
-  const compounds = joinUnits(model, COMPOUNDS, (unit) => flat(unit, (s) => s.compounds.map((c) => ({ c, seg: s }))), reusable);
+  const compounds = joinUnits(model, COMPOUNDS, (unit) => flat(unit, (s) => (s.compounds.length === 0 ? NONE : s.compounds.map((c) => ({ c, seg: s })))), reusable);
   for (let i = 0; i < compounds.length; i++) setCompound(compounds[i]!.c, compounds[i]!.c.whole);
 
   if (glossarySections.length > 0) {
@@ -632,9 +650,7 @@ const POSTNOMINALS = new Set(['CC', 'MP', 'MEP', 'MBE', 'OBE', 'CBE', 'BEM', 'KC
 /** A surname after an initial or a first name ("H. L. Richardson ", "Jane Smith "), not "The " or "The Council ". */
 const AFTER_NAME = /(?:^|[^\p{L}])(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|Each|Every|Any|All|Some|No|County|City|Borough|District|Parish)\b)(?:[A-Z]\.|[A-Z][a-z\u2019'-]+)[ \t]+[A-Z][a-z\u2019'-]+[ \t]+$/u;
 
-function scanSegment(m: string, seg: Segment, scope: number, occurrences: Occurrence[], definitions: Definition[], compounds: Map<Occurrence, CompoundHead>): void {
-  const cands = candidatesIn(m, seg.start);
-  if (cands.length === 0) return;
+function scanSegment(m: string, seg: Segment, cands: readonly Candidate[], scope: number, occurrences: Occurrence[], definitions: Definition[], compounds: Map<Occurrence, CompoundHead>): void {
   let lineFrom = -1;
   let lineTo = -1;
   let lineShouted = false;
@@ -677,7 +693,27 @@ function scanSegment(m: string, seg: Segment, scope: number, occurrences: Occurr
 // Definitions in running text.
 
 const QUOTES = `'"‘’“”*_`;
-const BOUNDARY = /[.;:!?()[\]|"“”]/;
+/** A clause boundary: `.;:!?()[]|` and straight or curly double quotes. */
+function isBoundary(c: number): boolean {
+  switch (c) {
+    case 46: // .
+    case 59: // ;
+    case 58: // :
+    case 33: // !
+    case 63: // ?
+    case 40: // (
+    case 41: // )
+    case 91: // [
+    case 93: // ]
+    case 124: // |
+    case 34: // "
+    case 0x201c: // “
+    case 0x201d: // ”
+      return true;
+    default:
+      return false;
+  }
+}
 
 function readDefinition(m: string, seg: Segment, c: Candidate, scope: number): Definition | undefined {
   const rel = c.start - seg.start;
@@ -723,7 +759,7 @@ function longFirst(m: string, seg: Segment, c: Candidate, open: number, close: n
   // Words before the bracket, back to the start of the clause.
   let lo = open - 1;
   const limit = Math.max(0, open - 20 * (acronymLetters(c.key).length * 2 + 4));
-  while (lo >= limit && !BOUNDARY.test(m[lo]!)) lo--;
+  while (lo >= limit && !isBoundary(m.charCodeAt(lo))) lo--;
   let words = splitWords(m.slice(lo + 1, open), lo + 1);
   if (tail.length > 0) {
     // `Education Health and Care Plan (EHC Plan)`, `Subsidy Control Act 2022 (SCA 2022)`.
@@ -786,12 +822,17 @@ function longFirst(m: string, seg: Segment, c: Candidate, open: number, close: n
 
 /** Where the name ends: past it, only words that give the acronym no letter. */
 function nameEnd(key: string, words: readonly Word[], from: number): number {
-  const full = fitAcronym(key, words.slice(from).map((w) => w.text)).cost;
+  // The fit of every run of words from `from`, in one pass.
+  const costs = fitPrefixes(key, words.slice(from).map((w) => w.text));
+  const allowed = fitAllowed(key);
+  const full = costs[words.length - from]!;
+  // Content words from each word on.
+  const after = new Array<number>(words.length + 1).fill(0);
+  for (let e = words.length - 1; e > from; e--) after[e] = after[e + 1]! + (isStopWord(words[e]!.text) ? 0 : 1);
   for (let e = from + 1; e < words.length; e++) {
-    const r = fitAcronym(key, words.slice(from, e).map((w) => w.text));
-    if (!r.fits) continue;
-    const after = words.slice(e).filter((w) => !isStopWord(w.text)).length;
-    if (Math.abs(full - r.cost - 0.5 * after) < 1e-9 && !isStopWord(words[e - 1]!.text)) return e;
+    const cost = costs[e - from]!;
+    if (cost > allowed) continue;
+    if (Math.abs(full - cost - 0.5 * after[e]!) < 1e-9 && !isStopWord(words[e - 1]!.text)) return e;
   }
   return words.length;
 }
@@ -924,7 +965,7 @@ function glossaryRow(line: string, at: number, row: number): Definition | undefi
 
 // ---------------------------------------------------------------------------------------
 
-function markExpansions(occurrences: Occurrence[], definitions: Definition[]): void {
+function markExpansions(occurrences: readonly Occurrence[], definitions: readonly Definition[]): void {
   const spans = definitions.filter((d) => d.form !== 'glossary').map((d) => [d.expStart, d.expEnd] as const);
   if (spans.length === 0) return;
   let k = 0;
