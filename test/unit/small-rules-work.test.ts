@@ -7,6 +7,8 @@ import { ProfileRegistry } from '../../server/src/core/templates/loader.js';
 import { linkStats, readLinks } from '../../server/src/core/links/link-parse.js';
 import { templatePromptStats } from '../../server/src/core/structure/structure-template-prompt.js';
 import { buildModel } from '../../server/src/core/model.js';
+import { committeeStats } from '../../server/src/core/pack/unknown-committee.js';
+import { sectionOrderStats } from '../../server/src/core/structure/structure-section-order.js';
 import { installDictionary } from '../../server/src/node/dictionary.js';
 import { FIXTURE_TODAY } from './helpers.js';
 import { seedReports } from './seed-reports.js';
@@ -26,9 +28,12 @@ test('a profile\'s section order and parents are worked out once, and a heading 
   // The same reports again (a folder of copies): no heading's forms are worked out again.
   const forms = matchStats.headingForms;
   const layoutsAfter = matchStats.layouts;
+  const positions = sectionOrderStats.positions;
   seedTexts.forEach(check);
   assert.equal(matchStats.headingForms, forms);
   assert.equal(matchStats.layouts, layoutsAfter);
+  // structure/section-order's positions come with the shared order: none built again.
+  assert.equal(sectionOrderStats.positions, positions);
 });
 
 test('a report\'s template prompts are listed once per template, and only blocks that could hold a placeholder are searched for one', () => {
@@ -58,4 +63,22 @@ test('the link scan walks only the top-level nodes whose source could hold a lin
   // The link paragraph, the definition and the HTML: three units, not the 302 of the report.
   assert.equal(linkStats.walks - walks, 3);
   assert.deepEqual(found.map((t) => t.kind), ['inline', 'autolink', 'literal', 'literal', 'broken', 'definition', 'html']);
+});
+
+test('the profile\'s committee names are normalised once, and a wrong committee line seen before is not ranked again', () => {
+  const profiles = new ProfileRegistry();
+  const seed = seedTexts.find((t) => /^committee: Children, Young People and Education Scrutiny Commission$/m.test(t))!;
+  const wrong = seed.replace(/^committee: .*$/m, 'committee: CYPE Scrutiny Commission');
+  const run = (text: string): number => checkReport(text, { profiles, today: FIXTURE_TODAY }).findings.filter((f) => f.ruleId === 'pack/unknown-committee').length;
+  assert.equal(run(seed), 0);
+  assert.equal(run(wrong), 1);
+  const normalised = committeeStats.normalised;
+  const ranked = committeeStats.ranked;
+  // Ten more reports with a committee line: one name normalised each (the line's), no ranking again.
+  for (let i = 0; i < 5; i++) {
+    assert.equal(run(seed), 0);
+    assert.equal(run(wrong), 1);
+  }
+  assert.equal(committeeStats.normalised - normalised, 10);
+  assert.equal(committeeStats.ranked, ranked);
 });
