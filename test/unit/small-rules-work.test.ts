@@ -60,7 +60,7 @@ test('the link scan walks only the top-level nodes whose source could hold a lin
   const links = '[the site](https://www.gov.uk/x) and <https://example.org> and www.example.com and a.b@example.org and [broken](a b)\n\n[ref]: https://example.org/r\n\n<a href="https://example.org/h">h</a>';
   const walks = linkStats.walks;
   const found = readLinks(buildModel(`# Title\n\n${plain}\n\n${links}\n`));
-  // The link paragraph, the definition and the HTML: three units, not the 302 of the report.
+  // The link paragraph, the definition and the HTML: three units, not the 304 of the report.
   assert.equal(linkStats.walks - walks, 3);
   assert.deepEqual(found.map((t) => t.kind), ['inline', 'autolink', 'literal', 'literal', 'broken', 'definition', 'html']);
 });
