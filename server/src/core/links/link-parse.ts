@@ -53,11 +53,24 @@ export interface LinkTarget {
 
 const cache = new WeakMap<ReportModel, LinkTarget[]>();
 
+/**
+ * What every target needs in its unit's source: `](` (an inline link, or a broken one),
+ * `]:` (a definition), `<` (an autolink or raw HTML), and for a GFM bare address `://`,
+ * `www` (any case, as GFM reads it) or the `@` of an e-mail address.
+ */
+const LINK_HINT = /\]\(|\]:|<|:\/\/|www|@/i;
+
+/** Units whose tree was walked for links (tests). */
+export const linkStats = { walks: 0 };
+
 /** The link targets of one top-level node (kept while the node is reused). */
 const UNIT_LINKS = defineUnitMemo<LinkTarget[]>({
   compute(unit, model) {
     const out: LinkTarget[] = [];
     const text = model.text;
+    // Most units hold no link: skip the walk of their tree when the source has nothing a target needs.
+    if (!LINK_HINT.test(text.slice(unit.start, unit.end))) return out;
+    linkStats.walks++;
     const textNodes: [number, number][] = [];
     const walk = (n: Nodes): boolean => {
       const s = n.position?.start.offset;

@@ -2,13 +2,18 @@ import { distance } from 'fastest-levenshtein';
 import { defineRule } from '../rules/define.js';
 import { entryText } from '../frontmatter.js';
 import { replaceFix } from '../rules/util.js';
+import { ownString } from '../text.js';
 
 /** Same words, any case and spacing: "CHILDREN AND FAMILIES ..." is the committee's name in capitals. */
 export function sameCommittee(a: string, b: string): boolean {
   return normalName(a) === normalName(b);
 }
 
+/** Names normalised, and committee lists ranked against a value (tests). */
+export const committeeStats = { normalised: 0, ranked: 0 };
+
 function normalName(s: string): string {
+  committeeStats.normalised++;
   return s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
 }
 
@@ -66,6 +71,37 @@ export function likelyCommittees(value: string, committees: readonly string[]): 
   return out.sort((a, b) => b.shared - a.shared || a.edits - b.edits);
 }
 
+/**
+ * A profile's committees as `sameCommittee` compares them, and the rankings asked for so
+ * far by value: the same for every report on the profile (a folder's reports repeat their
+ * committee lines). The rankings are bounded.
+ */
+interface Known {
+  names: Set<string>;
+  ranked: Map<string, Candidate[]>;
+}
+const known = new WeakMap<readonly string[], Known>();
+
+function knownOf(committees: readonly string[]): Known {
+  let k = known.get(committees);
+  if (!k) {
+    k = { names: new Set(committees.map(normalName)), ranked: new Map() };
+    known.set(committees, k);
+  }
+  return k;
+}
+
+function rankedFor(k: Known, value: string, committees: readonly string[]): Candidate[] {
+  let r = k.ranked.get(value);
+  if (!r) {
+    committeeStats.ranked++;
+    if (k.ranked.size >= 500) k.ranked.clear();
+    // A key of its own: the value is cut from the report's text.
+    k.ranked.set(ownString(value), (r = likelyCommittees(value, committees)));
+  }
+  return r;
+}
+
 export const unknownCommittee = defineRule({
   id: 'pack/unknown-committee',
   title: 'Committee is not one the council has',
@@ -83,8 +119,9 @@ export const unknownCommittee = defineRule({
     const e = model.frontMatter.byKey.get('committee');
     const value = entryText(e);
     if (!e || !value) return;
-    if (committees.some((c) => sameCommittee(c, value))) return;
-    const ranked = likelyCommittees(value, committees);
+    const k = knownOf(committees);
+    if (k.names.has(normalName(value))) return;
+    const ranked = rankedFor(k, value, committees);
     // Those as like it as the best (by the words they share), at most three; when it
     // shares no telling word with any, the three nearest in spelling.
     const best = ranked[0]!.shared;

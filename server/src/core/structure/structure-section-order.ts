@@ -1,5 +1,6 @@
 import { defineRule } from '../rules/define.js';
 import type { SectionMatch } from '../templates/match.js';
+import type { SectionSpec } from '../templates/schema.js';
 
 /** Longest increasing subsequence of template positions: the sections in order. */
 function inOrder(seq: number[]): Set<number> {
@@ -21,6 +22,21 @@ function inOrder(seq: number[]): Set<number> {
   return keep;
 }
 
+/** Each template section's place in the template's order, once per template (the match's `order` is shared by every report on the profile). */
+const positions = new WeakMap<readonly SectionSpec[], Map<string, number>>();
+
+/** Position tables built (tests). */
+export const sectionOrderStats = { positions: 0 };
+
+function positionsOf(order: readonly SectionSpec[]): Map<string, number> {
+  let pos = positions.get(order);
+  if (!pos) {
+    sectionOrderStats.positions++;
+    positions.set(order, (pos = new Map(order.map((s, i) => [s.id, i]))));
+  }
+  return pos;
+}
+
 export const sectionOrder = defineRule({
   id: 'structure/section-order',
   title: 'Template section out of order',
@@ -34,7 +50,7 @@ export const sectionOrder = defineRule({
   check(ctx) {
     const { match } = ctx;
     if (!match) return;
-    const pos = new Map(match.order.map((s, i) => [s.id, i]));
+    const pos = positionsOf(match.order);
     // Compare siblings: group matches by their parent section.
     const groups = new Map<unknown, SectionMatch[]>();
     for (const m of match.matches) {

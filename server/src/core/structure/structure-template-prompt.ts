@@ -3,6 +3,7 @@ import { replaceFix } from '../rules/util.js';
 import { canonicalHeading } from '../templates/loader.js';
 import { sameAsLastCheck, type Block, type Unit } from '../model.js';
 import { firstAtOrAfter } from '../text.js';
+import type { SectionSpec } from '../templates/schema.js';
 
 /** The unit the appendices start at, at each session's last check. */
 const appendixUnits = new WeakMap<object, Unit | undefined>();
@@ -21,6 +22,34 @@ const SKELETON_VALUE = /\bfirst\.last@|\b0\d{3} ?\d{3} ?0000\b/g;
 const SKELETON_FIELD = /^(?:Name|Role|Name, Role|Job title|email|phone)$/i;
 /** The skeleton's title. */
 const SKELETON_TITLE = /^(?:report title|title of the report)$/i;
+
+/**
+ * Something each of PLACEHOLDER, SKELETON_LINE and SKELETON_VALUE needs: a `[`, `<<`,
+ * `XX/`, "name", "job title" (any case), `first.last@` or `0000`.
+ */
+const PLACEHOLDER_HINT = /[[]|<<|xx\/|name|job title|first\.last@|0000/i;
+
+/** Blocks searched with the placeholder patterns (tests). */
+export const templatePromptStats = { placeholderScans: 0, promptLists: 0 };
+
+/** A template's prompts and a pattern matching any of their first characters, once per template (its `order`). */
+interface Prompts {
+  list: string[];
+  firsts: RegExp;
+}
+const promptLists = new WeakMap<readonly SectionSpec[], Prompts>();
+
+function promptsOf(order: readonly SectionSpec[]): Prompts {
+  let p = promptLists.get(order);
+  if (!p) {
+    templatePromptStats.promptLists++;
+    const list = order.flatMap((s) => (s.prompt ? [s.prompt] : []));
+    const firsts = [...new Set(list.map((x) => x[0]!))].map((c) => c.replace(/[\\^\]\-]/g, '\\$&')).join('');
+    p = { list, firsts: firsts === '' ? /(?!)/ : new RegExp(`[${firsts}]`) };
+    promptLists.set(order, p);
+  }
+  return p;
+}
 
 export const templatePrompt = defineRule({
   id: 'structure/template-prompt',
@@ -54,7 +83,7 @@ export const templatePrompt = defineRule({
       if (SKELETON_FIELD.test(v) || v.match(SKELETON_VALUE)) ctx.report({ message: `Placeholder "${v}" left in "${e.key}"; write the real value.`, range: e.valueRange });
     }
     // The template's prompts (all of them, whichever sections the report has): what a block is checked against besides its own text.
-    const prompts = match.order.flatMap((s) => (s.prompt ? [s.prompt] : []));
+    const prompts = promptsOf(match.order);
     // Checked unit by unit, kept for the units an edit left alone while the appendices start at the same heading.
     const units = model.units;
     const appendix = units[firstAtOrAfter(units, model.appendixStart)];
@@ -68,7 +97,10 @@ export const templatePrompt = defineRule({
       }
     });
     function checkBlock(b: Block): void {
-      for (const p of prompts) {
+      const source = b.source;
+      // Most blocks hold none of the characters the prompts start with: one scan instead of one search per prompt.
+      const list = prompts.firsts.test(source) ? prompts.list : [];
+      for (const p of list) {
         const i = b.source.indexOf(p);
         if (i !== -1) {
           ctx.report({
@@ -78,6 +110,9 @@ export const templatePrompt = defineRule({
           });
         }
       }
+      // Every placeholder pattern needs one of these; most blocks have none.
+      if (!PLACEHOLDER_HINT.test(source)) return;
+      templatePromptStats.placeholderScans++;
       for (const mm of b.source.matchAll(SKELETON_LINE)) {
         const at = b.start + mm.index + mm[0].length - mm[1]!.length;
         ctx.report({ message: `Placeholder "${mm[1]}" left in the report; write the officer's ${mm[1] === 'Name' ? 'name' : 'job title'}.`, range: model.index.range(at, at + mm[1]!.length) });

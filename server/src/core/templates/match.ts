@@ -96,7 +96,7 @@ type Scored = { score: number; wording: Wording };
 const specForms = new WeakMap<Profile, WeakMap<SectionSpec, SpecForms>>();
 
 /** How many times a spec's forms were worked out (tests: once per profile and spec), and headings scored against a spec. */
-export const matchStats = { specForms: 0, scored: 0 };
+export const matchStats = { specForms: 0, scored: 0, headingForms: 0, layouts: 0 };
 
 function formsOf(spec: SectionSpec, profile: Profile): SpecForms {
   let byProfile = specForms.get(profile);
@@ -126,8 +126,30 @@ interface HeadingForms {
   title: string;
 }
 
-function headingForms(section: Section): HeadingForms {
-  return { written: formText(section.heading.text), title: normaliseHeading(section.heading.title) };
+/**
+ * Headings' forms by their key (see `headingKey`): reports on one template repeat their
+ * headings, so a folder's reports would otherwise normalise the same few hundred headings
+ * again and again. Bounded, like the scores.
+ */
+const headingFormsByKey = new Map<string, HeadingForms>();
+
+function headingForms(section: Section, key: string): HeadingForms {
+  let f = headingFormsByKey.get(key);
+  if (!f) {
+    matchStats.headingForms++;
+    if (headingFormsByKey.size >= 2000) headingFormsByKey.clear();
+    f = { written: formText(section.heading.text), title: normaliseHeading(section.heading.title) };
+    // Its own copies: strings cut from the document would keep the document alive.
+    headingFormsByKey.set(ownString(key), { written: ownString(f.written), title: ownString(f.title) });
+  }
+  return f;
+}
+
+/** What the matching reads of a heading (its text, title and number) as one string; lengths first, so no two headings share a key. */
+function headingKey(section: Section): string {
+  const h = section.heading;
+  const n = h.number ?? '';
+  return `${n.length}:${n}${h.title.length}:${h.title}${h.text}`;
 }
 
 const STOP_WORDS = new Set(['a', 'an', 'and', 'of', 'the', 'to', 'for', 'in', 'on', 'or', 'with', 'under', 'other']);
@@ -166,12 +188,9 @@ function stripPrompt(title: string, nt: string, spec: SectionSpec, p: string | u
   return undefined;
 }
 
-function score(section: Section, heading: HeadingForms, spec: SectionSpec, profile: Profile): Scored {
+function score(section: Section, heading: HeadingForms, key: string, spec: SectionSpec, profile: Profile): Scored {
   const forms = formsOf(spec, profile);
   const h = section.heading;
-  // Lengths first: no two headings share a key.
-  const n = h.number ?? '';
-  const key = `${n.length}:${n}${h.title.length}:${h.title}${h.text}`;
   let r = forms.scores.get(key);
   if (!r) {
     matchStats.scored++;
@@ -225,19 +244,38 @@ export function notNeeded(match: TemplateMatch): Set<string> {
   return out;
 }
 
+/** A profile's sections in template order and each one's template parent: the same for every report on the profile. */
+interface Layout {
+  order: SectionSpec[];
+  parentOf: Map<SectionSpec, SectionSpec | undefined>;
+}
+
+const layouts = new WeakMap<Profile, Layout>();
+
+function layoutOf(profile: Profile): Layout {
+  let l = layouts.get(profile);
+  if (!l) {
+    matchStats.layouts++;
+    const parentOf = new Map<SectionSpec, SectionSpec | undefined>();
+    const setParents = (list: SectionSpec[], parent: SectionSpec | undefined): void => {
+      for (const s of list) {
+        parentOf.set(s, parent);
+        setParents(s.children, s);
+      }
+    };
+    setParents(profile.sections, undefined);
+    l = { order: flattenSpecs(profile.sections), parentOf };
+    layouts.set(profile, l);
+  }
+  return l;
+}
+
 export function matchTemplate(model: ReportModel, profile: Profile): TemplateMatch {
   const matches: SectionMatch[] = [];
   const bySpec = new Map<string, SectionMatch>();
   const bySection = new Map<Section, SectionMatch>();
-  const order = flattenSpecs(profile.sections);
-  const parentOf = new Map<SectionSpec, SectionSpec | undefined>();
-  const setParents = (list: SectionSpec[], parent: SectionSpec | undefined): void => {
-    for (const s of list) {
-      parentOf.set(s, parent);
-      setParents(s.children, s);
-    }
-  };
-  setParents(profile.sections, undefined);
+  // Shared by every match on the profile: read only.
+  const { order, parentOf } = layoutOf(profile);
 
   for (const section of model.allSections) {
     if (section.inAppendix || section.level < 2) continue;
@@ -255,9 +293,11 @@ export function matchTemplate(model: ReportModel, profile: Profile): TemplateMat
       if (parentMatch && parentMatch.spec.children.length === 0) candidates = [];
     }
     let best: { spec: SectionSpec; score: number; wording: Wording } | undefined;
-    const heading = candidates.length > 0 ? headingForms(section) : undefined;
+    if (candidates.length === 0) continue;
+    const key = headingKey(section);
+    const heading = headingForms(section, key);
     for (const spec of candidates) {
-      const r = score(section, heading!, spec, profile);
+      const r = score(section, heading, key, spec, profile);
       if (r.score > 0 && (!best || r.score > best.score)) best = { spec, ...r };
     }
     if (!best) continue;
