@@ -95,6 +95,21 @@ export function ownString(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/**
+ * `map`'s value for `key`, made by `make` the first time it is asked for: a memo of what a
+ * string alone decides, kept across reports. It holds at most `limit` keys (it starts again
+ * when full) and keeps its own copies of them (`ownString`), so no report's text stays alive.
+ */
+export function keptFor<V>(map: Map<string, V>, key: string, limit: number, make: (key: string) => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (map.size >= limit) map.clear();
+    map.set(ownString(key), value);
+  }
+  return value;
+}
+
 /** Moves an offset back over whitespace (to the end of the text before it). */
 export function trimEnd(text: string, offset: number): number {
   let o = offset;

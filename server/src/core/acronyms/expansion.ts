@@ -1,5 +1,5 @@
 import { STOP_WORDS } from './lexicon.js';
-import { ownString } from '../text.js';
+import { keptFor } from '../text.js';
 
 /**
  * Expansions: splitting a phrase into words, comparing two spellings of one expansion,
@@ -99,13 +99,7 @@ export function pluralWord(w: string): string {
 /** The plural of an expansion: its last word made plural. */
 export function pluralExpansion(expansion: string): string {
   // The glossary's expansions, asked for in report after report.
-  let plural = plurals.get(expansion);
-  if (plural === undefined) {
-    plural = makePlural(expansion);
-    if (plurals.size >= 5_000) plurals.clear();
-    plurals.set(ownString(expansion), plural);
-  }
-  return plural;
+  return keptFor(plurals, expansion, 5_000, makePlural);
 }
 
 const plurals = new Map<string, string>();
@@ -165,13 +159,12 @@ export function lastWord(s: string): [number, number] | undefined {
 const normCache = new Map<string, string>();
 
 export function normExpansion(expansion: string, allWords = false): string {
-  const k = (allWords ? '1' : '0') + expansion;
-  let v = normCache.get(k);
-  if (v === undefined) {
-    if (normCache.size > 5000) normCache.clear();
-    normCache.set(k, (v = computeNorm(expansion, allWords)));
-  }
-  return v;
+  return keptFor(normCache, (allWords ? '1' : '0') + expansion, 5_000, normOfKey);
+}
+
+/** `normExpansion` of a memo key: `allWords` as its first character, then the expansion. */
+function normOfKey(key: string): string {
+  return computeNorm(key.slice(1), key[0] === '1');
 }
 
 function computeNorm(expansion: string, allWords: boolean): string {
@@ -254,13 +247,7 @@ export function expansionSimilarity(a: string, b: string): number {
 /** The letters an expansion has to account for: `EHCPs` -> EHCP, `C-DOP` -> CDOP, `C&YP` -> C&YP. */
 export function acronymLetters(acronym: string): string {
   // Asked of each acronym many times over (fitting, the clause before a definition, untied names).
-  let letters = lettersOf.get(acronym);
-  if (letters === undefined) {
-    letters = readLetters(acronym);
-    if (lettersOf.size >= 5_000) lettersOf.clear();
-    lettersOf.set(ownString(acronym), letters);
-  }
-  return letters;
+  return keptFor(lettersOf, acronym, 5_000, readLetters);
 }
 
 const lettersOf = new Map<string, string>();
@@ -289,22 +276,21 @@ const fitWordCache = new Map<string, readonly FitWord[]>();
 export const fitWork = { wordsRead: 0, tables: 0 };
 
 function fitWord(w: string): readonly FitWord[] {
-  let out = fitWordCache.get(w);
-  if (out === undefined) {
-    fitWork.wordsRead++;
-    const parts: FitWord[] = [];
-    w.split(/[-/]/)
-      .filter(Boolean)
-      .forEach((p, i) => {
-        const lower = p.replace(/['’]s?$/, '').toLowerCase();
-        if (!lower) return;
-        parts.push({ lower, stop: STOP_WORDS.has(lower), optional: i > 0 && !STOP_WORDS.has(lower) });
-      });
-    if (fitWordCache.size >= 20_000) fitWordCache.clear();
-    // Its own copy: a word sliced from a report would keep the whole report alive.
-    fitWordCache.set(ownString(w), (out = parts));
-  }
-  return out;
+  // Its own copy of the word (keptFor): a word sliced from a report would keep the whole report alive.
+  return keptFor(fitWordCache, w, 20_000, readFitWord);
+}
+
+function readFitWord(w: string): readonly FitWord[] {
+  fitWork.wordsRead++;
+  const parts: FitWord[] = [];
+  w.split(/[-/]/)
+    .filter(Boolean)
+    .forEach((p, i) => {
+      const lower = p.replace(/['’]s?$/, '').toLowerCase();
+      if (!lower) return;
+      parts.push({ lower, stop: STOP_WORDS.has(lower), optional: i > 0 && !STOP_WORDS.has(lower) });
+    });
+  return parts;
 }
 
 export interface FitResult {
@@ -324,14 +310,12 @@ interface FitKey {
 const fitKeys = new Map<string, FitKey>();
 
 function fitKey(acronym: string): FitKey {
-  let k = fitKeys.get(acronym);
-  if (k === undefined) {
-    const core = acronymLetters(acronym);
-    k = { letters: core.toLowerCase().replace(/-/g, ''), qualified: /-/.test(acronym) && core.length < acronym.replace(/-/g, '').length };
-    if (fitKeys.size >= 5_000) fitKeys.clear();
-    fitKeys.set(ownString(acronym), k);
-  }
-  return k;
+  return keptFor(fitKeys, acronym, 5_000, readFitKey);
+}
+
+function readFitKey(acronym: string): FitKey {
+  const core = acronymLetters(acronym);
+  return { letters: core.toLowerCase().replace(/-/g, ''), qualified: /-/.test(acronym) && core.length < acronym.replace(/-/g, '').length };
 }
 
 /**
