@@ -1,6 +1,6 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { ResolvedConfig } from '../config.js';
-import { firstAtOrAfter, lastAtOrBefore, ownString } from '../text.js';
+import { firstAtOrAfter, keptFor, lastAtOrBefore, ownString } from '../text.js';
 import { builtinAccepts, builtinEntry, isBuiltinCommon, type GlossaryEntry } from './builtin.js';
 import { acronymLetters, expansionSimilarity, isStopWord, normExpansion, pluralExpansion, sameExpansion, splitWords } from './expansion.js';
 import { readToken, scanAcronyms, unitTokens, unitTokensIfAny, type AcronymScan, type Definition, type Occurrence, type UnitTokens } from './scan.js';
@@ -675,14 +675,12 @@ function contentWords(text: string): string[] {
 /** Every order of the letters of `key` (at most 6 letters: 720 orders), without repeats. */
 function orders(key: string): readonly string[] {
   // The same initials come up in report after report (`SEND`, `DSG`): each listed once.
-  let out = ordersOf.get(key);
-  if (out === undefined) {
-    acronymWork.orders++;
-    out = listOrders(key);
-    if (ordersOf.size >= 2_000) ordersOf.clear();
-    ordersOf.set(key, out);
-  }
-  return out;
+  return keptFor(ordersOf, key, 2_000, listOrdersCounted);
+}
+
+function listOrdersCounted(key: string): readonly string[] {
+  acronymWork.orders++;
+  return listOrders(key);
 }
 
 const ordersOf = new Map<string, readonly string[]>();
@@ -836,14 +834,14 @@ const patterns = new Map<string, RegExp>();
 
 /** A pattern for words whose initials spell `letters`: capitals when `title`, any case otherwise. */
 function initialsPattern(letters: string, title: boolean): RegExp {
-  const k = (title ? 'T' : 't') + letters;
-  let re = patterns.get(k);
-  if (!re) {
-    if (patterns.size > 2000) patterns.clear();
-    patterns.set(k, (re = makeInitialsPattern(letters, title)));
-  }
+  const re = keptFor(patterns, (title ? 'T' : 't') + letters, 2_000, patternOfKey);
   re.lastIndex = 0;
   return re;
+}
+
+/** `initialsPattern`'s memo key (`T` or `t`, then the letters) made into its pattern. */
+function patternOfKey(key: string): RegExp {
+  return makeInitialsPattern(key.slice(1), key[0] === 'T');
 }
 
 function makeInitialsPattern(letters: string, title: boolean): RegExp {

@@ -4,7 +4,7 @@ import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import type { Candidate } from './scan.js';
 import type { FoundDate, WeekdayPart } from './types.js';
 import { makeDate } from './calendar.js';
-import { ownString } from '../text.js';
+import { keptFor } from '../text.js';
 
 /**
  * The second pass: each candidate span becomes one or two `FoundDate`s. The parts the
@@ -55,16 +55,12 @@ const PARSED_MAX = 4096;
 
 /** Parses `input` with `pattern`; undefined when date-fns finds it is not a real date. */
 function parseWith(input: string, pattern: string): Date | undefined {
-  const key = `${pattern}|${input}`;
-  let time = PARSED.get(key);
-  if (time === undefined) {
+  // keptFor keeps a key of its own: not a slice holding on to the report's text.
+  const time = keptFor(PARSED, `${pattern}|${input}`, PARSED_MAX, () => {
     readWork.parsed++;
     const d = parse(input, pattern, REFERENCE);
-    time = isValid(d) ? d.getTime() : NaN;
-    if (PARSED.size >= PARSED_MAX) PARSED.clear();
-    // A key of its own: not a slice holding on to the report's text.
-    PARSED.set(ownString(key), time);
-  }
+    return isValid(d) ? d.getTime() : NaN;
+  });
   // A new Date each time: callers keep and may change theirs.
   return Number.isNaN(time) ? undefined : new Date(time);
 }

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { defineRule } from '../rules/define.js';
 import { entryText } from '../frontmatter.js';
 import { replaceFix } from '../rules/util.js';
-import { ownString } from '../text.js';
+import { keptFor } from '../text.js';
 
 /** Same words, any case and spacing: "CHILDREN AND FAMILIES ..." is the committee's name in capitals. */
 export function sameCommittee(a: string, b: string): boolean {
@@ -92,13 +92,11 @@ function knownOf(committees: readonly string[]): Known {
 }
 
 function rankedFor(k: Known, value: string, committees: readonly string[]): Candidate[] {
-  let r = k.ranked.get(value);
-  if (!r) {
+  // keptFor keeps a key of its own: the value is cut from the report's text.
+  const r = keptFor(k.ranked, value, 500, () => {
     committeeStats.ranked++;
-    if (k.ranked.size >= 500) k.ranked.clear();
-    // A key of its own: the value is cut from the report's text.
-    k.ranked.set(ownString(value), (r = likelyCommittees(value, committees)));
-  }
+    return likelyCommittees(value, committees);
+  });
   return r;
 }
 

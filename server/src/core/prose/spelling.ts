@@ -8,7 +8,7 @@ import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
 import { numberingEpoch, room, wordNumbers, wordsNumbered } from './spellings.js';
-import { ownString, stripEnd, stripStart } from '../text.js';
+import { keptFor, ownString, stripEnd, stripStart } from '../text.js';
 
 /** The report's own names: the words of its front-matter values and of its `Signed:` lines. */
 export function reportNames(model: ReportModel): Set<string> {
@@ -98,13 +98,8 @@ const madeSuggestions = new WeakMap<ITrie, Map<string, string[]>>();
 function suggestionsFor(dict: ITrie, text: string): string[] {
   let made = madeSuggestions.get(dict);
   if (!made) madeSuggestions.set(dict, (made = new Map()));
-  let near = made.get(text);
-  if (!near) {
-    if (made.size >= 10_000) made.clear();
-    // Copies of their own: a slice of the report kept here would keep its text alive.
-    made.set(ownString(text), (near = suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst).map(ownString)));
-  }
-  return near;
+  // Copies of their own (the key: keptFor): a slice of the report kept here would keep its text alive.
+  return keptFor(made, text, 10_000, () => suggestions(dict, text, knownCandidate, 5, beginning).sort(councilNamesFirst).map(ownString));
 }
 
 export const spelling = defineRule({
