@@ -2,7 +2,7 @@ import type { ReportModel, Section } from './model.js';
 import { checkReport, type CheckOptions } from './check.js';
 import { applyFixes } from './fix.js';
 import { entryText, type FrontMatterEntry } from './frontmatter.js';
-import { canonicalHeading, flattenSpecs, type ProfileRegistry } from './templates/loader.js';
+import { canonicalHeading, flattenSpecs, specParents, type ProfileRegistry } from './templates/loader.js';
 import { normaliseHeading, notNeeded, similarity, type SectionMatch, type TemplateMatch } from './templates/match.js';
 import type { FieldSpec, Profile, SectionSpec } from './templates/schema.js';
 import { RULES } from './rules/index.js';
@@ -218,17 +218,6 @@ function offsetIsAfterAppendix(model: ReportModel, pos: Position): boolean {
   return model.index.offsetAt(pos) > model.appendixStart;
 }
 
-function specParents(profile: Profile): Map<SectionSpec, SectionSpec | undefined> {
-  const out = new Map<SectionSpec, SectionSpec | undefined>();
-  const walk = (list: SectionSpec[], parent: SectionSpec | undefined): void => {
-    for (const s of list) {
-      out.set(s, parent);
-      walk(s.children, s);
-    }
-  };
-  walk(profile.sections, undefined);
-  return out;
-}
 
 /** The innermost section holding a line: the last heading at or before it starts it. */
 export function enclosingSection(model: ReportModel, line: number): Section | undefined {

@@ -87,6 +87,19 @@ export function flattenSpecs(specs: SectionSpec[]): SectionSpec[] {
   return out;
 }
 
+/** Each section spec's parent in the template (undefined at the top level). */
+export function specParents(profile: Profile): Map<SectionSpec, SectionSpec | undefined> {
+  const out = new Map<SectionSpec, SectionSpec | undefined>();
+  const walk = (list: SectionSpec[], parent: SectionSpec | undefined): void => {
+    for (const s of list) {
+      out.set(s, parent);
+      walk(s.children, s);
+    }
+  };
+  walk(profile.sections, undefined);
+  return out;
+}
+
 /** The heading text the template expects for a section. */
 export function canonicalHeading(spec: SectionSpec, profile: Profile): string {
   if (!profile.numberedHeadings || !spec.number) return spec.title;

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { ReportModel, Section } from '../model.js';
 import type { Profile, SectionSpec } from './schema.js';
-import { canonicalHeading, flattenSpecs } from './loader.js';
+import { canonicalHeading, flattenSpecs, specParents } from './loader.js';
 import { ownString, stripEnd } from '../text.js';
 
 /**
@@ -256,15 +256,7 @@ function layoutOf(profile: Profile): Layout {
   let l = layouts.get(profile);
   if (!l) {
     matchStats.layouts++;
-    const parentOf = new Map<SectionSpec, SectionSpec | undefined>();
-    const setParents = (list: SectionSpec[], parent: SectionSpec | undefined): void => {
-      for (const s of list) {
-        parentOf.set(s, parent);
-        setParents(s.children, s);
-      }
-    };
-    setParents(profile.sections, undefined);
-    l = { order: flattenSpecs(profile.sections), parentOf };
+    l = { order: flattenSpecs(profile.sections), parentOf: specParents(profile) };
     layouts.set(profile, l);
   }
   return l;
