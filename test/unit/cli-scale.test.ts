@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { checkManifest } from '../../server/src/core/pack/index.js';
@@ -97,4 +97,22 @@ test('a report of a pack that is not asked for is still a member of the pack', a
   // Sharon Cooke's details differ from K3's, which was not asked for.
   const r = got.byFile.get(k2)!;
   assert.ok('findings' in r && r.findings.some((f) => f.ruleId === 'pack/officer-details' && f.message.includes('k3-performance-q3-2023')));
+});
+
+test('without the cache the threads that check the reports read them, and one that cannot be read is said, not fatal', async () => {
+  const dir = year();
+  // A report the folder search lists but reading fails (EIO), for root too.
+  symlinkSync('/proc/self/mem', join(dir, 'a-unreadable.report.md'));
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.report.md'))
+    .map((f) => join(dir, f))
+    .sort();
+  const settingsFor = (file: string): WorkspaceSettings => loadWorkspaceSettings(nodeFileSystem, dirname(file));
+  for (const concurrency of [1, 2]) {
+    const got = await checkReportFiles(files, settingsFor, dirname, { today: FIXTURE_TODAY, fix: false, concurrency, version: 'test' });
+    assert.equal(got.readHere, 0, `${concurrency} threads: no report read on the calling thread`);
+    assert.equal(got.read, files.length - 1);
+    assert.match(JSON.stringify(got.byFile.get(join(dir, 'a-unreadable.report.md'))), /"unreadable":".+"/);
+    assert.equal([...got.byFile.values()].filter((r) => 'findings' in r).length, files.length - 1, 'the other reports are checked');
+  }
 });

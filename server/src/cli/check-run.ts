@@ -37,6 +37,8 @@ export interface RunResult {
   checked: number;
   /** How many report files were read (a cached run of unchanged files reads none). */
   read: number;
+  /** How many of them this thread read (to hash them for the cache); the threads that check the reports read the others. */
+  readHere: number;
   reused: number;
   /** Worker threads that checked reports (0: all on the calling thread). */
   threads: number;
@@ -55,6 +57,17 @@ const MIN_FOR_WORKERS = LONG_RUN;
  */
 export async function checkReportFiles(files: readonly string[], settingsFor: (file: string) => WorkspaceSettings, settingsDir: (file: string) => string, opts: RunOptions): Promise<RunResult> {
   const today = opts.today ?? todayIso();
+  const cache = opts.cacheFile && !opts.fix ? new ResultCache(opts.cacheFile) : undefined;
+  const threadsFor = (n: number): number => (opts.concurrency === 'auto' ? (n >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency);
+  // Without the cache every report is checked: the threads are started as soon as there
+  // are enough reports, and load their code and dictionary while this thread looks for
+  // the packs' other reports (with V8's flags for a long run set first: jit.ts).
+  const startPool = (n: number): WorkerPool | undefined => {
+    if (cache || threadsFor(n) <= 1 || n <= 1) return undefined;
+    tuneForRun(n);
+    return new WorkerPool(workerScript(), Math.min(threadsFor(n), n));
+  };
+  let pool = startPool(files.length);
   const asked = new Set(files);
   // The packs: folders with a manifest; their other reports are checked too, for their facts.
   const folders = new Map<string, { manifest?: PackManifest; reports: string[] } | undefined>();
@@ -67,20 +80,18 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
     for (const r of folder?.reports ?? []) if (!asked.has(r)) all.push(r);
   }
 
-  const cache = opts.cacheFile && !opts.fix ? new ResultCache(opts.cacheFile) : undefined;
-  const threadsFor = (n: number): number => (opts.concurrency === 'auto' ? (n >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency);
-  // Without the cache every report is checked: the threads are started now, and load their
-  // code and dictionary while this one reads the reports (with V8's flags for a long run
-  // set first: jit.ts).
-  if (!cache) tuneForRun(all.length);
-  let pool = !cache && threadsFor(all.length) > 1 && all.length > 1 ? new WorkerPool(workerScript(), Math.min(threadsFor(all.length), all.length)) : undefined;
+  pool ??= startPool(all.length);
   const tool = toolFingerprint(opts.version, RULES);
   const fingerprints = new Map<WorkspaceSettings, string>();
   const outcomes = new Map<string, FileOutcome>();
   const byFile = new Map<string, FileResult>();
   const tasks: FileTask[] = [];
+  /** Each task's file size in bytes, to hand out the largest first. */
+  const sizes: number[] = [];
   const keys: { key: string; file: { text: string; stat: string } }[] = [];
-  let read = 0;
+  // Reports read here (to hash them for the cache) and by the threads that checked them.
+  let readHere = 0;
+  let readThere = 0;
   for (const file of all) {
     const st = statOrUndefined(file);
     const tooLarge = refuseOversized(st?.size ?? 0);
@@ -95,7 +106,7 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
     const readText = (): string | undefined => {
       try {
         text = readFileSync(file, 'utf8');
-        read++;
+        readHere++;
       } catch (e) {
         byFile.set(file, { unreadable: e instanceof Error ? e.message : String(e) });
       }
@@ -121,8 +132,9 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
         continue;
       }
     }
-    if (text === undefined && readText() === undefined) continue;
-    tasks.push({ file, settingsDir: settingsDir(file), text: text!, appendixFiles, fix: opts.fix, ...(opts.today ? { today: opts.today } : {}) });
+    // Without the cache, the thread that checks a report reads it (check-task.ts).
+    tasks.push({ file, settingsDir: settingsDir(file), ...(text !== undefined ? { text } : {}), appendixFiles, fix: opts.fix, ...(opts.today ? { today: opts.today } : {}) });
+    sizes.push(st?.size ?? 0);
     if (key !== undefined) keys.push({ key, file: kept! });
   }
 
@@ -133,7 +145,7 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   if (workers > 1 && tasks.length > 1) {
     pool ??= new WorkerPool(workerScript(), Math.min(workers, tasks.length));
     // The largest first: no thread is left checking a large report alone at the end.
-    const order = tasks.map((_, i) => i).sort((a, b) => tasks[b]!.text.length - tasks[a]!.text.length || a - b);
+    const order = tasks.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
     const ran = await pool.run<FileTask, FileOutcome>(tasks, order);
     done = ran.results;
     threads = ran.perWorker.filter((n) => n > 0).length;
@@ -143,6 +155,11 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   }
   tasks.forEach((t, i) => {
     const outcome = done[i]!;
+    if (outcome.unreadable !== undefined) {
+      byFile.set(t.file, { unreadable: outcome.unreadable });
+      return;
+    }
+    if (t.text === undefined) readThere++;
     outcomes.set(t.file, outcome);
     if (cache) cache.set(t.file, keys[i]!.key, keys[i]!.file, outcome);
     if (outcome.fixedText !== undefined) writeFileSync(t.file, outcome.fixedText);
@@ -177,7 +194,7 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
     byFile.set(file, { findings: mergeFindings(outcome.findings, pack.findings.map(withoutFixes)), ruleErrors: outcome.ruleErrors + pack.ruleErrors.length });
   }
 
-  const result: RunResult = { byFile, manifests, checked: tasks.length, read, reused: cache?.hits ?? 0, threads };
+  const result: RunResult = { byFile, manifests, checked: tasks.length, read: readHere + readThere, readHere, reused: cache?.hits ?? 0, threads };
   if (cache) {
     try {
       cache.prune((p) => outcomes.has(p) || statOrUndefined(p) !== undefined);
