@@ -36,7 +36,9 @@ const entries = [
   // without loading the CLI (cli-main.cjs, loaded by path at run time: cli/entry.ts).
   { in: 'server/src/cli/entry.ts', out: 'server/out/cli.cjs' },
   { in: 'server/src/cli/main.ts', out: 'server/out/cli-main.cjs' },
-  // The CLI's worker threads (check FOLDER on every core: cli/check-run.ts).
+  // The CLI's worker threads (check FOLDER on every core: cli/check-run.ts) start on
+  // check-thread.cjs, which loads check-worker.cjs with V8's code cache.
+  { in: 'server/src/cli/check-thread.ts', out: 'server/out/check-thread.cjs' },
   { in: 'server/src/cli/check-worker.ts', out: 'server/out/check-worker.cjs' },
   // The Word importer, loaded by the server on the first import (lsp/import-word.ts).
   { in: 'server/src/node/import/editor.ts', out: 'server/out/import.cjs' },

@@ -206,9 +206,12 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   return result;
 }
 
-/** The worker's script: beside this module, bundled (`check-worker.cjs`) or as TypeScript under tsx. */
+/**
+ * The worker's script: beside this module, bundled (`check-thread.cjs`, which loads
+ * `check-worker.cjs` with V8's code cache) or as TypeScript under tsx (no cache).
+ */
 function workerScript(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./check-worker.ts', import.meta.url) : new URL('./check-worker.cjs', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL('./check-worker.ts', import.meta.url) : new URL('./check-thread.cjs', import.meta.url);
 }
 
 function readOrUndefined(file: string): string | undefined {

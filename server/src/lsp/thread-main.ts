@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { workerData } from 'node:worker_threads';
-import { loadBundle } from './code-cache.js';
+import { loadBundle } from '../node/code-cache.js';
 import type { WorkerData } from './spawn.js';
 import { THREAD_FLAGS } from './thread-flags.js';
 import type * as Worker from './worker.js';

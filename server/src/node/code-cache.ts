@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { threadId } from 'node:worker_threads';
 
@@ -21,7 +22,6 @@ export interface LoadedBundle {
   cache: 'used' | 'rejected' | 'none' | 'off';
 }
 
-const PREFIX = 'worker-';
 const SUFFIX = '.v8cache';
 
 export function loadBundle(file: string, cacheDir: string | undefined): LoadedBundle {
@@ -33,7 +33,10 @@ export function loadBundle(file: string, cacheDir: string | undefined): LoadedBu
   // Node options (a debug start's `--inspect --nolazy`) change V8's flags, so they name their own cache.
   const st = statSync(file);
   const key = `${st.size}-${Math.round(st.mtimeMs)}-${process.version}-${process.arch}-${shortHash(process.execArgv.join(' '))}`.replace(/[^\w.-]/g, '_');
-  const cacheFile = cacheDir ? join(cacheDir, `${PREFIX}${key}${SUFFIX}`) : undefined;
+  // Each bundle's caches are named after it (`worker-…`, `check-worker-…`): a new cache
+  // replaces only the same bundle's older ones.
+  const prefix = `${basename(file).replace(/\.c?js$/, '')}-`;
+  const cacheFile = cacheDir ? join(cacheDir, `${prefix}${key}${SUFFIX}`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -65,7 +68,7 @@ export function loadBundle(file: string, cacheDir: string | undefined): LoadedBu
         // Caches of earlier versions of the bundle are of no more use, nor are files left
         // by a writer that was stopped (a minute is far longer than any write).
         for (const f of readdirSync(cacheDir)) {
-          if (!f.startsWith(PREFIX)) continue;
+          if (!f.startsWith(prefix) || !/^[\d_]/.test(f.slice(prefix.length))) continue;
           const path = join(cacheDir, f);
           const stale = f.endsWith(SUFFIX) ? path !== cacheFile : f.endsWith('.tmp') && Date.now() - statSync(path).mtimeMs > 60_000;
           if (stale) rmSync(path, { force: true });
@@ -82,4 +85,18 @@ function shortHash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);
+}
+
+/**
+ * Where the command line keeps V8's code cache of its bundles: the directory named by
+ * COMMITTEE_REPORTS_CODE_CACHE (`off`: none), else the user's cache directory
+ * (`$XDG_CACHE_HOME`, `~/.cache`, or `%LOCALAPPDATA%` on Windows), `committee-reports/v8`.
+ * The editor passes its own storage to the language server instead (client/src/extension.ts).
+ */
+export function cliCodeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const set = env.COMMITTEE_REPORTS_CODE_CACHE;
+  if (set === 'off') return undefined;
+  if (set) return set;
+  const base = process.platform === 'win32' ? env.LOCALAPPDATA : env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return base ? join(base, 'committee-reports', 'v8') : undefined;
 }
