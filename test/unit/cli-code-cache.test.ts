@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliCodeCacheDir } from '../../server/src/node/code-cache.js';
 import { FIXTURE_TODAY } from './helpers.js';
@@ -13,15 +13,15 @@ function check(cwd: string, env: Record<string, string>, concurrency = '2') {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** A folder of 16 reports: each of the two threads checks enough of them to write the cache. */
-function folder(): string {
+/** A folder of `n` seed reports (16: each of two threads checks enough of them to write the cache). */
+function folder(n = 16): string {
   const dir = tempDir();
   const seeds = readdirSync(join(repo, 'test', 'seeds')).filter((f) => f.endsWith('.report.md'));
-  for (let i = 0; i < 16; i++) copyFileSync(join(repo, 'test', 'seeds', seeds[i % seeds.length]!), join(dir, `r${i}.report.md`));
+  for (let i = 0; i < n; i++) copyFileSync(join(repo, 'test', 'seeds', seeds[i % seeds.length]!), join(dir, `r${i}.report.md`));
   return dir;
 }
 
-const cacheFiles = (dir: string): string[] => readdirSync(dir).filter((f) => /^check-worker-.*\.v8cache$/.test(f));
+const cacheFiles = (dir: string, bundle = 'check-worker'): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(`${bundle}-`) && f.endsWith('.v8cache')) : []);
 
 test("the command's worker threads write V8's code cache, use it on the next run, and a bad one only slows the run", () => {
   const reports = folder();
@@ -64,4 +64,25 @@ test('COMMITTEE_REPORTS_CODE_CACHE=off writes no cache; by default the cache is 
   const on = spawnSync(process.execPath, [bin, 'check', '.', '--format', 'json', '--today', FIXTURE_TODAY, '--concurrency', '2'], { cwd: reports, encoding: 'utf8', env: { ...env, XDG_CACHE_HOME: xdg } });
   assert.equal(on.stdout, off.out);
   assert.equal(cacheFiles(join(xdg, 'committee-reports', 'v8')).length, 1);
+});
+
+test("the command loads its own code (cli-main.cjs) with V8's code cache, written by a run that found none unless it set V8's flags for a long check", () => {
+  // A short run writes it, and the next run uses it (the file stays as it was).
+  const small = folder(2);
+  const cache = join(tempDir(), 'v8');
+  const first = check(small, { COMMITTEE_REPORTS_CODE_CACHE: cache }, 'auto');
+  assert.equal(first.code, 1, first.err);
+  const [written] = cacheFiles(cache, 'cli-main');
+  assert.ok(written, 'written after the run');
+  const stamp = statSync(join(cache, written)).mtimeMs;
+  const second = check(small, { COMMITTEE_REPORTS_CODE_CACHE: cache }, 'auto');
+  assert.deepEqual([second.code, second.out], [1, first.out]);
+  assert.equal(statSync(join(cache, written)).mtimeMs, stamp);
+
+  // A run of 24 reports or more sets V8's interrupt budget before its threads start (jit.ts):
+  // a cache written after it would not fit the next run, which loads the code before any flag is set.
+  const large = check(folder(24), { COMMITTEE_REPORTS_CODE_CACHE: join(cache, 'long') }, 'auto');
+  assert.equal(large.code, 1, large.err);
+  assert.deepEqual(cacheFiles(join(cache, 'long'), 'cli-main'), []);
+  assert.equal(cacheFiles(join(cache, 'long')).length, 1, "the worker threads' cache is written: they start after the flags are set");
 });

@@ -27,7 +27,7 @@ const cached = [...args, '--cache', '--cache-location', '.cache/'];
 /** The built command's entry (server/out/cli.cjs), run in this process: what it loaded, what it printed. */
 async function inProcess(argv: string[], cwd: string): Promise<{ code: number; out: string; replayed: boolean; loadedCli: boolean }> {
   const require = createRequire(import.meta.url);
-  const entry = require(join(repo, 'server', 'out', 'cli.cjs')) as { main(argv: string[], cwd: string): number | Promise<number>; stats: { replayed: boolean } };
+  const entry = require(join(repo, 'server', 'out', 'cli.cjs')) as { main(argv: string[], cwd: string): number | Promise<number>; stats: { replayed: boolean; cli?: string } };
   const write = process.stdout.write;
   let out = '';
   const noColor = process.env.NO_COLOR;
@@ -38,7 +38,7 @@ async function inProcess(argv: string[], cwd: string): Promise<{ code: number; o
   }) as typeof process.stdout.write;
   try {
     const code = await entry.main(argv, cwd);
-    return { code, out, replayed: entry.stats.replayed, loadedCli: Object.keys(require.cache).some((k) => k.endsWith('cli-main.cjs')) };
+    return { code, out, replayed: entry.stats.replayed, loadedCli: entry.stats.cli !== undefined };
   } finally {
     process.stdout.write = write;
     if (noColor === undefined) delete process.env.NO_COLOR;

@@ -1,15 +1,18 @@
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { cliCodeCacheDir, loadBundle, type LoadedBundle } from '../node/code-cache.js';
 import { cacheFile } from './cache.js';
 import { replayRun, runConditions } from './run-record.js';
 import type * as Main from './main.js';
 
 // The entry of the `committee-report` command (server/out/cli.cjs), kept small: a
 // `check --cache` whose last run still stands (run-record.ts) is answered from its record
-// without loading the checker; everything else loads the CLI (cli-main.cjs) and runs it.
+// without loading the checker; everything else loads the CLI (cli-main.cjs), with V8's
+// code cache (node/code-cache.ts), and runs it.
 
-/** What the last call did (for the tests). */
-export const stats = { replayed: false };
+/** What the last call did, and whether the CLI is loaded (for the tests). */
+export const stats: { replayed: boolean; cli?: LoadedBundle['cache'] } = { replayed: false };
+
+let cli: LoadedBundle | undefined;
 
 export function main(argv: string[], cwd = process.cwd()): number | Promise<number> {
   stats.replayed = false;
@@ -23,8 +26,19 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
       return last.code;
     }
   }
-  const cli = createRequire(import.meta.url)(fileURLToPath(new URL('./cli-main.cjs', import.meta.url))) as typeof Main;
-  return cli.main(argv, cwd);
+  cli ??= loadBundle(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cliCodeCacheDir());
+  stats.cli = cli.cache;
+  const loaded = cli;
+  const run = loaded.exports as typeof Main;
+  // The cache is written after the first run that found none (it then holds what that run
+  // compiled), unless the run set V8's flags for a long check (cli/jit.ts): V8 keys a cache
+  // to the flags, and the next run loads this bundle before any flag is set.
+  const done = (code: number): number => {
+    if (!run.flagsTuned()) loaded.save();
+    return code;
+  };
+  const code = run.main(argv, cwd);
+  return typeof code === 'number' ? done(code) : code.then(done);
 }
 
 /** `check … --cache` (without --fix): where its cache is; undefined for any other command. */

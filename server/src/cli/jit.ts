@@ -25,3 +25,8 @@ export function tuneForRun(reports: number): void {
   applied = true;
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
+
+/** Whether this process has set the flags of a long run (a code cache written now would not fit a run that has not). */
+export function flagsTuned(): boolean {
+  return applied;
+}
