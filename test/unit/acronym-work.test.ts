@@ -124,6 +124,15 @@ test('blocks without an acronym share the empty lists of tokens', () => {
   assert.ok(lists.size <= 4, `${lists.size} lists`);
 });
 
+test('a report checked once keeps its tokens as plain objects; an editing session makes them move with their units', () => {
+  const text = '# Report\n\n1. The Dedicated Schools Grant (DSG) and the DfE.\n\n2. The DSG and EHCPs.\n';
+  const before = scanWork.moving;
+  const cold = checkReport(text, opts).findings;
+  assert.equal(scanWork.moving - before, 0);
+  assert.deepEqual(new ReportSession().check(text, opts).findings, cold);
+  assert.ok(scanWork.moving - before >= 4, `${scanWork.moving - before} moving tokens`);
+});
+
 test('heading titles without a glossary word are not read against the glossary pattern', () => {
   const headings = Array.from({ length: 40 }, (_, i) => `## Section ${i} of the ${i}th report\n\nText.\n`).join('\n');
   const before = scanWork.titlesRead;
