@@ -79,6 +79,19 @@ test('a report checked once searches its runs of capitalised words, listing no u
   assert.deepEqual(findings, new ReportSession().check(text, opts).findings);
 });
 
+test('a report checked once reads its runs of capitalised words into one joined list, keeping no unit’s runs', () => {
+  // An acronym never spelt out with a name of its initials elsewhere, and a name in another order.
+  const text = `${sixWords()}\n31. The Home to School Transport budget and the HST contract.\n`;
+  const before = acronymWork.unitRuns;
+  const findings = checkReport(text, opts).findings;
+  assert.equal(acronymWork.unitRuns - before, 0);
+  assert.ok(findings.some((f) => f.ruleId === 'acronym/reordered-expansion'));
+  assert.ok(findings.some((f) => f.ruleId === 'acronym/undefined' && f.message.includes('"Home to School Transport"')));
+  // An editing session keeps each unit's runs (the counter counts them), with the same findings.
+  assert.deepEqual(findings, new ReportSession().check(text, opts).findings);
+  assert.ok(acronymWork.unitRuns - before > 0);
+});
+
 test('a report checked once with very many acronyms to search lists its units by initials after all, with the same findings', () => {
   // Two hundred acronyms never spelt out: a search each, past the searches a cold check makes.
   const letters = 'ABCDEFGHJKLMNPRSTW';
@@ -109,6 +122,15 @@ test('blocks without an acronym share the empty lists of tokens', () => {
   for (const u of model.units) for (const s of unitTokens(model, u).segments) lists.add(s.occurrences).add(s.definitions).add(s.compounds);
   // The shared empty list and the paragraph's tokens and definition list at most.
   assert.ok(lists.size <= 4, `${lists.size} lists`);
+});
+
+test('a report checked once keeps its tokens as plain objects; an editing session makes them move with their units', () => {
+  const text = '# Report\n\n1. The Dedicated Schools Grant (DSG) and the DfE.\n\n2. The DSG and EHCPs.\n';
+  const before = scanWork.moving;
+  const cold = checkReport(text, opts).findings;
+  assert.equal(scanWork.moving - before, 0);
+  assert.deepEqual(new ReportSession().check(text, opts).findings, cold);
+  assert.ok(scanWork.moving - before >= 4, `${scanWork.moving - before} moving tokens`);
 });
 
 test('heading titles without a glossary word are not read against the glossary pattern', () => {

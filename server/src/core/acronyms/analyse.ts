@@ -397,34 +397,49 @@ const MAX_KEY = 12;
 
 const UNIT_RUNS = defineUnitMemo<UnitRuns>({
   compute(unit, model) {
+    acronymWork.unitRuns++;
     const runs: Run[] = [];
-    const source = model.text.slice(unit.start, unit.end);
-    RUN_RE.lastIndex = 0;
-    for (let m = RUN_RE.exec(source); m; m = RUN_RE.exec(source)) {
-      const run: Run = { starts: [], ends: [], initials: '', offsets: [] };
-      // The words (`[A-Za-z0-9][A-Za-z0-9'’-]*`), read by character: a run is a few words, and
-      // a pattern's match objects and a slice of each word cost more than the reading.
-      const s = m[0];
-      for (let i = 0; i < s.length; ) {
-        const c = s.charCodeAt(i);
-        if (!runWordStart(c)) {
-          i++;
-          continue;
-        }
-        const from = i++;
-        while (i < s.length && inRunWord(s.charCodeAt(i))) i++;
-        // Only short words are small words (see `isStopWord`).
-        if (i - from <= 5 && isStopWord(s.slice(from, i))) continue;
-        run.starts.push(m.index + from);
-        run.ends.push(m.index + i);
-        run.offsets.push(run.initials.length);
-        run.initials += c <= 57 ? s.slice(from, i) : s[from]!;
-      }
-      runs.push(run);
-    }
+    let run: Run | undefined;
+    readRuns(
+      model.text.slice(unit.start, unit.end),
+      () => runs.push((run = { starts: [], ends: [], initials: '', offsets: [] })),
+      (start, end, initials) => {
+        run!.starts.push(start);
+        run!.ends.push(end);
+        run!.offsets.push(run!.initials.length);
+        run!.initials += initials;
+      },
+    );
     return { runs };
   },
 });
+
+/**
+ * Reads the runs of capitalised words of `source` (see `RUN_RE`): `run` at the start of
+ * each, then `word` for each of its words that is not a small word, with its offsets in
+ * `source` and its initials (its first letter, or all of a word that starts with a digit).
+ */
+function readRuns(source: string, run: () => void, word: (start: number, end: number, initials: string) => void): void {
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(source); m; m = RUN_RE.exec(source)) {
+    run();
+    // The words (`[A-Za-z0-9][A-Za-z0-9'’-]*`), read by character: a run is a few words, and
+    // a pattern's match objects and a slice of each word cost more than the reading.
+    const s = m[0];
+    for (let i = 0; i < s.length; ) {
+      const c = s.charCodeAt(i);
+      if (!runWordStart(c)) {
+        i++;
+        continue;
+      }
+      const from = i++;
+      while (i < s.length && inRunWord(s.charCodeAt(i))) i++;
+      // Only short words are small words (see `isStopWord`).
+      if (i - from <= 5 && isStopWord(s.slice(from, i))) continue;
+      word(m.index + from, m.index + i, c <= 57 ? s.slice(from, i) : s[from]!);
+    }
+  }
+}
 
 /**
  * A unit's sub-runs by initials, made on first use: an editing session's index lists the
@@ -464,10 +479,13 @@ function unitKeys(unitRuns: UnitRuns): Map<string, number[]> {
  */
 interface JoinedRuns {
   text: string;
-  /** Per run: its unit, the run, and where its initials start in `text`. */
-  units: Unit[];
-  runs: Run[];
-  bases: number[];
+  /** Per word of every run, in order: its absolute start and end, its unit (an index of `model.units`), and where its initials start in `text`. */
+  starts: number[];
+  ends: number[];
+  units: number[];
+  at: number[];
+  /** Per character of `text`: the word whose initials start there, or -1. */
+  wordAt: number[];
   /** Searches made so far (a search for names in another order counts its letters). */
   searches: number;
 }
@@ -475,21 +493,55 @@ interface JoinedRuns {
 const MAX_SEARCHES = 100;
 
 function joinRuns(model: ReportModel): JoinedRuns {
-  const units: Unit[] = [];
-  const runs: Run[] = [];
-  const bases: number[] = [];
+  // Read straight into flat lists: no run objects, and no unit keeps runs of its own (a
+  // report checked once is not checked again).
+  const j: JoinedRuns = { text: '', starts: [], ends: [], units: [], at: [], wordAt: [], searches: 0 };
   const parts: string[] = [];
-  let at = 0;
-  for (const u of model.units) {
-    for (const run of unitMemo(model, u, UNIT_RUNS).runs) {
-      units.push(u);
-      runs.push(run);
-      bases.push(at);
-      parts.push(run.initials, ' ');
-      at += run.initials.length + 1;
-    }
+  const wordAt = j.wordAt;
+  let open = false;
+  const units = model.units;
+  for (let ui = 0; ui < units.length; ui++) {
+    const base = units[ui]!.start;
+    readRuns(
+      model.text.slice(base, units[ui]!.end),
+      () => {
+        if (open) {
+          parts.push(' ');
+          wordAt.push(-1);
+        }
+        open = true;
+      },
+      (start, end, initials) => {
+        wordAt.push(j.starts.length);
+        for (let k = 1; k < initials.length; k++) wordAt.push(-1);
+        j.at.push(wordAt.length - initials.length);
+        j.starts.push(base + start);
+        j.ends.push(base + end);
+        j.units.push(ui);
+        parts.push(initials);
+      },
+    );
   }
-  return { text: parts.join(''), units, runs, bases, searches: 0 };
+  if (open) {
+    parts.push(' ');
+    wordAt.push(-1);
+  }
+  j.text = parts.join('');
+  return j;
+}
+
+/** Whether word `w` of the joined runs is followed by another of its run. */
+function notLastOfRun(joined: JoinedRuns, w: number): boolean {
+  return w + 1 < joined.at.length && joined.text.charCodeAt(joined.at[w + 1]! - 1) !== 32;
+}
+
+/** The last word of the sub-run whose initials end at `q` in the joined text (at a word's start or a run's end), or -1 when `q` is inside a word's initials. */
+function lastWordBefore(joined: JoinedRuns, q: number): number {
+  const { text, wordAt } = joined;
+  if (text.charCodeAt(q) !== 32 && wordAt[q] === -1) return -1;
+  let k = q - 1;
+  while (k > 0 && wordAt[k] === -1) k--;
+  return wordAt[k]!;
 }
 
 /**
@@ -512,49 +564,42 @@ function joinedPhrases(joined: JoinedRuns, key: string, visit: (start: number, e
   const text = joined.text;
   // A key never holds the space between runs, so a match lies within one run.
   for (let p = text.indexOf(key); p !== -1; p = text.indexOf(key, p + 1)) {
-    const r = lastAtOrBefore(joined.bases, p, (b) => b);
-    const run = joined.runs[r]!;
-    const from = p - joined.bases[r]!;
-    const to = from + key.length;
     // As `unitKeys` lists them: from a word that is not the run's last, to the end of a word.
-    const i = run.offsets.indexOf(from);
-    if (i === -1 || i + 1 >= run.offsets.length) continue;
-    const j = to === run.initials.length ? run.offsets.length : run.offsets.indexOf(to, i + 1);
-    if (j === -1) continue;
-    const base = joined.units[r]!.start;
-    if (visit(base + run.starts[i]!, base + run.ends[j - 1]!)) return;
+    const i = joined.wordAt[p]!;
+    if (i === -1 || !notLastOfRun(joined, i)) continue;
+    const last = lastWordBefore(joined, p + key.length);
+    if (last === -1) continue;
+    if (visit(joined.starts[i]!, joined.ends[last]!)) return;
   }
 }
 
 /** The sub-runs of the joined runs whose initials are `key`'s letters in any order, by unit (absolute start and end pairs), in document order. */
-function permutedPhrases(joined: JoinedRuns, key: string): Map<Unit, number[]> {
+function permutedPhrases(model: ReportModel, joined: JoinedRuns, key: string): Map<Unit, number[]> {
   const out = new Map<Unit, number[]>();
   const sorted = lettersSorted(key);
   const n = key.length;
   // Letters a sub-run may hold, and their sum: a quick test before sorting its initials.
   let sum = 0;
   for (let k = 0; k < n; k++) sum += key.charCodeAt(k);
-  for (let r = 0; r < joined.runs.length; r++) {
-    const run = joined.runs[r]!;
-    const words = run.offsets.length;
-    for (let i = 0; i + 1 < words; i++) {
-      // The sub-run from word i whose initials are as long as the key, if one is.
-      const from = run.offsets[i]!;
-      let j = i + 1;
-      while (j < words && run.offsets[j]! - from < n) j++;
-      if ((j < words ? run.offsets[j]! : run.initials.length) - from !== n) continue;
-      let s = 0;
-      let ok = true;
-      for (let k = from; k < from + n && ok; k++) {
-        s += run.initials.charCodeAt(k);
-        ok = key.includes(run.initials[k]!);
-      }
-      if (!ok || s !== sum || lettersSorted(run.initials.slice(from, from + n)) !== sorted) continue;
-      const unit = joined.units[r]!;
-      let list = out.get(unit);
-      if (!list) out.set(unit, (list = []));
-      list.push(unit.start + run.starts[i]!, unit.start + run.ends[j - 1]!);
+  const { text, at } = joined;
+  for (let i = 0; i < at.length; i++) {
+    // The sub-run from word i (not its run's last) whose initials are as long as the key, if one is.
+    const from = at[i]!;
+    if (from + n >= text.length || !notLastOfRun(joined, i)) continue;
+    // The key's letters only (so no space between runs), summing to the key's sum.
+    let s = 0;
+    let ok = true;
+    for (let k = from; k < from + n && ok; k++) {
+      s += text.charCodeAt(k);
+      ok = key.includes(text[k]!);
     }
+    if (!ok || s !== sum) continue;
+    const last = lastWordBefore(joined, from + n);
+    if (last === -1 || lettersSorted(text.slice(from, from + n)) !== sorted) continue;
+    const unit = model.units[joined.units[i]!]!;
+    let list = out.get(unit);
+    if (!list) out.set(unit, (list = []));
+    list.push(joined.starts[i]!, joined.ends[last]!);
   }
   return out;
 }
@@ -714,7 +759,7 @@ export function reorderedNames(analysis: AcronymAnalysis, expansion: string): Ph
   const joined = joinedFor(model, key.length);
   if (joined) {
     // A report checked once: one pass over its runs.
-    const found = permutedPhrases(joined, key);
+    const found = permutedPhrases(model, joined, key);
     units = found.keys();
     phrasesIn = (unit) => found.get(unit)!;
   } else {
@@ -828,7 +873,7 @@ const nameLetters = new WeakMap<Definition, string>();
  * initials listed, the units asked for phrases with given initials, and the units whose
  * sub-runs were listed by initials.
  */
-export const acronymWork = { reorderedNames: 0, reorderedPhrases: 0, orders: 0, phraseLookups: 0, unitsKeyed: 0 };
+export const acronymWork = { reorderedNames: 0, reorderedPhrases: 0, orders: 0, phraseLookups: 0, unitsKeyed: 0, unitRuns: 0 };
 
 const patterns = new Map<string, RegExp>();
 

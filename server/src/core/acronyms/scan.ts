@@ -133,8 +133,8 @@ export function isGlossaryHeading(title: string): boolean {
 
 const glossaryTitles = new Map<string, boolean>();
 
-/** Work counted for tests: heading titles read against the glossary pattern. */
-export const scanWork = { titlesRead: 0 };
+/** Work counted for tests: heading titles read against the glossary pattern, and tokens and definitions made to move with their unit. */
+export const scanWork = { titlesRead: 0, moving: 0 };
 const GLOSSARY_WORD = /acronym|glossary|abbreviation|[*_]/i;
 
 const PROSE_KINDS = new Set(['paragraph', 'item', 'table', 'quote', 'other']);
@@ -144,8 +144,13 @@ interface Segment {
   end: number;
   heading: boolean;
   table: boolean;
-  /** The unit whose scan this is: its tokens and definitions count their offsets from its start (see `FromUnitStart`). */
-  unit?: Unit;
+  /**
+   * The unit whose scan this is, in an editing session: its tokens and definitions count
+   * their offsets from its start (see `FromUnitStart`). Unset for a report checked once,
+   * whose units never move: its tokens are plain objects (no copies of their strings, and
+   * offsets read without a getter).
+   */
+  unit?: Unit | undefined;
 }
 
 /**
@@ -312,8 +317,9 @@ const UNIT_SCAN = defineUnitMemo<UnitScan>({
       s.definitions = definitions;
       if (compounds.length > 0) s.compounds = compounds;
     };
-    if (unit.heading) add({ start: unit.heading.textStart, end: unit.heading.textEnd, heading: true, table: false, unit });
-    for (const b of unit.blocks ?? []) if (PROSE_KINDS.has(b.kind)) add({ start: b.start, end: b.end, heading: false, table: b.kind === 'table', unit }, b);
+    const moving = model.session ? unit : undefined;
+    if (unit.heading) add({ start: unit.heading.textStart, end: unit.heading.textEnd, heading: true, table: false, unit: moving });
+    for (const b of unit.blocks ?? []) if (PROSE_KINDS.has(b.kind)) add({ start: b.start, end: b.end, heading: false, table: b.kind === 'table', unit: moving }, b);
     return { segments, tokens, scope: 0 };
   },
   // Nothing to move after an edit before the unit: every offset is kept from its start.
@@ -677,6 +683,7 @@ function scanSegment(m: string, seg: Segment, cands: readonly Candidate[], scope
     if (!weak && lineShouted && c.key === c.key.toUpperCase() && acronymLetters(c.key).replace(/[^A-Z]/g, '').length >= 5) weak = 'shouted';
     if (!weak && lineShouted && englishInCapitals(c.key)) weak = 'english';
     if (weak) lit.weak = weak;
+    if (seg.unit) scanWork.moving++;
     const occ = seg.unit ? new MovingOccurrence(seg.unit, lit) : lit;
     if (c.compoundHead) compounds.set(occ, c.compoundHead);
     occurrences.push(occ);
