@@ -1,7 +1,7 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
-import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments, type Word } from './segments.js';
+import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments, wordSlot, type ProseSegment, type Word } from './segments.js';
 import { apostropheAt } from './dictionary.js';
 import VARIANTS from './data/variant-spellings.json';
 
@@ -146,9 +146,15 @@ export const MAX_NUMBERED = 50_000;
  * for the same text, while `numberingEpoch` stays the same (the table is emptied only
  * when it is full and a new model's words are numbered, so never during one check).
  */
-export function wordNumbers(model: ReportModel, words: readonly Word[]): Int32Array {
-  const hit = numberedLists.get(words);
-  if (hit !== undefined && hit.epoch === table.epoch) return hit.numbers;
+export function wordNumbers(model: ReportModel, words: readonly Word[], seg?: ProseSegment): Int32Array {
+  // Kept on the segment when it can be (a one-off check), else by the list in a weak map.
+  const slot = seg && wordSlot(model, seg);
+  if (slot !== undefined && slot.words === words) {
+    if (slot.numbers !== undefined && slot.numbersEpoch === table.epoch) return slot.numbers;
+  } else {
+    const hit = numberedLists.get(words);
+    if (hit !== undefined && hit.epoch === table.epoch) return hit.numbers;
+  }
   let token = modelTokens.get(model);
   if (!token) modelTokens.set(model, (token = {}));
   if (token !== table.token) {
@@ -169,7 +175,13 @@ export function wordNumbers(model: ReportModel, words: readonly Word[]): Int32Ar
     if (n === undefined) numbers.set(ownString(text), (n = table.size++));
     out[i] = n;
   }
-  numberedLists.set(words, { epoch: table.epoch, numbers: out });
+  if (slot !== undefined && slot.words === words) {
+    slot.numbers = out;
+    slot.numbersEpoch = table.epoch;
+  } else {
+    spellingWork.numbersAside++;
+    numberedLists.set(words, { epoch: table.epoch, numbers: out });
+  }
   return out;
 }
 
@@ -265,7 +277,7 @@ export function countReportForms(model: ReportModel): UnitForms {
       if (seg.shouted) continue;
       const quoted = quotedSpans(seg.text);
       const words = segmentWords(model, seg);
-      const numbers = wordNumbers(model, words);
+      const numbers = wordNumbers(model, words, seg);
       if (ft.epoch !== table.epoch) {
         // New numbers (a new model's words, never during one count): what the old ones kept goes.
         ft.epoch = table.epoch;
@@ -451,7 +463,7 @@ export interface Totals {
 const lastTotals = new WeakMap<object, Totals>();
 
 /** Work counted for tests: tallies looked through for the places of a form. */
-export const spellingWork = { tallies: 0, numbered: 0 };
+export const spellingWork = { tallies: 0, numbered: 0, numbersAside: 0 };
 
 /** The unit of each tally counted in a session (see `unitsWithForm`). */
 const unitOf = new WeakMap<UnitForms, Unit>();
