@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkReport } from '../../server/src/core/check.js';
 import { ReportSession } from '../../server/src/core/session.js';
-import { spellingWork } from '../../server/src/core/prose/spellings.js';
+import { formWork, spellingWork } from '../../server/src/core/prose/spellings.js';
 import { proseWork } from '../../server/src/core/prose/segments.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { FIXTURE_TODAY } from './helpers.js';
@@ -31,4 +31,14 @@ test('a check outside an editing session keeps each segment\'s words and their n
   session.check(seeds[0]!, opts);
   assert.ok(proseWork.listsAside - lists > 0);
   assert.ok(spellingWork.numbersAside - numbers > 0);
+});
+
+test('one-spelling works out a form\'s group, or a name\'s shorter names, once in a folder of reports, not in every report that writes it', () => {
+  for (const text of seeds) checkReport(text, opts);
+  const first = formWork.worked;
+  for (const text of seeds) checkReport(text, opts);
+  assert.equal(formWork.worked - first, 0, 'forms worked out again');
+  // In a session (a tally per unit) they are worked out from the text, as before.
+  new ReportSession().check(seeds[0]!, opts);
+  assert.ok(formWork.worked - first > 0);
 });
