@@ -6,6 +6,7 @@ import { checkReport } from '../../server/src/core/check.js';
 import { ReportSession } from '../../server/src/core/session.js';
 import { formWork, spellingWork } from '../../server/src/core/prose/spellings.js';
 import { proseWork } from '../../server/src/core/prose/segments.js';
+import { usWork } from '../../server/src/core/prose/us-spelling.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { FIXTURE_TODAY } from './helpers.js';
 
@@ -41,4 +42,13 @@ test('one-spelling works out a form\'s group, or a name\'s shorter names, once i
   // In a session (a tally per unit) they are worked out from the text, as before.
   new ReportSession().check(seeds[0]!, opts);
   assert.ok(formWork.worked - first > 0);
+});
+
+test('us-spelling gives each distinct word the shape test once, not at every place', () => {
+  for (const text of seeds) checkReport(text, opts);
+  const first = usWork.shapes;
+  const tokenised = proseWork.tokenised;
+  for (const text of seeds) checkReport(text, opts);
+  assert.ok(proseWork.tokenised - tokenised > 100, 'the seeds have words');
+  assert.equal(usWork.shapes - first, 0, 'words given the shape test again');
 });
