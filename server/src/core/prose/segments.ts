@@ -110,6 +110,12 @@ class Segment implements ProseSegment {
   ) {}
   /** Per-segment answers of the rules (see `segmentAnswers`), by slot. */
   answers: unknown[] | undefined = undefined;
+  /** In a check outside an editing session: the segment's words (see `segmentWords`), and the token of the model they are of. */
+  words: Word[] | undefined = undefined;
+  wordsFor: object | undefined = undefined;
+  /** In a check outside an editing session: `words` as numbers (see `wordSlot`), and the numbering's epoch they are of. */
+  numbers: Int32Array | undefined = undefined;
+  numbersEpoch = -1;
   get start(): number {
     const b = this.block;
     return b !== undefined ? b.start : this.heading!.textStart;
@@ -238,7 +244,7 @@ function wordLetter(c: number): boolean {
  * `perSegment`), segments whose code and links were blanked here (not taken from the
  * acronym scan).
  */
-export const proseWork = { tokenised: 0, answers: 0, masked: 0 };
+export const proseWork = { tokenised: 0, answers: 0, masked: 0, listsAside: 0 };
 
 /**
  * The words of each segment, split once per check and shared by the rules that read them
@@ -258,6 +264,17 @@ const tokens = new WeakMap<ReportModel, object>();
 export function segmentWords(model: ReportModel, seg: ProseSegment): Word[] {
   let token = tokens.get(model);
   if (!token) tokens.set(model, (token = {}));
+  if (!model.session && seg instanceof Segment) {
+    // A segment of a one-off check dies with its model: its words are kept on it, not in a
+    // weak map (whose entries, a few hundred a report, the collector treats one by one).
+    if (seg.wordsFor !== token) {
+      seg.words = wordsOf(seg);
+      seg.wordsFor = token;
+      seg.numbers = undefined;
+    }
+    return seg.words!;
+  }
+  proseWork.listsAside++;
   if (wordLists?.token !== token) wordLists = { token, lists: new WeakMap() };
   let words = wordLists.lists.get(seg);
   if (!words) wordLists.lists.set(seg, (words = wordsOf(seg)));
@@ -291,6 +308,18 @@ export function wordsOf(seg: ProseSegment): Word[] {
     i = last + 1;
   }
   return out;
+}
+
+/** Where `wordNumbers` keeps a segment's word numbers: on a segment of a one-off check (see `segmentWords`), else nowhere (undefined). */
+export interface WordSlot {
+  words: Word[] | undefined;
+  numbers: Int32Array | undefined;
+  numbersEpoch: number;
+}
+
+/** The slot of a segment whose words `segmentWords` keeps on it (see `WordSlot`). */
+export function wordSlot(model: ReportModel, seg: ProseSegment): WordSlot | undefined {
+  return !model.session && seg instanceof Segment ? seg : undefined;
 }
 
 /** Whether a character code is white space as `\s` has it. */

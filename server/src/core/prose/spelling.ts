@@ -137,7 +137,7 @@ export const spelling = defineRule({
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;
       const words = segmentWords(model, seg);
-      const numbers = wordNumbers(model, words);
+      const numbers = wordNumbers(model, words, seg);
       const verdicts = spelt(dict);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;

@@ -1,7 +1,7 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
-import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments, type Word } from './segments.js';
+import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments, wordSlot, type ProseSegment, type Word } from './segments.js';
 import { apostropheAt } from './dictionary.js';
 import VARIANTS from './data/variant-spellings.json';
 
@@ -146,9 +146,15 @@ export const MAX_NUMBERED = 50_000;
  * for the same text, while `numberingEpoch` stays the same (the table is emptied only
  * when it is full and a new model's words are numbered, so never during one check).
  */
-export function wordNumbers(model: ReportModel, words: readonly Word[]): Int32Array {
-  const hit = numberedLists.get(words);
-  if (hit !== undefined && hit.epoch === table.epoch) return hit.numbers;
+export function wordNumbers(model: ReportModel, words: readonly Word[], seg?: ProseSegment): Int32Array {
+  // Kept on the segment when it can be (a one-off check), else by the list in a weak map.
+  const slot = seg && wordSlot(model, seg);
+  if (slot !== undefined && slot.words === words) {
+    if (slot.numbers !== undefined && slot.numbersEpoch === table.epoch) return slot.numbers;
+  } else {
+    const hit = numberedLists.get(words);
+    if (hit !== undefined && hit.epoch === table.epoch) return hit.numbers;
+  }
   let token = modelTokens.get(model);
   if (!token) modelTokens.set(model, (token = {}));
   if (token !== table.token) {
@@ -169,7 +175,13 @@ export function wordNumbers(model: ReportModel, words: readonly Word[]): Int32Ar
     if (n === undefined) numbers.set(ownString(text), (n = table.size++));
     out[i] = n;
   }
-  numberedLists.set(words, { epoch: table.epoch, numbers: out });
+  if (slot !== undefined && slot.words === words) {
+    slot.numbers = out;
+    slot.numbersEpoch = table.epoch;
+  } else {
+    spellingWork.numbersAside++;
+    numberedLists.set(words, { epoch: table.epoch, numbers: out });
+  }
   return out;
 }
 
@@ -212,7 +224,21 @@ const formTable = {
   stamp: new Int32Array(0),
   slot: new Int32Array(0),
   count: 0,
+  /**
+   * By form number, what `FormIndex.add` works out of a form's text alone, made at the
+   * form's first count in any report: a word's or compound's group (`groupOfWord`); a
+   * name's text, the names one letter shorter (`shorterNames`), and whether `comparedBy`
+   * compares it (0 not asked, 1 yes, 2 no).
+   */
+  groups: [] as (string | undefined)[],
+  names: [] as (string | undefined)[],
+  shorter: [] as (string[] | undefined)[],
+  comparedBy: undefined as ((name: string) => boolean) | undefined,
+  compared: new Int8Array(0),
 };
+
+/** Work counted for tests: forms whose group or shorter names `FormIndex.add` worked out from their text. */
+export const formWork = { worked: 0 };
 
 function formNumber(form: string): number {
   let f = formTable.numbers.get(form);
@@ -231,7 +257,7 @@ function formNumber(form: string): number {
  * outside an editing session keeps no tally per unit). Each distinct word is made a form
  * once (kept across checks, by its number); each of its places costs a look at its number.
  */
-export function countReportForms(model: ReportModel): UnitForms {
+export function countReportForms(model: ReportModel): UnitForms & { numbers: number[] } {
   const ft = formTable;
   const forms: string[] = [];
   const counts: number[] = [];
@@ -244,8 +270,13 @@ export function countReportForms(model: ReportModel): UnitForms {
     ft.formOf = new Int32Array(0);
     ft.lowerOf = new Int32Array(0);
     ft.texts = [];
+    ft.groups = [];
+    ft.names = [];
+    ft.shorter = [];
+    ft.compared = new Int8Array(0);
   }
   const count = ++ft.count;
+  const numbers: number[] = [];
   /** Counts a place of form number `f`: its place in `forms` made at its first place counted (the forms stay in the order first written). */
   const place = (f: number): void => {
     if (f >= ft.stamp.length) {
@@ -256,6 +287,7 @@ export function countReportForms(model: ReportModel): UnitForms {
       ft.stamp[f] = count;
       ft.slot[f] = forms.length;
       forms.push(ft.forms[f]!);
+      numbers.push(f);
       counts.push(1);
     } else counts[ft.slot[f]!]!++;
   };
@@ -265,7 +297,7 @@ export function countReportForms(model: ReportModel): UnitForms {
       if (seg.shouted) continue;
       const quoted = quotedSpans(seg.text);
       const words = segmentWords(model, seg);
-      const numbers = wordNumbers(model, words);
+      const numbers = wordNumbers(model, words, seg);
       if (ft.epoch !== table.epoch) {
         // New numbers (a new model's words, never during one count): what the old ones kept goes.
         ft.epoch = table.epoch;
@@ -313,7 +345,53 @@ export function countReportForms(model: ReportModel): UnitForms {
       }
     }
   }
-  return { forms, counts };
+  return { forms, counts, numbers };
+}
+
+/** The group (`groupOfWord`) of word or compound form number `f` (of the last `countReportForms`), worked out once per form. */
+function formGroup(f: number): string {
+  const ft = formTable;
+  let group = ft.groups[f];
+  if (group === undefined) {
+    formWork.worked++;
+    ft.groups[f] = group = groupOfWord(ft.forms[f]!.slice(1));
+  }
+  return group;
+}
+
+/** The text of name form number `f` (without its kind letter), made once per form. */
+function formName(f: number): string {
+  const ft = formTable;
+  let name = ft.names[f];
+  if (name === undefined) ft.names[f] = name = ft.forms[f]!.slice(1);
+  return name;
+}
+
+/**
+ * The names one letter shorter (`shorterNames`) of name form number `f`, or undefined when
+ * `compared` (which depends on the name alone) does not compare it: both worked out once
+ * per form (for one `compared`).
+ */
+function formShorter(f: number, compared: (name: string) => boolean): string[] | undefined {
+  const ft = formTable;
+  if (ft.comparedBy !== compared) {
+    ft.comparedBy = compared;
+    ft.compared = new Int8Array(0);
+  }
+  if (f >= ft.compared.length) {
+    const grown = new Int8Array(Math.max(ft.forms.length, ft.compared.length * 2, 64));
+    grown.set(ft.compared);
+    ft.compared = grown;
+  }
+  let yes = ft.compared[f]!;
+  if (yes === 0) ft.compared[f] = yes = compared(formName(f)) ? 1 : 2;
+  if (yes === 2) return undefined;
+  let shorter = ft.shorter[f];
+  if (shorter === undefined) {
+    formWork.worked++;
+    ft.shorter[f] = shorter = shorterNames(formName(f));
+  }
+  return shorter;
 }
 
 let counted = 0;
@@ -360,16 +438,16 @@ class FormIndex {
   /** `compared`: which names are compared at all (none without it). */
   constructor(readonly compared?: (name: string) => boolean) {}
 
-  add(k: string, n: number, changed?: Set<string>): void {
+  /** Adds `n` places of form `k`; `f`: its number, when it is the last `countReportForms`'s (what its text alone decides is then kept by it). */
+  add(k: string, n: number, changed?: Set<string>, f = -1): void {
     const was = this.totals.get(k) ?? 0;
     const now = was + n;
     if (now > 0) this.totals.set(k, now);
     else this.totals.delete(k);
     changed?.add(k);
     if (was > 0 === now > 0) return;
-    const form = k.slice(1);
-    if (k[0] !== 'n') {
-      const id = groupOfWord(form);
+    if (k.charCodeAt(0) !== 0x6e) {
+      const id = f >= 0 ? formGroup(f) : groupOfWord(k.slice(1));
       const cur = this.words.get(id);
       if (now > 0) {
         if (cur === undefined) this.words.set(id, k);
@@ -379,9 +457,22 @@ class FormIndex {
       else if (typeof cur === 'object' && cur.delete(k) && cur.size === 1) this.words.set(id, [...cur][0]!);
       return;
     }
-    if (!this.compared?.(form)) return;
+    const compared = this.compared;
+    if (compared === undefined) return;
+    let form: string;
+    let shorter: string[] | undefined;
+    if (f >= 0) {
+      shorter = formShorter(f, compared);
+      if (shorter === undefined) return;
+      form = formName(f);
+    } else {
+      form = k.slice(1);
+      if (!compared(form)) return;
+      formWork.worked++;
+      shorter = shorterNames(form);
+    }
     const longer = this.longer;
-    for (const d of shorterNames(form)) {
+    for (const d of shorter) {
       const cur = longer.get(d);
       if (now > 0) {
         if (cur === undefined) longer.set(d, form);
@@ -408,9 +499,10 @@ class FormIndex {
   }
 
   /** Replaces the front matter's names (marking the ones that differ as changed). */
-  setFront(front: Map<string, number>, changed?: Set<string>): void {
+  setFront(front: Map<string, number>, changed?: Set<string>, numbered = false): void {
     for (const [k, n] of this.front) if (front.get(k) !== n) this.add(k, -n, changed);
-    for (const [k, n] of front) if (this.front.get(k) !== n) this.add(k, n, changed);
+    // `numbered`: by their form numbers, as the forms of `countReportForms` (a report's names are another's too).
+    for (const [k, n] of front) if (this.front.get(k) !== n) this.add(k, n, changed, numbered ? formNumber(k) : -1);
     this.front = front;
   }
 }
@@ -451,7 +543,7 @@ export interface Totals {
 const lastTotals = new WeakMap<object, Totals>();
 
 /** Work counted for tests: tallies looked through for the places of a form. */
-export const spellingWork = { tallies: 0, numbered: 0 };
+export const spellingWork = { tallies: 0, numbered: 0, numbersAside: 0 };
 
 /** The unit of each tally counted in a session (see `unitsWithForm`). */
 const unitOf = new WeakMap<UnitForms, Unit>();
@@ -516,8 +608,8 @@ export function reportForms(model: ReportModel, compared?: (name: string) => boo
     // A one-off check: the report's forms counted at once, with no tally per unit to keep.
     const index = new FormIndex(compared);
     const all = countReportForms(model);
-    for (let i = 0; i < all.forms.length; i++) index.add(all.forms[i]!, all.counts[i]!);
-    index.setFront(front);
+    for (let i = 0; i < all.forms.length; i++) index.add(all.forms[i]!, all.counts[i]!, undefined, all.numbers[i]!);
+    index.setFront(front, undefined, true);
     out = { serial: model.serial, tallies: [], tallied: false, index };
   }
   if (!out) {

@@ -1,6 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import { eachSegment, endsStop, inSpans, quotedSpans, segmentWords, type ProseSegment } from './segments.js';
+import { numberingEpoch, room, wordNumbers, wordsNumbered } from './spellings.js';
 import US from './data/us-spellings.json';
 
 /** US spelling -> British spelling (a Map: a word such as "constructor" is not a key of the data). */
@@ -87,6 +88,31 @@ function britishFormIn(word: string, text: string, start: number, end: number, a
   return uk;
 }
 
+/** Work counted for tests: words given the shape test (`mayBeUs`) by the rule. */
+export const usWork = { shapes: 0 };
+
+/** A numbered word's answer (see `looked`): not asked yet, passed over, or looked up. */
+const UNSEEN = 0;
+const PASSED = 1;
+const LOOK = 2;
+
+/**
+ * Whether the rule looks up each numbered word (see `wordNumbers`): not when `mayBeUs`
+ * rules it out or it is hyphenated. Kept with the numbers: a folder's reports write the
+ * same words, and the shape test was made at every place of each.
+ */
+const lookedKept = { epoch: -1, answers: new Int32Array(0) };
+
+/** The answers by word number, with room for every number given so far. */
+function looked(): Int32Array {
+  const kept = lookedKept;
+  if (kept.epoch !== numberingEpoch()) {
+    kept.epoch = numberingEpoch();
+    kept.answers = new Int32Array(0);
+  }
+  return (kept.answers = room(kept.answers, wordsNumbered(), UNSEEN));
+}
+
 export const usSpelling = defineRule({
   id: 'prose/us-spelling',
   title: 'US spelling in a UK report',
@@ -104,10 +130,18 @@ export const usSpelling = defineRule({
     function check(seg: ProseSegment): void {
       let quoted: { start: number; end: number }[] | undefined;
       const words = segmentWords(model, seg);
+      const numbers = wordNumbers(model, words, seg);
+      const answers = looked();
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        // (The cheap test first: most words have no British form.)
-        if (!mayBeUs(w.text) || w.text.includes('-')) continue;
+        // (The cheap test first, once per distinct word: most words have no British form.)
+        const n = numbers[i]!;
+        let answer = answers[n]!;
+        if (answer === UNSEEN) {
+          usWork.shapes++;
+          answers[n] = answer = !mayBeUs(w.text) || w.text.includes('-') ? PASSED : LOOK;
+        }
+        if (answer === PASSED) continue;
         const rel = w.start - seg.start;
         const uk = britishFormIn(w.text, seg.text, rel, w.end - seg.start, 24);
         if (!uk) continue;
