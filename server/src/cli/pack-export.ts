@@ -5,7 +5,7 @@ import type { WorkspaceSettings } from '../core/workspace.js';
 import { SettingsByFolder } from './settings.js';
 import { nodeFileSystem } from '../node/fs.js';
 import { Packs } from '../node/pack.js';
-import { isItem, stemOf, type PackInfo } from '../core/pack/index.js';
+import { packItems, stemOf, type PackInfo } from '../core/pack/index.js';
 import { buildDocument, printDate, renderPackDocx, renderPackHtml, type PackEntry, type PackFront } from '../core/render/index.js';
 import { parseExportArgs, type Output } from './export.js';
 
@@ -37,11 +37,10 @@ function display(file: string, cwd: string): string {
 
 /** The pack's reports in agenda order: the manifest's items first, then the rest by file name. */
 function agendaOrder(info: PackInfo): string[] {
-  const files = info.members.map((m) => m.file);
-  const ordered: string[] = [];
-  for (const item of info.manifest?.items ?? []) for (const f of files) if (!ordered.includes(f) && isItem(f, item)) ordered.push(f);
-  for (const f of [...files].sort((a, b) => stemOf(a).localeCompare(stemOf(b)))) if (!ordered.includes(f)) ordered.push(f);
-  return ordered;
+  const ordered = new Set<string>();
+  for (const reports of packItems(info).byItem) for (const m of reports) ordered.add(m.file);
+  for (const f of info.members.map((m) => m.file).sort((a, b) => stemOf(a).localeCompare(stemOf(b)))) ordered.add(f);
+  return [...ordered];
 }
 
 /** `committee-report export pack FOLDER --format docx|html --output PATH [--force]`. */

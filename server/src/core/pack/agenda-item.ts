@@ -1,6 +1,6 @@
 import { baseName } from '../paths.js';
 import { definePackRule } from './define.js';
-import { isItem, itemOf } from './pack.js';
+import { itemOf, packItems } from './pack.js';
 
 export const agendaItem = definePackRule({
   id: 'pack/agenda-item',
@@ -23,7 +23,7 @@ export const agendaItem = definePackRule({
       return;
     }
     const item = m.items[i]!;
-    const twins = pack.info.members.filter((x) => x.file !== pack.file && isItem(x.file, item));
+    const twins = packItems(pack.info).byItem[i]!.filter((x) => x.file !== pack.file);
     if (twins.length > 0) {
       report({ message: `Item ${i + 1} ("${item.name}") has more than one report: ${[file, ...twins.map((t) => baseName(t.file))].join(', ')}.`, range: at });
     }

@@ -1,8 +1,29 @@
 import { baseName } from '../paths.js';
 import { definePackRule } from './define.js';
+import { packWork } from './members.js';
+import { perPack } from './pack.js';
+import type { PackInfo, PackMember } from './types.js';
 
 function norm(s: string): string {
+  packWork.compared++;
   return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+const byTitles = new WeakMap<PackInfo, Map<string, PackMember[]>>();
+
+/** The pack's members by their titles' words, in the members' order. */
+function byTitle(info: PackInfo): Map<string, PackMember[]> {
+  return perPack(byTitles, info, () => {
+    const out = new Map<string, PackMember[]>();
+    for (const m of info.members) {
+      if (!m.title) continue;
+      const k = norm(m.title);
+      const list = out.get(k);
+      if (list) list.push(m);
+      else out.set(k, [m]);
+    }
+    return out;
+  });
 }
 
 export const duplicateTitle = definePackRule({
@@ -20,7 +41,9 @@ export const duplicateTitle = definePackRule({
     if (!title) return;
     const mine = norm(title.value);
     if (!mine) return;
-    const other = pack.info.members.find((m) => m.file !== pack.file && m.title && norm(m.title) === mine);
+    const other = byTitle(pack.info)
+      .get(mine)
+      ?.find((m) => m.file !== pack.file);
     if (!other) return;
     report({ message: `${baseName(other.file)} in the same pack has this title too.`, range: title.range });
   },

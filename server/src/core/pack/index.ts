@@ -7,6 +7,7 @@ export type { PackContext, PackInfo, PackManifest, PackMember, PackOfficer, Pack
 export { readManifest } from './manifest.js';
 export { officersOf, meetingDateOf } from './members.js';
 export { packMember, packFactsOf, memberOf, type PackFacts } from './facts.js';
-export { buildPack, itemOf, isItem, stemOf } from './pack.js';
+export { buildPack, itemOf, isItem, packItems, stemOf } from './pack.js';
+export { packWork } from './members.js';
 export { checkManifest, runPackRules, mergeFindings, withoutPackRules } from './run.js';
 export { PACK_RULES } from './rules.js';

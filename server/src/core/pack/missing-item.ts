@@ -1,6 +1,6 @@
 import { baseName } from '../paths.js';
 import { defineManifestRule } from './define.js';
-import { isItem } from './pack.js';
+import { packItems } from './pack.js';
 
 export const missingItem = defineManifestRule({
   id: 'pack/missing-item',
@@ -13,8 +13,9 @@ export const missingItem = defineManifestRule({
     good: '# pack.yaml (files: stable-homes.report.md, holiday-activities.report.md)\nitems:\n  - stable-homes\n  - holiday-activities',
   },
   manifestCheck(info, report) {
+    const { byItem } = packItems(info);
     info.manifest.items.forEach((item, i) => {
-      if (info.members.some((r) => isItem(r.file, item))) return;
+      if (byItem[i]!.length > 0) return;
       report({
         message: `Item ${i + 1} of the agenda, "${item.name}", has no report in ${baseName(info.folder) || 'the folder'}: expected ${item.name}.report.md.`,
         range: item.range,

@@ -1,7 +1,8 @@
 import { baseName } from '../paths.js';
 import { definePackRule } from './define.js';
 import { normaliseName } from './members.js';
-import type { PackOfficer } from './types.js';
+import { perPack } from './pack.js';
+import type { PackInfo, PackOfficer } from './types.js';
 
 const DETAILS = [
   ['phone', 'phone number'],
@@ -21,6 +22,24 @@ function digits(phone: string): string {
   return d.startsWith('44') && phone.trim().startsWith('+') ? `0${d.slice(2)}` : d.startsWith('0044') ? `0${d.slice(4)}` : d;
 }
 
+const byName = new WeakMap<PackInfo, Map<string, { file: string; officer: PackOfficer }[]>>();
+
+/** Every officer the pack's reports name, by name, in the members' order. */
+function officersByName(info: PackInfo): Map<string, { file: string; officer: PackOfficer }[]> {
+  return perPack(byName, info, () => {
+    const out = new Map<string, { file: string; officer: PackOfficer }[]>();
+    for (const m of info.members) {
+      for (const o of m.officers) {
+        const k = normaliseName(o.name);
+        const list = out.get(k);
+        if (list) list.push({ file: m.file, officer: o });
+        else out.set(k, [{ file: m.file, officer: o }]);
+      }
+    }
+    return out;
+  });
+}
+
 export const officerDetails = definePackRule({
   id: 'pack/officer-details',
   title: 'Same officer, different contact details in the pack',
@@ -32,24 +51,15 @@ export const officerDetails = definePackRule({
     good: '# in another report of the pack: Jane Moore, Director of Children and Family Services, Tel: 0116 305 2649\n## Officer to Contact\n\nJane Moore, Director of Children and Family Services  \nTel: 0116 305 2649',
   },
   packCheck(self, pack, report) {
-    const others = new Map<string, { file: string; officer: PackOfficer }[]>();
-    for (const m of pack.info.members) {
-      if (m.file === pack.file) continue;
-      for (const o of m.officers) {
-        const k = normaliseName(o.name);
-        const list = others.get(k);
-        if (list) list.push({ file: m.file, officer: o });
-        else others.set(k, [{ file: m.file, officer: o }]);
-      }
-    }
-    if (others.size === 0) return;
+    const named = officersByName(pack.info);
+    if (named.size === 0) return;
     for (const o of self.officers) {
-      const theirs = others.get(normaliseName(o.name));
+      const theirs = named.get(normaliseName(o.name));
       if (!theirs) continue;
       for (const [kind, words] of DETAILS) {
         const mine = o[kind];
         if (!mine) continue;
-        const differ = theirs.find((t) => t.officer[kind] !== undefined && !same(kind, mine.value, t.officer[kind]!));
+        const differ = theirs.find((t) => t.file !== pack.file && t.officer[kind] !== undefined && !same(kind, mine.value, t.officer[kind]!));
         if (!differ) continue;
         const file = baseName(differ.file);
         report({ message: `${o.name}'s ${words} here is ${mine.shown}, but ${file} gives ${differ.officer[kind]}: one of them is wrong.`, range: mine.range });

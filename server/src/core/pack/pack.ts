@@ -1,5 +1,5 @@
 import { baseName } from '../paths.js';
-import { meetingDateOf } from './members.js';
+import { meetingDateOf, packWork } from './members.js';
 import type { PackInfo, PackItem, PackManifest, PackMember } from './types.js';
 
 /** The value most members give (the first of equals in file order), or undefined. */
@@ -48,14 +48,72 @@ export function stemOf(file: string): string {
   return stem;
 }
 
+/**
+ * What a pack's members decide for one rule, worked out once per pack and kept with it (a
+ * pack's info is not changed once built: `buildPack` makes a new one). Every report of a
+ * pack is checked against all the others: each asking the members again made checking a
+ * pack of n reports cost n².
+ */
+export function perPack<T>(memo: WeakMap<PackInfo, T>, info: PackInfo, make: (info: PackInfo) => T): T {
+  let value = memo.get(info);
+  if (value === undefined) memo.set(info, (value = make(info)));
+  return value;
+}
+
 /** Whether a report file is the manifest item `name`: its name, or its name followed by `-v2`, `_final`, `.draft`... */
 export function isItem(file: string, item: PackItem): boolean {
+  packWork.compared++;
   const stem = stemOf(file).toLowerCase();
   const name = item.name.toLowerCase();
   return stem === name || (stem.startsWith(name) && /[-_. ]/.test(stem[name.length]!));
 }
 
+/** The manifest items (indices, in agenda order) a report file is: see `isItem`. */
+function itemsOfFile(file: string, byName: ReadonlyMap<string, number[]>): number[] {
+  packWork.compared++;
+  const stem = stemOf(file).toLowerCase();
+  // An item's name is the whole stem, or the part of it before a separator.
+  const out = [...(byName.get(stem) ?? [])];
+  for (let p = 0; p < stem.length; p++) {
+    const c = stem[p];
+    if (c === '-' || c === '_' || c === '.' || c === ' ') for (const i of byName.get(stem.slice(0, p)) ?? []) out.push(i);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+export interface PackItems {
+  /** Each manifest item's reports, in the members' order. */
+  byItem: PackMember[][];
+  /** Each member's first item (its index in agenda order), or -1. */
+  first: Map<string, number>;
+}
+
+const itemIndexes = new WeakMap<PackInfo, PackItems>();
+
+/** Which manifest items the pack's members are (see `isItem`), worked out once per pack. */
+export function packItems(info: PackInfo): PackItems {
+  return perPack(itemIndexes, info, () => {
+    const items = info.manifest?.items ?? [];
+    const byName = new Map<string, number[]>();
+    items.forEach((it, i) => {
+      const name = it.name.toLowerCase();
+      const list = byName.get(name);
+      if (list) list.push(i);
+      else byName.set(name, [i]);
+    });
+    const byItem = items.map((): PackMember[] => []);
+    const first = new Map<string, number>();
+    for (const m of info.members) {
+      const mine = itemsOfFile(m.file, byName);
+      first.set(m.file, mine[0] ?? -1);
+      for (const i of mine) byItem[i]!.push(m);
+    }
+    return { byItem, first };
+  });
+}
+
 /** The manifest item a report is (its index in agenda order), or -1. */
 export function itemOf(info: PackInfo, file: string): number {
-  return info.manifest ? info.manifest.items.findIndex((it) => isItem(file, it)) : -1;
+  if (!info.manifest) return -1;
+  return packItems(info).first.get(file) ?? info.manifest.items.findIndex((it) => isItem(file, it));
 }

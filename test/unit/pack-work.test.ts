@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildPack, checkManifest, memberOf, packWork, runPackRules, type PackFacts, type PackManifest } from '../../server/src/core/pack/index.js';
+import { defaultConfig } from '../../server/src/core/config.js';
+import { RULES } from '../../server/src/core/rules/index.js';
+
+const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 10 } });
+
+/**
+ * A pack of `n` reports `r0`…: every one names the same officer (report 5 with another
+ * phone number), report 7 has report 2's title, `r3-v2` is a second report for item r3,
+ * and the manifest lists one item more than there are reports.
+ */
+function pack(n: number) {
+  const facts = new Map<string, PackFacts>();
+  for (let i = 0; i < n; i++) {
+    const file = `/p/r${i}.report.md`;
+    facts.set(file, {
+      at: at(0),
+      title: { value: `Report number ${i === 7 ? 2 : i}`, range: at(0) },
+      officers: [{ name: 'Jane Moore', phone: { value: i === 5 ? '0116 305 0000' : '0116 305 2649', shown: 'x', range: at(9) } }],
+      directives: [],
+      hasProfile: true,
+    });
+  }
+  facts.set('/p/r3-v2.report.md', { at: at(0), officers: [], directives: [], hasProfile: true });
+  const manifest: PackManifest = { file: '/p/pack.yaml', items: Array.from({ length: n + 1 }, (_, i) => ({ name: `r${i}`, range: at(i) })) } as PackManifest;
+  const info = buildPack('/p', manifest, [...facts].map(([file, f]) => memberOf(file, f)));
+  return { facts, info };
+}
+
+/** Every report's pack findings and the manifest's, with the work it took. */
+function checkAll(n: number): { findings: string[]; work: number } {
+  const { facts, info } = pack(n);
+  const config = defaultConfig(RULES);
+  const before = packWork.compared;
+  const findings: string[] = [];
+  for (const [file, f] of facts) for (const x of runPackRules(f, { info, file }, config).findings) findings.push(`${file.slice(3)} ${x.ruleId}`);
+  for (const x of checkManifest(info, config)) findings.push(`manifest ${x.ruleId} ${x.range.start.line}`);
+  return { findings, work: packWork.compared - before };
+}
+
+test('the pack rules compare each member with the others once per pack, not once per report', () => {
+  const small = checkAll(20);
+  const large = checkAll(80);
+  // Linear: four times the reports, about four times the work (quadratic would be sixteen).
+  assert.ok(large.work <= 5 * small.work, `work ${small.work} for 20 reports, ${large.work} for 80`);
+  assert.ok(large.work < 80 * 8, `${large.work} comparisons for 80 reports`);
+  // ...and what they find is unchanged.
+  for (const [n, r] of [[20, small], [80, large]] as const) {
+    const found = r.findings.filter((f) => !f.includes('pack/meeting-date') && !f.includes('pack/committee'));
+    assert.deepEqual(found.filter((f) => f.includes('officer-details')).sort(), Array.from({ length: n }, (_, i) => `r${i}.report.md pack/officer-details`).sort(), `${n}: report 5 differs from all, all from report 5`);
+    assert.deepEqual(found.filter((f) => f.includes('duplicate-title')), ['r2.report.md pack/duplicate-title', 'r7.report.md pack/duplicate-title']);
+    assert.deepEqual(found.filter((f) => f.includes('agenda-item')), ['r3.report.md pack/agenda-item', 'r3-v2.report.md pack/agenda-item']);
+    assert.deepEqual(found.filter((f) => f.includes('missing-item')), [`manifest pack/missing-item ${n}`]);
+  }
+});
