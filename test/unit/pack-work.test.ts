@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { checkFileTask } from '../../server/src/cli/check-task.js';
+import { loadWorkspaceSettings } from '../../server/src/core/workspace.js';
+import { nodeFileSystem } from '../../server/src/node/fs.js';
 import { buildPack, checkManifest, memberOf, packWork, runPackRules, type PackFacts, type PackManifest } from '../../server/src/core/pack/index.js';
 import { defaultConfig } from '../../server/src/core/config.js';
 import { RULES } from '../../server/src/core/rules/index.js';
@@ -54,4 +58,13 @@ test('the pack rules compare each member with the others once per pack, not once
     assert.deepEqual(found.filter((f) => f.includes('agenda-item')), ['r3.report.md pack/agenda-item', 'r3-v2.report.md pack/agenda-item']);
     assert.deepEqual(found.filter((f) => f.includes('missing-item')), [`manifest pack/missing-item ${n}`]);
   }
+});
+
+test("a report's meeting date is read where the report is checked: the pack's member takes it from the facts", () => {
+  const file = join(import.meta.dirname, '..', 'seeds', 'k1-tsil-programme-2023.report.md');
+  const outcome = checkFileTask({ file, settingsDir: join(import.meta.dirname, '..', 'seeds'), appendixFiles: [], fix: false, today: '2026-02-20' }, loadWorkspaceSettings(nodeFileSystem, join(import.meta.dirname, '..', 'seeds')));
+  assert.equal(outcome.facts?.meetingIso, '2023-03-07', 'meeting_date: 7 MARCH 2023');
+  // The member's date is the facts' (as a worker thread sent them), not read again from the text.
+  const member = memberOf(file, { ...outcome.facts!, meetingIso: '2099-01-02' });
+  assert.deepEqual([member.meetingDate, member.meetingDateText], ['2099-01-02', outcome.facts!.meetingDate!.value]);
 });

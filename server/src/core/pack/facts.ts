@@ -38,6 +38,12 @@ export interface PackFacts {
   at: Range;
   committee?: Written;
   meetingDate?: Written;
+  /**
+   * The meeting date as `yyyy-mm-dd` when it reads as a date, worked out where the report
+   * is checked (a worker thread of the command line, whose date reader is warm), not where
+   * the packs are put together.
+   */
+  meetingIso?: string;
   officers: OfficerFacts[];
   /** The report's suppression comments (`<!-- committee-report-disable ... -->`). */
   directives: Directive[];
@@ -61,6 +67,8 @@ export function packFactsOf(model: ReportModel, profile: Profile | undefined, ma
     const value = entryText(e);
     if (e && value) facts[into] = { value, range: e.valueRange };
   }
+  const iso = facts.meetingDate && meetingDateOf(facts.meetingDate.value);
+  if (iso) facts.meetingIso = iso;
   for (const o of officersOf(model, profile, match)) {
     const officer: OfficerFacts = { name: o.name };
     for (const kind of DETAILS) {
@@ -82,7 +90,8 @@ export function memberOf(file: string, facts: PackFacts): PackMember {
   if (facts.committee) member.committee = facts.committee.value;
   if (facts.meetingDate) {
     member.meetingDateText = facts.meetingDate.value;
-    const iso = meetingDateOf(facts.meetingDate.value);
+    // Facts kept in a cache file by an earlier version have no meetingIso.
+    const iso = facts.meetingIso ?? meetingDateOf(facts.meetingDate.value);
     if (iso) member.meetingDate = iso;
   }
   return member;
