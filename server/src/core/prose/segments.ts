@@ -116,6 +116,10 @@ class Segment implements ProseSegment {
   /** In a check outside an editing session: `words` as numbers (see `wordSlot`), and the numbering's epoch they are of. */
   numbers: Int32Array | undefined = undefined;
   numbersEpoch = -1;
+  /** In a check outside an editing session: the segment's words as offsets and numbers (see `numberedWords`), the model's token and numbering epoch they are of. */
+  numbered: Int32Array | undefined = undefined;
+  numberedFor: object | undefined = undefined;
+  numberedEpoch = -1;
   get start(): number {
     const b = this.block;
     return b !== undefined ? b.start : this.heading!.textStart;
@@ -235,7 +239,7 @@ export function notAWord(w: string): boolean {
 }
 
 /** Whether a character code is a letter of a word (`[A-Za-z\u00C0-\u024F]`). */
-function wordLetter(c: number): boolean {
+export function wordLetter(c: number): boolean {
   return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
 
@@ -244,7 +248,7 @@ function wordLetter(c: number): boolean {
  * `perSegment`), segments whose code and links were blanked here (not taken from the
  * acronym scan).
  */
-export const proseWork = { tokenised: 0, answers: 0, masked: 0, listsAside: 0 };
+export const proseWork = { tokenised: 0, answers: 0, masked: 0, listsAside: 0, wordLists: 0 };
 
 /**
  * The words of each segment, split once per check and shared by the rules that read them
@@ -260,10 +264,16 @@ let wordLists: { token: object; lists: WeakMap<ProseSegment, Word[]> } | undefin
  */
 const tokens = new WeakMap<ReportModel, object>();
 
-/** Words of a segment (letters, inner apostrophes and hyphens), absolute offsets; the same array for the same segment within a check of `model`. */
-export function segmentWords(model: ReportModel, seg: ProseSegment): Word[] {
+/** A token of `model`, the same object for the same model, keeping it not alive. */
+export function modelToken(model: ReportModel): object {
   let token = tokens.get(model);
   if (!token) tokens.set(model, (token = {}));
+  return token;
+}
+
+/** Words of a segment (letters, inner apostrophes and hyphens), absolute offsets; the same array for the same segment within a check of `model`. */
+export function segmentWords(model: ReportModel, seg: ProseSegment): Word[] {
+  const token = modelToken(model);
   if (!model.session && seg instanceof Segment) {
     // A segment of a one-off check dies with its model: its words are kept on it, not in a
     // weak map (whose entries, a few hundred a report, the collector treats one by one).
@@ -288,6 +298,7 @@ export function segmentWords(model: ReportModel, seg: ProseSegment): Word[] {
  */
 export function wordsOf(seg: ProseSegment): Word[] {
   proseWork.tokenised++;
+  proseWork.wordLists++;
   const out: Word[] = [];
   const t = seg.text;
   const n = t.length;
@@ -315,6 +326,9 @@ export interface WordSlot {
   words: Word[] | undefined;
   numbers: Int32Array | undefined;
   numbersEpoch: number;
+  numbered: Int32Array | undefined;
+  numberedFor: object | undefined;
+  numberedEpoch: number;
 }
 
 /** The slot of a segment whose words `segmentWords` keeps on it (see `WordSlot`). */

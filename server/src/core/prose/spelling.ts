@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
 import { sameAsLastCheck, type ReportModel } from '../model.js';
-import { eachSegment, endsStop, inSpans, notAWord, quotedSpans, segmentWords, type ProseSegment } from './segments.js';
+import { eachSegment, endsStop, inSpans, notAWord, quotedSpans, type ProseSegment } from './segments.js';
 import { apostropheAt, dictionary, knownWord, suggestions } from './dictionary.js';
 import type { ITrie } from 'cspell-trie-lib';
 import { councilName, councilPrefix, councilWord, councilWordIn, nearCouncilName } from './lexicon.js';
 import { britishForm } from './us-spelling.js';
-import { numberingEpoch, room, wordNumbers, wordsNumbered } from './spellings.js';
+import { numberedWords, numberingEpoch, room, wordText, wordsNumbered } from './spellings.js';
 import { keptFor, ownString, stripEnd, stripStart } from '../text.js';
 
 /** The report's own names: the words of its front-matter values and of its `Signed:` lines. */
@@ -136,16 +136,16 @@ export const spelling = defineRule({
     function check(seg: ProseSegment): void {
       if (seg.kind === 'table' && /\d/.test(seg.text) && !/(?<![a-z])[a-z]{4,}\s+[a-z]{4}/.test(seg.text)) return;
       let quoted: { start: number; end: number }[] | undefined;
-      const words = segmentWords(model, seg);
-      const numbers = wordNumbers(model, words, seg);
+      // Three numbers a word: start, end, number (see `numberedWords`).
+      const words = numberedWords(model, seg);
       const verdicts = spelt(dict);
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]!;
+      for (let k = 0; k < words.length; k += 3) {
         // A word known, not a word, or a US spelling (prose/us-spelling's finding): once per distinct word.
-        const n = numbers[i]!;
+        const n = words[k + 2]!;
         let verdict = verdicts[n]!;
-        if (verdict === UNSEEN) verdicts[n] = verdict = rightAnywhere(dict, stripped(w.text)) ? RIGHT : TO_CHECK;
+        if (verdict === UNSEEN) verdicts[n] = verdict = rightAnywhere(dict, stripped(wordText(n))) ? RIGHT : TO_CHECK;
         if (verdict === RIGHT) continue;
+        const w = { text: wordText(n), start: words[k]! };
         const text = stripped(w.text);
         let right = rightHere.get(text);
         if (right === undefined) rightHere.set(text, (right = knownCompound(text)));
@@ -153,7 +153,7 @@ export const spelling = defineRule({
         const rel = w.start - seg.start;
         // A capitalised word mid-sentence is a name: checked only when it is one letter from a ward, place or body of the lexicon.
         const capital = /^[A-Z]/.test(text);
-        const sentenceStart = i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel);
+        const sentenceStart = k === 0 || endsStop(seg.text, words[k - 2]! - seg.start, rel);
         // "Childrens", "Peoples": a plural that takes 's, written without the apostrophe.
         const apostrophe = /(?:ren|men|ple)s$/.test(text) && known(`${text.slice(0, -1)}'s`);
         // A name: only a near miss of the lexicon's names is a slip (cheap test first: most names are right).

@@ -1,7 +1,7 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
-import { endsStop, inSpans, notAWord, quotedSpans, segmentWords, unitSegments, wordSlot, type ProseSegment, type Word } from './segments.js';
+import { endsStop, inSpans, modelToken, notAWord, proseWork, quotedSpans, segmentWords, unitSegments, wordLetter, wordSlot, type ProseSegment, type Word } from './segments.js';
 import { apostropheAt } from './dictionary.js';
 import VARIANTS from './data/variant-spellings.json';
 
@@ -66,14 +66,16 @@ export function eachForm(model: ReportModel, unit: Unit, found: (kind: number, f
   for (const seg of unitSegments(model, unit)) {
     if (seg.shouted) continue;
     const quoted = quotedSpans(seg.text);
-    const words = segmentWords(model, seg);
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      const rel = w.start - seg.start;
-      if (quoted.length > 0 && inSpans(quoted, rel, rel + w.text.length)) continue;
-      const text = formText(w.text);
-      if (text === undefined || extension(report, w)) continue;
-      const start = w.start + leadingApostrophes(w.text);
+    // Three numbers a word: start, end, number (see `numberedWords`).
+    const words = numberedWords(model, seg);
+    for (let k = 0; k < words.length; k += 3) {
+      const wStart = words[k]!;
+      const rel = wStart - seg.start;
+      if (quoted.length > 0 && inSpans(quoted, rel, rel + (words[k + 1]! - wStart))) continue;
+      const all = wordText(words[k + 2]!);
+      const text = formText(all);
+      if (text === undefined || extensionAt(report, wStart)) continue;
+      const start = wStart + leadingApostrophes(all);
       const end = start + text.length;
       const c = text.charCodeAt(0);
       if (c >= 97 && c <= 122) {
@@ -82,7 +84,7 @@ export function eachForm(model: ReportModel, unit: Unit, found: (kind: number, f
       }
       found(NAME, text, start, end);
       // At the start of a sentence a capital says nothing: the word counts as the word too.
-      if (seg.kind !== 'heading' && capitalThenLower(text) && (i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel))) found(WORD, text.toLowerCase(), start, end);
+      if (seg.kind !== 'heading' && capitalThenLower(text) && (k === 0 || endsStop(seg.text, words[k - 2]! - seg.start, rel))) found(WORD, text.toLowerCase(), start, end);
     }
     for (let m = SPACED.exec(seg.text); m; m = SPACED.exec(seg.text)) {
       if (quoted.length > 0 && inSpans(quoted, m.index, m.index + m[0].length)) continue;
@@ -111,9 +113,9 @@ function formText(all: string): string | undefined {
   return notAWord(text) ? undefined : text;
 }
 
-/** Whether a word is a file name's extension ("report.pdf"): not a word of the prose. */
-function extension(report: string, w: Word): boolean {
-  return report.charCodeAt(w.start - 1) === 0x2e && /[\p{L}\p{N}]\.$/u.test(report.slice(w.start - 2, w.start));
+/** Whether the word starting at `start` is a file name's extension ("report.pdf"): not a word of the prose. */
+function extensionAt(report: string, start: number): boolean {
+  return report.charCodeAt(start - 1) === 0x2e && /[\p{L}\p{N}]\.$/u.test(report.slice(start - 2, start));
 }
 
 /** What `/^[A-Z][a-z'’-]*$/` says of a word. */
@@ -133,7 +135,7 @@ function capitalThenLower(text: string): boolean {
  * rule that works out something of a word's text alone does it once per number, and
  * finds it again at each place by the number, with no look-up by text.
  */
-const table = { numbers: new Map<string, number>(), size: 0, epoch: 0, token: undefined as object | undefined };
+const table = { numbers: new Map<string, number>(), texts: [] as string[], size: 0, epoch: 0, token: undefined as object | undefined };
 /** Each segment's word list (from `segmentWords`, one per segment and model) as numbers, and the table's epoch they are of. */
 const numberedLists = new WeakMap<readonly Word[], { epoch: number; numbers: Int32Array }>();
 /** A token per model: the table remembers the last model it numbered words for, and keeps no model alive. */
@@ -155,16 +157,7 @@ export function wordNumbers(model: ReportModel, words: readonly Word[], seg?: Pr
     const hit = numberedLists.get(words);
     if (hit !== undefined && hit.epoch === table.epoch) return hit.numbers;
   }
-  let token = modelTokens.get(model);
-  if (!token) modelTokens.set(model, (token = {}));
-  if (token !== table.token) {
-    table.token = token;
-    if (table.size >= MAX_NUMBERED) {
-      table.numbers.clear();
-      table.size = 0;
-      table.epoch++;
-    }
-  }
+  numberingFor(model);
   spellingWork.numbered += words.length;
   const out = new Int32Array(words.length);
   const numbers = table.numbers;
@@ -172,7 +165,7 @@ export function wordNumbers(model: ReportModel, words: readonly Word[], seg?: Pr
     const text = words[i]!.text;
     let n = numbers.get(text);
     // A copy of its own: a slice would keep the report's text alive.
-    if (n === undefined) numbers.set(ownString(text), (n = table.size++));
+    if (n === undefined) n = numberNew(text);
     out[i] = n;
   }
   if (slot !== undefined && slot.words === words) {
@@ -184,6 +177,110 @@ export function wordNumbers(model: ReportModel, words: readonly Word[], seg?: Pr
   }
   return out;
 }
+
+/** Starts numbering the words of `model`: the table is emptied here, when it is full and the model is not the last one's. */
+function numberingFor(model: ReportModel): void {
+  let token = modelTokens.get(model);
+  if (!token) modelTokens.set(model, (token = {}));
+  if (token !== table.token) {
+    table.token = token;
+    if (table.size >= MAX_NUMBERED) {
+      table.numbers.clear();
+      table.texts = [];
+      table.size = 0;
+      table.epoch++;
+    }
+  }
+}
+
+/** Gives word `text`, not numbered yet, the next number. */
+function numberNew(text: string): number {
+  // A copy of its own: a slice would keep the report's text alive.
+  const own = ownString(text);
+  const n = table.size++;
+  table.numbers.set(own, n);
+  table.texts.push(own);
+  return n;
+}
+
+/** The text of word number `n` (of the current epoch). */
+export function wordText(n: number): string {
+  return table.texts[n]!;
+}
+
+/** Scratch room for `numberedWords`: three numbers a word, grown as needed. */
+let scratch = new Int32Array(3 * 1024);
+
+/**
+ * The words of a segment (what `segmentWords` gives) as numbers, three a word: its start
+ * and end (absolute offsets) and its number (see `wordNumbers`; its text is `wordText`).
+ * Outside an editing session the words are split and numbered in one pass, kept on the
+ * segment, with no object or string kept per word (a report writes some 2,800 words, and
+ * the lists lived through the check); else made from `segmentWords` and `wordNumbers`.
+ */
+export function numberedWords(model: ReportModel, seg: ProseSegment): Int32Array {
+  const slot = wordSlot(model, seg);
+  if (slot === undefined) {
+    const words = segmentWords(model, seg);
+    const hit = tripleLists.get(words);
+    const numbers = wordNumbers(model, words, seg);
+    if (hit !== undefined && hit.numbers === numbers) return hit.triples;
+    const triples = new Int32Array(3 * words.length);
+    for (let i = 0; i < words.length; i++) {
+      triples[3 * i] = words[i]!.start;
+      triples[3 * i + 1] = words[i]!.end;
+      triples[3 * i + 2] = numbers[i]!;
+    }
+    tripleLists.set(words, { numbers, triples });
+    return triples;
+  }
+  const token = modelToken(model);
+  if (slot.numbered !== undefined && slot.numberedFor === token && slot.numberedEpoch === table.epoch) return slot.numbered;
+  numberingFor(model);
+  proseWork.tokenised++;
+  const t = seg.text;
+  const base = seg.start;
+  const n = t.length;
+  const numbers = table.numbers;
+  let out = scratch;
+  let k = 0;
+  let i = 0;
+  // The words of `wordsOf`: a letter, then letters, apostrophes and hyphens, ending on a letter.
+  while (i < n) {
+    if (!wordLetter(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let last = i;
+    for (let j = i + 1; j < n; j++) {
+      const c = t.charCodeAt(j);
+      if (wordLetter(c)) last = j;
+      else if (c !== 0x27 && c !== 0x2019 && c !== 0x2d) break;
+    }
+    const text = t.slice(i, last + 1);
+    let num = numbers.get(text);
+    if (num === undefined) num = numberNew(text);
+    if (k + 3 > out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      scratch = out = grown;
+    }
+    out[k] = base + i;
+    out[k + 1] = base + last + 1;
+    out[k + 2] = num;
+    k += 3;
+    i = last + 1;
+  }
+  spellingWork.numbered += k / 3;
+  const kept = out.slice(0, k);
+  slot.numbered = kept;
+  slot.numberedFor = token;
+  slot.numberedEpoch = table.epoch;
+  return kept;
+}
+
+/** `numberedWords` of a segment's word list made by `segmentWords` (in a session), with the numbers they were made from. */
+const tripleLists = new WeakMap<readonly Word[], { numbers: Int32Array; triples: Int32Array }>();
 
 /** The numbering's epoch: numbers of one epoch are not those of another. */
 export function numberingEpoch(): number {
@@ -296,8 +393,7 @@ export function countReportForms(model: ReportModel): UnitForms & { numbers: num
     for (const seg of unitSegments(model, unit)) {
       if (seg.shouted) continue;
       const quoted = quotedSpans(seg.text);
-      const words = segmentWords(model, seg);
-      const numbers = wordNumbers(model, words, seg);
+      const words = numberedWords(model, seg);
       if (ft.epoch !== table.epoch) {
         // New numbers (a new model's words, never during one count): what the old ones kept goes.
         ft.epoch = table.epoch;
@@ -308,15 +404,15 @@ export function countReportForms(model: ReportModel): UnitForms & { numbers: num
       const size = wordsNumbered();
       const formOf = (ft.formOf = room(ft.formOf, size, UNSEEN));
       const lowerOf = (ft.lowerOf = room(ft.lowerOf, size, UNSEEN));
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]!;
-        const rel = w.start - seg.start;
-        if (quoted.length > 0 && inSpans(quoted, rel, rel + w.text.length)) continue;
-        const n = numbers[i]!;
+      for (let k = 0; k < words.length; k += 3) {
+        const start = words[k]!;
+        const rel = start - seg.start;
+        if (quoted.length > 0 && inSpans(quoted, rel, rel + (words[k + 1]! - start))) continue;
+        const n = words[k + 2]!;
         let f = formOf[n]!;
         if (f === NONE) continue;
         if (f === UNSEEN) {
-          const text = formText(w.text);
+          const text = formText(wordText(n));
           if (text === undefined) {
             formOf[n] = NONE;
             continue;
@@ -327,7 +423,7 @@ export function countReportForms(model: ReportModel): UnitForms & { numbers: num
           ft.texts[n] = own;
           formOf[n] = f = formNumber(FORM_KINDS[c >= 97 && c <= 122 ? WORD : NAME] + own);
         }
-        if (extension(report, w)) continue;
+        if (extensionAt(report, start)) continue;
         place(f);
         // At the start of a sentence a capital says nothing: the word counts as the word too.
         if (seg.kind === 'heading') continue;
@@ -337,7 +433,7 @@ export function countReportForms(model: ReportModel): UnitForms & { numbers: num
           const c = text.charCodeAt(0);
           lowerOf[n] = l = !(c >= 97 && c <= 122) && capitalThenLower(text) ? formNumber(FORM_KINDS[WORD] + text.toLowerCase()) : NONE;
         }
-        if (l !== NONE && (i === 0 || endsStop(seg.text, words[i - 1]!.end - seg.start, rel))) place(l);
+        if (l !== NONE && (k === 0 || endsStop(seg.text, words[k - 2]! - seg.start, rel))) place(l);
       }
       for (let m = SPACED.exec(seg.text); m; m = SPACED.exec(seg.text)) {
         if (quoted.length > 0 && inSpans(quoted, m.index, m.index + m[0].length)) continue;

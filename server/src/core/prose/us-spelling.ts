@@ -1,7 +1,7 @@
 import { defineRule } from '../rules/define.js';
 import { replaceFix } from '../rules/util.js';
-import { eachSegment, endsStop, inSpans, quotedSpans, segmentWords, type ProseSegment } from './segments.js';
-import { numberingEpoch, room, wordNumbers, wordsNumbered } from './spellings.js';
+import { eachSegment, endsStop, inSpans, quotedSpans, type ProseSegment } from './segments.js';
+import { numberedWords, numberingEpoch, room, wordText, wordsNumbered } from './spellings.js';
 import US from './data/us-spellings.json';
 
 /** US spelling -> British spelling (a Map: a word such as "constructor" is not a key of the data). */
@@ -129,25 +129,25 @@ export const usSpelling = defineRule({
     eachSegment(ctx, check);
     function check(seg: ProseSegment): void {
       let quoted: { start: number; end: number }[] | undefined;
-      const words = segmentWords(model, seg);
-      const numbers = wordNumbers(model, words, seg);
+      // Three numbers a word: start, end, number (see `numberedWords`).
+      const words = numberedWords(model, seg);
       const answers = looked();
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]!;
+      for (let k = 0; k < words.length; k += 3) {
         // (The cheap test first, once per distinct word: most words have no British form.)
-        const n = numbers[i]!;
+        const n = words[k + 2]!;
         let answer = answers[n]!;
         if (answer === UNSEEN) {
           usWork.shapes++;
-          answers[n] = answer = !mayBeUs(w.text) || w.text.includes('-') ? PASSED : LOOK;
+          const text = wordText(n);
+          answers[n] = answer = !mayBeUs(text) || text.includes('-') ? PASSED : LOOK;
         }
         if (answer === PASSED) continue;
+        const w = { text: wordText(n), start: words[k]!, end: words[k + 1]! };
         const rel = w.start - seg.start;
         const uk = britishFormIn(w.text, seg.text, rel, w.end - seg.start, 24);
         if (!uk) continue;
         // Part of a proper name ("World Health Organization"): the name as its owner spells it.
-        const prev = words[i - 1];
-        if (/^[A-Z]/.test(w.text) && prev && /^[A-Z]/.test(prev.text) && !endsStop(seg.text, prev.end - seg.start, rel)) continue;
+        if (/^[A-Z]/.test(w.text) && k > 0 && /^[A-Z]/.test(wordText(words[k - 1]!)) && !endsStop(seg.text, words[k - 2]! - seg.start, rel)) continue;
         quoted ??= quotedSpans(seg.text);
         if (inSpans(quoted, rel, rel + w.text.length)) continue;
         const range = model.index.range(w.start, w.end);
