@@ -1,0 +1,37 @@
+// Work a one-off check (no editing session) does per report beyond the rules' own (issue 18): counted, never timed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkReport } from '../../server/src/core/check.js';
+import { findParseLimits, limitForParse, limitsWork, MAX_EMPHASIS_RUNS, MAX_NESTING_COLUMNS, MAX_TABLE_CELLS } from '../../server/src/core/limits.js';
+import { installDictionary } from '../../server/src/node/dictionary.js';
+import { FIXTURE_TODAY } from './helpers.js';
+import { seedReports } from './seed-reports.js';
+
+installDictionary();
+const seedTexts = seedReports().map((s) => s.text);
+
+test('a report with too few markers, lines and pipes for any parse limit is not scanned line by line for them', () => {
+  const scanned = limitsWork.scannedChars;
+  const clear = limitsWork.clearTexts;
+  for (const text of seedTexts) checkReport(text, { today: FIXTURE_TODAY });
+  assert.equal(limitsWork.scannedChars - scanned, 0);
+  // Each chunk the parser masks, and the whole text for structure/beyond-limits.
+  assert.ok(limitsWork.clearTexts - clear >= 2 * seedTexts.length);
+});
+
+test('the parse limits are still found at their thresholds, where the counts cannot rule them out', () => {
+  // Nesting: 25 tabs are 100 columns; a marker after them passes the limit.
+  const deep = '\t'.repeat(MAX_NESTING_COLUMNS / 4) + '> x\n';
+  assert.deepEqual(findParseLimits(deep).map((l) => l.kind), ['nesting']);
+  assert.deepEqual(findParseLimits('para\n' + deep).map((l) => l.kind), ['nesting']);
+  assert.notEqual(limitForParse(deep), deep);
+  // Emphasis: one run past the limit in one paragraph.
+  const runs = 'a*'.repeat(MAX_EMPHASIS_RUNS + 1);
+  assert.deepEqual(findParseLimits(runs).map((l) => l.kind), ['emphasis']);
+  assert.deepEqual(findParseLimits('a*'.repeat(MAX_EMPHASIS_RUNS)), []);
+  // A table: rows without pipes count a cell each.
+  const table = 'h | i\n--|--\n' + 'x\n'.repeat(MAX_TABLE_CELLS);
+  assert.deepEqual(findParseLimits(table).map((l) => l.kind), ['table']);
+  const wide = '|' + 'a|'.repeat(MAX_TABLE_CELLS + 1) + '\n|' + '-|'.repeat(MAX_TABLE_CELLS + 1) + '\n';
+  assert.deepEqual(findParseLimits(wide).map((l) => l.kind), ['table']);
+});
