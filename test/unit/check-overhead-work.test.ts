@@ -1,7 +1,10 @@
 // Work a one-off check (no editing session) does per report beyond the rules' own (issue 18): counted, never timed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkReport } from '../../server/src/core/check.js';
+import { checkReport, contextWork } from '../../server/src/core/check.js';
+import { RULES } from '../../server/src/core/rules/index.js';
+import { defaultConfig } from '../../server/src/core/config.js';
+import { ReportSession } from '../../server/src/core/session.js';
 import { findParseLimits, limitForParse, limitsWork, MAX_EMPHASIS_RUNS, MAX_NESTING_COLUMNS, MAX_TABLE_CELLS } from '../../server/src/core/limits.js';
 import { installDictionary } from '../../server/src/node/dictionary.js';
 import { FIXTURE_TODAY } from './helpers.js';
@@ -34,4 +37,23 @@ test('the parse limits are still found at their thresholds, where the counts can
   assert.deepEqual(findParseLimits(table).map((l) => l.kind), ['table']);
   const wide = '|' + 'a|'.repeat(MAX_TABLE_CELLS + 1) + '\n|' + '-|'.repeat(MAX_TABLE_CELLS + 1) + '\n';
   assert.deepEqual(findParseLimits(wide).map((l) => l.kind), ['table']);
+});
+
+test('a one-off check makes one set of context functions for all its rules, and files each finding under its rule', () => {
+  const text = seedTexts[0]!;
+  const made = contextWork.functions;
+  const result = checkReport(text, { today: FIXTURE_TODAY });
+  // Three (report, keyed, eachUnit) for the check, not three per rule.
+  assert.equal(contextWork.functions - made, 3);
+  assert.ok(RULES.length > 10);
+  // Each finding carries the id and severity of the rule that reported it.
+  const byId = new Map(RULES.map((r) => [r.id as string, r]));
+  assert.ok(result.findings.length > 0);
+  for (const f of result.findings) {
+    const rule = byId.get(f.ruleId);
+    assert.ok(rule, f.ruleId);
+    assert.equal(f.severity, defaultConfig(RULES).rules.get(f.ruleId)?.severity ?? rule.defaultSeverity);
+  }
+  // The same as a session's first check, which keeps its findings rule by rule.
+  assert.deepEqual(new ReportSession().check(text, { today: FIXTURE_TODAY }).findings, result.findings);
 });
