@@ -2,6 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReport, contextWork } from '../../server/src/core/check.js';
+import { buildModel, ModelCache } from '../../server/src/core/model.js';
+import { parseReport } from '../../server/src/core/incremental.js';
+import { textWork } from '../../server/src/core/text.js';
 import { RULES } from '../../server/src/core/rules/index.js';
 import { defaultConfig } from '../../server/src/core/config.js';
 import { ReportSession } from '../../server/src/core/session.js';
@@ -56,4 +59,18 @@ test('a one-off check makes one set of context functions for all its rules, and 
   }
   // The same as a session's first check, which keeps its findings rule by rule.
   assert.deepEqual(new ReportSession().check(text, { today: FIXTURE_TODAY }).findings, result.findings);
+});
+
+test('a one-off model keeps its blocks\' and headings\' text as slices; a session\'s model copies them (kept across edits)', () => {
+  const text = seedTexts[0]!;
+  const tree = parseReport(text);
+  const before = textWork.owned;
+  const model = buildModel(text, tree);
+  assert.ok(model.blocks.length > 5 && model.headings.length > 2);
+  assert.equal(textWork.owned - before, 0);
+  const inSession = textWork.owned;
+  const kept = buildModel(text, parseReport(text), new ModelCache());
+  assert.ok(textWork.owned - inSession >= kept.blocks.filter((b) => b.source.length >= 13).length);
+  assert.deepEqual(kept.blocks.map((b) => b.source), model.blocks.map((b) => b.source));
+  assert.deepEqual(kept.headings, model.headings);
 });
