@@ -1,4 +1,4 @@
-import type { ModelCache } from './model.js';
+import type { ModelCache, Unit } from './model.js';
 import { buildModel, spliceJoined, type ReportModel } from './model.js';
 import type { Root } from 'mdast';
 import { parseReport } from './incremental.js';
@@ -104,12 +104,25 @@ export const ruleWork = { keyed: 0, keyedChecked: 0, unitsChecked: 0, unitsVisit
 
 /** A rule's severity and options in a configuration, or undefined when it does not run. */
 export function ruleSetting(rule: RuleDefinition, config: ResolvedConfig, hasProfile: boolean): { severity: Severity; options: unknown } | undefined {
-  const rc = config.rules.get(rule.id);
-  const severity = rc?.severity ?? rule.defaultSeverity;
+  const severity = ruleSeverity(rule, config, hasProfile);
+  return severity === undefined ? undefined : { severity, options: ruleOptions(rule, config) };
+}
+
+/** A rule's severity in a configuration, or undefined when it does not run (see `ruleSetting`). */
+function ruleSeverity(rule: RuleDefinition, config: ResolvedConfig, hasProfile: boolean): Severity | undefined {
+  const severity = config.rules.get(rule.id)?.severity ?? rule.defaultSeverity;
   if (severity === 'off') return undefined;
   if (rule.needsProfile && !hasProfile) return undefined;
-  return { severity, options: rc?.options ?? rule.options.parse({}) };
+  return severity;
 }
+
+/** A rule's options in a configuration (see `ruleSetting`). */
+function ruleOptions(rule: RuleDefinition, config: ResolvedConfig): unknown {
+  return config.rules.get(rule.id)?.options ?? rule.options.parse({});
+}
+
+/** Work counted for tests: the `report`, `keyed` and `eachUnit` functions `runRules` made for its rules' contexts. */
+export const contextWork = { functions: 0 };
 
 /** What a rule reported, as a finding of the rule with its severity. */
 export function toFinding(ruleId: string, severity: Severity, f: ReportInput): Finding {
@@ -140,10 +153,56 @@ export function runRules(
     const next = model.units[sp0.at + sp0.added];
     if (next) moveFrom = next.line - 1 - dLine;
   }
+  if (!kept) {
+    // A one-off check (no session): nothing is kept for a later check, so every rule's
+    // context shares one set of functions, filing under the rule that runs.
+    let ruleId = '';
+    let severity: Severity = 'error';
+    contextWork.functions += 3;
+    const report = (f: ReportInput): void => {
+      findings.push(toFinding(ruleId, severity, f));
+    };
+    const keyed = <K extends string | object>(key: K, _unchanged: unknown, check: (key: K) => void): void => {
+      ruleWork.keyed++;
+      check(key);
+    };
+    const eachUnit = (_reuse: boolean, check: (unit: Unit) => void): void => {
+      const units = model.units;
+      ruleWork.unitsChecked += units.length;
+      for (let i = 0; i < units.length; i++) check(units[i]!);
+    };
+    for (const rule of rules) {
+      const s = ruleSeverity(rule, config, profile !== undefined);
+      if (s === undefined) continue;
+      ruleId = rule.id;
+      severity = s;
+      const ctx: RuleContext<unknown> = {
+        model,
+        profile,
+        match,
+        profiles,
+        config,
+        options: ruleOptions(rule, config),
+        today,
+        appendixFiles: env.appendixFiles,
+        pack: env.pack,
+        report,
+        keyed,
+        eachUnit,
+      };
+      try {
+        rule.check(ctx as never);
+      } catch (e) {
+        ruleErrors.push({ ruleId: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      }
+    }
+    return { findings, ruleErrors };
+  }
   for (const rule of rules) {
     const setting = ruleSetting(rule, config, profile !== undefined);
     if (!setting) continue;
     const { severity, options } = setting;
+    contextWork.functions += 3;
     const last = kept?.get(rule.id);
     kept?.delete(rule.id);
     const before = last && last.config === config && last.profile === profile && last.today === today ? last : undefined;

@@ -37,18 +37,20 @@ export interface ParseLimit {
   size: number;
 }
 
-/** Work counted for tests: characters scanned for limits. */
-export const limitsWork = { scannedChars: 0 };
+/** Work counted for tests: characters scanned for limits, and texts no limit can apply to (not scanned). */
+export const limitsWork = { scannedChars: 0, clearTexts: 0 };
 
 /** Where the limits apply in `text`. Linear in the text: each line is scanned once. */
 export function findParseLimits(text: string): ParseLimit[] {
   const out: ParseLimit[] = [];
+  if (!mayReachLimits(text)) return out;
   scan(text, out, undefined);
   return out;
 }
 
 /** The text to parse: `text` with the limits applied (the same string when none applies). */
 export function limitForParse(text: string): string {
+  if (!mayReachLimits(text)) return text;
   const masks: [number, number][] = [];
   scan(text, undefined, masks);
   if (masks.length === 0) return text;
@@ -65,6 +67,34 @@ export function limitForParse(text: string): string {
     cursor = e;
   }
   return out + text.slice(cursor);
+}
+
+/** A line opening with 26 prefix characters: the fewest that can reach `MAX_NESTING_COLUMNS` (a tab is at most 4 columns). */
+const PREFIX = `[ \\t>*+\\-\\d.)]{${Math.floor(MAX_NESTING_COLUMNS / 4) + 1}}`;
+/** On the first line, and on the others (a line break to search for, not a `^` tried at every character). */
+const LONG_FIRST_PREFIX = new RegExp(`^${PREFIX}`);
+const LONG_PREFIX = new RegExp(`\\n${PREFIX}`);
+
+/**
+ * Whether any limit may apply to `text`, by counts a few built-in searches give (no pass
+ * over each line in script): a paragraph's marker runs are at most the text's `*`, `_`
+ * and `~`; a table's cells at most its rows and pipes, so the text's lines and pipes; a
+ * line's prefix columns at most four per prefix character. Nearly every report has too
+ * few of each, and then neither the parser's masking nor the rule needs the line scan.
+ */
+function mayReachLimits(text: string): boolean {
+  if (countUpTo(text, '*', MAX_EMPHASIS_RUNS + 1) + countUpTo(text, '_', MAX_EMPHASIS_RUNS + 1) + countUpTo(text, '~', MAX_EMPHASIS_RUNS + 1) > MAX_EMPHASIS_RUNS) return true;
+  if (countUpTo(text, '\n', MAX_TABLE_CELLS + 1) + 1 + countUpTo(text, '|', MAX_TABLE_CELLS + 1) > MAX_TABLE_CELLS) return true;
+  if (LONG_FIRST_PREFIX.test(text) || LONG_PREFIX.test(text)) return true;
+  limitsWork.clearTexts++;
+  return false;
+}
+
+/** How many times `c` is in `text`, counted to `limit` at most. */
+function countUpTo(text: string, c: string, limit: number): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i !== -1 && n < limit; i = text.indexOf(c, i + 1)) n++;
+  return n;
 }
 
 const SPACE = 32;

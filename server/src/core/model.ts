@@ -543,8 +543,10 @@ function unitFor(node: RootContent, text: string, index: LineIndex, cache: Model
   }
   if (node.type === 'heading' ? !unit.heading : !unit.blocks) {
     cache?.settle?.(unit);
-    if (node.type === 'heading') unit.heading = makeHeading(node, text, index);
-    else unit.blocks = makeBlocks(node, text, index);
+    // Copies of their own only for a session's units, kept across edits (see `ownString`): a one-off check's die with its text.
+    const own = cache ? ownString : asIs;
+    if (node.type === 'heading') unit.heading = makeHeading(node, text, index, own);
+    else unit.blocks = makeBlocks(node, text, index, own);
   }
   return unit;
 }
@@ -626,7 +628,12 @@ function sameUnit(a: Unit, text: string, b: Unit, before: string): boolean {
   return true;
 }
 
-function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {
+/** A string as it is: what a one-off check's model keeps (see `unitFor`). */
+function asIs(s: string): string {
+  return s;
+}
+
+function makeHeading(node: MdHeading, text: string, index: LineIndex, own: (s: string) => string): Heading {
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   let textStart = start;
@@ -646,12 +653,12 @@ function makeHeading(node: MdHeading, text: string, index: LineIndex): Heading {
   const m = HEADING_NUMBER_RE.exec(plain);
   const heading: Heading = {
     depth: node.depth,
-    text: ownString(raw),
+    text: own(raw),
     textRange: index.range(textStart, textEnd),
     textStart,
     textEnd,
     range: index.range(start, end),
-    title: ownString(m ? plain.slice(m[0].length).trim() : plain),
+    title: own(m ? plain.slice(m[0].length).trim() : plain),
   };
   if (m) heading.number = m[1]!;
   return heading;
@@ -681,28 +688,28 @@ const KIND: Partial<Record<RootContent['type'], BlockKind>> = {
   thematicBreak: 'rule',
 };
 
-function makeBlocks(node: RootContent, text: string, index: LineIndex): Block[] {
+function makeBlocks(node: RootContent, text: string, index: LineIndex, own: (s: string) => string): Block[] {
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
-  if (node.type === 'list') return listBlocks(node, text, index);
-  const block: Block = { kind: KIND[node.type] ?? 'other', range: index.range(start, end), start, end, source: ownString(text.slice(start, end)) };
+  if (node.type === 'list') return listBlocks(node, text, index, own);
+  const block: Block = { kind: KIND[node.type] ?? 'other', range: index.range(start, end), start, end, source: own(text.slice(start, end)) };
   if (block.kind === 'paragraph') {
     const n = readNumber(text, start, index, false);
     if (n) block.number = n;
     if (SIGN_HINT.test(block.source)) {
-      const lines = readSignLines(block, index);
+      const lines = readSignLines(block, index, own);
       if (lines.length > 0) block.signLines = lines;
     }
   }
   return [block];
 }
 
-function listBlocks(list: List, text: string, index: LineIndex): Block[] {
+function listBlocks(list: List, text: string, index: LineIndex, own: (s: string) => string): Block[] {
   const out: Block[] = [];
   for (const item of list.children) {
     const start = item.position!.start.offset!;
     const end = item.position!.end.offset!;
-    const block: Block = { kind: 'item', range: index.range(start, end), start, end, source: ownString(text.slice(start, end)) };
+    const block: Block = { kind: 'item', range: index.range(start, end), start, end, source: own(text.slice(start, end)) };
     if (list.ordered) {
       const m = /^(\d+)([.)])/.exec(text.slice(start, start + 12));
       if (m) {
@@ -744,7 +751,7 @@ function readNumber(text: string, start: number, index: LineIndex, listMarker: b
 const SIGN_HINT = /(?:^|\n)[ \t]*(?:sign|date)/i;
 
 /** The sign-off lines of one paragraph block. */
-function readSignLines(b: Block, index: LineIndex): SignLine[] {
+function readSignLines(b: Block, index: LineIndex, own: (s: string) => string): SignLine[] {
   const out: SignLine[] = [];
   let lineStart = b.start;
   while (lineStart < b.end) {
@@ -761,10 +768,10 @@ function readSignLines(b: Block, index: LineIndex): SignLine[] {
       const valueStart = value ? lineStart + line.indexOf(value, labelEnd - lineStart) : labelEnd;
       const valueEnd = valueStart + value.length;
       out.push({
-        label: ownString(label),
+        label: own(label),
         colon: m[3] !== undefined,
         labelRange: index.range(labelStart, labelEnd),
-        value: ownString(value),
+        value: own(value),
         valueRange: index.range(valueStart, valueEnd),
         valueStart,
         valueEnd,
