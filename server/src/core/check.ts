@@ -153,6 +153,8 @@ export function runRules(
     const next = model.units[sp0.at + sp0.added];
     if (next) moveFrom = next.line - 1 - dLine;
   }
+  // What every rule's context holds, whatever the rule.
+  const shared = { model, profile, match, profiles, config, today, appendixFiles: env.appendixFiles, pack: env.pack };
   if (!kept) {
     // A one-off check (no session): nothing is kept for a later check, so every rule's
     // context shares one set of functions, filing under the rule that runs.
@@ -176,20 +178,7 @@ export function runRules(
       if (s === undefined) continue;
       ruleId = rule.id;
       severity = s;
-      const ctx: RuleContext<unknown> = {
-        model,
-        profile,
-        match,
-        profiles,
-        config,
-        options: ruleOptions(rule, config),
-        today,
-        appendixFiles: env.appendixFiles,
-        pack: env.pack,
-        report,
-        keyed,
-        eachUnit,
-      };
+      const ctx: RuleContext<unknown> = { ...shared, options: ruleOptions(rule, config), report, keyed, eachUnit };
       try {
         rule.check(ctx as never);
       } catch (e) {
@@ -211,15 +200,8 @@ export function runRules(
     // Where `report` files a finding: the list of the key or unit being checked, else the findings.
     let filing: Finding[] = findings;
     const ctx: RuleContext<unknown> = {
-      model,
-      profile,
-      match,
-      profiles,
-      config,
+      ...shared,
       options,
-      today,
-      appendixFiles: env.appendixFiles,
-      pack: env.pack,
       report: (f) => {
         filing.push(toFinding(rule.id, severity, f));
       },

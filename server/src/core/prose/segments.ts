@@ -308,17 +308,25 @@ export function wordsOf(seg: ProseSegment): Word[] {
       i++;
       continue;
     }
-    // A word runs over letters, apostrophes and hyphens, and ends on its last letter.
-    let last = i;
-    for (let j = i + 1; j < n; j++) {
-      const c = t.charCodeAt(j);
-      if (wordLetter(c)) last = j;
-      else if (c !== 0x27 && c !== 0x2019 && c !== 0x2d) break;
-    }
-    out.push({ text: t.slice(i, last + 1), start: seg.start + i, end: seg.start + last + 1 });
-    i = last + 1;
+    const end = wordEnd(t, i);
+    out.push({ text: t.slice(i, end), start: seg.start + i, end: seg.start + end });
+    i = end;
   }
   return out;
+}
+
+/**
+ * Where the word that starts at `i` (a letter: `wordLetter`) ends, exclusive: a word runs
+ * over letters, apostrophes and hyphens, and ends on its last letter.
+ */
+export function wordEnd(t: string, i: number): number {
+  let last = i;
+  for (let j = i + 1; j < t.length; j++) {
+    const c = t.charCodeAt(j);
+    if (wordLetter(c)) last = j;
+    else if (c !== 0x27 && c !== 0x2019 && c !== 0x2d) break;
+  }
+  return last + 1;
 }
 
 /** Where `wordNumbers` keeps a segment's word numbers: on a segment of a one-off check (see `segmentWords`), else nowhere (undefined). */

@@ -1,7 +1,7 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
-import { endsStop, inSpans, modelToken, notAWord, proseWork, quotedSpans, segmentWords, unitSegments, wordLetter, wordSlot, type ProseSegment, type Word } from './segments.js';
+import { endsStop, inSpans, modelToken, notAWord, proseWork, quotedSpans, segmentWords, unitSegments, wordEnd, wordLetter, wordSlot, type ProseSegment, type Word } from './segments.js';
 import { apostropheAt } from './dictionary.js';
 import VARIANTS from './data/variant-spellings.json';
 
@@ -251,13 +251,8 @@ export function numberedWords(model: ReportModel, seg: ProseSegment): Int32Array
       i++;
       continue;
     }
-    let last = i;
-    for (let j = i + 1; j < n; j++) {
-      const c = t.charCodeAt(j);
-      if (wordLetter(c)) last = j;
-      else if (c !== 0x27 && c !== 0x2019 && c !== 0x2d) break;
-    }
-    const text = t.slice(i, last + 1);
+    const end = wordEnd(t, i);
+    const text = t.slice(i, end);
     let num = numbers.get(text);
     if (num === undefined) num = numberNew(text);
     if (k + 3 > out.length) {
@@ -266,10 +261,10 @@ export function numberedWords(model: ReportModel, seg: ProseSegment): Int32Array
       scratch = out = grown;
     }
     out[k] = base + i;
-    out[k + 1] = base + last + 1;
+    out[k + 1] = base + end;
     out[k + 2] = num;
     k += 3;
-    i = last + 1;
+    i = end;
   }
   spellingWork.numbered += k / 3;
   const kept = out.slice(0, k);
