@@ -86,7 +86,10 @@ export async function folderBench(opts: { log: (s: string) => void; quick?: bool
     const loadBefore = load();
     const first = check([]);
     check([], [join('meeting-01', readdirSync(join(dir, 'meeting-01')).find((f) => f.endsWith('.report.md'))!)]);
-    const cold = check([]);
+    // The cold run three times (once with --quick), the median kept: on a shared machine one
+    // run of ten seconds varies by several per cent from the next.
+    const colds = Array.from({ length: opts.quick ? 1 : 3 }, () => check([])).sort((a, b) => a.ms - b.ms);
+    const cold = colds[Math.floor(colds.length / 2)]!;
     const oneThread = opts.quick ? undefined : check(['--concurrency', 'off']);
     const cachePath = join(dir, '.cache', 'results.json');
     const cacheFirst = check(['--cache', '--cache-location', cachePath]);
@@ -101,6 +104,7 @@ export async function folderBench(opts: { log: (s: string) => void; quick?: bool
       loadAverageAfter: loadAfter,
       coldMs: Math.round(cold.ms),
       coldCpuMs: Math.round(cold.cpuMs),
+      coldRunsMs: colds.map((c) => Math.round(c.ms)),
       firstRunMs: Math.round(first.ms),
       firstRunCpuMs: Math.round(first.cpuMs),
       oneThreadMs: oneThread ? Math.round(oneThread.ms) : undefined,
@@ -117,7 +121,7 @@ export async function folderBench(opts: { log: (s: string) => void; quick?: bool
     const s = (ms: number, cpu?: number) => `${(ms / 1000).toFixed(2).padStart(7)} s${cpu === undefined ? '' : ` (CPU ${(cpu / 1000).toFixed(2)} s)`}`;
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     log(`\ncheck FOLDER: ${files} reports, ${result.megabytes} MB in ${Math.ceil(files / 20)} agenda packs, ${result.cores} cores (load average before ${loadBefore}, after ${loadAfter})`);
-    log(`  ours, cold, every core        ${s(cold.ms, cold.cpuMs)}   target <= ${TARGETS.coldMs / 1000} s: ${verdict(result.coldPass)}`);
+    log(`  ours, cold, every core        ${s(cold.ms, cold.cpuMs)}   target <= ${TARGETS.coldMs / 1000} s: ${verdict(result.coldPass)}${colds.length > 1 ? `  (median of ${colds.length}: ${colds.map((c) => (c.ms / 1000).toFixed(2)).join(', ')} s)` : ''}`);
     log(`  ours, the same, no code cache ${s(first.ms, first.cpuMs)}   (the first run after an install)`);
     if (oneThread) log(`  ours, cold, one thread        ${s(oneThread.ms, oneThread.cpuMs)}   (--concurrency off; ${(oneThread.ms / cold.ms).toFixed(2)}x the time on every core)`);
     log(`  ours, --cache, first run      ${s(cacheFirst.ms)}   (fills the cache)`);
