@@ -90,6 +90,7 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   const sizes: number[] = [];
   const keys: { key: string; file: { text: string; stat: string } }[] = [];
   // Reports read here (to hash them for the cache) and by the threads that checked them.
+  const listed = new Set<string>();
   let readHere = 0;
   let readThere = 0;
   for (const file of all) {
@@ -101,7 +102,9 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
       continue;
     }
     const settings = settingsFor(file);
-    const appendixFiles = appendixFilesBeside(file, 0);
+    // Each folder is listed afresh once per run, not once per report.
+    const appendixFiles = appendixFilesBeside(file, listed.has(dirname(file)) ? Infinity : 0);
+    listed.add(dirname(file));
     let text: string | undefined;
     const readText = (): string | undefined => {
       try {
