@@ -301,18 +301,18 @@ export function wordsOf(seg: ProseSegment): Word[] {
   proseWork.wordLists++;
   const out: Word[] = [];
   const t = seg.text;
-  const n = t.length;
-  let i = 0;
-  while (i < n) {
-    if (!wordLetter(t.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+  for (let i = wordStart(t, 0); i < t.length; ) {
     const end = wordEnd(t, i);
     out.push({ text: t.slice(i, end), start: seg.start + i, end: seg.start + end });
-    i = end;
+    i = wordStart(t, end);
   }
   return out;
+}
+
+/** Where the next word starts at or after `i` (its first letter: `wordLetter`), or the text's length. */
+export function wordStart(t: string, i: number): number {
+  while (i < t.length && !wordLetter(t.charCodeAt(i))) i++;
+  return i;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { defineUnitMemo, unitMemo, unitMemoIfAny, type ReportModel, type Unit } from '../model.js';
 import type { Unchanged } from '../types.js';
 import { ownString } from '../text.js';
-import { endsStop, inSpans, modelToken, notAWord, proseWork, quotedSpans, segmentWords, unitSegments, wordEnd, wordLetter, wordSlot, type ProseSegment, type Word } from './segments.js';
+import { endsStop, inSpans, modelToken, notAWord, proseWork, quotedSpans, segmentWords, unitSegments, wordEnd, wordSlot, wordStart, type ProseSegment, type Word } from './segments.js';
 import { apostropheAt } from './dictionary.js';
 import VARIANTS from './data/variant-spellings.json';
 
@@ -244,13 +244,8 @@ export function numberedWords(model: ReportModel, seg: ProseSegment): Int32Array
   const numbers = table.numbers;
   let out = scratch;
   let k = 0;
-  let i = 0;
   // The words of `wordsOf`: a letter, then letters, apostrophes and hyphens, ending on a letter.
-  while (i < n) {
-    if (!wordLetter(t.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+  for (let i = wordStart(t, 0); i < n; ) {
     const end = wordEnd(t, i);
     const text = t.slice(i, end);
     let num = numbers.get(text);
@@ -264,7 +259,7 @@ export function numberedWords(model: ReportModel, seg: ProseSegment): Int32Array
     out[k + 1] = base + end;
     out[k + 2] = num;
     k += 3;
-    i = end;
+    i = wordStart(t, end);
   }
   spellingWork.numbered += k / 3;
   const kept = out.slice(0, k);
