@@ -110,12 +110,6 @@ class Segment implements ProseSegment {
   ) {}
   /** Per-segment answers of the rules (see `segmentAnswers`), by slot. */
   answers: unknown[] | undefined = undefined;
-  /** In a check outside an editing session: the segment's words (see `segmentWords`), and the token of the model they are of. */
-  words: Word[] | undefined = undefined;
-  wordsFor: object | undefined = undefined;
-  /** In a check outside an editing session: `words` as numbers (see `wordSlot`), and the numbering's epoch they are of. */
-  numbers: Int32Array | undefined = undefined;
-  numbersEpoch = -1;
   /** In a check outside an editing session: the segment's words as offsets and numbers (see `numberedWords`), the model's token and numbering epoch they are of. */
   numbered: Int32Array | undefined = undefined;
   numberedFor: object | undefined = undefined;
@@ -251,8 +245,9 @@ export function wordLetter(c: number): boolean {
 export const proseWork = { tokenised: 0, answers: 0, masked: 0, listsAside: 0, wordLists: 0 };
 
 /**
- * The words of each segment, split once per check and shared by the rules that read them
- * (spelling, US spelling, the forms of one-spelling). Kept for one model only: a segment
+ * The words of each segment in an editing session, split once per check and shared by the
+ * rules that read them (through `numberedWords`; a one-off check keeps its words on the
+ * segment instead). Kept for one model only: a segment
  * kept by a later model may have moved, and the lists of a whole report are not worth
  * keeping between checks.
  */
@@ -274,16 +269,7 @@ export function modelToken(model: ReportModel): object {
 /** Words of a segment (letters, inner apostrophes and hyphens), absolute offsets; the same array for the same segment within a check of `model`. */
 export function segmentWords(model: ReportModel, seg: ProseSegment): Word[] {
   const token = modelToken(model);
-  if (!model.session && seg instanceof Segment) {
-    // A segment of a one-off check dies with its model: its words are kept on it, not in a
-    // weak map (whose entries, a few hundred a report, the collector treats one by one).
-    if (seg.wordsFor !== token) {
-      seg.words = wordsOf(seg);
-      seg.wordsFor = token;
-      seg.numbers = undefined;
-    }
-    return seg.words!;
-  }
+  // (A one-off check's rules read `numberedWords`, kept on the segment, and not these.)
   proseWork.listsAside++;
   if (wordLists?.token !== token) wordLists = { token, lists: new WeakMap() };
   let words = wordLists.lists.get(seg);
@@ -329,17 +315,14 @@ export function wordEnd(t: string, i: number): number {
   return last + 1;
 }
 
-/** Where `wordNumbers` keeps a segment's word numbers: on a segment of a one-off check (see `segmentWords`), else nowhere (undefined). */
+/** Where `numberedWords` keeps a segment's words: on a segment of a one-off check, else nowhere (undefined). */
 export interface WordSlot {
-  words: Word[] | undefined;
-  numbers: Int32Array | undefined;
-  numbersEpoch: number;
   numbered: Int32Array | undefined;
   numberedFor: object | undefined;
   numberedEpoch: number;
 }
 
-/** The slot of a segment whose words `segmentWords` keeps on it (see `WordSlot`). */
+/** The slot of a segment of a one-off check, which keeps its numbered words (see `WordSlot`). */
 export function wordSlot(model: ReportModel, seg: ProseSegment): WordSlot | undefined {
   return !model.session && seg instanceof Segment ? seg : undefined;
 }

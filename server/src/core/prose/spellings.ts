@@ -148,15 +148,9 @@ export const MAX_NUMBERED = 50_000;
  * for the same text, while `numberingEpoch` stays the same (the table is emptied only
  * when it is full and a new model's words are numbered, so never during one check).
  */
-export function wordNumbers(model: ReportModel, words: readonly Word[], seg?: ProseSegment): Int32Array {
-  // Kept on the segment when it can be (a one-off check), else by the list in a weak map.
-  const slot = seg && wordSlot(model, seg);
-  if (slot !== undefined && slot.words === words) {
-    if (slot.numbers !== undefined && slot.numbersEpoch === table.epoch) return slot.numbers;
-  } else {
-    const hit = numberedLists.get(words);
-    if (hit !== undefined && hit.epoch === table.epoch) return hit.numbers;
-  }
+export function wordNumbers(model: ReportModel, words: readonly Word[]): Int32Array {
+  const hit = numberedLists.get(words);
+  if (hit !== undefined && hit.epoch === table.epoch) return hit.numbers;
   numberingFor(model);
   spellingWork.numbered += words.length;
   const out = new Int32Array(words.length);
@@ -168,13 +162,8 @@ export function wordNumbers(model: ReportModel, words: readonly Word[], seg?: Pr
     if (n === undefined) n = numberNew(text);
     out[i] = n;
   }
-  if (slot !== undefined && slot.words === words) {
-    slot.numbers = out;
-    slot.numbersEpoch = table.epoch;
-  } else {
-    spellingWork.numbersAside++;
-    numberedLists.set(words, { epoch: table.epoch, numbers: out });
-  }
+  spellingWork.numbersAside++;
+  numberedLists.set(words, { epoch: table.epoch, numbers: out });
   return out;
 }
 
@@ -223,7 +212,7 @@ export function numberedWords(model: ReportModel, seg: ProseSegment): Int32Array
   if (slot === undefined) {
     const words = segmentWords(model, seg);
     const hit = tripleLists.get(words);
-    const numbers = wordNumbers(model, words, seg);
+    const numbers = wordNumbers(model, words);
     if (hit !== undefined && hit.numbers === numbers) return hit.triples;
     const triples = new Int32Array(3 * words.length);
     for (let i = 0; i < words.length; i++) {
