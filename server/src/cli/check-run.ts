@@ -89,8 +89,9 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   /** Each task's file size in bytes, to hand out the largest first. */
   const sizes: number[] = [];
   const keys: { key: string; file: { text: string; stat: string } }[] = [];
-  // Reports read here (to hash them for the cache) and by the threads that checked them.
+  // Folders whose listing this run has read (see `appendixFilesBeside` below).
   const listed = new Set<string>();
+  // Reports read here (to hash them for the cache) and by the threads that checked them.
   let readHere = 0;
   let readThere = 0;
   for (const file of all) {
@@ -103,8 +104,9 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
     }
     const settings = settingsFor(file);
     // Each folder is listed afresh once per run, not once per report.
-    const appendixFiles = appendixFilesBeside(file, listed.has(dirname(file)) ? Infinity : 0);
-    listed.add(dirname(file));
+    const dir = dirname(file);
+    const appendixFiles = appendixFilesBeside(file, listed.has(dir) ? Infinity : 0);
+    listed.add(dir);
     let text: string | undefined;
     const readText = (): string | undefined => {
       try {

@@ -11,6 +11,11 @@ export function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
+/** A report file's name without its folder and `.report.md` (or `.md`). */
+export function reportStem(path: string): string {
+  return baseName(path).replace(/(\.report)?\.md$/i, '');
+}
+
 export function joinPath(dir: string, rel: string): string {
   if (rel.startsWith('/')) return normalise(rel);
   return normalise(`${stripEnd(dir, /\//)}/${rel}`);

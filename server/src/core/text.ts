@@ -115,6 +115,13 @@ export function keptFor<V>(map: Map<string, V>, key: string, limit: number, make
   return value;
 }
 
+/** Adds `value` to the list `map` holds under `key` (a new list for a new key). */
+export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Moves an offset back over whitespace (to the end of the text before it). */
 export function trimEnd(text: string, offset: number): number {
   let o = offset;

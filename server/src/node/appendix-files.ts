@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { appendixFileLabel } from '../core/crossref/analysis.js';
+import { reportStem } from '../core/paths.js';
+import { addTo } from '../core/text.js';
 
 /** Work counted for tests: folders listed. */
 export const appendixWork = { listed: 0 };
@@ -40,10 +42,7 @@ function byStem(names: readonly string[]): Map<string, string[]> {
   for (const n of names) {
     const m = APPENDIX_END.exec(n);
     if (!m) continue;
-    const stem = n.slice(0, m.index).toLowerCase();
-    const list = out.get(stem);
-    if (list) list.push(n);
-    else out.set(stem, [n]);
+    addTo(out, n.slice(0, m.index).toLowerCase(), n);
   }
   return out;
 }
@@ -60,7 +59,7 @@ export function appendixFilesBeside(file: string, maxAgeMs = 1000): string[] {
   const dir = dirname(file);
   const report = basename(file);
   const listing = listingOf(dir, maxAgeMs);
-  const stem = report.replace(/(\.report)?\.md$/i, '').toLowerCase();
+  const stem = reportStem(report).toLowerCase();
   const named = (listing.byStem ??= byStem(listing.names)).get(stem);
   return named ? named.filter((n) => n !== report && appendixFileLabel(report, n) !== undefined).map((n) => join(dir, n)) : [];
 }

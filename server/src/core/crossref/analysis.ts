@@ -1,4 +1,4 @@
-import { baseName } from '../paths.js';
+import { baseName, reportStem } from '../paths.js';
 import { defineUnitMemo, joinUnits, sameAsLastCheck, unitMemo, unitMemoIfAny, type Block, type ReportModel, type Section, type Unit } from '../model.js';
 import type { RuleContext } from '../rules/define.js';
 import type { TemplateMatch } from '../templates/match.js';
@@ -102,7 +102,7 @@ export function readAppendixHeading(text: string): { label: string; title: strin
 
 /** The label of a file beside the report named by the convention `<report>.appendix-X.<ext>`, or undefined. */
 export function appendixFileLabel(reportFile: string, file: string): string | undefined {
-  const stem = baseName(reportFile).replace(/(\.report)?\.md$/i, '');
+  const stem = reportStem(reportFile);
   const name = baseName(file);
   if (!name.toLowerCase().startsWith(`${stem.toLowerCase()}.appendix-`)) return undefined;
   const m = /^(\d{1,3}|[A-Za-z])\.[^.]+$/.exec(name.slice(stem.length + '.appendix-'.length));

@@ -3,6 +3,7 @@ import type { TemplateMatch } from '../templates/match.js';
 import type { Range, TextEdit } from '../types.js';
 import { analyseCrossrefs, firstWords, neighbours, type AppendixTarget, type CrossrefAnalysis, type ResolvedRef, type Target } from './analysis.js';
 import { describeRef, type RefLabel } from './refs.js';
+import { addTo } from '../text.js';
 
 /**
  * Editor features on references: what a reference points at (go to definition), its
@@ -125,9 +126,7 @@ export function referenceRenumbering(model: ReportModel, match: TemplateMatch | 
         r.ref.labels.forEach((l, i) => {
           const t = r.hits[i];
           if (!t || isAppendix(t) || t.kind !== 'block') return;
-          const list = byTarget!.get(t.start);
-          if (list) list.push(l);
-          else byTarget!.set(t.start, [l]);
+          addTo(byTarget!, t.start, l);
         });
       }
     }

@@ -1,4 +1,5 @@
 import { baseName } from '../paths.js';
+import { addTo } from '../text.js';
 import { definePackRule } from './define.js';
 import { packWork } from './members.js';
 import { perPack } from './pack.js';
@@ -15,13 +16,7 @@ const byTitles = new WeakMap<PackInfo, Map<string, PackMember[]>>();
 function byTitle(info: PackInfo): Map<string, PackMember[]> {
   return perPack(byTitles, info, () => {
     const out = new Map<string, PackMember[]>();
-    for (const m of info.members) {
-      if (!m.title) continue;
-      const k = norm(m.title);
-      const list = out.get(k);
-      if (list) list.push(m);
-      else out.set(k, [m]);
-    }
+    for (const m of info.members) if (m.title) addTo(out, norm(m.title), m);
     return out;
   });
 }

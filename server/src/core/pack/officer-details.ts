@@ -1,4 +1,5 @@
 import { baseName } from '../paths.js';
+import { addTo } from '../text.js';
 import { definePackRule } from './define.js';
 import { normaliseName } from './members.js';
 import { perPack } from './pack.js';
@@ -28,14 +29,7 @@ const byName = new WeakMap<PackInfo, Map<string, { file: string; officer: PackOf
 function officersByName(info: PackInfo): Map<string, { file: string; officer: PackOfficer }[]> {
   return perPack(byName, info, () => {
     const out = new Map<string, { file: string; officer: PackOfficer }[]>();
-    for (const m of info.members) {
-      for (const o of m.officers) {
-        const k = normaliseName(o.name);
-        const list = out.get(k);
-        if (list) list.push({ file: m.file, officer: o });
-        else out.set(k, [{ file: m.file, officer: o }]);
-      }
-    }
+    for (const m of info.members) for (const o of m.officers) addTo(out, normaliseName(o.name), { file: m.file, officer: o });
     return out;
   });
 }

@@ -1,4 +1,5 @@
-import { baseName } from '../paths.js';
+import { reportStem } from '../paths.js';
+import { addTo } from '../text.js';
 import { meetingDateOf, packWork } from './members.js';
 import type { PackInfo, PackItem, PackManifest, PackMember } from './types.js';
 
@@ -41,7 +42,7 @@ const stems = new Map<string, string>();
 export function stemOf(file: string): string {
   let stem = stems.get(file);
   if (stem === undefined) {
-    stem = baseName(file).replace(/(\.report)?\.md$/i, '');
+    stem = reportStem(file);
     if (stems.size > 5000) stems.clear();
     stems.set(file, stem);
   }
@@ -60,12 +61,15 @@ export function perPack<T>(memo: WeakMap<PackInfo, T>, info: PackInfo, make: (in
   return value;
 }
 
+/** What may follow an item's name in the name of its report file (`hnb-plan-v2`, `hnb-plan_final`). */
+const ITEM_SEPARATOR = /[-_. ]/;
+
 /** Whether a report file is the manifest item `name`: its name, or its name followed by `-v2`, `_final`, `.draft`... */
 export function isItem(file: string, item: PackItem): boolean {
   packWork.compared++;
   const stem = stemOf(file).toLowerCase();
   const name = item.name.toLowerCase();
-  return stem === name || (stem.startsWith(name) && /[-_. ]/.test(stem[name.length]!));
+  return stem === name || (stem.startsWith(name) && ITEM_SEPARATOR.test(stem[name.length]!));
 }
 
 /** The manifest items (indices, in agenda order) a report file is: see `isItem`. */
@@ -75,8 +79,7 @@ function itemsOfFile(file: string, byName: ReadonlyMap<string, number[]>): numbe
   // An item's name is the whole stem, or the part of it before a separator.
   const out = [...(byName.get(stem) ?? [])];
   for (let p = 0; p < stem.length; p++) {
-    const c = stem[p];
-    if (c === '-' || c === '_' || c === '.' || c === ' ') for (const i of byName.get(stem.slice(0, p)) ?? []) out.push(i);
+    if (ITEM_SEPARATOR.test(stem[p]!)) for (const i of byName.get(stem.slice(0, p)) ?? []) out.push(i);
   }
   return out.sort((a, b) => a - b);
 }
@@ -95,12 +98,7 @@ export function packItems(info: PackInfo): PackItems {
   return perPack(itemIndexes, info, () => {
     const items = info.manifest?.items ?? [];
     const byName = new Map<string, number[]>();
-    items.forEach((it, i) => {
-      const name = it.name.toLowerCase();
-      const list = byName.get(name);
-      if (list) list.push(i);
-      else byName.set(name, [i]);
-    });
+    items.forEach((it, i) => addTo(byName, it.name.toLowerCase(), i));
     const byItem = items.map((): PackMember[] => []);
     const first = new Map<string, number>();
     for (const m of info.members) {
