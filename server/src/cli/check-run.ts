@@ -64,8 +64,9 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   // the packs' other reports (with V8's flags for a long run set first: jit.ts).
   const startPool = (n: number): WorkerPool | undefined => {
     if (cache || threadsFor(n) <= 1 || n <= 1) return undefined;
-    tuneForRun(n);
-    return new WorkerPool(workerScript(), Math.min(threadsFor(n), n));
+    const threads = Math.min(threadsFor(n), n);
+    tuneForRun(n, threads, availableParallelism());
+    return new WorkerPool(workerScript(), threads);
   };
   let pool = startPool(files.length);
   const asked = new Set(files);
@@ -143,8 +144,8 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
     if (key !== undefined) keys.push({ key, file: kept! });
   }
 
-  tuneForRun(tasks.length);
   const workers = threadsFor(tasks.length);
+  tuneForRun(tasks.length, workers > 1 && tasks.length > 1 ? Math.min(workers, tasks.length) : 1, availableParallelism());
   let threads = 0;
   let done: FileOutcome[];
   if (workers > 1 && tasks.length > 1) {

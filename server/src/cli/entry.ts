@@ -34,7 +34,7 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
   // compiled), unless the run set V8's flags for a long check (cli/jit.ts): V8 keys a cache
   // to the flags, and the next run loads this bundle before any flag is set.
   const done = (code: number): number => {
-    if (!run.flagsTuned()) loaded.save();
+    if (run.appliedFlags().length === 0) loaded.save();
     return code;
   };
   const code = run.main(argv, cwd);

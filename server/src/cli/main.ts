@@ -16,7 +16,7 @@ import { glossaryCommand } from './glossary.js';
 import { VERSION } from './version.js';
 import { RunInputs, runConditions, saveRunRecord } from './run-record.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
-export { flagsTuned } from './jit.js';
+export { appliedFlags } from './jit.js';
 import { WORD_SEARCH_PATTERNS, checkWordFile, importCommand, isOwnerFile, isWordFile, searchedWordFiles } from './import.js';
 
 installDictionary();
