@@ -68,3 +68,16 @@ test("a report's meeting date is read where the report is checked: the pack's me
   const member = memberOf(file, { ...outcome.facts!, meetingIso: '2099-01-02' });
   assert.deepEqual([member.meetingDate, member.meetingDateText], ['2099-01-02', outcome.facts!.meetingDate!.value]);
 });
+
+test("pack/meeting-date compares the date the report's own check read, not the text read again", () => {
+  const written = { value: '7 March 2023', range: at(2) };
+  const facts = (meetingIso?: string): PackFacts => ({ at: at(0), meetingDate: written, ...(meetingIso ? { meetingIso } : {}), officers: [], directives: [], hasProfile: true });
+  const manifest = { file: '/p/pack.yaml', meetingDate: '7 March 2023', items: [] } as unknown as PackManifest;
+  const info = buildPack('/p', manifest, [memberOf('/p/a.report.md', facts('2023-03-07'))]);
+  const dateFindings = (f: PackFacts) => runPackRules(f, { info, file: '/p/a.report.md' }, defaultConfig(RULES)).findings.filter((x) => x.ruleId === 'pack/meeting-date');
+  assert.equal(dateFindings(facts('2023-03-07')).length, 0);
+  // The facts' date is the one compared (here made to differ from the text's, to tell them apart)...
+  assert.equal(dateFindings(facts('2023-03-08')).length, 1);
+  // ...and facts without it (kept by an earlier version) still have the text read.
+  assert.equal(dateFindings(facts()).length, 0);
+});

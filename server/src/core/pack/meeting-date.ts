@@ -17,7 +17,8 @@ export const packMeetingDate = definePackRule({
     const e = self.meetingDate;
     if (!pack.meetingDate || !e) return;
     const value = e.value;
-    const iso = meetingDateOf(value);
+    // Read where the report was checked (a worker thread's warm date reader), not here.
+    const iso = self.meetingIso ?? meetingDateOf(value);
     if (!iso || iso === pack.meetingDate) return;
     report({
       message: `This report is for the meeting of ${value}, but the pack is for ${pack.meetingDateText} (from ${packSource(pack)}).`,
