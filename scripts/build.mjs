@@ -36,6 +36,9 @@ const entries = [
   // without loading the CLI (cli-main.cjs, loaded by path at run time: cli/entry.ts).
   { in: 'server/src/cli/entry.ts', out: 'server/out/cli.cjs' },
   { in: 'server/src/cli/main.ts', out: 'server/out/cli-main.cjs' },
+  // The export and import commands (docx, mammoth, jszip…: half the CLI's code), loaded
+  // by path on their first use (cli/convert-bundle.ts), so that `check` does not load them.
+  { in: 'server/src/cli/convert.ts', out: 'server/out/cli-convert.cjs' },
   // The CLI's worker threads (check FOLDER on every core: cli/check-run.ts) start on
   // check-thread.cjs, which loads check-worker.cjs with V8's code cache.
   { in: 'server/src/cli/check-thread.ts', out: 'server/out/check-thread.cjs' },

@@ -11,7 +11,7 @@ test('the packaged extension ships every bundle the build makes (the server load
   assert.ok(outs.includes('server/out/import.cjs'), 'the importer has its own bundle');
   const shipped = new Set(readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim()));
   // The CLI bundle and its worker threads' are for the command line (bin/), not the extension.
-  const cli = new Set(['server/out/cli.cjs', 'server/out/cli-main.cjs', 'server/out/check-thread.cjs', 'server/out/check-worker.cjs']);
+  const cli = new Set(['server/out/cli.cjs', 'server/out/cli-main.cjs', 'server/out/cli-convert.cjs', 'server/out/check-thread.cjs', 'server/out/check-worker.cjs']);
   assert.deepEqual(outs.filter((o) => !cli.has(o) && !shipped.has(o)), []);
 });
 

@@ -1,16 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { cliCodeCacheDir, loadBundle, type LoadedBundle } from '../node/code-cache.js';
 import { cacheFile } from './cache.js';
+import { convertCommands, convertLoaded, saveConvertCache } from './convert-bundle.js';
 import { replayRun, runConditions } from './run-record.js';
 import type * as Main from './main.js';
 
 // The entry of the `committee-report` command (server/out/cli.cjs), kept small: a
 // `check --cache` whose last run still stands (run-record.ts) is answered from its record
-// without loading the checker; everything else loads the CLI (cli-main.cjs), with V8's
-// code cache (node/code-cache.ts), and runs it.
+// without loading the checker; `export` and `import` load their own bundle
+// (cli-convert.cjs: convert-bundle.ts) and not the checker's; everything else loads the
+// CLI (cli-main.cjs), with V8's code cache (node/code-cache.ts), and runs it.
 
-/** What the last call did, and whether the CLI is loaded (for the tests). */
-export const stats: { replayed: boolean; cli?: LoadedBundle['cache'] } = { replayed: false };
+/**
+ * What the last call did, and which bundles are loaded (for the tests): the CLI's, and the
+ * export and import commands' (`convert`), loaded here or by the CLI to read a Word file.
+ */
+export const stats: { replayed: boolean; cli?: LoadedBundle['cache']; convert?: LoadedBundle['cache'] | 'source' } = { replayed: false };
 
 let cli: LoadedBundle | undefined;
 
@@ -26,6 +31,12 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
       return last.code;
     }
   }
+  if (argv[0] === 'export' || argv[0] === 'import') {
+    return convertCommands().then((c) => {
+      stats.convert = convertLoaded();
+      return c.main(argv, cwd).finally(saveConvertCache);
+    });
+  }
   cli ??= loadBundle(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cliCodeCacheDir());
   stats.cli = cli.cache;
   const loaded = cli;
@@ -35,6 +46,8 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
   // to the flags, and the next run loads this bundle before any flag is set.
   const done = (code: number): number => {
     if (run.appliedFlags().length === 0) loaded.save();
+    const convert = run.convertLoaded();
+    if (convert) stats.convert = convert;
     return code;
   };
   const code = run.main(argv, cwd);

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, relative, resolve, sep } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { analyseReport, checkReport, type Analysis } from '../core/check.js';
 import { loadWorkspaceSettings } from '../core/workspace.js';
 import { nodeFileSystem } from '../node/fs.js';
-import { outputRefusal, writeWhole } from './output.js';
+import { display, outputRefusal, posix, writeWhole } from './output.js';
 import { buildDocument, renderDocx, renderStandaloneHtml } from '../core/render/index.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
 
@@ -25,15 +25,7 @@ A report with errors is not exported without --force (exit 1), and an existing f
 is not replaced without --force (exit 2).
 Exit code: 0 exported, 1 not exported because of errors, 2 usage or file error.`;
 
-export function posix(p: string): string {
-  return p.split(sep).join('/');
-}
-
-/** A path as shown in messages: relative to the working folder when inside it. */
-export function display(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel.startsWith('..') ? file : posix(rel);
-}
+export { display, posix };
 
 interface ExportArgs {
   file: string;

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { appendixFileLabel } from '../core/crossref/analysis.js';
+import { dirname, resolve } from 'node:path';
 import { checkReport } from '../core/check.js';
 import type { Finding } from '../core/types.js';
 import { loadWorkspaceSettings, type WorkspaceSettings } from '../core/workspace.js';
@@ -9,9 +8,10 @@ import { LISTED, listedRevisions, quote, revisionWords, type ImportResult } from
 import { draftPathFor, importWithSettings } from '../node/import/editor.js';
 import { wordMessage, wordPlace } from '../node/import/places.js';
 import type { FileFindings } from './format.js';
-import { display, posix, type Output } from './export.js';
+import type { Output } from './export.js';
 import { UsageError, parseCommandArgs } from './args.js';
-import { outputRefusal, writeWhole } from './output.js';
+import { display, outputRefusal, posix, writeWhole } from './output.js';
+import { WORD_SEARCH_PATTERNS, isOwnerFile, isWordFile, searchedWordFiles } from './word-files.js';
 
 export const IMPORT_USAGE = `Usage: committee-report import REPORT.docx [--output FILE] [--template ID] [--force]
 
@@ -30,49 +30,7 @@ Options:
 Exit code: 0 imported, 2 usage error or a file that cannot be imported.`;
 
 
-/** Word files the checker reads through the importer. */
-export function isWordFile(file: string): boolean {
-  return /\.(docx|docm|dotx|doc)$/i.test(file);
-}
-
-/** What a folder search looks for beside the Markdown drafts (not .dotx: a blank form is no report). */
-export const WORD_SEARCH_PATTERNS = ['**/*.docx', '**/*.docm', '**/*.doc'];
-
-/**
- * Word's owner file (`~$udget.docx`): a hidden file of a few bytes naming who has the
- * document open. Never a report, even when a shell's `*.docx` passes it.
- */
-export function isOwnerFile(file: string): boolean {
-  return /^~\$/.test(basename(file));
-}
-
-const wordStem = (file: string): string => file.replace(/\.(docx|docm|dotx|doc)$/i, '').toLowerCase();
-const draftStem = (file: string): string => file.replace(/(\.report)?\.md$/i, '').toLowerCase();
-
-/**
- * Of the Word files a folder or glob search found, those that are reports to check. Left
- * out: a blank form (.dotx); a report's appendix by the appendix-file convention
- * (`budget.appendix-B.docx`); and the Word copy of a draft checked in the same run, the
- * .docx with the draft's name beside it (`budget.docx` beside `budget.report.md`, as
- * `import` and `export` name them), so that one report is checked, and counted, once.
- * The copies left out are returned to be named (a .docx given by name is always checked).
- */
-export function searchedWordFiles(word: readonly string[], drafts: readonly string[]): { keep: string[]; copies: { docx: string; draft: string }[] } {
-  const draftByStem = new Map(drafts.map((d) => [draftStem(d), d]));
-  const keep: string[] = [];
-  const copies: { docx: string; draft: string }[] = [];
-  for (const f of word) {
-    if (isOwnerFile(f) || /\.dotx$/i.test(f)) continue;
-    const name = basename(f);
-    const i = name.toLowerCase().lastIndexOf('.appendix-');
-    if (i > 0 && appendixFileLabel(`${name.slice(0, i)}.report.md`, name) !== undefined) continue;
-    const draft = draftByStem.get(wordStem(f));
-    if (draft) copies.push({ docx: f, draft });
-    else keep.push(f);
-  }
-  return { keep, copies };
-}
-
+export { WORD_SEARCH_PATTERNS, isOwnerFile, isWordFile, searchedWordFiles };
 
 /** Reads and converts one Word file with the folder's settings (profiles, default template). */
 export async function importWordFile(file: string, settings: WorkspaceSettings, templateId?: string): Promise<ImportResult> {

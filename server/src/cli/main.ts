@@ -3,7 +3,6 @@ import { resolve, dirname } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { checkReportFiles } from './check-run.js';
 import { cacheFile } from './cache.js';
-import { exportPackCommand } from './pack-export.js';
 import type { WorkspaceSettings } from '../core/workspace.js';
 import { SettingsByFolder } from './settings.js';
 import { nodeFileSystem, realPathOrSelf, statOrUndefined } from '../node/fs.js';
@@ -11,13 +10,15 @@ import { installDictionary } from '../node/dictionary.js';
 import { isReportFile } from '../core/report-files.js';
 import { toJson, toSarif, toText, type FileFindings } from './format.js';
 import { RULES } from '../core/rules/index.js';
-import { display, exportCommand, posix } from './export.js';
+import { display, posix } from './output.js';
 import { glossaryCommand } from './glossary.js';
 import { VERSION } from './version.js';
 import { RunInputs, runConditions, saveRunRecord } from './run-record.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
 export { appliedFlags } from './jit.js';
-import { WORD_SEARCH_PATTERNS, checkWordFile, importCommand, isOwnerFile, isWordFile, searchedWordFiles } from './import.js';
+import { WORD_SEARCH_PATTERNS, isOwnerFile, isWordFile, searchedWordFiles } from './word-files.js';
+import { convertCommands, saveConvertCache } from './convert-bundle.js';
+export { convertLoaded } from './convert-bundle.js';
 
 installDictionary();
 
@@ -145,9 +146,9 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
 }
 
 export function main(argv: string[], cwd = process.cwd()): number | Promise<number> {
-  if (argv[0] === 'export') return argv[1] === 'pack' ? exportPackCommand(argv.slice(2), cwd) : exportCommand(argv.slice(1), cwd);
+  // Export and import are in a bundle of their own (convert-bundle.ts).
+  if (argv[0] === 'export' || argv[0] === 'import') return convertCommands().then((c) => c.main(argv, cwd).finally(saveConvertCache));
   if (argv[0] === 'glossary') return glossaryCommand(argv.slice(1), cwd);
-  if (argv[0] === 'import') return importCommand(argv.slice(1), cwd);
   let parsed;
   try {
     parsed = parse(argv);
@@ -193,9 +194,13 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
   const word = files.filter(isWordFile);
   const record = inputs && copies.length === 0 && word.length === 0 ? { inputs, argv } : undefined;
   if (word.length === 0) return checkFiles(files, new Map(), options, settingsFor, cwd, record);
-  return Promise.all(word.map((f) => checkWordFile(f, display(f, cwd), settingsFor(f), options.today))).then((checked) =>
-    checkFiles(files, new Map(word.map((f, i) => [f, checked[i]!])), options, settingsFor, cwd),
-  );
+  // Word files are read by the importer, in the export and import commands' bundle.
+  return convertCommands()
+    .then((c) => Promise.all(word.map((f) => c.checkWordFile(f, display(f, cwd), settingsFor(f), options.today))))
+    .then((checked) => {
+      saveConvertCache();
+      return checkFiles(files, new Map(word.map((f, i) => [f, checked[i]!])), options, settingsFor, cwd);
+    });
 }
 
 async function checkFiles(files: string[], word: Map<string, FileFindings>, options: Options, settingsFor: (file: string) => WorkspaceSettings, cwd: string, record?: { inputs: RunInputs; argv: string[] }): Promise<number> {

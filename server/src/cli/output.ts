@@ -1,5 +1,5 @@
 import { lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { realPathOrSelf, statOrUndefined } from '../node/fs.js';
 
 /**
@@ -35,4 +35,14 @@ export function writeWhole(output: string, bytes: Uint8Array | string): void {
     rmSync(temp, { force: true });
     throw e;
   }
+}
+
+export function posix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/** A path as shown in messages: relative to the working folder when inside it. */
+export function display(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') ? file : posix(rel);
 }

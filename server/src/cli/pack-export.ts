@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { checkReport, type Analysis } from '../core/check.js';
 import type { WorkspaceSettings } from '../core/workspace.js';
 import { SettingsByFolder } from './settings.js';
@@ -8,6 +8,7 @@ import { Packs } from '../node/pack.js';
 import { packItems, stemOf, type PackInfo } from '../core/pack/index.js';
 import { buildDocument, printDate, renderPackDocx, renderPackHtml, type PackEntry, type PackFront } from '../core/render/index.js';
 import { parseExportArgs, type Output } from './export.js';
+import { display, posix } from './output.js';
 
 export const EXPORT_PACK_USAGE = `Usage: committee-report export pack FOLDER [--format docx|html] [--output PATH] [--force]
 
@@ -25,15 +26,6 @@ Options:
   -h, --help           this help
 
 Exit code: 0 exported, 1 not exported because of errors, 2 usage or file error.`;
-
-function posix(p: string): string {
-  return p.split(sep).join('/');
-}
-
-function display(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel.startsWith('..') ? file : posix(rel);
-}
 
 /** The pack's reports in agenda order: the manifest's items first, then the rest by file name. */
 function agendaOrder(info: PackInfo): string[] {
