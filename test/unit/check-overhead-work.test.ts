@@ -1,5 +1,7 @@
 // Work a one-off check (no editing session) does per report beyond the rules' own (issue 18): counted, never timed.
 import { test } from 'node:test';
+import { z } from 'zod';
+import { defineRule } from '../../server/src/core/rules/define.js';
 import assert from 'node:assert/strict';
 import { checkReport, contextWork } from '../../server/src/core/check.js';
 import { buildModel, ModelCache } from '../../server/src/core/model.js';
@@ -45,9 +47,11 @@ test('the parse limits are still found at their thresholds, where the counts can
 test('a one-off check makes one set of context functions for all its rules, and files each finding under its rule', () => {
   const text = seedTexts[0]!;
   const made = contextWork.functions;
+  const contexts = contextWork.contexts;
   const result = checkReport(text, { today: FIXTURE_TODAY });
-  // Three (report, keyed, eachUnit) for the check, not three per rule.
+  // Three (report, keyed, eachUnit) for the check, not three per rule; and one context.
   assert.equal(contextWork.functions - made, 3);
+  assert.equal(contextWork.contexts - contexts, 1);
   assert.ok(RULES.length > 10);
   // Each finding carries the id and severity of the rule that reported it.
   const byId = new Map(RULES.map((r) => [r.id as string, r]));
@@ -73,4 +77,31 @@ test('a one-off model keeps its blocks\' and headings\' text as slices; a sessio
   assert.ok(textWork.owned - inSession >= kept.blocks.filter((b) => b.source.length >= 13).length);
   assert.deepEqual(kept.blocks.map((b) => b.source), model.blocks.map((b) => b.source));
   assert.deepEqual(kept.headings, model.headings);
+});
+
+test("the one context of a one-off check gives each rule its own options, in a session as out of one", () => {
+  const text = seedTexts[0]!;
+  const seen: [string, unknown][] = [];
+  const probe = (id: string, limit: number) =>
+    defineRule({
+      id: id as never,
+      title: id,
+      defaultSeverity: 'info',
+      fixable: false,
+      needsProfile: false,
+      options: z.object({ limit: z.number().default(limit) }),
+      docs: { why: '', bad: '', good: '' },
+      check(ctx) {
+        seen.push([id, ctx.options]);
+      },
+    });
+  const rules = [probe('prose/probe-a', 1), probe('prose/probe-b', 2), probe('prose/probe-c', 3)];
+  const config = defaultConfig(rules);
+  config.rules.get('prose/probe-b')!.options = { limit: 20 };
+  checkReport(text, { today: FIXTURE_TODAY, rules, config });
+  const expected = [['prose/probe-a', { limit: 1 }], ['prose/probe-b', { limit: 20 }], ['prose/probe-c', { limit: 3 }]];
+  assert.deepEqual(seen, expected);
+  seen.length = 0;
+  new ReportSession().check(text, { today: FIXTURE_TODAY, rules, config });
+  assert.deepEqual(seen, expected);
 });
