@@ -7,6 +7,7 @@ import { decodeTrie, encodeITrieToBTrie } from 'cspell-trie-lib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dependencyPatches } from './dependency-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -21,6 +22,8 @@ const common = {
   // Bundled ESM dependencies read import.meta.url; give them a CommonJS equivalent.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  // Workarounds in dependencies, each measured and checked (scripts/dependency-patches.mjs).
+  plugins: [dependencyPatches()],
 };
 
 const entries = [
