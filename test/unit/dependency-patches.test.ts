@@ -69,8 +69,10 @@ test('bundled with the patch, mdast-util-from-markdown gives the same trees, and
     // The handlers' `this` has the same keys either way...
     assert.equal(after.keys.length, 1);
     assert.deepEqual(after.keys, before.keys);
-    // ...and with the patch one hidden class for all, where without it each had its own.
-    assert.deepEqual([before.same, after.same], [false, true]);
+    // ...and with the patch one hidden class for all. Without it each had its own in Node
+    // 20's V8 (11.3); a later V8 may have no trap, and the patch then changes nothing.
+    assert.equal(after.same, true);
+    if (process.versions.v8.startsWith('11.')) assert.equal(before.same, false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
