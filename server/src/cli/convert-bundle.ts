@@ -35,6 +35,16 @@ function load(): Promise<ConvertCommands> {
   return import(source) as Promise<ConvertCommands>;
 }
 
+/** Whether `argv` is a command of this bundle (`export`, `export pack`, `import`). */
+export function isConvertCommand(argv: readonly string[]): boolean {
+  return argv[0] === 'export' || argv[0] === 'import';
+}
+
+/** Runs a command of this bundle (see `isConvertCommand`), and writes its code cache after. */
+export function runConvertCommand(argv: string[], cwd: string): Promise<number> {
+  return convertCommands().then((c) => c.main(argv, cwd).finally(saveConvertCache));
+}
+
 /**
  * Writes the bundle's code cache after its first work, if it did not load from one (call
  * it before V8's flags for a long check are set: jit.ts; a cache is keyed to the flags).

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { cliCodeCacheDir, loadBundle, type LoadedBundle } from '../node/code-cache.js';
 import { cacheFile } from './cache.js';
-import { convertCommands, convertLoaded, saveConvertCache } from './convert-bundle.js';
+import { convertLoaded, isConvertCommand, runConvertCommand } from './convert-bundle.js';
 import { replayRun, runConditions } from './run-record.js';
 import type * as Main from './main.js';
 
@@ -31,11 +31,10 @@ export function main(argv: string[], cwd = process.cwd()): number | Promise<numb
       return last.code;
     }
   }
-  if (argv[0] === 'export' || argv[0] === 'import') {
-    return convertCommands().then((c) => {
-      stats.convert = convertLoaded();
-      return c.main(argv, cwd).finally(saveConvertCache);
-    });
+  if (isConvertCommand(argv)) {
+    const code = runConvertCommand(argv, cwd);
+    stats.convert = convertLoaded();
+    return code;
   }
   cli ??= loadBundle(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cliCodeCacheDir());
   stats.cli = cli.cache;

@@ -25,8 +25,6 @@ A report with errors is not exported without --force (exit 1), and an existing f
 is not replaced without --force (exit 2).
 Exit code: 0 exported, 1 not exported because of errors, 2 usage or file error.`;
 
-export { display, posix };
-
 interface ExportArgs {
   file: string;
   format: 'docx' | 'html';

@@ -11,7 +11,6 @@ import type { FileFindings } from './format.js';
 import type { Output } from './export.js';
 import { UsageError, parseCommandArgs } from './args.js';
 import { display, outputRefusal, posix, writeWhole } from './output.js';
-import { WORD_SEARCH_PATTERNS, isOwnerFile, isWordFile, searchedWordFiles } from './word-files.js';
 
 export const IMPORT_USAGE = `Usage: committee-report import REPORT.docx [--output FILE] [--template ID] [--force]
 
@@ -29,8 +28,6 @@ Options:
 
 Exit code: 0 imported, 2 usage error or a file that cannot be imported.`;
 
-
-export { WORD_SEARCH_PATTERNS, isOwnerFile, isWordFile, searchedWordFiles };
 
 /** Reads and converts one Word file with the folder's settings (profiles, default template). */
 export async function importWordFile(file: string, settings: WorkspaceSettings, templateId?: string): Promise<ImportResult> {

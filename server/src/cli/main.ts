@@ -17,7 +17,7 @@ import { RunInputs, runConditions, saveRunRecord } from './run-record.js';
 import { UsageError, checkTodayOption, parseCommandArgs } from './args.js';
 export { appliedFlags } from './jit.js';
 import { WORD_SEARCH_PATTERNS, isOwnerFile, isWordFile, searchedWordFiles } from './word-files.js';
-import { convertCommands, saveConvertCache } from './convert-bundle.js';
+import { convertCommands, isConvertCommand, runConvertCommand, saveConvertCache } from './convert-bundle.js';
 export { convertLoaded } from './convert-bundle.js';
 
 installDictionary();
@@ -147,7 +147,7 @@ function parse(argv: string[]): { command: string; options: Options; paths: stri
 
 export function main(argv: string[], cwd = process.cwd()): number | Promise<number> {
   // Export and import are in a bundle of their own (convert-bundle.ts).
-  if (argv[0] === 'export' || argv[0] === 'import') return convertCommands().then((c) => c.main(argv, cwd).finally(saveConvertCache));
+  if (isConvertCommand(argv)) return runConvertCommand(argv, cwd);
   if (argv[0] === 'glossary') return glossaryCommand(argv.slice(1), cwd);
   let parsed;
   try {
