@@ -58,13 +58,17 @@ const MIN_FOR_WORKERS = LONG_RUN;
 export async function checkReportFiles(files: readonly string[], settingsFor: (file: string) => WorkspaceSettings, settingsDir: (file: string) => string, opts: RunOptions): Promise<RunResult> {
   const today = opts.today ?? todayIso();
   const cache = opts.cacheFile && !opts.fix ? new ResultCache(opts.cacheFile) : undefined;
-  const threadsFor = (n: number): number => (opts.concurrency === 'auto' ? (n >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency);
+  // The worker threads for n reports to check (1: none, they are checked on this thread).
+  const threadsFor = (n: number): number => {
+    const wanted = opts.concurrency === 'auto' ? (n >= MIN_FOR_WORKERS ? availableParallelism() : 1) : opts.concurrency;
+    return wanted > 1 && n > 1 ? Math.min(wanted, n) : 1;
+  };
   // Without the cache every report is checked: the threads are started as soon as there
   // are enough reports, and load their code and dictionary while this thread looks for
   // the packs' other reports (with V8's flags for a long run set first: jit.ts).
   const startPool = (n: number): WorkerPool | undefined => {
-    if (cache || threadsFor(n) <= 1 || n <= 1) return undefined;
-    const threads = Math.min(threadsFor(n), n);
+    const threads = threadsFor(n);
+    if (cache || threads === 1) return undefined;
     tuneForRun(n, threads, availableParallelism());
     return new WorkerPool(workerScript(), threads);
   };
@@ -145,11 +149,11 @@ export async function checkReportFiles(files: readonly string[], settingsFor: (f
   }
 
   const workers = threadsFor(tasks.length);
-  tuneForRun(tasks.length, workers > 1 && tasks.length > 1 ? Math.min(workers, tasks.length) : 1, availableParallelism());
+  tuneForRun(tasks.length, workers, availableParallelism());
   let threads = 0;
   let done: FileOutcome[];
-  if (workers > 1 && tasks.length > 1) {
-    pool ??= new WorkerPool(workerScript(), Math.min(workers, tasks.length));
+  if (workers > 1) {
+    pool ??= new WorkerPool(workerScript(), workers);
     // The largest first: no thread is left checking a large report alone at the end.
     const order = tasks.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
     const ran = await pool.run<FileTask, FileOutcome>(tasks, order);
