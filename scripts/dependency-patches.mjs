@@ -1,6 +1,7 @@
 // Changes made to dependencies as they are bundled (scripts/build.mjs), each for a reason
 // measured here and each to one exact place: a patch whose text is not found exactly once
 // fails the build, so a new version of the dependency is looked at again, not patched blind.
+import { readFile } from 'node:fs/promises';
 
 /**
  * mdast-util-from-markdown turns each token into tree nodes by calling a handler with
@@ -41,10 +42,7 @@ export function dependencyPatches() {
     name: 'dependency-patches',
     setup(build) {
       for (const p of PATCHES) {
-        build.onLoad({ filter: p.file }, async (args) => {
-          const { readFile } = await import('node:fs/promises');
-          return { contents: applyPatches(args.path, await readFile(args.path, 'utf8')), loader: 'js' };
-        });
+        build.onLoad({ filter: p.file }, async (args) => ({ contents: applyPatches(args.path, await readFile(args.path, 'utf8')), loader: 'js' }));
       }
     },
   };
